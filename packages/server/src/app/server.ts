@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import express from 'express';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { AccessScope } from '../common/access';
+import { bearerToken, TokenVerifier } from '../common/auth';
+import { UnauthenticatedError } from '../common/errors';
+import type { Config } from '../config/config';
+import type { Database } from '../db/database';
+import { User } from '../modules/user/user.entity';
+import { Context } from './context';
+import { formatError } from './format-error';
+import { playgroundHtml } from './playground';
+import { logUnexpectedErrors, requireAuthentication } from './plugins';
+import { createSchema } from './schema';
+
+/** Limits every request meets before it is executed (graphql-armor). */
+export const REQUEST_LIMITS = {
+  maxDepth: 12,
+  maxAliases: 15,
+  maxTokens: 2000,
+  maxDirectives: 20,
+  bodyLimit: '1mb',
+} as const;
+
+export interface RunningServer {
+  httpServer: http.Server;
+  url: string;
+  /** Stops accepting, lets in-flight requests finish, then resolves. */
+  stop(): Promise<void>;
+}
+
+const REQUEST_ID = /^[\w.:-]{1,100}$/;
+
+/** Builds the HTTP server: GraphQL at /graphql, the playground page, health and readiness. */
+export async function createServer(config: Config, db: Database, logger: Logger): Promise<{ httpServer: http.Server; apollo: ApolloServer<Context> }> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const verifier = new TokenVerifier(config.auth);
+
+  const armor = new ApolloArmor({
+    maxDepth: { n: REQUEST_LIMITS.maxDepth, ignoreIntrospection: true },
+    maxAliases: { n: REQUEST_LIMITS.maxAliases },
+    maxTokens: { n: REQUEST_LIMITS.maxTokens },
+    maxDirectives: { n: REQUEST_LIMITS.maxDirectives },
+    costLimit: { enabled: false },
+    blockFieldSuggestion: { enabled: config.env === 'production' },
+  });
+  const protection = armor.protect();
+
+  const apollo = new ApolloServer<Context>({
+    schema: await createSchema(),
+    introspection: config.introspection,
+    allowBatchedHttpRequests: false,
+    hideSchemaDetailsFromClientErrors: config.env === 'production',
+    includeStacktraceInErrorResponses: false,
+    formatError,
+    validationRules: protection.validationRules,
+    plugins: [
+      ...protection.plugins,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      // Apollo's default cache-control plugin wraps every field resolver; nothing here uses it.
+      ApolloServerPluginCacheControlDisabled(),
+      requireAuthentication,
+      logUnexpectedErrors,
+    ],
+  });
+  await apollo.start();
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' },
+      // The logger's redaction removes Authorization and Cookie; this keeps the request line short.
+      serializers: { req: (req) => ({ id: req.id, method: req.method, url: req.url }) },
+    }),
+  );
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  app.get('/ready', async (_req, res) => {
+    const ready = await db.ping();
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unavailable' });
+  });
+
+  if (config.playground) {
+    app.get('/graphql', (req, res, next) => {
+      if (req.query.query !== undefined || !req.accepts('html')) return next();
+      res.type('html').send(playgroundHtml());
+    });
+  }
+
+  app.use(
+    '/graphql',
+    express.json({ limit: REQUEST_LIMITS.bodyLimit }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const log = req.log;
+        const header = req.headers.authorization;
+        const token = bearerToken(header);
+        let access: AccessScope | null = null;
+        if (token) {
+          const { email } = await verifier.verify(token);
+          const user = await db.dataSource.manager.findOneBy(User, { email });
+          if (!user) throw new UnauthenticatedError(`No member of staff has the email ${email}; ask an admin to add you.`);
+          if (!user.active) throw new UnauthenticatedError(`${user.name} is no longer active and cannot sign in.`);
+          access = await AccessScope.forViewer(db.dataSource.manager, user);
+        }
+        return new Context(String(req.id), log, config, db, db.dataSource.manager, access);
+      },
+    }),
+  );
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'Not found. GraphQL is served at /graphql.' });
+  });
+
+  return { httpServer, apollo };
+}
+
+/** Starts listening; `stop` drains in-flight requests through Apollo's drain plugin. */
+export async function listen(httpServer: http.Server, apollo: ApolloServer<Context>, port: number, host: string): Promise<RunningServer> {
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(port, host, () => resolve());
+  });
+  const address = httpServer.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  return {
+    httpServer,
+    url: `http://${shownHost}:${actualPort}/graphql`,
+    stop: () => apollo.stop(),
+  };
+}

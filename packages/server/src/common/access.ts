@@ -1,0 +1,71 @@
+import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { Role, type User } from '../modules/user/user.entity';
+import { READ_ALL_ROLES, WRITE_ALL_ROLES } from './auth';
+
+/**
+ * What accounts a viewer reaches. An account manager: the accounts they own or are on the team
+ * of; a senior: also those of the staff who report to them (PRODUCT.md, "Leadership"). Roles in
+ * READ_ALL_ROLES read every account. Applied in SQL on every path, so an account out of scope
+ * reads exactly like one that does not exist.
+ */
+export class AccessScope {
+  private constructor(
+    readonly viewer: User,
+    /** The viewer plus, for a senior, their direct reports: whose portfolios the viewer holds. */
+    readonly portfolioUserIds: number[],
+  ) {}
+
+  static async forViewer(em: EntityManager, viewer: User): Promise<AccessScope> {
+    const ids = [viewer.id];
+    if (viewer.role === Role.SENIOR_ACCOUNT_MANAGER) {
+      const reports = await em
+        .createQueryBuilder()
+        .select('u.id', 'id')
+        .from('user', 'u')
+        .where('u.managerId = :id', { id: viewer.id })
+        .getRawMany<{ id: number | string }>();
+      ids.push(...reports.map((r) => Number(r.id)));
+    }
+    return new AccessScope(viewer, ids);
+  }
+
+  get readsAll(): boolean {
+    return READ_ALL_ROLES.has(this.viewer.role);
+  }
+
+  get writesAll(): boolean {
+    return WRITE_ALL_ROLES.has(this.viewer.role);
+  }
+
+  get neverWrites(): boolean {
+    return this.viewer.role === Role.BI_READER;
+  }
+
+  /** SQL: the account at `accountIdExpr` is owned by, or has on its team, someone in the portfolio. */
+  private portfolioCondition(accountAlias: string): string {
+    return `(${accountAlias}.ownerId IN (:...portfolioUserIds) OR EXISTS (SELECT 1 FROM account_team_member scope_tm WHERE scope_tm.accountId = ${accountAlias}.id AND scope_tm.userId IN (:...portfolioUserIds)))`;
+  }
+
+  /** Narrows a query on accounts (alias `accountAlias`) to what the viewer may read. */
+  restrictAccounts<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, accountAlias: string): void {
+    if (this.readsAll) return;
+    qb.andWhere(this.portfolioCondition(accountAlias), { portfolioUserIds: this.portfolioUserIds });
+  }
+
+  /** Narrows a query on rows that carry an `accountId` column to those of readable accounts. */
+  restrictByAccountId<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string): void {
+    if (this.readsAll) return;
+    qb.andWhere(`EXISTS (SELECT 1 FROM account scope_a WHERE scope_a.id = ${alias}.accountId AND ${this.portfolioCondition('scope_a')})`, {
+      portfolioUserIds: this.portfolioUserIds,
+    });
+  }
+
+  /** True when the viewer may change the account: owner or team (or their senior), executive, admin; never BI. */
+  async canWriteAccount(em: EntityManager, accountId: number): Promise<boolean> {
+    if (this.neverWrites) return false;
+    if (this.writesAll) return true;
+    const qb = em.createQueryBuilder().select('1', 'ok').from('account', 'a').where('a.id = :accountId', { accountId });
+    qb.andWhere(this.portfolioCondition('a'), { portfolioUserIds: this.portfolioUserIds });
+    return (await qb.getRawOne()) !== undefined;
+  }
+}

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+
+/** Where the development JWT secret comes from when none is configured; refused in production. */
+export const DEV_JWT_SECRET = 'account-graph-dev-secret-change-me-0123456789';
+
+const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const databaseUrl = z
+  .string()
+  .refine((value) => /^sqlite:.+/.test(value) || /^mysql:\/\/.+\/.+/.test(value) || /^mariadb:\/\/.+\/.+/.test(value), {
+    message: 'must be sqlite:<path> or mysql://user:pass@host:port/database',
+  });
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: databaseUrl.default('sqlite:./data/account-graph.sqlite'),
+  AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  AUTH_JWKS_URL: z.url('must be a URL').optional(),
+  AUTH_ISSUER: z.string().min(1).optional(),
+  AUTH_AUDIENCE: z.string().min(1).optional(),
+  SEED_DEMO: booleanFromEnv.default(true),
+  PLAYGROUND: booleanFromEnv.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type DatabaseConfig =
+  | { dialect: 'sqlite'; path: string }
+  | { dialect: 'mysql'; url: string; database: string };
+
+/** The validated configuration: read once at start, passed down explicitly. */
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  auth: {
+    jwtSecret: string;
+    usingDevSecret: boolean;
+    jwksUrl?: string;
+    issuer?: string;
+    audience?: string;
+  };
+  seedDemo: boolean;
+  playground: boolean;
+  introspection: boolean;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+export function parseDatabaseUrl(url: string): DatabaseConfig {
+  if (url.startsWith('sqlite:')) return { dialect: 'sqlite', path: url.slice('sqlite:'.length) };
+  const parsed = new URL(url.replace(/^mariadb:/, 'mysql:'));
+  return { dialect: 'mysql', url: parsed.toString(), database: decodeURIComponent(parsed.pathname.slice(1)) };
+}
+
+/** Parses the environment once; every bad value is reported by name in one error. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const blankless = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const result = envSchema.safeParse(blankless);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = result.data;
+  const production = e.NODE_ENV === 'production';
+  if (production && !e.AUTH_JWT_SECRET && !e.AUTH_JWKS_URL) {
+    throw new ConfigError('Invalid configuration:\n  AUTH_JWT_SECRET: required when NODE_ENV=production (or set AUTH_JWKS_URL and AUTH_ISSUER)');
+  }
+  if (e.AUTH_JWKS_URL && !e.AUTH_ISSUER) {
+    throw new ConfigError('Invalid configuration:\n  AUTH_ISSUER: required when AUTH_JWKS_URL is set');
+  }
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    database: parseDatabaseUrl(e.DATABASE_URL),
+    auth: {
+      jwtSecret: e.AUTH_JWT_SECRET ?? DEV_JWT_SECRET,
+      usingDevSecret: !e.AUTH_JWT_SECRET,
+      jwksUrl: e.AUTH_JWKS_URL,
+      issuer: e.AUTH_ISSUER,
+      audience: e.AUTH_AUDIENCE,
+    },
+    seedDemo: e.SEED_DEMO,
+    playground: e.PLAYGROUND ?? !production,
+    // The playground's documentation explorer needs introspection; production turns both off by default.
+    introspection: e.PLAYGROUND ?? !production,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,59 @@
+import type { Context } from '../../app/context';
+import { AUDIT_READER_ROLES } from '../../common/auth';
+import { stampNew, type BaseRecord } from '../../common/base.entity';
+import { ForbiddenError } from '../../common/errors';
+import { decodeGlobalId } from '../../common/global-id';
+import { OrderDirection, paginate, type Connection, type PageArgs, type SortOrder } from '../../common/pagination';
+import type { AuditEventFilter } from './audit.inputs';
+import { AuditEvent, type FieldChange } from './audit-event.entity';
+
+type Snapshot = Record<string, unknown>;
+
+function comparable(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(comparable);
+  return value ?? null;
+}
+
+/** Before/after of the fields that differ; `before` undefined means created, `after` undefined deleted. */
+export function diffFields(before: Snapshot | undefined, after: Snapshot | undefined, fields: readonly string[]): Record<string, FieldChange> {
+  const changes: Record<string, FieldChange> = {};
+  for (const field of fields) {
+    const was = comparable(before?.[field]);
+    const now = comparable(after?.[field]);
+    if (JSON.stringify(was) !== JSON.stringify(now)) changes[field] = { before: was, after: now };
+  }
+  return changes;
+}
+
+/** Writes the audit event for a change, inside the caller's transaction (ctx must be a transaction's). */
+export async function recordAudit(
+  ctx: Context,
+  action: string,
+  entity: BaseRecord,
+  changes: Record<string, FieldChange>,
+): Promise<AuditEvent> {
+  const event = stampNew(new AuditEvent());
+  event.actorId = ctx.viewer.id;
+  event.action = action;
+  event.entityType = entity.constructor.name;
+  event.entityId = entity.globalId;
+  event.changes = changes;
+  event.occurredAt = event.createdAt;
+  return ctx.em.save(event);
+}
+
+const NEWEST_FIRST: SortOrder = { key: 'occurred', property: 'id', direction: OrderDirection.DESC, kind: 'number' };
+
+/** The audit trail, newest first; executives and admins only. */
+export async function listAuditEvents(ctx: Context, args: PageArgs, filter: AuditEventFilter | null | undefined): Promise<Connection<AuditEvent>> {
+  if (!AUDIT_READER_ROLES.has(ctx.viewer.role)) throw new ForbiddenError('Only executives and admins may read the audit trail.');
+  const qb = ctx.em.createQueryBuilder(AuditEvent, 'event');
+  if (filter?.entityId) qb.andWhere('event.entityId = :entityId', { entityId: filter.entityId });
+  if (filter?.entityType) qb.andWhere('event.entityType = :entityType', { entityType: filter.entityType });
+  if (filter?.action) qb.andWhere('event.action = :action', { action: filter.action });
+  if (filter?.actorId) qb.andWhere('event.actorId = :actorId', { actorId: decodeGlobalId(filter.actorId, 'User', 'filter.actorId') });
+  if (filter?.from) qb.andWhere('event.occurredAt >= :from', { from: filter.from });
+  if (filter?.to) qb.andWhere('event.occurredAt < :to', { to: filter.to });
+  return paginate(qb, 'event', NEWEST_FIRST, args);
+}

@@ -1,0 +1,31 @@
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../app/context';
+import { AUDIT_READER_ROLES } from '../../common/auth';
+import { Node } from '../../common/base.entity';
+import { tryDecodeGlobalId } from '../../common/global-id';
+import { AuditEvent } from '../audit/audit-event.entity';
+
+/** Fetches any object by its global id, through the same scoped loaders as every other path. */
+@Resolver()
+export class NodeResolver {
+  @Query(() => Node, { nullable: true, description: 'Any object by its global id; null when it does not exist or you may not see it.' })
+  async node(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'A global id from any `id` field.' }) id: string): Promise<Node | null> {
+    const decoded = tryDecodeGlobalId(id);
+    if (!decoded) return null;
+    const { loaders } = ctx;
+    switch (decoded.typeName) {
+      case 'User':
+        return loaders.userById.load(decoded.rowId);
+      case 'Account':
+        return loaders.accountById.load(decoded.rowId);
+      case 'Contact':
+        return loaders.contactById.load(decoded.rowId);
+      case 'AccountTeamMember':
+        return loaders.teamMemberById.load(decoded.rowId);
+      case 'AuditEvent':
+        return AUDIT_READER_ROLES.has(ctx.viewer.role) ? ctx.em.findOneBy(AuditEvent, { id: decoded.rowId }) : null;
+      default:
+        return null;
+    }
+  }
+}

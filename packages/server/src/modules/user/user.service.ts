@@ -1,0 +1,20 @@
+import type { Context } from '../../app/context';
+import { decodeGlobalId } from '../../common/global-id';
+import { paginate, type Connection, type PageArgs } from '../../common/pagination';
+import { likePattern } from '../../common/validation';
+import { User } from './user.entity';
+import type { UserFilter } from './user.inputs';
+import { USERS_BY_NAME } from './user.loaders';
+
+/** The staff directory: every signed-in member of staff may read it. */
+export const UserService = {
+  async list(ctx: Context, args: PageArgs, filter: UserFilter | null | undefined): Promise<Connection<User>> {
+    const qb = ctx.em.createQueryBuilder(User, 'user');
+    const search = filter?.search?.trim();
+    if (search) qb.andWhere("(user.name LIKE :search ESCAPE '!' OR user.email LIKE :search ESCAPE '!')", { search: likePattern(search) });
+    if (filter?.role?.length) qb.andWhere('user.role IN (:...roles)', { roles: filter.role });
+    if (filter?.active != null) qb.andWhere('user.active = :active', { active: filter.active });
+    if (filter?.managerId) qb.andWhere('user.managerId = :managerId', { managerId: decodeGlobalId(filter.managerId, 'User', 'filter.managerId') });
+    return paginate(qb, 'user', USERS_BY_NAME, args);
+  },
+};
