@@ -11,7 +11,7 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { AccessScope } from '../common/access';
 import { bearerToken, TokenVerifier } from '../common/auth';
-import { UnauthenticatedError } from '../common/errors';
+import { ErrorCode, UnauthenticatedError } from '../common/errors';
 import type { Config } from '../config/config';
 import type { Database } from '../db/database';
 import { User } from '../modules/user/user.entity';
@@ -130,6 +130,17 @@ export async function createServer(config: Config, db: Database, logger: Logger)
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'Not found. GraphQL is served at /graphql.' });
+  });
+
+  // Body-parser failures (too large, not JSON) answer in GraphQL's shape, without Express's stack page.
+  app.use((error: { status?: number; type?: string }, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (status === 500) req.log.error({ err: error }, 'unexpected HTTP error');
+    const message =
+      status === 413 ? `The request body is larger than ${REQUEST_LIMITS.bodyLimit}.` :
+      status === 500 ? 'Internal server error.' : 'The request body is not valid JSON.';
+    const code = status === 500 ? ErrorCode.INTERNAL_SERVER_ERROR : ErrorCode.BAD_USER_INPUT;
+    res.status(status).json({ errors: [{ message, extensions: { code } }] });
   });
 
   return { httpServer, apollo };

@@ -1,0 +1,41 @@
+import { ConfigError, DEV_JWT_SECRET, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('starts a newcomer on SQLite under ./data with the playground and a dev secret', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(4000);
+    expect(config.database).toEqual({ dialect: 'sqlite', path: './data/account-graph.sqlite' });
+    expect(config.auth).toMatchObject({ jwtSecret: DEV_JWT_SECRET, usingDevSecret: true });
+    expect(config.playground).toBe(true);
+    expect(config.seedDemo).toBe(true);
+  });
+
+  it('reads a MySQL URL and the database name in it', () => {
+    const config = loadConfig({ DATABASE_URL: 'mysql://app:s%40cret@db.internal:3307/account_graph' });
+    expect(config.database).toEqual({ dialect: 'mysql', url: 'mysql://app:s%40cret@db.internal:3307/account_graph', database: 'account_graph' });
+  });
+
+  it('names every bad value in one message', () => {
+    expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'postgres://x/y', LOG_LEVEL: 'chatty', SEED_DEMO: 'maybe' })).toThrow(
+      expect.objectContaining({
+        message: expect.stringMatching(/PORT:[\s\S]*DATABASE_URL: must be sqlite:<path> or mysql:\/\/[\s\S]*SEED_DEMO: must be true or false[\s\S]*LOG_LEVEL/),
+      }),
+    );
+  });
+
+  it('refuses to start in production without a secret or an issuer', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_JWT_SECRET: required when NODE_ENV=production/);
+  });
+
+  it('turns the playground and introspection off in production unless PLAYGROUND=true', () => {
+    const secret = { NODE_ENV: 'production', AUTH_JWT_SECRET: 'x'.repeat(32) };
+    expect(loadConfig(secret)).toMatchObject({ playground: false, introspection: false });
+    expect(loadConfig({ ...secret, PLAYGROUND: 'true' })).toMatchObject({ playground: true, introspection: true });
+  });
+
+  it('refuses a short secret and an issuer-less JWKS URL', () => {
+    expect(() => loadConfig({ AUTH_JWT_SECRET: 'short' })).toThrow(/AUTH_JWT_SECRET: must be at least 32 characters/);
+    expect(() => loadConfig({ AUTH_JWKS_URL: 'https://id.example/jwks.json' })).toThrow(/AUTH_ISSUER: required/);
+  });
+});

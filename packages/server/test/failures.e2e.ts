@@ -1,0 +1,45 @@
+import { errorCodes, TestServer } from './support/harness';
+
+/** What a client sees, and what operators see, when the database misbehaves. */
+describe('unexpected failures', () => {
+  const logLines: string[] = [];
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await TestServer.start({ logLines });
+  });
+
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('masks a database error as INTERNAL_SERVER_ERROR and logs it with the request id', async () => {
+    await server.db.dataSource.query('DROP TABLE contact');
+    const response = await server.post(
+      { query: '{ accounts(first: 2) { edges { node { name contacts { totalCount } } } } }' },
+      { authorization: `Bearer ${await server.token('admin')}`, 'x-request-id': 'req-broken-contacts' },
+    );
+    expect(errorCodes(response)).toContain('INTERNAL_SERVER_ERROR');
+    // The GraphQL path names the field; the message and extensions must name nothing of the database.
+    const text = JSON.stringify(response.body.errors?.map(({ message, extensions }) => ({ message, extensions })));
+    expect(text).not.toMatch(/contact|SELECT|SQL|sqlite|\bER_|no such table|stack|\.ts:/i);
+    expect(response.body.errors?.[0].message).toMatch(/Internal server error/);
+    const logged = logLines.map((line) => JSON.parse(line)).find((entry) => entry.msg === 'unexpected error');
+    expect(logged).toBeDefined();
+    expect(logged.req?.id ?? logged.reqId).toBe('req-broken-contacts');
+    expect(JSON.stringify(logged.err)).toMatch(/contact/);
+  });
+
+  it('never logs the bearer token', () => {
+    expect(logLines.join('\n')).not.toMatch(/Bearer|eyJhbGci/);
+  });
+
+  it('reports not ready (503) when the database is gone, while staying alive', async () => {
+    await server.db.dataSource.destroy();
+    const ready = await fetch(`${server.origin}/ready`);
+    expect(ready.status).toBe(503);
+    const health = await fetch(`${server.origin}/health`);
+    expect(health.status).toBe(200);
+    await server.db.dataSource.initialize();
+  });
+});

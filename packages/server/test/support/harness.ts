@@ -1,0 +1,100 @@
+import 'reflect-metadata';
+import pino from 'pino';
+import { signDevToken } from '../../src/common/auth';
+import { loadConfig, type Config } from '../../src/config/config';
+import { createServer, listen, type RunningServer } from '../../src/app/server';
+import type { Database } from '../../src/db/database';
+import { openDatabase } from '../../src/db/open';
+import { DEMO_STAFF, seedDemo } from '../../src/db/seed/demo-seed';
+import type { Role } from '../../src/modules/user/user.entity';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+export type StaffKey = (typeof DEMO_STAFF)[number]['key'];
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  body: { data?: T | null; errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[] };
+}
+
+/** A real server on a random port over a fresh, seeded database; every SQL statement is counted. */
+export class TestServer {
+  private constructor(
+    /** Every SQL statement the server ran, in order; `resetQueries()` empties it. */
+    readonly queries: string[],
+    readonly config: Config,
+    readonly db: Database,
+    private readonly server: RunningServer,
+    private readonly database: TestDatabase,
+  ) {}
+
+  static async start(options: { seed?: boolean; env?: Record<string, string>; logLines?: string[] } = {}): Promise<TestServer> {
+    const database = createTestDatabase();
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', ...options.env });
+    config.database = database.config;
+    const queries: string[] = [];
+    const db = await openDatabase(database.config, { onQuery: (sql) => queries.push(sql), poolSize: 30 });
+    if (options.seed ?? true) await db.transaction((em) => seedDemo(em));
+    const logLines = options.logLines;
+    const logger = logLines
+      ? pino({ level: 'info' }, { write: (line: string) => void logLines.push(line) })
+      : pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+    const { httpServer, apollo } = await createServer(config, db, logger);
+    const running = await listen(httpServer, apollo, 0, '127.0.0.1');
+    return new TestServer(queries, config, db, running, database);
+  }
+
+  get url(): string {
+    return this.server.url;
+  }
+
+  /** The server's base URL without /graphql. */
+  get origin(): string {
+    return this.server.url.replace(/\/graphql$/, '');
+  }
+
+  resetQueries(): void {
+    this.queries.length = 0;
+  }
+
+  /** A development token for a demo member of staff, by seed key (`jordan`) or role. */
+  async token(who: StaffKey | Role): Promise<string> {
+    const staff = DEMO_STAFF.find((s) => s.key === who) ?? DEMO_STAFF.find((s) => s.role === who && !('active' in s));
+    if (!staff) throw new Error(`no demo staff ${who}`);
+    return signDevToken(this.config.auth.jwtSecret, staff);
+  }
+
+  /** POSTs a GraphQL request as-is (for limits, malformed input and raw protocol checks). */
+  async post<T = Record<string, unknown>>(body: unknown, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
+    const response = await fetch(this.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    let parsed: GraphQLResponse<T>['body'];
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new Error(`non-JSON response ${response.status}: ${text.slice(0, 200)}`);
+    }
+    return { status: response.status, headers: response.headers, body: parsed };
+  }
+
+  /** Runs a query as a demo member of staff (or anonymously with `null`). */
+  async gql<T = Record<string, any>>(who: StaffKey | Role | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+    const headers: Record<string, string> = who ? { authorization: `Bearer ${await this.token(who)}` } : {};
+    return this.post<T>({ query, variables }, headers);
+  }
+
+  async close(): Promise<void> {
+    await this.server.stop();
+    await this.db.dataSource.destroy();
+    await this.database.drop();
+  }
+}
+
+/** The `extensions.code` of each error in a response. */
+export function errorCodes(response: GraphQLResponse): string[] {
+  return (response.body.errors ?? []).map((error) => String(error.extensions?.code));
+}
