@@ -30,6 +30,15 @@ describe('unexpected failures', () => {
     expect(JSON.stringify(logged.err)).toMatch(/contact/);
   });
 
+  it('leaves nothing half-written when a write fails mid-transaction', async () => {
+    // The account insert succeeds, then the audit write fails: the whole mutation must roll back.
+    await server.db.dataSource.query('DROP TABLE audit_event');
+    const response = await server.gql('admin', 'mutation { createAccount(input: { name: "Half Written Health", kind: HEALTH_PLAN, tier: GROWTH }) { account { id } } }');
+    expect(errorCodes(response)).toEqual(['INTERNAL_SERVER_ERROR']);
+    const rows = await server.db.dataSource.query("SELECT id FROM account WHERE name = 'Half Written Health'");
+    expect(rows).toHaveLength(0);
+  });
+
   it('never logs the bearer token', () => {
     expect(logLines.join('\n')).not.toMatch(/Bearer|eyJhbGci/);
   });
