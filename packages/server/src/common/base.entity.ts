@@ -1,5 +1,5 @@
 import { Column, PrimaryGeneratedColumn } from 'typeorm';
-import { Field, ID, Int, InterfaceType } from 'type-graphql';
+import { Field, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
 import { encodeGlobalId } from './global-id';
 
 /** Relay's Node: anything with a global id can be fetched again with `node(id:)`. */
@@ -14,8 +14,10 @@ export abstract class Node {
 
 /**
  * Columns every record has: row id, timestamps (UTC, milliseconds) and the optimistic-lock version.
- * Not an object type itself: TypeGraphQL copies its fields into each entity's type.
+ * Registered as an object type so that TypeGraphQL copies its fields into each entity's type;
+ * no resolver returns it, so it never appears in the schema itself.
  */
+@ObjectType('BaseRecord', { description: 'Columns every record has.' })
 export abstract class BaseRecord {
   /** Row id; clients see only the global id. */
   @PrimaryGeneratedColumn()
