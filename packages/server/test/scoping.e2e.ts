@@ -21,7 +21,7 @@ async function portfolio(...userIds: number[]): Promise<Set<string>> {
   return new Set(rows.map((r) => r.name));
 }
 
-async function allAccountNames(who: StaffKey): Promise<{ names: Set<string>; totalCount: number }> {
+async function allAccountNames(who: StaffKey | Role): Promise<{ names: Set<string>; totalCount: number }> {
   const names = new Set<string>();
   let after: string | null = null;
   let totalCount = 0;
