@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { createClient, type AccountGraphClient } from '@account-graph/sdk';
 import pino from 'pino';
 import { signDevToken } from '../../src/common/auth';
 import { loadConfig, type Config } from '../../src/config/config';
@@ -62,6 +63,11 @@ export class TestServer {
     const staff = DEMO_STAFF.find((s) => s.key === who) ?? DEMO_STAFF.find((s) => s.role === who && !('active' in s));
     if (!staff) throw new Error(`no demo staff ${who}`);
     return signDevToken(this.config.auth.jwtSecret, staff);
+  }
+
+  /** The SDK, signed in as a demo member of staff (or anonymous with `null`): what other teams' apps use. */
+  async client(who: StaffKey | Role | null): Promise<AccountGraphClient> {
+    return createClient({ url: this.url, token: who ? await this.token(who) : undefined });
   }
 
   /** POSTs a GraphQL request as-is (for limits, malformed input and raw protocol checks). */
