@@ -32,6 +32,8 @@ export class Context {
     /** The manager every query goes through: the pool's, or the transaction's inside `inTransaction`. */
     readonly em: EntityManager,
     private readonly access: AccessScope | null,
+    /** Why the bearer token was refused, if it was; raised when an operation needs a viewer. */
+    readonly authError: UnauthenticatedError | null = null,
     private loaderCache?: Loaders,
   ) {}
 
@@ -45,7 +47,7 @@ export class Context {
   }
 
   get scope(): AccessScope {
-    if (!this.access) throw new UnauthenticatedError();
+    if (!this.access) throw this.authError ?? new UnauthenticatedError();
     return this.access;
   }
 
@@ -56,7 +58,7 @@ export class Context {
 
   /** The same request, bound to a transaction's manager (with loaders that read inside it). */
   withManager(em: EntityManager): Context {
-    return new Context(this.requestId, this.log, this.config, this.db, em, this.access);
+    return new Context(this.requestId, this.log, this.config, this.db, em, this.access, this.authError);
   }
 }
 

@@ -10,14 +10,16 @@ function isIntrospectionOnly(operation: OperationDefinitionNode): boolean {
 }
 
 /**
- * Refuses every operation without a signed-in user before any resolver runs: one check per
- * request instead of a middleware on every field.
+ * Refuses every operation without a signed-in user before any resolver runs (one check per
+ * request instead of a middleware on every field), with the reason a token was refused if it was.
+ * Introspection alone needs no one: the playground loads its docs before a token is pasted.
  */
 export const requireAuthentication: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ contextValue, operation }) {
-        if (!contextValue.isAuthenticated && !(operation && isIntrospectionOnly(operation))) throw new UnauthenticatedError();
+        if (contextValue.isAuthenticated || (operation && isIntrospectionOnly(operation))) return;
+        throw contextValue.authError ?? new UnauthenticatedError();
       },
     };
   },

@@ -78,6 +78,6 @@ export async function signDevToken(secret: string, user: Pick<User, 'email'>, tt
 export function bearerToken(header: string | undefined): string | undefined {
   if (!header) return undefined;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (!match) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>".');
+  if (!match) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>" with one token (in development: pnpm --silent run token --role ACCOUNT_MANAGER).');
   return match[1];
 }
