@@ -93,6 +93,11 @@ export class TestServer {
     return this.post<T>({ query, variables }, headers);
   }
 
+  /** Stops the HTTP server the way SIGTERM does: no new connections, in-flight requests finish. */
+  stop(): Promise<void> {
+    return this.server.stop();
+  }
+
   async close(): Promise<void> {
     await this.server.stop();
     await this.db.dataSource.destroy();
