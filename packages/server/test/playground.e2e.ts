@@ -7,6 +7,8 @@
  * here fails with instructions rather than being skipped.
  */
 import { accessSync, constants } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Request, type Response } from 'playwright-core';
 import { TestServer } from './support/harness';
 
@@ -23,7 +25,8 @@ const CHROMIUM_ARGS = [
 ];
 /** The page is ~9 MB of inlined JavaScript (GraphiQL, Monaco and its workers). */
 const PAGE_TIMEOUT = 30_000;
-const SCREENSHOT = '/tmp/playground.png';
+/** Left behind for a person to look at; not asserted. */
+const SCREENSHOT = join(tmpdir(), 'account-graph-playground.png');
 
 function launchChromium(): Promise<Browser> {
   try {
@@ -147,6 +150,10 @@ describe('the GraphiQL playground in a browser', () => {
 
     await page.getByRole('button', { name: 'Show Documentation Explorer' }).click();
     await waitForText(page.locator('.graphiql-doc-explorer'), ['Root Types', 'query: Query', 'mutation: Mutation'], 'the documentation explorer');
+    // Close it again: with the panel open the editors are narrow, and Monaco then scrolls the
+    // operation editor's text out of sight when it is clicked (a rendering quirk, not this server's).
+    await page.getByRole('button', { name: 'Hide Documentation Explorer' }).click();
+    await page.locator('.graphiql-doc-explorer').waitFor({ state: 'hidden' });
   });
 
   it('runs the welcome query for a person who pastes a token into Headers', async () => {
