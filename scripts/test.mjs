@@ -62,7 +62,9 @@ jest('SQLite: unit and end-to-end tests', { TEST_DB: 'sqlite' }, browserExcluded
 
 const mariadbUp = await answers(mariadbUrl.hostname, Number(mariadbUrl.port || 3306));
 if (mariadbUp) {
-  jest('MariaDB: end-to-end tests', { TEST_DB: 'mariadb' }, ['--testPathPatterns', 'test/', ...browserExcluded]);
+  // The CLI tests run their own SQLite files; everything else in test/ runs again on MariaDB.
+  const ignored = ['cli\\.e2e\\.ts$', ...(browserExcluded.length ? ['playground\\.e2e\\.ts$'] : [])];
+  jest('MariaDB: end-to-end tests', { TEST_DB: 'mariadb' }, ['--testPathPatterns', 'test/', '--testPathIgnorePatterns', ...ignored]);
 } else if (required('TEST_REQUIRE_MARIADB')) {
   console.error(`MariaDB does not answer at ${mariadbUrl.host}; the MariaDB run is required (TEST_REQUIRE_MARIADB).`);
   failedRuns++;

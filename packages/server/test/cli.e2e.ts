@@ -1,0 +1,51 @@
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { TokenVerifier } from '../src/common/auth';
+import { DEV_JWT_SECRET } from '../src/config/config';
+
+/** The scripts a newcomer and CI run, as they run them. */
+const run = promisify(execFile);
+const serverDir = join(__dirname, '..');
+const committedSchema = join(serverDir, '../schema/schema.graphql');
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'account-graph-cli-'));
+});
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function pnpm(args: string[], env: Record<string, string>) {
+  return run('pnpm', args, { cwd: serverDir, env: { ...process.env, LOG_LEVEL: 'silent', ...env }, timeout: 60_000 });
+}
+
+describe('pnpm --silent run token', () => {
+  it('prints only a bearer token for a seeded user of the role, from the same database', async () => {
+    const { stdout } = await pnpm(['--silent', 'run', 'token', '--role', 'FINANCE'], { DATABASE_URL: `sqlite:${join(dir, 'cli.sqlite')}` });
+    expect(stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
+    const identity = await new TokenVerifier({ jwtSecret: DEV_JWT_SECRET, usingDevSecret: true }).verify(stdout.trim());
+    expect(identity).toEqual({ email: 'robin.castillo@accountgraph.example' });
+  });
+
+  it('says what is wrong with an unknown role, on stderr, and fails', async () => {
+    await expect(pnpm(['--silent', 'run', 'token', '--role', 'JANITOR'], { DATABASE_URL: `sqlite:${join(dir, 'cli.sqlite')}` })).rejects.toMatchObject({
+      stdout: '',
+      stderr: expect.stringContaining('unknown role JANITOR; one of ADMIN, EXECUTIVE'),
+    });
+  });
+});
+
+describe('schema:check', () => {
+  it('passes on the committed contract and fails on a stale copy', async () => {
+    const copy = join(dir, 'schema.graphql');
+    copyFileSync(committedSchema, copy);
+    await expect(pnpm(['run', 'schema:check'], { SCHEMA_FILE: copy })).resolves.toMatchObject({ stdout: expect.stringContaining('schema is up to date') });
+    writeFileSync(copy, readFileSync(copy, 'utf8').replace('Full name.', 'Full name!'));
+    await expect(pnpm(['run', 'schema:check'], { SCHEMA_FILE: copy })).rejects.toMatchObject({ stderr: expect.stringContaining('schema.graphql is stale: run `pnpm schema:emit`') });
+  });
+});
