@@ -1,10 +1,12 @@
+import { join } from 'node:path';
 import { ConfigError, DEV_JWT_SECRET, loadConfig } from './config';
 
 describe('loadConfig', () => {
   it('starts a newcomer on SQLite under ./data with the playground and a dev secret', () => {
     const config = loadConfig({});
     expect(config.port).toBe(4000);
-    expect(config.database).toEqual({ dialect: 'sqlite', path: './data/account-graph.sqlite' });
+    // Relative to the repository root, wherever in it the command runs (pnpm runs packages from their folder).
+    expect(config.database).toEqual({ dialect: 'sqlite', path: join(__dirname, '../../../../data/account-graph.sqlite') });
     expect(config.auth).toMatchObject({ jwtSecret: DEV_JWT_SECRET, usingDevSecret: true });
     expect(config.playground).toBe(true);
     expect(config.seedDemo).toBe(true);

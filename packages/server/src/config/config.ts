@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 
 /** Where the development JWT secret comes from when none is configured; refused in production. */
@@ -52,8 +54,23 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+/**
+ * Where relative SQLite paths start: the repository root when running inside it (pnpm runs the
+ * server from packages/server, but `./data` means the root's to whoever typed the command),
+ * else the working directory.
+ */
+function baseDirectory(): string {
+  for (let dir = process.cwd(); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return dir;
+    if (dirname(dir) === dir) return process.cwd();
+  }
+}
+
 export function parseDatabaseUrl(url: string): DatabaseConfig {
-  if (url.startsWith('sqlite:')) return { dialect: 'sqlite', path: url.slice('sqlite:'.length) };
+  if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length);
+    return { dialect: 'sqlite', path: path === ':memory:' || isAbsolute(path) ? path : resolve(baseDirectory(), path) };
+  }
   const parsed = new URL(url.replace(/^mariadb:/, 'mysql:'));
   return { dialect: 'mysql', url: parsed.toString(), database: decodeURIComponent(parsed.pathname.slice(1)) };
 }

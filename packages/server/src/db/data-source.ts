@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { DataSource, type DataSourceOptions, type Logger } from 'typeorm';
 import type { DatabaseConfig } from '../config/config';
 import { entities } from './entities';
@@ -19,7 +19,7 @@ export function createDataSource(db: DatabaseConfig, overrides: DataSourceOverri
   const common = { entities, migrationsRun: false, synchronize: false, logging: logger ? ['query' as const] : false, logger };
   let options: DataSourceOptions;
   if (db.dialect === 'sqlite') {
-    const path = db.path === ':memory:' ? db.path : resolve(db.path);
+    const path = db.path;
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     options = {
       ...common,
