@@ -7,7 +7,7 @@ import { TestServer } from './support/harness';
 let server: TestServer;
 let admin: AccountGraphClient;
 let jordan: AccountGraphClient;
-const userIds: Record<string, string> = {};
+let userIds: Record<string, string>;
 
 async function accountCount(): Promise<number> {
   const [{ total }] = await server.db.dataSource.query('SELECT COUNT(*) AS total FROM account');
@@ -22,7 +22,7 @@ beforeAll(async () => {
   server = await TestServer.start();
   admin = await server.client(Role.ADMIN);
   jordan = await server.client('jordan');
-  for (const { node } of (await admin.users({ first: 100 })).users.edges) userIds[node.email.split(/[.@]/)[0]] = node.id;
+  userIds = await server.staffIds();
 });
 
 afterAll(async () => {

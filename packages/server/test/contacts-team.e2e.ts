@@ -7,13 +7,13 @@ import { TestServer } from './support/harness';
 let server: TestServer;
 let admin: AccountGraphClient;
 let jordan: AccountGraphClient;
-const userIds: Record<string, string> = {};
+let userIds: Record<string, string>;
 
 beforeAll(async () => {
   server = await TestServer.start();
   admin = await server.client(Role.ADMIN);
   jordan = await server.client('jordan');
-  for (const { node } of (await admin.users({ first: 100 })).users.edges) userIds[node.email.split(/[.@]/)[0]] = node.id;
+  userIds = await server.staffIds();
 });
 
 afterAll(async () => {

@@ -70,6 +70,13 @@ export class TestServer {
     return createClient({ url: this.url, token: who ? await this.token(who) : undefined });
   }
 
+  /** Global ids of the demo staff by first name (`jordan`, `robin`...), read through the API. */
+  async staffIds(): Promise<Record<string, string>> {
+    const admin = await this.client('admin');
+    const { users } = await admin.users({ first: 100 });
+    return Object.fromEntries(users.edges.map(({ node }) => [node.email.split(/[.@]/)[0], node.id]));
+  }
+
   /** POSTs a GraphQL request as-is (for limits, malformed input and raw protocol checks). */
   async post<T = Record<string, unknown>>(body: unknown, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
     const response = await fetch(this.url, {
