@@ -71,6 +71,9 @@ export async function createServer(config: Config, db: Database, logger: Logger)
     schema: await createSchema(),
     introspection: config.introspection,
     allowBatchedHttpRequests: false,
+    // main.ts owns SIGTERM/SIGINT (drain, then close the pool); Apollo's own handler would start a
+    // second stop that never resolves, and the process would hang until killed.
+    stopOnTerminationSignals: false,
     hideSchemaDetailsFromClientErrors: config.env === 'production',
     includeStacktraceInErrorResponses: false,
     formatError,
