@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,5 +47,25 @@ describe('schema:check', () => {
     await expect(pnpm(['run', 'schema:check'], { SCHEMA_FILE: copy })).resolves.toMatchObject({ stdout: expect.stringContaining('schema is up to date') });
     writeFileSync(copy, readFileSync(copy, 'utf8').replace('Full name.', 'Full name!'));
     await expect(pnpm(['run', 'schema:check'], { SCHEMA_FILE: copy })).rejects.toMatchObject({ stderr: expect.stringContaining('schema.graphql is stale: run `pnpm schema:emit`') });
+  });
+});
+
+describe('the server process', () => {
+  it('stops cleanly on SIGTERM: drains, closes the database, exits 0', async () => {
+    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+      cwd: serverDir,
+      env: { ...process.env, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `sqlite:${join(dir, 'signal.sqlite')}`, LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', () => output.includes('Account Graph is listening') && resolve());
+      child.once('exit', (code) => reject(new Error(`exited early with ${code}: ${output}`)));
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(output).toContain('"msg":"stopped"');
   });
 });
