@@ -49,6 +49,8 @@ const outputConfig = {
     scalars: {
       ID: { input: 'string', output: 'string' },
       DateTimeISO: { input: 'string', output: 'string' },
+      LocalDate: { input: 'string', output: 'string' },
+      SafeInt: { input: 'number', output: 'number' },
       JSONObject: { input: 'Record<string, unknown>', output: 'Record<string, unknown>' },
     },
     strictScalars: true,

@@ -111,6 +111,47 @@ export type AddAccountTeamMemberInput = {
   userId: string;
 };
 
+/** What an approver decided. */
+export const ApprovalDecisionKind = {
+  /** Approved. */
+  APPROVED: 'APPROVED',
+  /** Rejected, with a reason. */
+  REJECTED: 'REJECTED'
+} as const;
+
+export type ApprovalDecisionKind = typeof ApprovalDecisionKind[keyof typeof ApprovalDecisionKind];
+/** Where a request for approval stands. */
+export const ApprovalRequestStatus = {
+  /** Approved. */
+  APPROVED: 'APPROVED',
+  /** Awaiting a decision. */
+  PENDING: 'PENDING',
+  /** Rejected; the item went back to its author. */
+  REJECTED: 'REJECTED',
+  /** Withdrawn by its author before a decision. */
+  WITHDRAWN: 'WITHDRAWN'
+} as const;
+
+export type ApprovalRequestStatus = typeof ApprovalRequestStatus[keyof typeof ApprovalRequestStatus];
+/** The kind of item an approval is about. */
+export const ApprovalSubjectType = {
+  /** A change order that alters a contract's value or schedule. */
+  CHANGE_ORDER: 'CHANGE_ORDER',
+  /** A contract (or renewal) awaiting activation. */
+  CONTRACT: 'CONTRACT',
+  /** An invoice before it may be sent. */
+  INVOICE: 'INVOICE'
+} as const;
+
+export type ApprovalSubjectType = typeof ApprovalSubjectType[keyof typeof ApprovalSubjectType];
+/** Approves a pending contract, which becomes ACTIVE (and its predecessor RENEWED). */
+export type ApproveContractInput = {
+  /** The contract. */
+  id: string;
+  /** A note for the record. */
+  note?: string | null | undefined;
+};
+
 /** Hands an account to another account manager. */
 export type AssignAccountOwnerInput = {
   /** The account. */
@@ -154,6 +195,75 @@ export const ContactRole = {
 } as const;
 
 export type ContactRole = typeof ContactRole[keyof typeof ContactRole];
+/** Narrows a list of contracts; all given conditions must hold. */
+export type ContractFilter = {
+  /** Contracts of this account. */
+  accountId?: string | null | undefined;
+  /** Ending on or after this date. */
+  endsOnOrAfter?: string | null | undefined;
+  /** Ending on or before this date. */
+  endsOnOrBefore?: string | null | undefined;
+  /** Ending between today and this many days from today (UTC), inclusive. */
+  endsWithinDays?: number | null | undefined;
+  /** Owned by this account manager. */
+  ownerId?: string | null | undefined;
+  /** Any of these statuses. */
+  status?: Array<ContractStatus> | null | undefined;
+  /** Any of these types. */
+  type?: Array<ContractType> | null | undefined;
+};
+
+/** How to sort contracts; ties break on id. */
+export type ContractOrder = {
+  /** Ascending or descending. */
+  direction?: OrderDirection;
+  /** What to sort by. */
+  field: ContractOrderField;
+};
+
+/** What to sort contracts by. */
+export const ContractOrderField = {
+  /** When the contract was created. */
+  CREATED_AT: 'CREATED_AT',
+  /** End of the term. */
+  END_DATE: 'END_DATE',
+  /** Last day to give notice. */
+  NOTICE_DEADLINE: 'NOTICE_DEADLINE',
+  /** Contract number. */
+  NUMBER: 'NUMBER'
+} as const;
+
+export type ContractOrderField = typeof ContractOrderField[keyof typeof ContractOrderField];
+/** Where a contract is in its lifecycle. */
+export const ContractStatus = {
+  /** Approved and in force. */
+  ACTIVE: 'ACTIVE',
+  /** Being written; can be changed. */
+  DRAFT: 'DRAFT',
+  /** Its term ended without a renewal. */
+  EXPIRED: 'EXPIRED',
+  /** Submitted; awaiting an approver. */
+  PENDING_APPROVAL: 'PENDING_APPROVAL',
+  /** Succeeded by an activated renewal. */
+  RENEWED: 'RENEWED',
+  /** Ended early, with a reason. */
+  TERMINATED: 'TERMINATED'
+} as const;
+
+export type ContractStatus = typeof ContractStatus[keyof typeof ContractStatus];
+/** What kind of agreement a contract is. */
+export const ContractType = {
+  /** An amendment to an earlier contract. */
+  AMENDMENT: 'AMENDMENT',
+  /** The master services agreement with the client. */
+  MASTER_SERVICES: 'MASTER_SERVICES',
+  /** A renewal of an earlier contract for a new term. */
+  RENEWAL: 'RENEWAL',
+  /** A statement of work for new work under the master agreement. */
+  STATEMENT_OF_WORK: 'STATEMENT_OF_WORK'
+} as const;
+
+export type ContractType = typeof ContractType[keyof typeof ContractType];
 /** A new client account. */
 export type CreateAccountInput = {
   /** What kind of organisation it is. */
@@ -192,12 +302,44 @@ export type CreateContactInput = {
   title?: string | null | undefined;
 };
 
+/** A new contract, created as a DRAFT. */
+export type CreateContractInput = {
+  /** The client account. */
+  accountId: string;
+  /** Renews by itself unless notice is given; false when omitted. */
+  autoRenew?: boolean | null | undefined;
+  /** Last day of the term; on or after the start date. */
+  endDate: string;
+  /** Notice period in days (0 to 730); 90 when omitted. */
+  noticePeriodDays?: number | null | undefined;
+  /** The account manager who owns it; the account's owner when omitted. */
+  ownerId?: string | null | undefined;
+  /** When the client signed it, if they have. */
+  signedAt?: string | null | undefined;
+  /** First day of the term. */
+  startDate: string;
+  /** Title (1 to 200 characters). */
+  title: string;
+  /** What kind of agreement it is. */
+  type: ContractType;
+  /** Contracted value; zero or more. */
+  value: MoneyInput;
+};
+
 /** Removes a contact. */
 export type DeleteContactInput = {
   /** The `version` you last read; when given and stale, nothing is removed and you get CONFLICT. */
   expectedVersion?: number | null | undefined;
   /** The contact to remove. */
   id: string;
+};
+
+/** An amount of money in minor units; the currency defaults to USD. */
+export type MoneyInput = {
+  /** The amount in minor units (cents), at most 10000000000000 in size. */
+  amountCents: number;
+  /** ISO 4217 currency code (three capital letters); USD when omitted. */
+  currency?: string | null | undefined;
 };
 
 /** Sort direction. */
@@ -209,12 +351,34 @@ export const OrderDirection = {
 } as const;
 
 export type OrderDirection = typeof OrderDirection[keyof typeof OrderDirection];
+/** Sends a pending contract back to DRAFT, with a reason. */
+export type RejectContractInput = {
+  /** The contract. */
+  id: string;
+  /** Why: what must change before it is submitted again. */
+  reason: string;
+};
+
 /** Takes a member of staff off an account team. */
 export type RemoveAccountTeamMemberInput = {
   /** The account. */
   accountId: string;
   /** The member of staff to take off. */
   userId: string;
+};
+
+/** Starts the renewal of an ACTIVE or EXPIRED contract as a new DRAFT linked to it. */
+export type RenewContractInput = {
+  /** End of the new term; as long as the predecessor's term when omitted. */
+  endDate?: string | null | undefined;
+  /** The contract. */
+  id: string;
+  /** Start of the new term; the day after the predecessor ends when omitted. */
+  startDate?: string | null | undefined;
+  /** Title of the renewal; the predecessor's with "(renewal)" when omitted. */
+  title?: string | null | undefined;
+  /** Value of the new term; the predecessor's when omitted. */
+  value?: MoneyInput | null | undefined;
 };
 
 /** What a member of staff does; decides what they may see and do. */
@@ -238,6 +402,14 @@ export const Role = {
 } as const;
 
 export type Role = typeof Role[keyof typeof Role];
+/** Sends a DRAFT contract for approval. */
+export type SubmitContractInput = {
+  /** The `version` you last read; when given and stale, nothing changes and you get CONFLICT. */
+  expectedVersion?: number | null | undefined;
+  /** The contract. */
+  id: string;
+};
+
 /** The part a member of staff plays on an account team (besides the owner). */
 export const TeamRole = {
   /** Covers for the owner; can act on the account. */
@@ -257,6 +429,16 @@ export const TeamRole = {
 } as const;
 
 export type TeamRole = typeof TeamRole[keyof typeof TeamRole];
+/** Ends an active contract early. */
+export type TerminateContractInput = {
+  /** The contract. */
+  id: string;
+  /** Why it ends. */
+  reason: string;
+  /** The last day it is in force; within its term. */
+  terminationDate: string;
+};
+
 /** Changes to an account; omitted fields stay as they are, null clears an optional field. */
 export type UpdateAccountInput = {
   /** The `version` you last read; if someone changed the account since, nothing is changed and you get CONFLICT. */
@@ -297,6 +479,32 @@ export type UpdateContactInput = {
   roles?: Array<ContactRole> | null | undefined;
   /** New title; null clears it. */
   title?: string | null | undefined;
+};
+
+/** Changes to a DRAFT contract; omitted fields stay as they are. */
+export type UpdateContractInput = {
+  /** New auto-renew setting. */
+  autoRenew?: boolean | null | undefined;
+  /** New end date. */
+  endDate?: string | null | undefined;
+  /** The `version` you last read; stale means CONFLICT and no change. */
+  expectedVersion: number;
+  /** The contract. */
+  id: string;
+  /** New notice period in days. */
+  noticePeriodDays?: number | null | undefined;
+  /** New owner: an active account manager or senior. */
+  ownerId?: string | null | undefined;
+  /** When the client signed it. */
+  signedAt?: string | null | undefined;
+  /** New start date. */
+  startDate?: string | null | undefined;
+  /** New title. */
+  title?: string | null | undefined;
+  /** New type. */
+  type?: ContractType | null | undefined;
+  /** New value; zero or more. */
+  value?: MoneyInput | null | undefined;
 };
 
 /** Narrows the staff directory; all given conditions must hold. */
@@ -359,6 +567,14 @@ export type AssignAccountOwnerMutationVariables = Exact<{
 
 export type AssignAccountOwnerMutation = { assignAccountOwner: { account: { id: string, name: string, kind: AccountKind, status: AccountStatus, tier: AccountTier, region: string | null, membersReached: number, createdAt: string, updatedAt: string, version: number, owner: { id: string, name: string, email: string, role: Role } | null, parent: { id: string, name: string } | null } } };
 
+export type ApprovalQueueQueryVariables = Exact<{
+  first?: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ApprovalQueueQuery = { approvalQueue: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, subjectType: ApprovalSubjectType, status: ApprovalRequestStatus, requestedAt: string, amount: { amountCents: number, currency: string }, requestedBy: { id: string, name: string }, account: { id: string, name: string } | null, subject: { __typename: 'Contract', id: string, number: string, title: string, status: ContractStatus } | null } }> } };
+
 export type AuditEventFieldsFragment = { id: string, action: string, entityType: string, entityId: string, changes: Record<string, unknown>, occurredAt: string, actor: { id: string, name: string, email: string, role: Role } | null };
 
 export type AuditEventsQueryVariables = Exact<{
@@ -394,6 +610,89 @@ export type DeleteContactMutationVariables = Exact<{
 
 export type DeleteContactMutation = { deleteContact: { deletedContactId: string, account: { id: string, name: string, version: number, contacts: { totalCount: number, edges: Array<{ node: { id: string, name: string, title: string | null, email: string | null, phone: string | null, roles: Array<ContactRole>, isPrimary: boolean, createdAt: string, updatedAt: string, version: number } }> } } } };
 
+export type MoneyFieldsFragment = { amountCents: number, currency: string };
+
+export type ApprovalDecisionFieldsFragment = { id: string, subjectType: ApprovalSubjectType, decision: ApprovalDecisionKind, note: string | null, decidedAt: string, amount: { amountCents: number, currency: string }, actor: { id: string, name: string, role: Role } };
+
+export type ContractFieldsFragment = { id: string, number: string, title: string, type: ContractType, status: ContractStatus, startDate: string, endDate: string, signedAt: string | null, noticePeriodDays: number, noticeDeadline: string, daysToExpiry: number, autoRenew: boolean, approvedAt: string | null, terminationDate: string | null, terminationReason: string | null, createdAt: string, updatedAt: string, version: number, value: { amountCents: number, currency: string }, account: { id: string, name: string }, owner: { id: string, name: string }, renewalOf: { id: string, number: string, status: ContractStatus } | null };
+
+export type ContractQueryVariables = Exact<{
+  id: string;
+  approvalsFirst?: number;
+  renewalsFirst?: number;
+}>;
+
+
+export type ContractQuery = { contract: { id: string, number: string, title: string, type: ContractType, status: ContractStatus, startDate: string, endDate: string, signedAt: string | null, noticePeriodDays: number, noticeDeadline: string, daysToExpiry: number, autoRenew: boolean, approvedAt: string | null, terminationDate: string | null, terminationReason: string | null, createdAt: string, updatedAt: string, version: number, renewals: { totalCount: number, edges: Array<{ node: { id: string, number: string, status: ContractStatus, startDate: string, endDate: string } }> }, approvals: { totalCount: number, edges: Array<{ node: { id: string, subjectType: ApprovalSubjectType, decision: ApprovalDecisionKind, note: string | null, decidedAt: string, amount: { amountCents: number, currency: string }, actor: { id: string, name: string, role: Role } } }> }, value: { amountCents: number, currency: string }, account: { id: string, name: string }, owner: { id: string, name: string }, renewalOf: { id: string, number: string, status: ContractStatus } | null } | null };
+
+export type ContractsQueryVariables = Exact<{
+  first?: number;
+  after?: string | null | undefined;
+  filter?: ContractFilter | null | undefined;
+  orderBy?: ContractOrder | null | undefined;
+}>;
+
+
+export type ContractsQuery = { contracts: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, number: string, title: string, type: ContractType, status: ContractStatus, startDate: string, endDate: string, signedAt: string | null, noticePeriodDays: number, noticeDeadline: string, daysToExpiry: number, autoRenew: boolean, approvedAt: string | null, terminationDate: string | null, terminationReason: string | null, createdAt: string, updatedAt: string, version: number, value: { amountCents: number, currency: string }, account: { id: string, name: string }, owner: { id: string, name: string }, renewalOf: { id: string, number: string, status: ContractStatus } | null } }> } };
+
+export type RenewalPipelineQueryVariables = Exact<{
+  withinDays?: number;
+  first?: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type RenewalPipelineQuery = { renewalPipeline: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, number: string, title: string, type: ContractType, status: ContractStatus, startDate: string, endDate: string, signedAt: string | null, noticePeriodDays: number, noticeDeadline: string, daysToExpiry: number, autoRenew: boolean, approvedAt: string | null, terminationDate: string | null, terminationReason: string | null, createdAt: string, updatedAt: string, version: number, value: { amountCents: number, currency: string }, account: { id: string, name: string }, owner: { id: string, name: string }, renewalOf: { id: string, number: string, status: ContractStatus } | null } }> } };
+
+export type CreateContractMutationVariables = Exact<{
+  input: CreateContractInput;
+}>;
+
+
+export type CreateContractMutation = { createContract: { contract: { id: string, number: string, title: string, type: ContractType, status: ContractStatus, startDate: string, endDate: string, signedAt: string | null, noticePeriodDays: number, noticeDeadline: string, daysToExpiry: number, autoRenew: boolean, approvedAt: string | null, terminationDate: string | null, terminationReason: string | null, createdAt: string, updatedAt: string, version: number, value: { amountCents: number, currency: string }, account: { id: string, name: string }, owner: { id: string, name: string }, renewalOf: { id: string, number: string, status: ContractStatus } | null } } };
+
+export type UpdateContractMutationVariables = Exact<{
+  input: UpdateContractInput;
+}>;
+
+
+export type UpdateContractMutation = { updateContract: { contract: { id: string, number: string, title: string, type: ContractType, status: ContractStatus, startDate: string, endDate: string, signedAt: string | null, noticePeriodDays: number, noticeDeadline: string, daysToExpiry: number, autoRenew: boolean, approvedAt: string | null, terminationDate: string | null, terminationReason: string | null, createdAt: string, updatedAt: string, version: number, value: { amountCents: number, currency: string }, account: { id: string, name: string }, owner: { id: string, name: string }, renewalOf: { id: string, number: string, status: ContractStatus } | null } } };
+
+export type SubmitContractMutationVariables = Exact<{
+  input: SubmitContractInput;
+}>;
+
+
+export type SubmitContractMutation = { submitContract: { contract: { id: string, number: string, title: string, type: ContractType, status: ContractStatus, startDate: string, endDate: string, signedAt: string | null, noticePeriodDays: number, noticeDeadline: string, daysToExpiry: number, autoRenew: boolean, approvedAt: string | null, terminationDate: string | null, terminationReason: string | null, createdAt: string, updatedAt: string, version: number, value: { amountCents: number, currency: string }, account: { id: string, name: string }, owner: { id: string, name: string }, renewalOf: { id: string, number: string, status: ContractStatus } | null } } };
+
+export type ApproveContractMutationVariables = Exact<{
+  input: ApproveContractInput;
+}>;
+
+
+export type ApproveContractMutation = { approveContract: { contract: { id: string, number: string, title: string, type: ContractType, status: ContractStatus, startDate: string, endDate: string, signedAt: string | null, noticePeriodDays: number, noticeDeadline: string, daysToExpiry: number, autoRenew: boolean, approvedAt: string | null, terminationDate: string | null, terminationReason: string | null, createdAt: string, updatedAt: string, version: number, value: { amountCents: number, currency: string }, account: { id: string, name: string }, owner: { id: string, name: string }, renewalOf: { id: string, number: string, status: ContractStatus } | null }, decision: { id: string, subjectType: ApprovalSubjectType, decision: ApprovalDecisionKind, note: string | null, decidedAt: string, amount: { amountCents: number, currency: string }, actor: { id: string, name: string, role: Role } } } };
+
+export type RejectContractMutationVariables = Exact<{
+  input: RejectContractInput;
+}>;
+
+
+export type RejectContractMutation = { rejectContract: { contract: { id: string, number: string, title: string, type: ContractType, status: ContractStatus, startDate: string, endDate: string, signedAt: string | null, noticePeriodDays: number, noticeDeadline: string, daysToExpiry: number, autoRenew: boolean, approvedAt: string | null, terminationDate: string | null, terminationReason: string | null, createdAt: string, updatedAt: string, version: number, value: { amountCents: number, currency: string }, account: { id: string, name: string }, owner: { id: string, name: string }, renewalOf: { id: string, number: string, status: ContractStatus } | null }, decision: { id: string, subjectType: ApprovalSubjectType, decision: ApprovalDecisionKind, note: string | null, decidedAt: string, amount: { amountCents: number, currency: string }, actor: { id: string, name: string, role: Role } } } };
+
+export type TerminateContractMutationVariables = Exact<{
+  input: TerminateContractInput;
+}>;
+
+
+export type TerminateContractMutation = { terminateContract: { contract: { id: string, number: string, title: string, type: ContractType, status: ContractStatus, startDate: string, endDate: string, signedAt: string | null, noticePeriodDays: number, noticeDeadline: string, daysToExpiry: number, autoRenew: boolean, approvedAt: string | null, terminationDate: string | null, terminationReason: string | null, createdAt: string, updatedAt: string, version: number, value: { amountCents: number, currency: string }, account: { id: string, name: string }, owner: { id: string, name: string }, renewalOf: { id: string, number: string, status: ContractStatus } | null } } };
+
+export type RenewContractMutationVariables = Exact<{
+  input: RenewContractInput;
+}>;
+
+
+export type RenewContractMutation = { renewContract: { contract: { id: string, number: string, title: string, type: ContractType, status: ContractStatus, startDate: string, endDate: string, signedAt: string | null, noticePeriodDays: number, noticeDeadline: string, daysToExpiry: number, autoRenew: boolean, approvedAt: string | null, terminationDate: string | null, terminationReason: string | null, createdAt: string, updatedAt: string, version: number, value: { amountCents: number, currency: string }, account: { id: string, name: string }, owner: { id: string, name: string }, renewalOf: { id: string, number: string, status: ContractStatus } | null } } };
+
 export type PageInfoFieldsFragment = { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null };
 
 export type NodeQueryVariables = Exact<{
@@ -404,8 +703,11 @@ export type NodeQueryVariables = Exact<{
 export type NodeQuery = { node:
     | { __typename: 'Account', id: string, name: string, kind: AccountKind, status: AccountStatus, tier: AccountTier, region: string | null, membersReached: number, createdAt: string, updatedAt: string, version: number, owner: { id: string, name: string, email: string, role: Role } | null, parent: { id: string, name: string } | null }
     | { __typename: 'AccountTeamMember', id: string, teamRole: TeamRole, createdAt: string, updatedAt: string, version: number, teamAccount: { id: string, name: string } | null, user: { id: string, name: string, role: Role } }
+    | { __typename: 'ApprovalDecision', id: string }
+    | { __typename: 'ApprovalRequest', id: string }
     | { __typename: 'AuditEvent', id: string, action: string, entityType: string, entityId: string, changes: Record<string, unknown>, occurredAt: string, actor: { id: string, name: string, email: string, role: Role } | null }
     | { __typename: 'Contact', name: string, title: string | null, phone: string | null, roles: Array<ContactRole>, isPrimary: boolean, createdAt: string, updatedAt: string, version: number, id: string, contactEmail: string | null, account: { id: string, name: string } }
+    | { __typename: 'Contract', id: string }
     | { __typename: 'User', id: string, name: string, email: string, role: Role, title: string | null, active: boolean, createdAt: string, updatedAt: string, version: number }
    | null };
 
@@ -594,6 +896,73 @@ export const AuditEventFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"AuditEventFields"});
+export const MoneyFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+    `, {"fragmentName":"MoneyFields"});
+export const ApprovalDecisionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ApprovalDecisionFields on ApprovalDecision {
+  id
+  subjectType
+  decision
+  note
+  amount {
+    ...MoneyFields
+  }
+  decidedAt
+  actor {
+    id
+    name
+    role
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}`, {"fragmentName":"ApprovalDecisionFields"});
+export const ContractFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ContractFields on Contract {
+  id
+  number
+  title
+  type
+  status
+  startDate
+  endDate
+  signedAt
+  noticePeriodDays
+  noticeDeadline
+  daysToExpiry
+  autoRenew
+  value {
+    ...MoneyFields
+  }
+  approvedAt
+  terminationDate
+  terminationReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  owner {
+    id
+    name
+  }
+  renewalOf {
+    id
+    number
+    status
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}`, {"fragmentName":"ContractFields"});
 export const PageInfoFieldsFragmentDoc = new TypedDocumentString(`
     fragment PageInfoFields on PageInfo {
   hasNextPage
@@ -880,6 +1249,54 @@ export const AssignAccountOwnerDocument = new TypedDocumentString(`
     name
   }
 }`);
+export const ApprovalQueueDocument = new TypedDocumentString(`
+    query approvalQueue($first: Int! = 20, $after: String) {
+  approvalQueue(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      ...PageInfoFields
+    }
+    edges {
+      cursor
+      node {
+        id
+        subjectType
+        status
+        requestedAt
+        amount {
+          ...MoneyFields
+        }
+        requestedBy {
+          id
+          name
+        }
+        account {
+          id
+          name
+        }
+        subject {
+          __typename
+          ... on Contract {
+            id
+            number
+            title
+            status
+          }
+        }
+      }
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}`);
 export const AuditEventsDocument = new TypedDocumentString(`
     query auditEvents($first: Int! = 20, $after: String, $filter: AuditEventFilter) {
   auditEvents(first: $first, after: $after, filter: $filter) {
@@ -993,6 +1410,581 @@ export const DeleteContactDocument = new TypedDocumentString(`
   createdAt
   updatedAt
   version
+}`);
+export const ContractDocument = new TypedDocumentString(`
+    query contract($id: ID!, $approvalsFirst: Int! = 20, $renewalsFirst: Int! = 20) {
+  contract(id: $id) {
+    ...ContractFields
+    renewals(first: $renewalsFirst) {
+      totalCount
+      edges {
+        node {
+          id
+          number
+          status
+          startDate
+          endDate
+        }
+      }
+    }
+    approvals(first: $approvalsFirst) {
+      totalCount
+      edges {
+        node {
+          ...ApprovalDecisionFields
+        }
+      }
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment ApprovalDecisionFields on ApprovalDecision {
+  id
+  subjectType
+  decision
+  note
+  amount {
+    ...MoneyFields
+  }
+  decidedAt
+  actor {
+    id
+    name
+    role
+  }
+}
+fragment ContractFields on Contract {
+  id
+  number
+  title
+  type
+  status
+  startDate
+  endDate
+  signedAt
+  noticePeriodDays
+  noticeDeadline
+  daysToExpiry
+  autoRenew
+  value {
+    ...MoneyFields
+  }
+  approvedAt
+  terminationDate
+  terminationReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  owner {
+    id
+    name
+  }
+  renewalOf {
+    id
+    number
+    status
+  }
+}`);
+export const ContractsDocument = new TypedDocumentString(`
+    query contracts($first: Int! = 20, $after: String, $filter: ContractFilter, $orderBy: ContractOrder) {
+  contracts(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+    totalCount
+    pageInfo {
+      ...PageInfoFields
+    }
+    edges {
+      cursor
+      node {
+        ...ContractFields
+      }
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment ContractFields on Contract {
+  id
+  number
+  title
+  type
+  status
+  startDate
+  endDate
+  signedAt
+  noticePeriodDays
+  noticeDeadline
+  daysToExpiry
+  autoRenew
+  value {
+    ...MoneyFields
+  }
+  approvedAt
+  terminationDate
+  terminationReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  owner {
+    id
+    name
+  }
+  renewalOf {
+    id
+    number
+    status
+  }
+}
+fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}`);
+export const RenewalPipelineDocument = new TypedDocumentString(`
+    query renewalPipeline($withinDays: Int! = 90, $first: Int! = 20, $after: String) {
+  renewalPipeline(withinDays: $withinDays, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      ...PageInfoFields
+    }
+    edges {
+      cursor
+      node {
+        ...ContractFields
+      }
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment ContractFields on Contract {
+  id
+  number
+  title
+  type
+  status
+  startDate
+  endDate
+  signedAt
+  noticePeriodDays
+  noticeDeadline
+  daysToExpiry
+  autoRenew
+  value {
+    ...MoneyFields
+  }
+  approvedAt
+  terminationDate
+  terminationReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  owner {
+    id
+    name
+  }
+  renewalOf {
+    id
+    number
+    status
+  }
+}
+fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}`);
+export const CreateContractDocument = new TypedDocumentString(`
+    mutation createContract($input: CreateContractInput!) {
+  createContract(input: $input) {
+    contract {
+      ...ContractFields
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment ContractFields on Contract {
+  id
+  number
+  title
+  type
+  status
+  startDate
+  endDate
+  signedAt
+  noticePeriodDays
+  noticeDeadline
+  daysToExpiry
+  autoRenew
+  value {
+    ...MoneyFields
+  }
+  approvedAt
+  terminationDate
+  terminationReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  owner {
+    id
+    name
+  }
+  renewalOf {
+    id
+    number
+    status
+  }
+}`);
+export const UpdateContractDocument = new TypedDocumentString(`
+    mutation updateContract($input: UpdateContractInput!) {
+  updateContract(input: $input) {
+    contract {
+      ...ContractFields
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment ContractFields on Contract {
+  id
+  number
+  title
+  type
+  status
+  startDate
+  endDate
+  signedAt
+  noticePeriodDays
+  noticeDeadline
+  daysToExpiry
+  autoRenew
+  value {
+    ...MoneyFields
+  }
+  approvedAt
+  terminationDate
+  terminationReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  owner {
+    id
+    name
+  }
+  renewalOf {
+    id
+    number
+    status
+  }
+}`);
+export const SubmitContractDocument = new TypedDocumentString(`
+    mutation submitContract($input: SubmitContractInput!) {
+  submitContract(input: $input) {
+    contract {
+      ...ContractFields
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment ContractFields on Contract {
+  id
+  number
+  title
+  type
+  status
+  startDate
+  endDate
+  signedAt
+  noticePeriodDays
+  noticeDeadline
+  daysToExpiry
+  autoRenew
+  value {
+    ...MoneyFields
+  }
+  approvedAt
+  terminationDate
+  terminationReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  owner {
+    id
+    name
+  }
+  renewalOf {
+    id
+    number
+    status
+  }
+}`);
+export const ApproveContractDocument = new TypedDocumentString(`
+    mutation approveContract($input: ApproveContractInput!) {
+  approveContract(input: $input) {
+    contract {
+      ...ContractFields
+    }
+    decision {
+      ...ApprovalDecisionFields
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment ApprovalDecisionFields on ApprovalDecision {
+  id
+  subjectType
+  decision
+  note
+  amount {
+    ...MoneyFields
+  }
+  decidedAt
+  actor {
+    id
+    name
+    role
+  }
+}
+fragment ContractFields on Contract {
+  id
+  number
+  title
+  type
+  status
+  startDate
+  endDate
+  signedAt
+  noticePeriodDays
+  noticeDeadline
+  daysToExpiry
+  autoRenew
+  value {
+    ...MoneyFields
+  }
+  approvedAt
+  terminationDate
+  terminationReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  owner {
+    id
+    name
+  }
+  renewalOf {
+    id
+    number
+    status
+  }
+}`);
+export const RejectContractDocument = new TypedDocumentString(`
+    mutation rejectContract($input: RejectContractInput!) {
+  rejectContract(input: $input) {
+    contract {
+      ...ContractFields
+    }
+    decision {
+      ...ApprovalDecisionFields
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment ApprovalDecisionFields on ApprovalDecision {
+  id
+  subjectType
+  decision
+  note
+  amount {
+    ...MoneyFields
+  }
+  decidedAt
+  actor {
+    id
+    name
+    role
+  }
+}
+fragment ContractFields on Contract {
+  id
+  number
+  title
+  type
+  status
+  startDate
+  endDate
+  signedAt
+  noticePeriodDays
+  noticeDeadline
+  daysToExpiry
+  autoRenew
+  value {
+    ...MoneyFields
+  }
+  approvedAt
+  terminationDate
+  terminationReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  owner {
+    id
+    name
+  }
+  renewalOf {
+    id
+    number
+    status
+  }
+}`);
+export const TerminateContractDocument = new TypedDocumentString(`
+    mutation terminateContract($input: TerminateContractInput!) {
+  terminateContract(input: $input) {
+    contract {
+      ...ContractFields
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment ContractFields on Contract {
+  id
+  number
+  title
+  type
+  status
+  startDate
+  endDate
+  signedAt
+  noticePeriodDays
+  noticeDeadline
+  daysToExpiry
+  autoRenew
+  value {
+    ...MoneyFields
+  }
+  approvedAt
+  terminationDate
+  terminationReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  owner {
+    id
+    name
+  }
+  renewalOf {
+    id
+    number
+    status
+  }
+}`);
+export const RenewContractDocument = new TypedDocumentString(`
+    mutation renewContract($input: RenewContractInput!) {
+  renewContract(input: $input) {
+    contract {
+      ...ContractFields
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment ContractFields on Contract {
+  id
+  number
+  title
+  type
+  status
+  startDate
+  endDate
+  signedAt
+  noticePeriodDays
+  noticeDeadline
+  daysToExpiry
+  autoRenew
+  value {
+    ...MoneyFields
+  }
+  approvedAt
+  terminationDate
+  terminationReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  owner {
+    id
+    name
+  }
+  renewalOf {
+    id
+    number
+    status
+  }
 }`);
 export const NodeDocument = new TypedDocumentString(`
     query node($id: ID!) {
@@ -1271,6 +2263,9 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     assignAccountOwner(variables: AssignAccountOwnerMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<AssignAccountOwnerMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<AssignAccountOwnerMutation>({ document: AssignAccountOwnerDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'assignAccountOwner', 'mutation', variables);
     },
+    approvalQueue(variables?: ApprovalQueueQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ApprovalQueueQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ApprovalQueueQuery>({ document: ApprovalQueueDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'approvalQueue', 'query', variables);
+    },
     auditEvents(variables?: AuditEventsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<AuditEventsQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<AuditEventsQuery>({ document: AuditEventsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'auditEvents', 'query', variables);
     },
@@ -1282,6 +2277,36 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     deleteContact(variables: DeleteContactMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<DeleteContactMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<DeleteContactMutation>({ document: DeleteContactDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'deleteContact', 'mutation', variables);
+    },
+    contract(variables: ContractQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ContractQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ContractQuery>({ document: ContractDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'contract', 'query', variables);
+    },
+    contracts(variables?: ContractsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ContractsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ContractsQuery>({ document: ContractsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'contracts', 'query', variables);
+    },
+    renewalPipeline(variables?: RenewalPipelineQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RenewalPipelineQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<RenewalPipelineQuery>({ document: RenewalPipelineDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'renewalPipeline', 'query', variables);
+    },
+    createContract(variables: CreateContractMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CreateContractMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<CreateContractMutation>({ document: CreateContractDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'createContract', 'mutation', variables);
+    },
+    updateContract(variables: UpdateContractMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<UpdateContractMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<UpdateContractMutation>({ document: UpdateContractDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'updateContract', 'mutation', variables);
+    },
+    submitContract(variables: SubmitContractMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<SubmitContractMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<SubmitContractMutation>({ document: SubmitContractDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'submitContract', 'mutation', variables);
+    },
+    approveContract(variables: ApproveContractMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ApproveContractMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ApproveContractMutation>({ document: ApproveContractDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'approveContract', 'mutation', variables);
+    },
+    rejectContract(variables: RejectContractMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RejectContractMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<RejectContractMutation>({ document: RejectContractDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'rejectContract', 'mutation', variables);
+    },
+    terminateContract(variables: TerminateContractMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<TerminateContractMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<TerminateContractMutation>({ document: TerminateContractDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'terminateContract', 'mutation', variables);
+    },
+    renewContract(variables: RenewContractMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RenewContractMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<RenewContractMutation>({ document: RenewContractDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'renewContract', 'mutation', variables);
     },
     node(variables: NodeQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<NodeQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<NodeQuery>({ document: NodeDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'node', 'query', variables);

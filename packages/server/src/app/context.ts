@@ -5,6 +5,8 @@ import { UnauthenticatedError } from '../common/errors';
 import type { Config } from '../config/config';
 import type { Database } from '../db/database';
 import { createAccountLoaders } from '../modules/account/account.loaders';
+import { createApprovalLoaders } from '../modules/approval/approval.loaders';
+import { createContractLoaders } from '../modules/contract/contract.loaders';
 import { createContactLoaders } from '../modules/contact/contact.loaders';
 import { createTeamLoaders } from '../modules/team/team.loaders';
 import { createUserLoaders } from '../modules/user/user.loaders';
@@ -17,6 +19,8 @@ export function createLoaders(em: EntityManager, scope: AccessScope) {
     ...createAccountLoaders(em, scope),
     ...createContactLoaders(em, scope),
     ...createTeamLoaders(em, scope),
+    ...createContractLoaders(em, scope),
+    ...createApprovalLoaders(em, scope),
   };
 }
 

@@ -1,13 +1,26 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AccountResolver } from '../modules/account/account.resolver';
+import { ApprovalDecisionResolver, ApprovalRequestResolver } from '../modules/approval/approval.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
+import { AccountContractsResolver, ContractResolver } from '../modules/contract/contract.resolver';
 import { ContactResolver } from '../modules/contact/contact.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
 import { TeamResolver } from '../modules/team/team.resolver';
 import { UserResolver } from '../modules/user/user.resolver';
 
-export const resolvers = [UserResolver, AccountResolver, ContactResolver, TeamResolver, AuditResolver, NodeResolver] as const;
+export const resolvers = [
+  UserResolver,
+  AccountResolver,
+  ContactResolver,
+  TeamResolver,
+  AuditResolver,
+  NodeResolver,
+  ContractResolver,
+  AccountContractsResolver,
+  ApprovalRequestResolver,
+  ApprovalDecisionResolver,
+] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;
 

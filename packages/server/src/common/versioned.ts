@@ -1,6 +1,6 @@
 import type { Context } from '../app/context';
 import type { BaseRecord } from './base.entity';
-import { StaleVersionError } from './errors';
+import { ConflictError, StaleVersionError } from './errors';
 
 /**
  * Writes the changed fields of `record` with a compare-and-swap on its version:
@@ -19,5 +19,35 @@ export async function compareAndSwap<T extends BaseRecord>(ctx: Context, record:
   if (result.affected !== 1) throw new StaleVersionError(record.constructor.name, record.globalId, expectedVersion, record.version);
   record.version = expectedVersion + 1;
   record.updatedAt = now;
+  return record;
+}
+
+/**
+ * Moves a record from one of `from` to `to` in one compare-and-swap on (id, version, status), with
+ * any other columns in `set`. Zero rows means someone else moved it first: CONFLICT, and nothing
+ * of this transition is written.
+ */
+export async function transitionStatus<T extends BaseRecord & { status: string }>(
+  ctx: Context,
+  record: T,
+  from: readonly string[],
+  to: string,
+  set: Partial<Record<string, unknown>> = {},
+): Promise<T> {
+  const typeName = record.constructor.name;
+  if (!from.includes(record.status)) {
+    throw new ConflictError(`${typeName} "${record.globalId}" is ${record.status}; this needs it to be ${from.join(' or ')}.`);
+  }
+  const now = new Date();
+  const result = await ctx.em
+    .createQueryBuilder()
+    .update(record.constructor as new () => T)
+    .set({ ...set, status: to, version: () => 'version + 1', updatedAt: now } as never)
+    .where('id = :id AND version = :version AND status = :status', { id: record.id, version: record.version, status: record.status })
+    .execute();
+  if (result.affected !== 1) {
+    throw new ConflictError(`${typeName} "${record.globalId}" was changed by someone else at the same moment. Reload it and decide again.`);
+  }
+  Object.assign(record, set, { status: to, version: record.version + 1, updatedAt: now });
   return record;
 }

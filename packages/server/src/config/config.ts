@@ -27,6 +27,10 @@ const envSchema = z.object({
   SEED_DEMO: booleanFromEnv.default(true),
   PLAYGROUND: booleanFromEnv.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Approval authority in whole US dollars (PRODUCT.md, "Change orders and invoices, approved by the AM").
+  APPROVAL_LIMIT_ACCOUNT_MANAGER_USD: z.coerce.number().int().min(0).default(50_000),
+  APPROVAL_LIMIT_SENIOR_ACCOUNT_MANAGER_USD: z.coerce.number().int().min(0).default(250_000),
+  APPROVAL_LIMIT_FINANCE_INVOICES_USD: z.coerce.number().int().min(0).default(250_000),
 });
 
 export type DatabaseConfig =
@@ -46,6 +50,8 @@ export interface Config {
     issuer?: string;
     audience?: string;
   };
+  /** Approval limits in cents of USD; executives and admins have none. */
+  approvalLimits: { accountManagerCents: number; seniorAccountManagerCents: number; financeInvoiceCents: number };
   seedDemo: boolean;
   playground: boolean;
   introspection: boolean;
@@ -102,6 +108,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       jwksUrl: e.AUTH_JWKS_URL,
       issuer: e.AUTH_ISSUER,
       audience: e.AUTH_AUDIENCE,
+    },
+    approvalLimits: {
+      accountManagerCents: e.APPROVAL_LIMIT_ACCOUNT_MANAGER_USD * 100,
+      seniorAccountManagerCents: e.APPROVAL_LIMIT_SENIOR_ACCOUNT_MANAGER_USD * 100,
+      financeInvoiceCents: e.APPROVAL_LIMIT_FINANCE_INVOICES_USD * 100,
     },
     seedDemo: e.SEED_DEMO,
     playground: e.PLAYGROUND ?? !production,

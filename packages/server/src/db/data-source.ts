@@ -40,6 +40,8 @@ export function createDataSource(db: DatabaseConfig, overrides: DataSourceOverri
       url: db.url,
       migrations: mysqlMigrations,
       timezone: 'Z',
+      // DATE columns stay 'YYYY-MM-DD' strings: a calendar date has no time zone to shift it.
+      dateStrings: ['DATE'],
       charset: 'utf8mb4_unicode_ci',
       supportBigNumbers: true,
       bigNumberStrings: true,

@@ -1,8 +1,12 @@
+import { NumberSequence } from '../common/sequence.entity';
 import { Account } from '../modules/account/account.entity';
+import { ApprovalDecision, ApprovalRequest } from '../modules/approval/approval.entity';
+import { Contract } from '../modules/contract/contract.entity';
+import { IdempotencyKey } from '../modules/idempotency/idempotency-key.entity';
 import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { Contact } from '../modules/contact/contact.entity';
 import { AccountTeamMember } from '../modules/team/team-member.entity';
 import { User } from '../modules/user/user.entity';
 
 /** Every entity, for the data source and the schema. */
-export const entities = [User, Account, Contact, AccountTeamMember, AuditEvent];
+export const entities = [User, Account, Contact, AccountTeamMember, AuditEvent, NumberSequence, Contract, ApprovalRequest, ApprovalDecision, IdempotencyKey];

@@ -3,6 +3,7 @@ import type { Context } from '../../app/context';
 import { AUDIT_READER_ROLES } from '../../common/auth';
 import { Node } from '../../common/base.entity';
 import { tryDecodeGlobalId } from '../../common/global-id';
+import { ApprovalDecision } from '../approval/approval.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 
 /** Fetches any object by its global id, through the same scoped loaders as every other path. */
@@ -22,10 +23,24 @@ export class NodeResolver {
         return loaders.contactById.load(decoded.rowId);
       case 'AccountTeamMember':
         return loaders.teamMemberById.load(decoded.rowId);
+      case 'Contract':
+        return loaders.contractById.load(decoded.rowId);
+      case 'ApprovalRequest':
+        return loaders.approvalRequestById.load(decoded.rowId);
+      case 'ApprovalDecision':
+        return readableDecision(ctx, decoded.rowId);
       case 'AuditEvent':
         return AUDIT_READER_ROLES.has(ctx.viewer.role) ? ctx.em.findOneBy(AuditEvent, { id: decoded.rowId }) : null;
       default:
         return null;
     }
   }
+}
+
+/** A decision is visible when the item it decided is. */
+async function readableDecision(ctx: Context, rowId: number): Promise<ApprovalDecision | null> {
+  const decision = await ctx.loaders.approvalDecisionById.load(rowId);
+  if (!decision) return null;
+  const request = await ctx.loaders.approvalRequestById.load(decision.requestId);
+  return request ? decision : null;
 }

@@ -1,0 +1,53 @@
+import { Args, Ctx, FieldResolver, Query, Resolver, Root, createUnionType } from 'type-graphql';
+import type { Context } from '../../app/context';
+import { connectionType, PageArgs, type Connection } from '../../common/pagination';
+import { Account } from '../account/account.entity';
+import { Contract } from '../contract/contract.entity';
+import { User } from '../user/user.entity';
+import { approvalQueue } from './approval-queue.service';
+import { ApprovalDecision, ApprovalRequest, ApprovalSubjectType } from './approval.entity';
+
+/** What an approval is about: one of the items the approval engine handles. */
+export const ApprovalSubjectUnion = createUnionType({
+  name: 'ApprovalSubject',
+  description: 'The item an approval request is about.',
+  types: () => [Contract] as const,
+});
+
+export const ApprovalRequestConnection = connectionType(ApprovalRequest);
+
+@Resolver(() => ApprovalRequest)
+export class ApprovalRequestResolver {
+  @Query(() => ApprovalRequestConnection, { description: 'Your approval queue: pending items you could approve or reject now, oldest first.' })
+  approvalQueue(@Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs): Promise<Connection<ApprovalRequest>> {
+    return approvalQueue(ctx, page);
+  }
+
+  @FieldResolver(() => ApprovalSubjectUnion, { nullable: true, description: 'The item awaiting a decision.' })
+  subject(@Root() request: ApprovalRequest, @Ctx() ctx: Context): Promise<typeof ApprovalSubjectUnion | null> | null {
+    switch (request.subjectType) {
+      case ApprovalSubjectType.CONTRACT:
+        return ctx.loaders.contractById.load(request.subjectId);
+      default:
+        return null;
+    }
+  }
+
+  @FieldResolver(() => Account, { nullable: true, description: 'The client account of the item.' })
+  account(@Root() request: ApprovalRequest, @Ctx() ctx: Context): Promise<Account | null> {
+    return ctx.loaders.accountById.load(request.accountId);
+  }
+
+  @FieldResolver(() => User, { description: 'Who submitted it.' })
+  async requestedBy(@Root() request: ApprovalRequest, @Ctx() ctx: Context): Promise<User> {
+    return (await ctx.loaders.userById.load(request.requestedById)) as User;
+  }
+}
+
+@Resolver(() => ApprovalDecision)
+export class ApprovalDecisionResolver {
+  @FieldResolver(() => User, { description: 'Who decided.' })
+  async actor(@Root() decision: ApprovalDecision, @Ctx() ctx: Context): Promise<User> {
+    return (await ctx.loaders.userById.load(decision.actorId)) as User;
+  }
+}

@@ -1,0 +1,261 @@
+import { ArrayMaxSize, IsInt, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { GraphQLLocalDate } from 'graphql-scalars';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { MoneyInput } from '../../common/money';
+import { OrderDirection } from '../../common/pagination';
+import { payloadType } from '../../common/payload';
+import { IsName } from '../../common/validation';
+import { ApprovalDecision } from '../approval/approval.entity';
+import { Contract, ContractStatus, ContractType } from './contract.entity';
+
+const MAX_NOTICE_DAYS = 730;
+
+@InputType({ description: 'A new contract, created as a DRAFT.' })
+export class CreateContractInput {
+  @Field(() => ID, { description: 'The client account.' })
+  @MaxLength(200)
+  accountId!: string;
+
+  @Field(() => String, { description: 'Title (1 to 200 characters).' })
+  @IsName()
+  title!: string;
+
+  @Field(() => ContractType, { description: 'What kind of agreement it is.' })
+  type!: ContractType;
+
+  @Field(() => GraphQLLocalDate, { description: 'First day of the term.' })
+  startDate!: string;
+
+  @Field(() => GraphQLLocalDate, { description: 'Last day of the term; on or after the start date.' })
+  endDate!: string;
+
+  @Field(() => MoneyInput, { description: 'Contracted value; zero or more.' })
+  @ValidateNested()
+  value!: MoneyInput;
+
+  @Field(() => Int, { nullable: true, description: `Notice period in days (0 to ${MAX_NOTICE_DAYS}); 90 when omitted.` })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_NOTICE_DAYS)
+  noticePeriodDays?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Renews by itself unless notice is given; false when omitted.' })
+  @IsOptional()
+  autoRenew?: boolean | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the client signed it, if they have.' })
+  @IsOptional()
+  signedAt?: Date | null;
+
+  @Field(() => ID, { nullable: true, description: 'The account manager who owns it; the account\'s owner when omitted.' })
+  @IsOptional()
+  @MaxLength(200)
+  ownerId?: string | null;
+}
+
+@InputType({ description: 'Changes to a DRAFT contract; omitted fields stay as they are.' })
+export class UpdateContractInput {
+  @Field(() => ID, { description: 'The contract.' })
+  @MaxLength(200)
+  id!: string;
+
+  @Field(() => Int, { description: 'The `version` you last read; stale means CONFLICT and no change.' })
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
+
+  @Field(() => String, { nullable: true, description: 'New title.' })
+  @IsOptional()
+  @IsName()
+  title?: string | null;
+
+  @Field(() => ContractType, { nullable: true, description: 'New type.' })
+  @IsOptional()
+  type?: ContractType | null;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'New start date.' })
+  @IsOptional()
+  startDate?: string | null;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'New end date.' })
+  @IsOptional()
+  endDate?: string | null;
+
+  @Field(() => MoneyInput, { nullable: true, description: 'New value; zero or more.' })
+  @IsOptional()
+  @ValidateNested()
+  value?: MoneyInput | null;
+
+  @Field(() => Int, { nullable: true, description: 'New notice period in days.' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_NOTICE_DAYS)
+  noticePeriodDays?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'New auto-renew setting.' })
+  @IsOptional()
+  autoRenew?: boolean | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the client signed it.' })
+  @IsOptional()
+  signedAt?: Date | null;
+
+  @Field(() => ID, { nullable: true, description: 'New owner: an active account manager or senior.' })
+  @IsOptional()
+  @MaxLength(200)
+  ownerId?: string | null;
+}
+
+/** The contract a lifecycle step is about (registered so its field is inherited; never in the schema itself). */
+@InputType('ContractRefInput', { description: 'Names a contract.' })
+abstract class ContractRefInput {
+  @Field(() => ID, { description: 'The contract.' })
+  @MaxLength(200)
+  id!: string;
+}
+
+@InputType({ description: 'Sends a DRAFT contract for approval.' })
+export class SubmitContractInput extends ContractRefInput {
+  @Field(() => Int, { nullable: true, description: 'The `version` you last read; when given and stale, nothing changes and you get CONFLICT.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  expectedVersion?: number | null;
+}
+
+@InputType({ description: 'Approves a pending contract, which becomes ACTIVE (and its predecessor RENEWED).' })
+export class ApproveContractInput extends ContractRefInput {
+  @Field(() => String, { nullable: true, description: 'A note for the record.' })
+  @IsOptional()
+  @MaxLength(2000)
+  note?: string | null;
+}
+
+@InputType({ description: 'Sends a pending contract back to DRAFT, with a reason.' })
+export class RejectContractInput extends ContractRefInput {
+  @Field(() => String, { description: 'Why: what must change before it is submitted again.' })
+  @IsName(2000)
+  reason!: string;
+}
+
+@InputType({ description: 'Ends an active contract early.' })
+export class TerminateContractInput extends ContractRefInput {
+  @Field(() => String, { description: 'Why it ends.' })
+  @IsName(2000)
+  reason!: string;
+
+  @Field(() => GraphQLLocalDate, { description: 'The last day it is in force; within its term.' })
+  terminationDate!: string;
+}
+
+@InputType({ description: 'Starts the renewal of an ACTIVE or EXPIRED contract as a new DRAFT linked to it.' })
+export class RenewContractInput extends ContractRefInput {
+  @Field(() => String, { nullable: true, description: 'Title of the renewal; the predecessor\'s with "(renewal)" when omitted.' })
+  @IsOptional()
+  @IsName()
+  title?: string | null;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Start of the new term; the day after the predecessor ends when omitted.' })
+  @IsOptional()
+  startDate?: string | null;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'End of the new term; as long as the predecessor\'s term when omitted.' })
+  @IsOptional()
+  endDate?: string | null;
+
+  @Field(() => MoneyInput, { nullable: true, description: 'Value of the new term; the predecessor\'s when omitted.' })
+  @IsOptional()
+  @ValidateNested()
+  value?: MoneyInput | null;
+}
+
+export enum ContractOrderField {
+  END_DATE = 'END_DATE',
+  NOTICE_DEADLINE = 'NOTICE_DEADLINE',
+  NUMBER = 'NUMBER',
+  CREATED_AT = 'CREATED_AT',
+}
+
+registerEnumType(ContractOrderField, {
+  name: 'ContractOrderField',
+  description: 'What to sort contracts by.',
+  valuesConfig: {
+    END_DATE: { description: 'End of the term.' },
+    NOTICE_DEADLINE: { description: 'Last day to give notice.' },
+    NUMBER: { description: 'Contract number.' },
+    CREATED_AT: { description: 'When the contract was created.' },
+  },
+});
+
+@InputType({ description: 'How to sort contracts; ties break on id.' })
+export class ContractOrder {
+  @Field(() => ContractOrderField, { description: 'What to sort by.' })
+  field!: ContractOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Ascending or descending.' })
+  direction: OrderDirection = OrderDirection.ASC;
+}
+
+@InputType({ description: 'Narrows a list of contracts; all given conditions must hold.' })
+export class ContractFilter {
+  @Field(() => ID, { nullable: true, description: 'Contracts of this account.' })
+  @IsOptional()
+  @MaxLength(200)
+  accountId?: string | null;
+
+  @Field(() => [ContractStatus], { nullable: true, description: 'Any of these statuses.' })
+  @IsOptional()
+  @ArrayMaxSize(6)
+  status?: ContractStatus[] | null;
+
+  @Field(() => [ContractType], { nullable: true, description: 'Any of these types.' })
+  @IsOptional()
+  @ArrayMaxSize(4)
+  type?: ContractType[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'Owned by this account manager.' })
+  @IsOptional()
+  @MaxLength(200)
+  ownerId?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Ending between today and this many days from today (UTC), inclusive.' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  endsWithinDays?: number | null;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Ending on or after this date.' })
+  @IsOptional()
+  endsOnOrAfter?: string | null;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Ending on or before this date.' })
+  @IsOptional()
+  endsOnOrBefore?: string | null;
+}
+
+export const CreateContractPayload = payloadType('createContract', 'contract', Contract, 'The new DRAFT contract.');
+export const UpdateContractPayload = payloadType('updateContract', 'contract', Contract, 'The contract as it is now.');
+export const SubmitContractPayload = payloadType('submitContract', 'contract', Contract, 'The contract, now PENDING_APPROVAL.');
+export const TerminateContractPayload = payloadType('terminateContract', 'contract', Contract, 'The contract, now TERMINATED.');
+export const RenewContractPayload = payloadType('renewContract', 'contract', Contract, 'The new DRAFT renewal, linked to its predecessor.');
+
+@ObjectType({ description: 'The result of approveContract.' })
+export class ApproveContractPayload {
+  @Field(() => Contract, { description: 'The contract, now ACTIVE.' })
+  contract!: Contract;
+
+  @Field(() => ApprovalDecision, { description: 'The decision just recorded.' })
+  decision!: ApprovalDecision;
+}
+
+@ObjectType({ description: 'The result of rejectContract.' })
+export class RejectContractPayload {
+  @Field(() => Contract, { description: 'The contract, back in DRAFT.' })
+  contract!: Contract;
+
+  @Field(() => ApprovalDecision, { description: 'The decision just recorded, with the reason as its note.' })
+  decision!: ApprovalDecision;
+}
