@@ -1,7 +1,8 @@
 /**
  * Writes a migration per dialect for the difference between the entities and the schema that the
  * committed migrations build. Usage: pnpm --filter @account-graph/server run db:generate-migration Name
- * Needs a MariaDB/MySQL server (MIGRATION_MYSQL_URL, default root@127.0.0.1:3306) for the MySQL half.
+ * Needs a MariaDB/MySQL server (MIGRATION_MYSQL_URL, default mysql://root@127.0.0.1:3306) for the
+ * MySQL half; it uses a scratch database of its own and drops it. Read both files before committing.
  */
 import 'reflect-metadata';
 import { writeFileSync, readFileSync } from 'node:fs';
@@ -17,7 +18,17 @@ if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
 
 const migrationsDir = join(__dirname, '../db/migrations');
 
-async function generate(db: DatabaseConfig, folder: 'sqlite' | 'mysql', timestamp: number): Promise<void> {
+/** Tables a statement names (CREATE/ALTER/DROP TABLE t, INDEX ... ON t, INSERT INTO t). */
+function tablesOf(query: string): string[] {
+  return [...query.matchAll(/(?:TABLE|ON|INTO) [`"]([\w]+)[`"]/g)].map((m) => m[1].replace(/^temporary_/, ''));
+}
+
+/**
+ * Writes the migration for one dialect; returns the tables it touches. On MySQL/MariaDB, TypeORM
+ * also re-declares unchanged columns and keys of earlier tables (it misreads some of MariaDB's
+ * metadata), so statements there are kept only for tables that SQLite's exact diff touches.
+ */
+async function generate(db: DatabaseConfig, folder: 'sqlite' | 'mysql', timestamp: number, onlyTables?: Set<string>): Promise<Set<string>> {
   await ensureMysqlDatabase(db);
   const ds = createDataSource(db);
   await ds.initialize();
@@ -25,9 +36,14 @@ async function generate(db: DatabaseConfig, folder: 'sqlite' | 'mysql', timestam
     if (folder === 'mysql') await ds.dropDatabase();
     await ds.runMigrations();
     const sql = await ds.driver.createSchemaBuilder().log();
+    if (onlyTables) {
+      const keep = (q: { query: string }) => tablesOf(q.query).some((table) => onlyTables.has(table));
+      sql.upQueries = sql.upQueries.filter(keep);
+      sql.downQueries = sql.downQueries.filter(keep);
+    }
     if (sql.upQueries.length === 0) {
       console.log(`${folder}: entities and migrations agree; nothing to write`);
-      return;
+      return new Set();
     }
     const esc = (q: string) => q.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
     const up = sql.upQueries.map((q) => `    await queryRunner.query(\`${esc(q.query)}\`);`).join('\n');
@@ -44,16 +60,20 @@ async function generate(db: DatabaseConfig, folder: 'sqlite' | 'mysql', timestam
     index = index.replace(/= \[(.*)\];/s, (_m, list: string) => `= [${[...list.split(',').map((s) => s.trim()).filter(Boolean), className].join(', ')}];`);
     writeFileSync(indexPath, index);
     console.log(`${folder}: wrote ${file}.ts (${sql.upQueries.length} statements)`);
+    return new Set(sql.upQueries.flatMap((q) => tablesOf(q.query)));
   } finally {
+    if (folder === 'mysql') await ds.dropDatabase();
     await ds.destroy();
   }
 }
 
 async function main(): Promise<void> {
   const timestamp = Date.now();
-  await generate({ dialect: 'sqlite', path: ':memory:' }, 'sqlite', timestamp);
-  const url = process.env.MIGRATION_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/account_graph_migration_gen';
-  await generate({ dialect: 'mysql', url, database: new URL(url).pathname.slice(1) }, 'mysql', timestamp);
+  const tables = await generate({ dialect: 'sqlite', path: ':memory:' }, 'sqlite', timestamp);
+  if (tables.size === 0) return;
+  const server = process.env.MIGRATION_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
+  const database = `account_graph_migration_gen_${process.pid}`;
+  await generate({ dialect: 'mysql', url: `${server.replace(/\/$/, '')}/${database}`, database }, 'mysql', timestamp, tables);
 }
 
 main().catch((error) => {
