@@ -4,6 +4,7 @@ import { Contact, ContactRole } from '../../modules/contact/contact.entity';
 import { AccountTeamMember, TeamRole } from '../../modules/team/team-member.entity';
 import { Role, User } from '../../modules/user/user.entity';
 import type { Database } from '../database';
+import { seedContracts } from './contracts-seed';
 
 /** Demo staff: every role, two seniors leading three and two account managers, one leaver. */
 export const DEMO_STAFF = [
@@ -91,6 +92,7 @@ export interface SeedSummary {
   contacts: number;
   teamMembers: number;
   membersReached: number;
+  contracts: number;
 }
 
 /** Seeds the demo portfolio when the database has no users yet; returns what it wrote, or null. */
@@ -98,7 +100,7 @@ export async function seedDemoIfEmpty(db: Database): Promise<SeedSummary | null>
   return db.transaction(async (em) => ((await em.count(User)) > 0 ? null : seedDemo(em)));
 }
 
-/** Writes the demo portfolio: ~70 health plans in families reaching 72 million members, staff, teams, contacts. */
+/** Writes the demo portfolio: ~70 health plans in families reaching 72 million members, staff, teams, contacts, contracts. */
 export async function seedDemo(em: EntityManager): Promise<SeedSummary> {
   const rand = random(20261128);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)];
@@ -203,6 +205,7 @@ export async function seedDemo(em: EntityManager): Promise<SeedSummary> {
   }
   for (let i = 0; i < teamRows.length; i += 200) await em.insert(AccountTeamMember, teamRows.slice(i, i + 200));
   for (let i = 0; i < contactRows.length; i += 200) await em.insert(Contact, contactRows.slice(i, i + 200));
+  const contracts = await seedContracts(em, rand);
 
   return {
     users: users.size,
@@ -210,5 +213,6 @@ export async function seedDemo(em: EntityManager): Promise<SeedSummary> {
     contacts: contactRows.length,
     teamMembers: teamRows.length,
     membersReached: members.reduce((sum, m) => sum + m, 0),
+    contracts,
   };
 }
