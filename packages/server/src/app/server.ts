@@ -14,6 +14,7 @@ import { bearerToken, TokenVerifier } from '../common/auth';
 import { ErrorCode, UnauthenticatedError } from '../common/errors';
 import type { Config } from '../config/config';
 import type { Database } from '../db/database';
+import { idempotencyPlugin } from '../modules/idempotency/idempotency.plugin';
 import { User } from '../modules/user/user.entity';
 import { Context } from './context';
 import { formatError } from './format-error';
@@ -85,6 +86,7 @@ export async function createServer(config: Config, db: Database, logger: Logger)
       // Apollo's default cache-control plugin wraps every field resolver; nothing here uses it.
       ApolloServerPluginCacheControlDisabled(),
       requireAuthentication,
+      idempotencyPlugin(db),
       logUnexpectedErrors,
     ],
   });
