@@ -45,3 +45,34 @@ describe('statements per page', () => {
     expect(large.count).toBeLessThanOrEqual(16);
   });
 });
+
+const CONTRACTS_PAGE = `query ($first: Int!) {
+  accounts(first: $first) {
+    edges { node {
+      name
+      contracts(first: 5) { totalCount edges { node {
+        number value { amountCents currency } owner { name }
+        renewalOf { number }
+        renewals(first: 3) { totalCount }
+        approvals(first: 3) { totalCount edges { node { decision actor { name } } } }
+      } } }
+    } }
+  }
+}`;
+
+describe('statements per page of accounts with their contracts', () => {
+  it('stay the same for 5 and 50 accounts', async () => {
+    const token = await server.token(Role.EXECUTIVE);
+    const count = async (first: number) => {
+      server.resetQueries();
+      const response = await server.post({ query: CONTRACTS_PAGE, variables: { first } }, { authorization: `Bearer ${token}` });
+      expect(response.body.errors).toBeUndefined();
+      const contracts = (response.body.data as any).accounts.edges.flatMap((e: any) => e.node.contracts.edges);
+      return { statements: server.queries.length, contracts: contracts.length };
+    };
+    const small = await count(5);
+    const large = await count(50);
+    expect(large.contracts).toBeGreaterThan(small.contracts);
+    expect(large.statements).toBe(small.statements);
+  });
+});
