@@ -16,16 +16,19 @@ export async function approvalQueue(ctx: Context, args: PageArgs): Promise<Conne
     .where('request.status = :pending', { pending: ApprovalRequestStatus.PENDING })
     .andWhere('request.requestedById <> :viewerId AND request.createdById <> :viewerId', { viewerId: ctx.viewer.id });
   ctx.scope.restrictByAccountId(qb, 'request');
-  const decidable: string[] = [];
   const conditions: string[] = [];
+  const params: Record<string, unknown> = { usd: DEFAULT_CURRENCY };
   for (const type of Object.values(ApprovalSubjectType)) {
     const limit = approvalLimit(ctx, type);
     if (limit === undefined) continue;
-    decidable.push(type);
-    if (limit !== null) conditions.push(`(request.subjectType = '${type}' AND request.currency = '${DEFAULT_CURRENCY}' AND request.amountCents <= ${limit})`);
-    else conditions.push(`request.subjectType = '${type}'`);
+    params[`type_${type}`] = type;
+    if (limit === null) {
+      conditions.push(`request.subjectType = :type_${type}`);
+    } else {
+      params[`limit_${type}`] = limit;
+      conditions.push(`(request.subjectType = :type_${type} AND request.currency = :usd AND request.amountCents <= :limit_${type})`);
+    }
   }
-  if (decidable.length === 0) qb.andWhere('1 = 0');
-  else qb.andWhere(`(${conditions.join(' OR ')})`);
+  qb.andWhere(conditions.length > 0 ? `(${conditions.join(' OR ')})` : '1 = 0', params);
   return paginate(qb, 'request', OLDEST_FIRST, args);
 }
