@@ -40,4 +40,10 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ AUTH_JWT_SECRET: 'short' })).toThrow(/AUTH_JWT_SECRET: must be at least 32 characters/);
     expect(() => loadConfig({ AUTH_JWKS_URL: 'https://id.example/jwks.json' })).toThrow(/AUTH_ISSUER: required/);
   });
+
+  it('reads approval limits in dollars and keeps them in cents', () => {
+    expect(loadConfig({}).approvalLimits).toEqual({ accountManagerCents: 5_000_000, seniorAccountManagerCents: 25_000_000, financeInvoiceCents: 25_000_000 });
+    expect(loadConfig({ APPROVAL_LIMIT_ACCOUNT_MANAGER_USD: '75000' }).approvalLimits.accountManagerCents).toBe(7_500_000);
+    expect(() => loadConfig({ APPROVAL_LIMIT_SENIOR_ACCOUNT_MANAGER_USD: 'lots' })).toThrow(/APPROVAL_LIMIT_SENIOR_ACCOUNT_MANAGER_USD/);
+  });
 });
