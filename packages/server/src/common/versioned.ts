@@ -33,10 +33,11 @@ export async function transitionStatus<T extends BaseRecord & { status: string }
   from: readonly string[],
   to: string,
   set: Partial<Record<string, unknown>> = {},
+  /** How messages name the record, for example "contract C-2026-0042". */
+  label = `${record.constructor.name} "${record.globalId}"`,
 ): Promise<T> {
-  const typeName = record.constructor.name;
   if (!from.includes(record.status)) {
-    throw new ConflictError(`${typeName} "${record.globalId}" is ${record.status}; this needs it to be ${from.join(' or ')}.`);
+    throw new ConflictError(`${capitalize(label)} is ${record.status}; this needs it to be ${from.join(' or ')}.`);
   }
   const now = new Date();
   const result = await ctx.em
@@ -46,8 +47,12 @@ export async function transitionStatus<T extends BaseRecord & { status: string }
     .where('id = :id AND version = :version AND status = :status', { id: record.id, version: record.version, status: record.status })
     .execute();
   if (result.affected !== 1) {
-    throw new ConflictError(`${typeName} "${record.globalId}" was changed by someone else at the same moment. Reload it and decide again.`);
+    throw new ConflictError(`${capitalize(label)} was changed by someone else at the same moment. Reload it and decide again.`);
   }
   Object.assign(record, set, { status: to, version: record.version + 1, updatedAt: now });
   return record;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,5 +1,6 @@
 import type { Context } from '../../app/context';
 import { stampNew, type BaseRecord } from '../../common/base.entity';
+import { ConflictError } from '../../common/errors';
 import { DEFAULT_CURRENCY, formatMoney } from '../../common/money';
 import { transitionStatus } from '../../common/versioned';
 import { diffFields, recordAudit } from '../audit/audit.service';
@@ -78,7 +79,7 @@ export const ApprovalEngine = {
   /** Sends an item for approval: its status becomes PENDING_APPROVAL and it joins the queue. */
   async submit<T extends Approvable>(tx: Context, subject: ApprovalSubject<T>, item: T, from: readonly string[]): Promise<T> {
     const before = item.status;
-    await transitionStatus(tx, item, from, PENDING_APPROVAL, { submittedById: tx.viewer.id });
+    await transitionStatus(tx, item, from, PENDING_APPROVAL, { submittedById: tx.viewer.id }, subject.label(item));
     const { amountCents, currency } = subject.amount(item);
     const request = stampNew(new ApprovalRequest());
     Object.assign(request, {
@@ -111,10 +112,12 @@ export const ApprovalEngine = {
     note: string | null,
     set: Record<string, unknown> = {},
   ): Promise<ApprovalDecision> {
+    // State first: deciding an item that is no longer pending is a conflict, whoever tries.
+    if (item.status !== PENDING_APPROVAL) throw new ConflictError(`${subject.label(item)} is ${item.status}; only a pending item can be approved or rejected.`);
     checkAuthority(tx, subject, item);
     const before = { status: item.status, ...Object.fromEntries(Object.keys(set).map((k) => [k, (item as Record<string, unknown>)[k]])) };
-    await transitionStatus(tx, item, [PENDING_APPROVAL], to, set);
-    const requestId = await closeRequest(tx, subject.type, item.id, decision === ApprovalDecisionKind.APPROVED ? ApprovalRequestStatus.APPROVED : ApprovalRequestStatus.REJECTED);
+    await transitionStatus(tx, item, [PENDING_APPROVAL], to, set, subject.label(item));
+    const requestId = await closeApprovalRequest(tx, subject.type, item.id, decision === ApprovalDecisionKind.APPROVED ? ApprovalRequestStatus.APPROVED : ApprovalRequestStatus.REJECTED);
     const { amountCents, currency } = subject.amount(item);
     const record = stampNew(new ApprovalDecision());
     Object.assign(record, { subjectType: subject.type, subjectId: item.id, requestId, decision, actorId: tx.viewer.id, note, amountCents, currency, decidedAt: record.createdAt });
@@ -127,14 +130,15 @@ export const ApprovalEngine = {
   /** Takes a pending item back (its author's choice): it leaves the queue without a decision. */
   async withdraw<T extends Approvable>(tx: Context, subject: ApprovalSubject<T>, item: T, to: string): Promise<T> {
     const before = item.status;
-    await transitionStatus(tx, item, [PENDING_APPROVAL], to);
-    await closeRequest(tx, subject.type, item.id, ApprovalRequestStatus.WITHDRAWN);
+    await transitionStatus(tx, item, [PENDING_APPROVAL], to, {}, subject.label(item));
+    await closeApprovalRequest(tx, subject.type, item.id, ApprovalRequestStatus.WITHDRAWN);
     await recordAudit(tx, subject.actions.withdraw ?? 'withdraw', item, { status: { before, after: to } });
     return item;
   },
 };
 
-async function closeRequest(tx: Context, type: ApprovalSubjectType, subjectId: number, status: ApprovalRequestStatus): Promise<number> {
+/** Takes an item's pending request out of the queue with its outcome; returns the request's id. */
+export async function closeApprovalRequest(tx: Context, type: ApprovalSubjectType, subjectId: number, status: ApprovalRequestStatus): Promise<number> {
   const request = await tx.em.findOneByOrFail(ApprovalRequest, { subjectType: type, subjectId, status: ApprovalRequestStatus.PENDING });
   await tx.em
     .createQueryBuilder()

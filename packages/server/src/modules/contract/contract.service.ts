@@ -259,17 +259,17 @@ async function nextContractNumber(ctx: Context, startDate: string): Promise<stri
 }
 
 /** A contract the viewer may read (its account in scope), or NOT_FOUND. */
-export async function requireReadableContract(ctx: Context, globalId: string): Promise<Contract> {
-  const contract = await ctx.loaders.contractById.load(decodeGlobalId(globalId, 'Contract', 'input.id'));
+export async function requireReadableContract(ctx: Context, globalId: string, path = 'input.id'): Promise<Contract> {
+  const contract = await ctx.loaders.contractById.load(decodeGlobalId(globalId, 'Contract', path));
   if (!contract) throw new NotFoundError('Contract', globalId);
   return contract;
 }
 
 /** A contract whose account the viewer may change. */
-export async function requireWritableContract(ctx: Context, globalId: string): Promise<Contract> {
-  const contract = await requireReadableContract(ctx, globalId);
+export async function requireWritableContract(ctx: Context, globalId: string, path = 'input.id'): Promise<Contract> {
+  const contract = await requireReadableContract(ctx, globalId, path);
   const account = await ctx.loaders.accountById.load(contract.accountId);
-  await requireWritableAccount(ctx, account!.globalId, 'input.id');
+  await requireWritableAccount(ctx, account!.globalId, path);
   return contract;
 }
 
