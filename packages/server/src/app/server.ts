@@ -24,7 +24,8 @@ import { createSchema } from './schema';
 
 /** Limits every request meets before it is executed (graphql-armor). */
 export const REQUEST_LIMITS = {
-  maxDepth: 12,
+  // Deep enough for account → contracts → invoices → payments → a field, connections included.
+  maxDepth: 15,
   maxAliases: 15,
   maxTokens: 2000,
   maxDirectives: 20,
@@ -59,7 +60,8 @@ export async function createServer(config: Config, db: Database, logger: Logger)
   };
 
   const armor = new ApolloArmor({
-    maxDepth: { n: REQUEST_LIMITS.maxDepth, ignoreIntrospection: true },
+    // Fragments count by what they select, not twice per spread.
+    maxDepth: { n: REQUEST_LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true },
     maxAliases: { n: REQUEST_LIMITS.maxAliases },
     maxTokens: { n: REQUEST_LIMITS.maxTokens },
     maxDirectives: { n: REQUEST_LIMITS.maxDirectives },
