@@ -144,9 +144,25 @@ export const ApprovalSubjectType = {
 } as const;
 
 export type ApprovalSubjectType = typeof ApprovalSubjectType[keyof typeof ApprovalSubjectType];
+/** Approves a pending change order: it becomes APPROVED and its amount is added to the contract's value. */
+export type ApproveChangeOrderInput = {
+  /** The change order. */
+  id: string;
+  /** A note for the record. */
+  note?: string | null | undefined;
+};
+
 /** Approves a pending contract, which becomes ACTIVE (and its predecessor RENEWED). */
 export type ApproveContractInput = {
   /** The contract. */
+  id: string;
+  /** A note for the record. */
+  note?: string | null | undefined;
+};
+
+/** Approves a pending invoice, which becomes APPROVED and may be sent. */
+export type ApproveInvoiceInput = {
+  /** The invoice. */
   id: string;
   /** A note for the record. */
   note?: string | null | undefined;
@@ -178,6 +194,52 @@ export type AuditEventFilter = {
   to?: string | null | undefined;
 };
 
+/** Narrows a list of change orders; all given conditions must hold. */
+export type ChangeOrderFilter = {
+  /** Change orders of this account. */
+  accountId?: string | null | undefined;
+  /** Change orders of this contract. */
+  contractId?: string | null | undefined;
+  /** Raised on or after this day (UTC). */
+  createdOnOrAfter?: string | null | undefined;
+  /** Raised on or before this day (UTC). */
+  createdOnOrBefore?: string | null | undefined;
+  /** Any of these statuses. */
+  status?: Array<ChangeOrderStatus> | null | undefined;
+};
+
+/** How to sort change orders; ties break on id. */
+export type ChangeOrderOrder = {
+  /** Ascending or descending. */
+  direction?: OrderDirection;
+  /** What to sort by. */
+  field: ChangeOrderOrderField;
+};
+
+/** What to sort change orders by. */
+export const ChangeOrderOrderField = {
+  /** When the change order was raised. */
+  CREATED_AT: 'CREATED_AT',
+  /** Change order number. */
+  NUMBER: 'NUMBER'
+} as const;
+
+export type ChangeOrderOrderField = typeof ChangeOrderOrderField[keyof typeof ChangeOrderOrderField];
+/** Where a change order is in its lifecycle. */
+export const ChangeOrderStatus = {
+  /** Approved: its amount is now part of the contract's value. Final. */
+  APPROVED: 'APPROVED',
+  /** Being written; can be changed, submitted or withdrawn. */
+  DRAFT: 'DRAFT',
+  /** Submitted; in the approvers' queue until approved, rejected or withdrawn. */
+  PENDING_APPROVAL: 'PENDING_APPROVAL',
+  /** Rejected by an approver, with a reason. Final: raise a new change order instead. */
+  REJECTED: 'REJECTED',
+  /** Taken back by the account team before a decision. Final. */
+  WITHDRAWN: 'WITHDRAWN'
+} as const;
+
+export type ChangeOrderStatus = typeof ChangeOrderStatus[keyof typeof ChangeOrderStatus];
 /** The part a client-side person plays in the relationship. */
 export const ContactRole = {
   /** Receives invoices and handles payment. */
@@ -284,6 +346,20 @@ export type CreateAccountInput = {
   tier: AccountTier;
 };
 
+/** A new change order on an ACTIVE contract, created as a DRAFT. */
+export type CreateChangeOrderInput = {
+  /** What approval adds to the contract's value; negative for a reduction. In the contract's currency. */
+  amountDelta: MoneyInput;
+  /** The contract it changes; it must be ACTIVE. */
+  contractId: string;
+  /** What changes and why (up to 5000 characters). */
+  description?: string | null | undefined;
+  /** Days the change moves the schedule (-3650 to 3650); 0 when omitted. */
+  scheduleImpactDays?: number | null | undefined;
+  /** Title (1 to 200 characters). */
+  title: string;
+};
+
 /** A new person at a client account. */
 export type CreateContactInput = {
   /** The account they work at. */
@@ -326,6 +402,20 @@ export type CreateContractInput = {
   value: MoneyInput;
 };
 
+/** A new invoice under an ACTIVE contract, created as a DRAFT. */
+export type CreateInvoiceInput = {
+  /** The client account; when given it must be the contract's account. */
+  accountId?: string | null | undefined;
+  /** The contract it bills; it must be ACTIVE. */
+  contractId: string;
+  /** When payment is due, on or after the issue date; 30 days after it when omitted. */
+  dueDate?: string | null | undefined;
+  /** The date of issue; today (UTC) when omitted. Its year is the year in the number. */
+  issueDate?: string | null | undefined;
+  /** The lines, 1 to 100, in order. */
+  lines: Array<InvoiceLineInput>;
+};
+
 /** Removes a contact. */
 export type DeleteContactInput = {
   /** The `version` you last read; when given and stale, nothing is removed and you get CONFLICT. */
@@ -334,6 +424,76 @@ export type DeleteContactInput = {
   id: string;
 };
 
+/** Narrows a list of invoices; all given conditions must hold. */
+export type InvoiceFilter = {
+  /** Invoices of this account. */
+  accountId?: string | null | undefined;
+  /** Invoices under this contract. */
+  contractId?: string | null | undefined;
+  /** Due on or after this date. */
+  dueOnOrAfter?: string | null | undefined;
+  /** Due on or before this date. */
+  dueOnOrBefore?: string | null | undefined;
+  /** Issued on or after this date. */
+  issuedOnOrAfter?: string | null | undefined;
+  /** Issued on or before this date. */
+  issuedOnOrBefore?: string | null | undefined;
+  /** True: only overdue invoices (see `isOverdue`); false: only those that are not. */
+  overdue?: boolean | null | undefined;
+  /** Any of these statuses. */
+  status?: Array<InvoiceStatus> | null | undefined;
+};
+
+/** One line of an invoice. */
+export type InvoiceLineInput = {
+  /** What is billed (1 to 500 characters). */
+  description: string;
+  /** How many units: a decimal string more than zero with up to 9 digits before the point and 3 after, such as "2.125". */
+  quantity: string;
+  /** The price of one unit, zero or more, in the contract's currency (which it takes when the currency is omitted). */
+  unitPrice: MoneyInput;
+};
+
+/** How to sort invoices; ties break on id. */
+export type InvoiceOrder = {
+  /** Ascending or descending. */
+  direction?: OrderDirection;
+  /** What to sort by. */
+  field: InvoiceOrderField;
+};
+
+/** What to sort invoices by. */
+export const InvoiceOrderField = {
+  /** When the invoice was created. */
+  CREATED_AT: 'CREATED_AT',
+  /** Date payment is due. */
+  DUE_DATE: 'DUE_DATE',
+  /** Date of issue. */
+  ISSUE_DATE: 'ISSUE_DATE',
+  /** Invoice number. */
+  NUMBER: 'NUMBER'
+} as const;
+
+export type InvoiceOrderField = typeof InvoiceOrderField[keyof typeof InvoiceOrderField];
+/** Where an invoice is in its lifecycle. */
+export const InvoiceStatus = {
+  /** Approved; ready to be sent to the client. */
+  APPROVED: 'APPROVED',
+  /** Being written; its dates and lines can be changed. */
+  DRAFT: 'DRAFT',
+  /** Paid in full. */
+  PAID: 'PAID',
+  /** Sent, with payments that do not yet cover the total. */
+  PARTIALLY_PAID: 'PARTIALLY_PAID',
+  /** Submitted; awaiting an approver. */
+  PENDING_APPROVAL: 'PENDING_APPROVAL',
+  /** Sent to the client; nothing paid yet. */
+  SENT: 'SENT',
+  /** Cancelled, with a reason; keeps its number but bills nothing. */
+  VOID: 'VOID'
+} as const;
+
+export type InvoiceStatus = typeof InvoiceStatus[keyof typeof InvoiceStatus];
 /** An amount of money in minor units; the currency defaults to USD. */
 export type MoneyInput = {
   /** The amount in minor units (cents), at most 10000000000000 in size. */
@@ -351,9 +511,37 @@ export const OrderDirection = {
 } as const;
 
 export type OrderDirection = typeof OrderDirection[keyof typeof OrderDirection];
+/** A payment received against a SENT or PARTIALLY_PAID invoice. */
+export type RecordPaymentInput = {
+  /** How much was received: more than zero and at most the balance due, in the invoice's currency (which it takes when the currency is omitted). */
+  amount: MoneyInput;
+  /** The invoice paid. */
+  invoiceId: string;
+  /** When the money was received; now when omitted. Not in the future. */
+  paidAt?: string | null | undefined;
+  /** The client's reference for the payment (1 to 200 characters), for example a remittance or wire id. */
+  reference: string;
+};
+
+/** Rejects a pending change order, with a reason; REJECTED is final. */
+export type RejectChangeOrderInput = {
+  /** The change order. */
+  id: string;
+  /** Why it is rejected. */
+  reason: string;
+};
+
 /** Sends a pending contract back to DRAFT, with a reason. */
 export type RejectContractInput = {
   /** The contract. */
+  id: string;
+  /** Why: what must change before it is submitted again. */
+  reason: string;
+};
+
+/** Sends a pending invoice back to DRAFT, with a reason. */
+export type RejectInvoiceInput = {
+  /** The invoice. */
   id: string;
   /** Why: what must change before it is submitted again. */
   reason: string;
@@ -402,11 +590,33 @@ export const Role = {
 } as const;
 
 export type Role = typeof Role[keyof typeof Role];
+/** Marks an APPROVED invoice as sent to the client. */
+export type SendInvoiceInput = {
+  /** The invoice. */
+  id: string;
+};
+
+/** Sends a DRAFT change order for approval. */
+export type SubmitChangeOrderInput = {
+  /** The `version` you last read; when given and stale, nothing changes and you get CONFLICT. */
+  expectedVersion?: number | null | undefined;
+  /** The change order. */
+  id: string;
+};
+
 /** Sends a DRAFT contract for approval. */
 export type SubmitContractInput = {
   /** The `version` you last read; when given and stale, nothing changes and you get CONFLICT. */
   expectedVersion?: number | null | undefined;
   /** The contract. */
+  id: string;
+};
+
+/** Sends a DRAFT invoice for approval. */
+export type SubmitInvoiceInput = {
+  /** The `version` you last read; when given and stale, nothing changes and you get CONFLICT. */
+  expectedVersion?: number | null | undefined;
+  /** The invoice. */
   id: string;
 };
 
@@ -461,6 +671,22 @@ export type UpdateAccountInput = {
   tier?: AccountTier | null | undefined;
 };
 
+/** Changes to a DRAFT change order; omitted fields stay as they are. */
+export type UpdateChangeOrderInput = {
+  /** New amount, in the contract's currency. */
+  amountDelta?: MoneyInput | null | undefined;
+  /** New description; an empty string clears it. */
+  description?: string | null | undefined;
+  /** The `version` you last read; stale means CONFLICT and no change. */
+  expectedVersion: number;
+  /** The change order. */
+  id: string;
+  /** New schedule impact in days. */
+  scheduleImpactDays?: number | null | undefined;
+  /** New title. */
+  title?: string | null | undefined;
+};
+
 /** Changes to a contact; omitted fields stay, null clears an optional field. */
 export type UpdateContactInput = {
   /** New email; null clears it. */
@@ -507,6 +733,20 @@ export type UpdateContractInput = {
   value?: MoneyInput | null | undefined;
 };
 
+/** Changes to a DRAFT invoice; omitted fields stay as they are. */
+export type UpdateInvoiceInput = {
+  /** New due date, on or after the issue date. */
+  dueDate?: string | null | undefined;
+  /** The `version` you last read; stale means CONFLICT and no change. */
+  expectedVersion: number;
+  /** The invoice. */
+  id: string;
+  /** New issue date, in the same year as before (the year is part of the number). */
+  issueDate?: string | null | undefined;
+  /** New lines, 1 to 100: they replace all the current lines, and the total follows. */
+  lines?: Array<InvoiceLineInput> | null | undefined;
+};
+
 /** Narrows the staff directory; all given conditions must hold. */
 export type UserFilter = {
   /** True: only current staff; false: only those who have left. */
@@ -517,6 +757,22 @@ export type UserFilter = {
   role?: Array<Role> | null | undefined;
   /** Text the name or email contains (case-insensitive). */
   search?: string | null | undefined;
+};
+
+/** Cancels an invoice on which nothing has been paid. */
+export type VoidInvoiceInput = {
+  /** The invoice. */
+  id: string;
+  /** Why it is voided. */
+  reason: string;
+};
+
+/** Takes back a DRAFT or pending change order; WITHDRAWN is final. */
+export type WithdrawChangeOrderInput = {
+  /** The `version` you last read; when given and stale, nothing changes and you get CONFLICT. */
+  expectedVersion?: number | null | undefined;
+  /** The change order. */
+  id: string;
 };
 
 export type AccountFieldsFragment = { id: string, name: string, kind: AccountKind, status: AccountStatus, tier: AccountTier, region: string | null, membersReached: number, createdAt: string, updatedAt: string, version: number, owner: { id: string, name: string, email: string, role: Role } | null, parent: { id: string, name: string } | null };
@@ -573,7 +829,11 @@ export type ApprovalQueueQueryVariables = Exact<{
 }>;
 
 
-export type ApprovalQueueQuery = { approvalQueue: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, subjectType: ApprovalSubjectType, status: ApprovalRequestStatus, requestedAt: string, amount: { amountCents: number, currency: string }, requestedBy: { id: string, name: string }, account: { id: string, name: string } | null, subject: { __typename: 'Contract', id: string, number: string, title: string, status: ContractStatus } | null } }> } };
+export type ApprovalQueueQuery = { approvalQueue: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, subjectType: ApprovalSubjectType, status: ApprovalRequestStatus, requestedAt: string, amount: { amountCents: number, currency: string }, requestedBy: { id: string, name: string }, account: { id: string, name: string } | null, subject:
+          | { __typename: 'ChangeOrder', id: string, number: string, title: string, changeOrderStatus: ChangeOrderStatus, amountDelta: { amountCents: number, currency: string } }
+          | { __typename: 'Contract', id: string, number: string, title: string, contractStatus: ContractStatus }
+          | { __typename: 'Invoice', id: string, number: string, invoiceStatus: InvoiceStatus, total: { amountCents: number, currency: string } }
+         | null } }> } };
 
 export type AuditEventFieldsFragment = { id: string, action: string, entityType: string, entityId: string, changes: Record<string, unknown>, occurredAt: string, actor: { id: string, name: string, email: string, role: Role } | null };
 
@@ -585,6 +845,77 @@ export type AuditEventsQueryVariables = Exact<{
 
 
 export type AuditEventsQuery = { auditEvents: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, action: string, entityType: string, entityId: string, changes: Record<string, unknown>, occurredAt: string, actor: { id: string, name: string, email: string, role: Role } | null } }> } };
+
+export type ChangeOrderFieldsFragment = { id: string, number: string, title: string, description: string | null, status: ChangeOrderStatus, scheduleImpactDays: number, decidedAt: string | null, createdAt: string, updatedAt: string, version: number, amountDelta: { amountCents: number, currency: string }, contract: { id: string, number: string, status: ContractStatus, value: { amountCents: number, currency: string } }, account: { id: string, name: string }, requestedBy: { id: string, name: string } };
+
+export type ChangeOrderQueryVariables = Exact<{
+  id: string;
+  approvalsFirst?: number;
+}>;
+
+
+export type ChangeOrderQuery = { changeOrder: { id: string, number: string, title: string, description: string | null, status: ChangeOrderStatus, scheduleImpactDays: number, decidedAt: string | null, createdAt: string, updatedAt: string, version: number, approvals: { totalCount: number, edges: Array<{ node: { id: string, subjectType: ApprovalSubjectType, decision: ApprovalDecisionKind, note: string | null, decidedAt: string, amount: { amountCents: number, currency: string }, actor: { id: string, name: string, role: Role } } }> }, amountDelta: { amountCents: number, currency: string }, contract: { id: string, number: string, status: ContractStatus, value: { amountCents: number, currency: string } }, account: { id: string, name: string }, requestedBy: { id: string, name: string } } | null };
+
+export type ChangeOrdersQueryVariables = Exact<{
+  first?: number;
+  after?: string | null | undefined;
+  filter?: ChangeOrderFilter | null | undefined;
+  orderBy?: ChangeOrderOrder | null | undefined;
+}>;
+
+
+export type ChangeOrdersQuery = { changeOrders: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, number: string, title: string, description: string | null, status: ChangeOrderStatus, scheduleImpactDays: number, decidedAt: string | null, createdAt: string, updatedAt: string, version: number, amountDelta: { amountCents: number, currency: string }, contract: { id: string, number: string, status: ContractStatus, value: { amountCents: number, currency: string } }, account: { id: string, name: string }, requestedBy: { id: string, name: string } } }> } };
+
+export type ContractChangeOrdersQueryVariables = Exact<{
+  contractId: string;
+  first?: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ContractChangeOrdersQuery = { contract: { id: string, number: string, status: ContractStatus, value: { amountCents: number, currency: string }, changeOrders: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, number: string, title: string, description: string | null, status: ChangeOrderStatus, scheduleImpactDays: number, decidedAt: string | null, createdAt: string, updatedAt: string, version: number, amountDelta: { amountCents: number, currency: string }, contract: { id: string, number: string, status: ContractStatus, value: { amountCents: number, currency: string } }, account: { id: string, name: string }, requestedBy: { id: string, name: string } } }> } } | null };
+
+export type CreateChangeOrderMutationVariables = Exact<{
+  input: CreateChangeOrderInput;
+}>;
+
+
+export type CreateChangeOrderMutation = { createChangeOrder: { changeOrder: { id: string, number: string, title: string, description: string | null, status: ChangeOrderStatus, scheduleImpactDays: number, decidedAt: string | null, createdAt: string, updatedAt: string, version: number, amountDelta: { amountCents: number, currency: string }, contract: { id: string, number: string, status: ContractStatus, value: { amountCents: number, currency: string } }, account: { id: string, name: string }, requestedBy: { id: string, name: string } } } };
+
+export type UpdateChangeOrderMutationVariables = Exact<{
+  input: UpdateChangeOrderInput;
+}>;
+
+
+export type UpdateChangeOrderMutation = { updateChangeOrder: { changeOrder: { id: string, number: string, title: string, description: string | null, status: ChangeOrderStatus, scheduleImpactDays: number, decidedAt: string | null, createdAt: string, updatedAt: string, version: number, amountDelta: { amountCents: number, currency: string }, contract: { id: string, number: string, status: ContractStatus, value: { amountCents: number, currency: string } }, account: { id: string, name: string }, requestedBy: { id: string, name: string } } } };
+
+export type SubmitChangeOrderMutationVariables = Exact<{
+  input: SubmitChangeOrderInput;
+}>;
+
+
+export type SubmitChangeOrderMutation = { submitChangeOrder: { changeOrder: { id: string, number: string, title: string, description: string | null, status: ChangeOrderStatus, scheduleImpactDays: number, decidedAt: string | null, createdAt: string, updatedAt: string, version: number, amountDelta: { amountCents: number, currency: string }, contract: { id: string, number: string, status: ContractStatus, value: { amountCents: number, currency: string } }, account: { id: string, name: string }, requestedBy: { id: string, name: string } } } };
+
+export type ApproveChangeOrderMutationVariables = Exact<{
+  input: ApproveChangeOrderInput;
+}>;
+
+
+export type ApproveChangeOrderMutation = { approveChangeOrder: { changeOrder: { id: string, number: string, title: string, description: string | null, status: ChangeOrderStatus, scheduleImpactDays: number, decidedAt: string | null, createdAt: string, updatedAt: string, version: number, amountDelta: { amountCents: number, currency: string }, contract: { id: string, number: string, status: ContractStatus, value: { amountCents: number, currency: string } }, account: { id: string, name: string }, requestedBy: { id: string, name: string } }, decision: { id: string, subjectType: ApprovalSubjectType, decision: ApprovalDecisionKind, note: string | null, decidedAt: string, amount: { amountCents: number, currency: string }, actor: { id: string, name: string, role: Role } } } };
+
+export type RejectChangeOrderMutationVariables = Exact<{
+  input: RejectChangeOrderInput;
+}>;
+
+
+export type RejectChangeOrderMutation = { rejectChangeOrder: { changeOrder: { id: string, number: string, title: string, description: string | null, status: ChangeOrderStatus, scheduleImpactDays: number, decidedAt: string | null, createdAt: string, updatedAt: string, version: number, amountDelta: { amountCents: number, currency: string }, contract: { id: string, number: string, status: ContractStatus, value: { amountCents: number, currency: string } }, account: { id: string, name: string }, requestedBy: { id: string, name: string } }, decision: { id: string, subjectType: ApprovalSubjectType, decision: ApprovalDecisionKind, note: string | null, decidedAt: string, amount: { amountCents: number, currency: string }, actor: { id: string, name: string, role: Role } } } };
+
+export type WithdrawChangeOrderMutationVariables = Exact<{
+  input: WithdrawChangeOrderInput;
+}>;
+
+
+export type WithdrawChangeOrderMutation = { withdrawChangeOrder: { changeOrder: { id: string, number: string, title: string, description: string | null, status: ChangeOrderStatus, scheduleImpactDays: number, decidedAt: string | null, createdAt: string, updatedAt: string, version: number, amountDelta: { amountCents: number, currency: string }, contract: { id: string, number: string, status: ContractStatus, value: { amountCents: number, currency: string } }, account: { id: string, name: string }, requestedBy: { id: string, name: string } } } };
 
 export type ContactFieldsFragment = { id: string, name: string, title: string | null, email: string | null, phone: string | null, roles: Array<ContactRole>, isPrimary: boolean, createdAt: string, updatedAt: string, version: number };
 
@@ -693,6 +1024,101 @@ export type RenewContractMutationVariables = Exact<{
 
 export type RenewContractMutation = { renewContract: { contract: { id: string, number: string, title: string, type: ContractType, status: ContractStatus, startDate: string, endDate: string, signedAt: string | null, noticePeriodDays: number, noticeDeadline: string, daysToExpiry: number, autoRenew: boolean, approvedAt: string | null, terminationDate: string | null, terminationReason: string | null, createdAt: string, updatedAt: string, version: number, value: { amountCents: number, currency: string }, account: { id: string, name: string }, owner: { id: string, name: string }, renewalOf: { id: string, number: string, status: ContractStatus } | null } } };
 
+export type InvoiceFieldsFragment = { id: string, number: string, status: InvoiceStatus, issueDate: string, dueDate: string, isOverdue: boolean, approvedAt: string | null, sentAt: string | null, voidedAt: string | null, voidReason: string | null, createdAt: string, updatedAt: string, version: number, total: { amountCents: number, currency: string }, amountPaid: { amountCents: number, currency: string }, balanceDue: { amountCents: number, currency: string }, account: { id: string, name: string }, contract: { id: string, number: string, status: ContractStatus }, approvedBy: { id: string, name: string } | null };
+
+export type PaymentFieldsFragment = { id: string, paidAt: string, reference: string, createdAt: string, amount: { amountCents: number, currency: string }, recordedBy: { id: string, name: string } };
+
+export type InvoiceDetailFieldsFragment = { id: string, number: string, status: InvoiceStatus, issueDate: string, dueDate: string, isOverdue: boolean, approvedAt: string | null, sentAt: string | null, voidedAt: string | null, voidReason: string | null, createdAt: string, updatedAt: string, version: number, lines: { totalCount: number, edges: Array<{ node: { id: string, position: number, description: string, quantity: string, unitPrice: { amountCents: number, currency: string }, amount: { amountCents: number, currency: string } } }> }, payments: { totalCount: number, edges: Array<{ node: { id: string, paidAt: string, reference: string, createdAt: string, amount: { amountCents: number, currency: string }, recordedBy: { id: string, name: string } } }> }, total: { amountCents: number, currency: string }, amountPaid: { amountCents: number, currency: string }, balanceDue: { amountCents: number, currency: string }, account: { id: string, name: string }, contract: { id: string, number: string, status: ContractStatus }, approvedBy: { id: string, name: string } | null };
+
+export type InvoiceQueryVariables = Exact<{
+  id: string;
+  linesFirst?: number;
+  paymentsFirst?: number;
+  approvalsFirst?: number;
+}>;
+
+
+export type InvoiceQuery = { invoice: { id: string, number: string, status: InvoiceStatus, issueDate: string, dueDate: string, isOverdue: boolean, approvedAt: string | null, sentAt: string | null, voidedAt: string | null, voidReason: string | null, createdAt: string, updatedAt: string, version: number, approvals: { totalCount: number, edges: Array<{ node: { id: string, subjectType: ApprovalSubjectType, decision: ApprovalDecisionKind, note: string | null, decidedAt: string, amount: { amountCents: number, currency: string }, actor: { id: string, name: string, role: Role } } }> }, lines: { totalCount: number, edges: Array<{ node: { id: string, position: number, description: string, quantity: string, unitPrice: { amountCents: number, currency: string }, amount: { amountCents: number, currency: string } } }> }, payments: { totalCount: number, edges: Array<{ node: { id: string, paidAt: string, reference: string, createdAt: string, amount: { amountCents: number, currency: string }, recordedBy: { id: string, name: string } } }> }, total: { amountCents: number, currency: string }, amountPaid: { amountCents: number, currency: string }, balanceDue: { amountCents: number, currency: string }, account: { id: string, name: string }, contract: { id: string, number: string, status: ContractStatus }, approvedBy: { id: string, name: string } | null } | null };
+
+export type InvoicesQueryVariables = Exact<{
+  first?: number;
+  after?: string | null | undefined;
+  filter?: InvoiceFilter | null | undefined;
+  orderBy?: InvoiceOrder | null | undefined;
+}>;
+
+
+export type InvoicesQuery = { invoices: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, number: string, status: InvoiceStatus, issueDate: string, dueDate: string, isOverdue: boolean, approvedAt: string | null, sentAt: string | null, voidedAt: string | null, voidReason: string | null, createdAt: string, updatedAt: string, version: number, total: { amountCents: number, currency: string }, amountPaid: { amountCents: number, currency: string }, balanceDue: { amountCents: number, currency: string }, account: { id: string, name: string }, contract: { id: string, number: string, status: ContractStatus }, approvedBy: { id: string, name: string } | null } }> } };
+
+export type ContractInvoicesQueryVariables = Exact<{
+  contractId: string;
+  first?: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ContractInvoicesQuery = { contract: { id: string, number: string, status: ContractStatus, value: { amountCents: number, currency: string }, invoicedToDate: { amountCents: number, currency: string }, remainingValue: { amountCents: number, currency: string }, invoices: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, number: string, status: InvoiceStatus, issueDate: string, dueDate: string, isOverdue: boolean, approvedAt: string | null, sentAt: string | null, voidedAt: string | null, voidReason: string | null, createdAt: string, updatedAt: string, version: number, total: { amountCents: number, currency: string }, amountPaid: { amountCents: number, currency: string }, balanceDue: { amountCents: number, currency: string }, account: { id: string, name: string }, contract: { id: string, number: string, status: ContractStatus }, approvedBy: { id: string, name: string } | null } }> } } | null };
+
+export type CreateInvoiceMutationVariables = Exact<{
+  input: CreateInvoiceInput;
+  linesFirst?: number;
+  paymentsFirst?: number;
+}>;
+
+
+export type CreateInvoiceMutation = { createInvoice: { invoice: { id: string, number: string, status: InvoiceStatus, issueDate: string, dueDate: string, isOverdue: boolean, approvedAt: string | null, sentAt: string | null, voidedAt: string | null, voidReason: string | null, createdAt: string, updatedAt: string, version: number, lines: { totalCount: number, edges: Array<{ node: { id: string, position: number, description: string, quantity: string, unitPrice: { amountCents: number, currency: string }, amount: { amountCents: number, currency: string } } }> }, payments: { totalCount: number, edges: Array<{ node: { id: string, paidAt: string, reference: string, createdAt: string, amount: { amountCents: number, currency: string }, recordedBy: { id: string, name: string } } }> }, total: { amountCents: number, currency: string }, amountPaid: { amountCents: number, currency: string }, balanceDue: { amountCents: number, currency: string }, account: { id: string, name: string }, contract: { id: string, number: string, status: ContractStatus }, approvedBy: { id: string, name: string } | null } } };
+
+export type UpdateInvoiceMutationVariables = Exact<{
+  input: UpdateInvoiceInput;
+  linesFirst?: number;
+  paymentsFirst?: number;
+}>;
+
+
+export type UpdateInvoiceMutation = { updateInvoice: { invoice: { id: string, number: string, status: InvoiceStatus, issueDate: string, dueDate: string, isOverdue: boolean, approvedAt: string | null, sentAt: string | null, voidedAt: string | null, voidReason: string | null, createdAt: string, updatedAt: string, version: number, lines: { totalCount: number, edges: Array<{ node: { id: string, position: number, description: string, quantity: string, unitPrice: { amountCents: number, currency: string }, amount: { amountCents: number, currency: string } } }> }, payments: { totalCount: number, edges: Array<{ node: { id: string, paidAt: string, reference: string, createdAt: string, amount: { amountCents: number, currency: string }, recordedBy: { id: string, name: string } } }> }, total: { amountCents: number, currency: string }, amountPaid: { amountCents: number, currency: string }, balanceDue: { amountCents: number, currency: string }, account: { id: string, name: string }, contract: { id: string, number: string, status: ContractStatus }, approvedBy: { id: string, name: string } | null } } };
+
+export type SubmitInvoiceMutationVariables = Exact<{
+  input: SubmitInvoiceInput;
+}>;
+
+
+export type SubmitInvoiceMutation = { submitInvoice: { invoice: { id: string, number: string, status: InvoiceStatus, issueDate: string, dueDate: string, isOverdue: boolean, approvedAt: string | null, sentAt: string | null, voidedAt: string | null, voidReason: string | null, createdAt: string, updatedAt: string, version: number, total: { amountCents: number, currency: string }, amountPaid: { amountCents: number, currency: string }, balanceDue: { amountCents: number, currency: string }, account: { id: string, name: string }, contract: { id: string, number: string, status: ContractStatus }, approvedBy: { id: string, name: string } | null } } };
+
+export type ApproveInvoiceMutationVariables = Exact<{
+  input: ApproveInvoiceInput;
+}>;
+
+
+export type ApproveInvoiceMutation = { approveInvoice: { invoice: { id: string, number: string, status: InvoiceStatus, issueDate: string, dueDate: string, isOverdue: boolean, approvedAt: string | null, sentAt: string | null, voidedAt: string | null, voidReason: string | null, createdAt: string, updatedAt: string, version: number, total: { amountCents: number, currency: string }, amountPaid: { amountCents: number, currency: string }, balanceDue: { amountCents: number, currency: string }, account: { id: string, name: string }, contract: { id: string, number: string, status: ContractStatus }, approvedBy: { id: string, name: string } | null }, decision: { id: string, subjectType: ApprovalSubjectType, decision: ApprovalDecisionKind, note: string | null, decidedAt: string, amount: { amountCents: number, currency: string }, actor: { id: string, name: string, role: Role } } } };
+
+export type RejectInvoiceMutationVariables = Exact<{
+  input: RejectInvoiceInput;
+}>;
+
+
+export type RejectInvoiceMutation = { rejectInvoice: { invoice: { id: string, number: string, status: InvoiceStatus, issueDate: string, dueDate: string, isOverdue: boolean, approvedAt: string | null, sentAt: string | null, voidedAt: string | null, voidReason: string | null, createdAt: string, updatedAt: string, version: number, total: { amountCents: number, currency: string }, amountPaid: { amountCents: number, currency: string }, balanceDue: { amountCents: number, currency: string }, account: { id: string, name: string }, contract: { id: string, number: string, status: ContractStatus }, approvedBy: { id: string, name: string } | null }, decision: { id: string, subjectType: ApprovalSubjectType, decision: ApprovalDecisionKind, note: string | null, decidedAt: string, amount: { amountCents: number, currency: string }, actor: { id: string, name: string, role: Role } } } };
+
+export type SendInvoiceMutationVariables = Exact<{
+  input: SendInvoiceInput;
+}>;
+
+
+export type SendInvoiceMutation = { sendInvoice: { invoice: { id: string, number: string, status: InvoiceStatus, issueDate: string, dueDate: string, isOverdue: boolean, approvedAt: string | null, sentAt: string | null, voidedAt: string | null, voidReason: string | null, createdAt: string, updatedAt: string, version: number, total: { amountCents: number, currency: string }, amountPaid: { amountCents: number, currency: string }, balanceDue: { amountCents: number, currency: string }, account: { id: string, name: string }, contract: { id: string, number: string, status: ContractStatus }, approvedBy: { id: string, name: string } | null } } };
+
+export type RecordPaymentMutationVariables = Exact<{
+  input: RecordPaymentInput;
+}>;
+
+
+export type RecordPaymentMutation = { recordPayment: { invoice: { id: string, number: string, status: InvoiceStatus, issueDate: string, dueDate: string, isOverdue: boolean, approvedAt: string | null, sentAt: string | null, voidedAt: string | null, voidReason: string | null, createdAt: string, updatedAt: string, version: number, total: { amountCents: number, currency: string }, amountPaid: { amountCents: number, currency: string }, balanceDue: { amountCents: number, currency: string }, account: { id: string, name: string }, contract: { id: string, number: string, status: ContractStatus }, approvedBy: { id: string, name: string } | null }, payment: { id: string, paidAt: string, reference: string, createdAt: string, amount: { amountCents: number, currency: string }, recordedBy: { id: string, name: string } } } };
+
+export type VoidInvoiceMutationVariables = Exact<{
+  input: VoidInvoiceInput;
+}>;
+
+
+export type VoidInvoiceMutation = { voidInvoice: { invoice: { id: string, number: string, status: InvoiceStatus, issueDate: string, dueDate: string, isOverdue: boolean, approvedAt: string | null, sentAt: string | null, voidedAt: string | null, voidReason: string | null, createdAt: string, updatedAt: string, version: number, total: { amountCents: number, currency: string }, amountPaid: { amountCents: number, currency: string }, balanceDue: { amountCents: number, currency: string }, account: { id: string, name: string }, contract: { id: string, number: string, status: ContractStatus }, approvedBy: { id: string, name: string } | null } } };
+
 export type PageInfoFieldsFragment = { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null };
 
 export type NodeQueryVariables = Exact<{
@@ -706,8 +1132,12 @@ export type NodeQuery = { node:
     | { __typename: 'ApprovalDecision', id: string }
     | { __typename: 'ApprovalRequest', id: string }
     | { __typename: 'AuditEvent', id: string, action: string, entityType: string, entityId: string, changes: Record<string, unknown>, occurredAt: string, actor: { id: string, name: string, email: string, role: Role } | null }
+    | { __typename: 'ChangeOrder', id: string }
     | { __typename: 'Contact', name: string, title: string | null, phone: string | null, roles: Array<ContactRole>, isPrimary: boolean, createdAt: string, updatedAt: string, version: number, id: string, contactEmail: string | null, account: { id: string, name: string } }
     | { __typename: 'Contract', id: string }
+    | { __typename: 'Invoice', id: string }
+    | { __typename: 'InvoiceLine', id: string }
+    | { __typename: 'Payment', id: string }
     | { __typename: 'User', id: string, name: string, email: string, role: Role, title: string | null, active: boolean, createdAt: string, updatedAt: string, version: number }
    | null };
 
@@ -902,6 +1332,42 @@ export const MoneyFieldsFragmentDoc = new TypedDocumentString(`
   currency
 }
     `, {"fragmentName":"MoneyFields"});
+export const ChangeOrderFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ChangeOrderFields on ChangeOrder {
+  id
+  number
+  title
+  description
+  status
+  amountDelta {
+    ...MoneyFields
+  }
+  scheduleImpactDays
+  decidedAt
+  createdAt
+  updatedAt
+  version
+  contract {
+    id
+    number
+    status
+    value {
+      ...MoneyFields
+    }
+  }
+  account {
+    id
+    name
+  }
+  requestedBy {
+    id
+    name
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}`, {"fragmentName":"ChangeOrderFields"});
 export const ApprovalDecisionFieldsFragmentDoc = new TypedDocumentString(`
     fragment ApprovalDecisionFields on ApprovalDecision {
   id
@@ -963,6 +1429,149 @@ export const ContractFieldsFragmentDoc = new TypedDocumentString(`
   amountCents
   currency
 }`, {"fragmentName":"ContractFields"});
+export const PaymentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PaymentFields on Payment {
+  id
+  amount {
+    ...MoneyFields
+  }
+  paidAt
+  reference
+  createdAt
+  recordedBy {
+    id
+    name
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}`, {"fragmentName":"PaymentFields"});
+export const InvoiceFieldsFragmentDoc = new TypedDocumentString(`
+    fragment InvoiceFields on Invoice {
+  id
+  number
+  status
+  issueDate
+  dueDate
+  total {
+    ...MoneyFields
+  }
+  amountPaid {
+    ...MoneyFields
+  }
+  balanceDue {
+    ...MoneyFields
+  }
+  isOverdue
+  approvedAt
+  sentAt
+  voidedAt
+  voidReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  contract {
+    id
+    number
+    status
+  }
+  approvedBy {
+    id
+    name
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}`, {"fragmentName":"InvoiceFields"});
+export const InvoiceDetailFieldsFragmentDoc = new TypedDocumentString(`
+    fragment InvoiceDetailFields on Invoice {
+  ...InvoiceFields
+  lines(first: $linesFirst) {
+    totalCount
+    edges {
+      node {
+        id
+        position
+        description
+        quantity
+        unitPrice {
+          amountCents
+          currency
+        }
+        amount {
+          amountCents
+          currency
+        }
+      }
+    }
+  }
+  payments(first: $paymentsFirst) {
+    totalCount
+    edges {
+      node {
+        id
+        amount {
+          amountCents
+          currency
+        }
+        paidAt
+        reference
+        createdAt
+        recordedBy {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment InvoiceFields on Invoice {
+  id
+  number
+  status
+  issueDate
+  dueDate
+  total {
+    ...MoneyFields
+  }
+  amountPaid {
+    ...MoneyFields
+  }
+  balanceDue {
+    ...MoneyFields
+  }
+  isOverdue
+  approvedAt
+  sentAt
+  voidedAt
+  voidReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  contract {
+    id
+    number
+    status
+  }
+  approvedBy {
+    id
+    name
+  }
+}`, {"fragmentName":"InvoiceDetailFields"});
 export const PageInfoFieldsFragmentDoc = new TypedDocumentString(`
     fragment PageInfoFields on PageInfo {
   hasNextPage
@@ -1280,7 +1889,24 @@ export const ApprovalQueueDocument = new TypedDocumentString(`
             id
             number
             title
-            status
+            contractStatus: status
+          }
+          ... on ChangeOrder {
+            id
+            number
+            title
+            changeOrderStatus: status
+            amountDelta {
+              ...MoneyFields
+            }
+          }
+          ... on Invoice {
+            id
+            number
+            invoiceStatus: status
+            total {
+              ...MoneyFields
+            }
           }
         }
       }
@@ -1331,6 +1957,484 @@ fragment PageInfoFields on PageInfo {
   hasPreviousPage
   startCursor
   endCursor
+}`);
+export const ChangeOrderDocument = new TypedDocumentString(`
+    query changeOrder($id: ID!, $approvalsFirst: Int! = 20) {
+  changeOrder(id: $id) {
+    ...ChangeOrderFields
+    approvals(first: $approvalsFirst) {
+      totalCount
+      edges {
+        node {
+          ...ApprovalDecisionFields
+        }
+      }
+    }
+  }
+}
+    fragment ChangeOrderFields on ChangeOrder {
+  id
+  number
+  title
+  description
+  status
+  amountDelta {
+    ...MoneyFields
+  }
+  scheduleImpactDays
+  decidedAt
+  createdAt
+  updatedAt
+  version
+  contract {
+    id
+    number
+    status
+    value {
+      ...MoneyFields
+    }
+  }
+  account {
+    id
+    name
+  }
+  requestedBy {
+    id
+    name
+  }
+}
+fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment ApprovalDecisionFields on ApprovalDecision {
+  id
+  subjectType
+  decision
+  note
+  amount {
+    ...MoneyFields
+  }
+  decidedAt
+  actor {
+    id
+    name
+    role
+  }
+}`);
+export const ChangeOrdersDocument = new TypedDocumentString(`
+    query changeOrders($first: Int! = 20, $after: String, $filter: ChangeOrderFilter, $orderBy: ChangeOrderOrder) {
+  changeOrders(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+    totalCount
+    pageInfo {
+      ...PageInfoFields
+    }
+    edges {
+      cursor
+      node {
+        ...ChangeOrderFields
+      }
+    }
+  }
+}
+    fragment ChangeOrderFields on ChangeOrder {
+  id
+  number
+  title
+  description
+  status
+  amountDelta {
+    ...MoneyFields
+  }
+  scheduleImpactDays
+  decidedAt
+  createdAt
+  updatedAt
+  version
+  contract {
+    id
+    number
+    status
+    value {
+      ...MoneyFields
+    }
+  }
+  account {
+    id
+    name
+  }
+  requestedBy {
+    id
+    name
+  }
+}
+fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}`);
+export const ContractChangeOrdersDocument = new TypedDocumentString(`
+    query contractChangeOrders($contractId: ID!, $first: Int! = 20, $after: String) {
+  contract(id: $contractId) {
+    id
+    number
+    status
+    value {
+      ...MoneyFields
+    }
+    changeOrders(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        ...PageInfoFields
+      }
+      edges {
+        cursor
+        node {
+          ...ChangeOrderFields
+        }
+      }
+    }
+  }
+}
+    fragment ChangeOrderFields on ChangeOrder {
+  id
+  number
+  title
+  description
+  status
+  amountDelta {
+    ...MoneyFields
+  }
+  scheduleImpactDays
+  decidedAt
+  createdAt
+  updatedAt
+  version
+  contract {
+    id
+    number
+    status
+    value {
+      ...MoneyFields
+    }
+  }
+  account {
+    id
+    name
+  }
+  requestedBy {
+    id
+    name
+  }
+}
+fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}`);
+export const CreateChangeOrderDocument = new TypedDocumentString(`
+    mutation createChangeOrder($input: CreateChangeOrderInput!) {
+  createChangeOrder(input: $input) {
+    changeOrder {
+      ...ChangeOrderFields
+    }
+  }
+}
+    fragment ChangeOrderFields on ChangeOrder {
+  id
+  number
+  title
+  description
+  status
+  amountDelta {
+    ...MoneyFields
+  }
+  scheduleImpactDays
+  decidedAt
+  createdAt
+  updatedAt
+  version
+  contract {
+    id
+    number
+    status
+    value {
+      ...MoneyFields
+    }
+  }
+  account {
+    id
+    name
+  }
+  requestedBy {
+    id
+    name
+  }
+}
+fragment MoneyFields on Money {
+  amountCents
+  currency
+}`);
+export const UpdateChangeOrderDocument = new TypedDocumentString(`
+    mutation updateChangeOrder($input: UpdateChangeOrderInput!) {
+  updateChangeOrder(input: $input) {
+    changeOrder {
+      ...ChangeOrderFields
+    }
+  }
+}
+    fragment ChangeOrderFields on ChangeOrder {
+  id
+  number
+  title
+  description
+  status
+  amountDelta {
+    ...MoneyFields
+  }
+  scheduleImpactDays
+  decidedAt
+  createdAt
+  updatedAt
+  version
+  contract {
+    id
+    number
+    status
+    value {
+      ...MoneyFields
+    }
+  }
+  account {
+    id
+    name
+  }
+  requestedBy {
+    id
+    name
+  }
+}
+fragment MoneyFields on Money {
+  amountCents
+  currency
+}`);
+export const SubmitChangeOrderDocument = new TypedDocumentString(`
+    mutation submitChangeOrder($input: SubmitChangeOrderInput!) {
+  submitChangeOrder(input: $input) {
+    changeOrder {
+      ...ChangeOrderFields
+    }
+  }
+}
+    fragment ChangeOrderFields on ChangeOrder {
+  id
+  number
+  title
+  description
+  status
+  amountDelta {
+    ...MoneyFields
+  }
+  scheduleImpactDays
+  decidedAt
+  createdAt
+  updatedAt
+  version
+  contract {
+    id
+    number
+    status
+    value {
+      ...MoneyFields
+    }
+  }
+  account {
+    id
+    name
+  }
+  requestedBy {
+    id
+    name
+  }
+}
+fragment MoneyFields on Money {
+  amountCents
+  currency
+}`);
+export const ApproveChangeOrderDocument = new TypedDocumentString(`
+    mutation approveChangeOrder($input: ApproveChangeOrderInput!) {
+  approveChangeOrder(input: $input) {
+    changeOrder {
+      ...ChangeOrderFields
+    }
+    decision {
+      ...ApprovalDecisionFields
+    }
+  }
+}
+    fragment ChangeOrderFields on ChangeOrder {
+  id
+  number
+  title
+  description
+  status
+  amountDelta {
+    ...MoneyFields
+  }
+  scheduleImpactDays
+  decidedAt
+  createdAt
+  updatedAt
+  version
+  contract {
+    id
+    number
+    status
+    value {
+      ...MoneyFields
+    }
+  }
+  account {
+    id
+    name
+  }
+  requestedBy {
+    id
+    name
+  }
+}
+fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment ApprovalDecisionFields on ApprovalDecision {
+  id
+  subjectType
+  decision
+  note
+  amount {
+    ...MoneyFields
+  }
+  decidedAt
+  actor {
+    id
+    name
+    role
+  }
+}`);
+export const RejectChangeOrderDocument = new TypedDocumentString(`
+    mutation rejectChangeOrder($input: RejectChangeOrderInput!) {
+  rejectChangeOrder(input: $input) {
+    changeOrder {
+      ...ChangeOrderFields
+    }
+    decision {
+      ...ApprovalDecisionFields
+    }
+  }
+}
+    fragment ChangeOrderFields on ChangeOrder {
+  id
+  number
+  title
+  description
+  status
+  amountDelta {
+    ...MoneyFields
+  }
+  scheduleImpactDays
+  decidedAt
+  createdAt
+  updatedAt
+  version
+  contract {
+    id
+    number
+    status
+    value {
+      ...MoneyFields
+    }
+  }
+  account {
+    id
+    name
+  }
+  requestedBy {
+    id
+    name
+  }
+}
+fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment ApprovalDecisionFields on ApprovalDecision {
+  id
+  subjectType
+  decision
+  note
+  amount {
+    ...MoneyFields
+  }
+  decidedAt
+  actor {
+    id
+    name
+    role
+  }
+}`);
+export const WithdrawChangeOrderDocument = new TypedDocumentString(`
+    mutation withdrawChangeOrder($input: WithdrawChangeOrderInput!) {
+  withdrawChangeOrder(input: $input) {
+    changeOrder {
+      ...ChangeOrderFields
+    }
+  }
+}
+    fragment ChangeOrderFields on ChangeOrder {
+  id
+  number
+  title
+  description
+  status
+  amountDelta {
+    ...MoneyFields
+  }
+  scheduleImpactDays
+  decidedAt
+  createdAt
+  updatedAt
+  version
+  contract {
+    id
+    number
+    status
+    value {
+      ...MoneyFields
+    }
+  }
+  account {
+    id
+    name
+  }
+  requestedBy {
+    id
+    name
+  }
+}
+fragment MoneyFields on Money {
+  amountCents
+  currency
 }`);
 export const CreateContactDocument = new TypedDocumentString(`
     mutation createContact($input: CreateContactInput!) {
@@ -1986,6 +3090,781 @@ fragment ContractFields on Contract {
     status
   }
 }`);
+export const InvoiceDocument = new TypedDocumentString(`
+    query invoice($id: ID!, $linesFirst: Int! = 100, $paymentsFirst: Int! = 20, $approvalsFirst: Int! = 20) {
+  invoice(id: $id) {
+    ...InvoiceDetailFields
+    approvals(first: $approvalsFirst) {
+      totalCount
+      edges {
+        node {
+          ...ApprovalDecisionFields
+        }
+      }
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment ApprovalDecisionFields on ApprovalDecision {
+  id
+  subjectType
+  decision
+  note
+  amount {
+    ...MoneyFields
+  }
+  decidedAt
+  actor {
+    id
+    name
+    role
+  }
+}
+fragment InvoiceFields on Invoice {
+  id
+  number
+  status
+  issueDate
+  dueDate
+  total {
+    ...MoneyFields
+  }
+  amountPaid {
+    ...MoneyFields
+  }
+  balanceDue {
+    ...MoneyFields
+  }
+  isOverdue
+  approvedAt
+  sentAt
+  voidedAt
+  voidReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  contract {
+    id
+    number
+    status
+  }
+  approvedBy {
+    id
+    name
+  }
+}
+fragment InvoiceDetailFields on Invoice {
+  ...InvoiceFields
+  lines(first: $linesFirst) {
+    totalCount
+    edges {
+      node {
+        id
+        position
+        description
+        quantity
+        unitPrice {
+          amountCents
+          currency
+        }
+        amount {
+          amountCents
+          currency
+        }
+      }
+    }
+  }
+  payments(first: $paymentsFirst) {
+    totalCount
+    edges {
+      node {
+        id
+        amount {
+          amountCents
+          currency
+        }
+        paidAt
+        reference
+        createdAt
+        recordedBy {
+          id
+          name
+        }
+      }
+    }
+  }
+}`);
+export const InvoicesDocument = new TypedDocumentString(`
+    query invoices($first: Int! = 20, $after: String, $filter: InvoiceFilter, $orderBy: InvoiceOrder) {
+  invoices(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+    totalCount
+    pageInfo {
+      ...PageInfoFields
+    }
+    edges {
+      cursor
+      node {
+        ...InvoiceFields
+      }
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment InvoiceFields on Invoice {
+  id
+  number
+  status
+  issueDate
+  dueDate
+  total {
+    ...MoneyFields
+  }
+  amountPaid {
+    ...MoneyFields
+  }
+  balanceDue {
+    ...MoneyFields
+  }
+  isOverdue
+  approvedAt
+  sentAt
+  voidedAt
+  voidReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  contract {
+    id
+    number
+    status
+  }
+  approvedBy {
+    id
+    name
+  }
+}
+fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}`);
+export const ContractInvoicesDocument = new TypedDocumentString(`
+    query contractInvoices($contractId: ID!, $first: Int! = 20, $after: String) {
+  contract(id: $contractId) {
+    id
+    number
+    status
+    value {
+      ...MoneyFields
+    }
+    invoicedToDate {
+      ...MoneyFields
+    }
+    remainingValue {
+      ...MoneyFields
+    }
+    invoices(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        ...PageInfoFields
+      }
+      edges {
+        cursor
+        node {
+          ...InvoiceFields
+        }
+      }
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment InvoiceFields on Invoice {
+  id
+  number
+  status
+  issueDate
+  dueDate
+  total {
+    ...MoneyFields
+  }
+  amountPaid {
+    ...MoneyFields
+  }
+  balanceDue {
+    ...MoneyFields
+  }
+  isOverdue
+  approvedAt
+  sentAt
+  voidedAt
+  voidReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  contract {
+    id
+    number
+    status
+  }
+  approvedBy {
+    id
+    name
+  }
+}
+fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}`);
+export const CreateInvoiceDocument = new TypedDocumentString(`
+    mutation createInvoice($input: CreateInvoiceInput!, $linesFirst: Int! = 100, $paymentsFirst: Int! = 20) {
+  createInvoice(input: $input) {
+    invoice {
+      ...InvoiceDetailFields
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment InvoiceFields on Invoice {
+  id
+  number
+  status
+  issueDate
+  dueDate
+  total {
+    ...MoneyFields
+  }
+  amountPaid {
+    ...MoneyFields
+  }
+  balanceDue {
+    ...MoneyFields
+  }
+  isOverdue
+  approvedAt
+  sentAt
+  voidedAt
+  voidReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  contract {
+    id
+    number
+    status
+  }
+  approvedBy {
+    id
+    name
+  }
+}
+fragment InvoiceDetailFields on Invoice {
+  ...InvoiceFields
+  lines(first: $linesFirst) {
+    totalCount
+    edges {
+      node {
+        id
+        position
+        description
+        quantity
+        unitPrice {
+          amountCents
+          currency
+        }
+        amount {
+          amountCents
+          currency
+        }
+      }
+    }
+  }
+  payments(first: $paymentsFirst) {
+    totalCount
+    edges {
+      node {
+        id
+        amount {
+          amountCents
+          currency
+        }
+        paidAt
+        reference
+        createdAt
+        recordedBy {
+          id
+          name
+        }
+      }
+    }
+  }
+}`);
+export const UpdateInvoiceDocument = new TypedDocumentString(`
+    mutation updateInvoice($input: UpdateInvoiceInput!, $linesFirst: Int! = 100, $paymentsFirst: Int! = 20) {
+  updateInvoice(input: $input) {
+    invoice {
+      ...InvoiceDetailFields
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment InvoiceFields on Invoice {
+  id
+  number
+  status
+  issueDate
+  dueDate
+  total {
+    ...MoneyFields
+  }
+  amountPaid {
+    ...MoneyFields
+  }
+  balanceDue {
+    ...MoneyFields
+  }
+  isOverdue
+  approvedAt
+  sentAt
+  voidedAt
+  voidReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  contract {
+    id
+    number
+    status
+  }
+  approvedBy {
+    id
+    name
+  }
+}
+fragment InvoiceDetailFields on Invoice {
+  ...InvoiceFields
+  lines(first: $linesFirst) {
+    totalCount
+    edges {
+      node {
+        id
+        position
+        description
+        quantity
+        unitPrice {
+          amountCents
+          currency
+        }
+        amount {
+          amountCents
+          currency
+        }
+      }
+    }
+  }
+  payments(first: $paymentsFirst) {
+    totalCount
+    edges {
+      node {
+        id
+        amount {
+          amountCents
+          currency
+        }
+        paidAt
+        reference
+        createdAt
+        recordedBy {
+          id
+          name
+        }
+      }
+    }
+  }
+}`);
+export const SubmitInvoiceDocument = new TypedDocumentString(`
+    mutation submitInvoice($input: SubmitInvoiceInput!) {
+  submitInvoice(input: $input) {
+    invoice {
+      ...InvoiceFields
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment InvoiceFields on Invoice {
+  id
+  number
+  status
+  issueDate
+  dueDate
+  total {
+    ...MoneyFields
+  }
+  amountPaid {
+    ...MoneyFields
+  }
+  balanceDue {
+    ...MoneyFields
+  }
+  isOverdue
+  approvedAt
+  sentAt
+  voidedAt
+  voidReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  contract {
+    id
+    number
+    status
+  }
+  approvedBy {
+    id
+    name
+  }
+}`);
+export const ApproveInvoiceDocument = new TypedDocumentString(`
+    mutation approveInvoice($input: ApproveInvoiceInput!) {
+  approveInvoice(input: $input) {
+    invoice {
+      ...InvoiceFields
+    }
+    decision {
+      ...ApprovalDecisionFields
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment ApprovalDecisionFields on ApprovalDecision {
+  id
+  subjectType
+  decision
+  note
+  amount {
+    ...MoneyFields
+  }
+  decidedAt
+  actor {
+    id
+    name
+    role
+  }
+}
+fragment InvoiceFields on Invoice {
+  id
+  number
+  status
+  issueDate
+  dueDate
+  total {
+    ...MoneyFields
+  }
+  amountPaid {
+    ...MoneyFields
+  }
+  balanceDue {
+    ...MoneyFields
+  }
+  isOverdue
+  approvedAt
+  sentAt
+  voidedAt
+  voidReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  contract {
+    id
+    number
+    status
+  }
+  approvedBy {
+    id
+    name
+  }
+}`);
+export const RejectInvoiceDocument = new TypedDocumentString(`
+    mutation rejectInvoice($input: RejectInvoiceInput!) {
+  rejectInvoice(input: $input) {
+    invoice {
+      ...InvoiceFields
+    }
+    decision {
+      ...ApprovalDecisionFields
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment ApprovalDecisionFields on ApprovalDecision {
+  id
+  subjectType
+  decision
+  note
+  amount {
+    ...MoneyFields
+  }
+  decidedAt
+  actor {
+    id
+    name
+    role
+  }
+}
+fragment InvoiceFields on Invoice {
+  id
+  number
+  status
+  issueDate
+  dueDate
+  total {
+    ...MoneyFields
+  }
+  amountPaid {
+    ...MoneyFields
+  }
+  balanceDue {
+    ...MoneyFields
+  }
+  isOverdue
+  approvedAt
+  sentAt
+  voidedAt
+  voidReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  contract {
+    id
+    number
+    status
+  }
+  approvedBy {
+    id
+    name
+  }
+}`);
+export const SendInvoiceDocument = new TypedDocumentString(`
+    mutation sendInvoice($input: SendInvoiceInput!) {
+  sendInvoice(input: $input) {
+    invoice {
+      ...InvoiceFields
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment InvoiceFields on Invoice {
+  id
+  number
+  status
+  issueDate
+  dueDate
+  total {
+    ...MoneyFields
+  }
+  amountPaid {
+    ...MoneyFields
+  }
+  balanceDue {
+    ...MoneyFields
+  }
+  isOverdue
+  approvedAt
+  sentAt
+  voidedAt
+  voidReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  contract {
+    id
+    number
+    status
+  }
+  approvedBy {
+    id
+    name
+  }
+}`);
+export const RecordPaymentDocument = new TypedDocumentString(`
+    mutation recordPayment($input: RecordPaymentInput!) {
+  recordPayment(input: $input) {
+    invoice {
+      ...InvoiceFields
+    }
+    payment {
+      ...PaymentFields
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment InvoiceFields on Invoice {
+  id
+  number
+  status
+  issueDate
+  dueDate
+  total {
+    ...MoneyFields
+  }
+  amountPaid {
+    ...MoneyFields
+  }
+  balanceDue {
+    ...MoneyFields
+  }
+  isOverdue
+  approvedAt
+  sentAt
+  voidedAt
+  voidReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  contract {
+    id
+    number
+    status
+  }
+  approvedBy {
+    id
+    name
+  }
+}
+fragment PaymentFields on Payment {
+  id
+  amount {
+    ...MoneyFields
+  }
+  paidAt
+  reference
+  createdAt
+  recordedBy {
+    id
+    name
+  }
+}`);
+export const VoidInvoiceDocument = new TypedDocumentString(`
+    mutation voidInvoice($input: VoidInvoiceInput!) {
+  voidInvoice(input: $input) {
+    invoice {
+      ...InvoiceFields
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment InvoiceFields on Invoice {
+  id
+  number
+  status
+  issueDate
+  dueDate
+  total {
+    ...MoneyFields
+  }
+  amountPaid {
+    ...MoneyFields
+  }
+  balanceDue {
+    ...MoneyFields
+  }
+  isOverdue
+  approvedAt
+  sentAt
+  voidedAt
+  voidReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  contract {
+    id
+    number
+    status
+  }
+  approvedBy {
+    id
+    name
+  }
+}`);
 export const NodeDocument = new TypedDocumentString(`
     query node($id: ID!) {
   node(id: $id) {
@@ -2269,6 +4148,33 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     auditEvents(variables?: AuditEventsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<AuditEventsQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<AuditEventsQuery>({ document: AuditEventsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'auditEvents', 'query', variables);
     },
+    changeOrder(variables: ChangeOrderQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ChangeOrderQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ChangeOrderQuery>({ document: ChangeOrderDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'changeOrder', 'query', variables);
+    },
+    changeOrders(variables?: ChangeOrdersQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ChangeOrdersQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ChangeOrdersQuery>({ document: ChangeOrdersDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'changeOrders', 'query', variables);
+    },
+    contractChangeOrders(variables: ContractChangeOrdersQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ContractChangeOrdersQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ContractChangeOrdersQuery>({ document: ContractChangeOrdersDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'contractChangeOrders', 'query', variables);
+    },
+    createChangeOrder(variables: CreateChangeOrderMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CreateChangeOrderMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<CreateChangeOrderMutation>({ document: CreateChangeOrderDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'createChangeOrder', 'mutation', variables);
+    },
+    updateChangeOrder(variables: UpdateChangeOrderMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<UpdateChangeOrderMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<UpdateChangeOrderMutation>({ document: UpdateChangeOrderDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'updateChangeOrder', 'mutation', variables);
+    },
+    submitChangeOrder(variables: SubmitChangeOrderMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<SubmitChangeOrderMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<SubmitChangeOrderMutation>({ document: SubmitChangeOrderDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'submitChangeOrder', 'mutation', variables);
+    },
+    approveChangeOrder(variables: ApproveChangeOrderMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ApproveChangeOrderMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ApproveChangeOrderMutation>({ document: ApproveChangeOrderDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'approveChangeOrder', 'mutation', variables);
+    },
+    rejectChangeOrder(variables: RejectChangeOrderMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RejectChangeOrderMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<RejectChangeOrderMutation>({ document: RejectChangeOrderDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'rejectChangeOrder', 'mutation', variables);
+    },
+    withdrawChangeOrder(variables: WithdrawChangeOrderMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<WithdrawChangeOrderMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<WithdrawChangeOrderMutation>({ document: WithdrawChangeOrderDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'withdrawChangeOrder', 'mutation', variables);
+    },
     createContact(variables: CreateContactMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CreateContactMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<CreateContactMutation>({ document: CreateContactDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'createContact', 'mutation', variables);
     },
@@ -2307,6 +4213,39 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     renewContract(variables: RenewContractMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RenewContractMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<RenewContractMutation>({ document: RenewContractDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'renewContract', 'mutation', variables);
+    },
+    invoice(variables: InvoiceQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<InvoiceQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<InvoiceQuery>({ document: InvoiceDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'invoice', 'query', variables);
+    },
+    invoices(variables?: InvoicesQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<InvoicesQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<InvoicesQuery>({ document: InvoicesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'invoices', 'query', variables);
+    },
+    contractInvoices(variables: ContractInvoicesQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ContractInvoicesQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ContractInvoicesQuery>({ document: ContractInvoicesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'contractInvoices', 'query', variables);
+    },
+    createInvoice(variables: CreateInvoiceMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CreateInvoiceMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<CreateInvoiceMutation>({ document: CreateInvoiceDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'createInvoice', 'mutation', variables);
+    },
+    updateInvoice(variables: UpdateInvoiceMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<UpdateInvoiceMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<UpdateInvoiceMutation>({ document: UpdateInvoiceDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'updateInvoice', 'mutation', variables);
+    },
+    submitInvoice(variables: SubmitInvoiceMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<SubmitInvoiceMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<SubmitInvoiceMutation>({ document: SubmitInvoiceDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'submitInvoice', 'mutation', variables);
+    },
+    approveInvoice(variables: ApproveInvoiceMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ApproveInvoiceMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ApproveInvoiceMutation>({ document: ApproveInvoiceDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'approveInvoice', 'mutation', variables);
+    },
+    rejectInvoice(variables: RejectInvoiceMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RejectInvoiceMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<RejectInvoiceMutation>({ document: RejectInvoiceDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'rejectInvoice', 'mutation', variables);
+    },
+    sendInvoice(variables: SendInvoiceMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<SendInvoiceMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<SendInvoiceMutation>({ document: SendInvoiceDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'sendInvoice', 'mutation', variables);
+    },
+    recordPayment(variables: RecordPaymentMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RecordPaymentMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<RecordPaymentMutation>({ document: RecordPaymentDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'recordPayment', 'mutation', variables);
+    },
+    voidInvoice(variables: VoidInvoiceMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<VoidInvoiceMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<VoidInvoiceMutation>({ document: VoidInvoiceDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'voidInvoice', 'mutation', variables);
     },
     node(variables: NodeQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<NodeQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<NodeQuery>({ document: NodeDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'node', 'query', variables);

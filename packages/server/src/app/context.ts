@@ -6,8 +6,10 @@ import type { Config } from '../config/config';
 import type { Database } from '../db/database';
 import { createAccountLoaders } from '../modules/account/account.loaders';
 import { createApprovalLoaders } from '../modules/approval/approval.loaders';
+import { createChangeOrderLoaders } from '../modules/change-order/change-order.loaders';
 import { createContractLoaders } from '../modules/contract/contract.loaders';
 import { createContactLoaders } from '../modules/contact/contact.loaders';
+import { createInvoiceLoaders } from '../modules/invoice/invoice.loaders';
 import { createTeamLoaders } from '../modules/team/team.loaders';
 import { createUserLoaders } from '../modules/user/user.loaders';
 import type { User } from '../modules/user/user.entity';
@@ -21,6 +23,8 @@ export function createLoaders(em: EntityManager, scope: AccessScope) {
     ...createTeamLoaders(em, scope),
     ...createContractLoaders(em, scope),
     ...createApprovalLoaders(em, scope),
+    ...createInvoiceLoaders(em, scope),
+    ...createChangeOrderLoaders(em, scope),
   };
 }
 

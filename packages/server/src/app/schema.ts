@@ -4,8 +4,10 @@ import { ArgumentValidationError, buildSchema } from 'type-graphql';
 import { AccountResolver } from '../modules/account/account.resolver';
 import { ApprovalDecisionResolver, ApprovalRequestResolver } from '../modules/approval/approval.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
+import { ChangeOrderResolver, ContractChangeOrdersResolver } from '../modules/change-order/change-order.resolver';
 import { AccountContractsResolver, ContractResolver } from '../modules/contract/contract.resolver';
 import { ContactResolver } from '../modules/contact/contact.resolver';
+import { ContractInvoicingResolver, InvoiceLineResolver, InvoiceResolver, PaymentResolver } from '../modules/invoice/invoice.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
 import { TeamResolver } from '../modules/team/team.resolver';
 import { UserResolver } from '../modules/user/user.resolver';
@@ -21,6 +23,12 @@ export const resolvers = [
   AccountContractsResolver,
   ApprovalRequestResolver,
   ApprovalDecisionResolver,
+  InvoiceResolver,
+  InvoiceLineResolver,
+  PaymentResolver,
+  ContractInvoicingResolver,
+  ChangeOrderResolver,
+  ContractChangeOrdersResolver,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;

@@ -4,7 +4,9 @@ import { Contact, ContactRole } from '../../modules/contact/contact.entity';
 import { AccountTeamMember, TeamRole } from '../../modules/team/team-member.entity';
 import { Role, User } from '../../modules/user/user.entity';
 import type { Database } from '../database';
+import { seedChangeOrders } from './change-orders-seed';
 import { seedContracts } from './contracts-seed';
+import { seedInvoices } from './invoices-seed';
 
 /** Demo staff: every role, two seniors leading three and two account managers, one leaver. */
 export const DEMO_STAFF = [
@@ -93,6 +95,8 @@ export interface SeedSummary {
   teamMembers: number;
   membersReached: number;
   contracts: number;
+  changeOrders: number;
+  invoices: number;
 }
 
 /** Seeds the demo portfolio when the database has no users yet; returns what it wrote, or null. */
@@ -100,7 +104,7 @@ export async function seedDemoIfEmpty(db: Database): Promise<SeedSummary | null>
   return db.transaction(async (em) => ((await em.count(User)) > 0 ? null : seedDemo(em)));
 }
 
-/** Writes the demo portfolio: ~70 health plans in families reaching 72 million members, staff, teams, contacts, contracts. */
+/** Writes the demo portfolio: ~70 health plans in families reaching 72 million members, staff, teams, contacts, contracts, change orders, invoices. */
 export async function seedDemo(em: EntityManager): Promise<SeedSummary> {
   const rand = random(20261128);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)];
@@ -206,6 +210,8 @@ export async function seedDemo(em: EntityManager): Promise<SeedSummary> {
   for (let i = 0; i < teamRows.length; i += 200) await em.insert(AccountTeamMember, teamRows.slice(i, i + 200));
   for (let i = 0; i < contactRows.length; i += 200) await em.insert(Contact, contactRows.slice(i, i + 200));
   const contracts = await seedContracts(em, rand);
+  const changeOrders = await seedChangeOrders(em, rand);
+  const invoices = await seedInvoices(em, rand);
 
   return {
     users: users.size,
@@ -214,5 +220,7 @@ export async function seedDemo(em: EntityManager): Promise<SeedSummary> {
     teamMembers: teamRows.length,
     membersReached: members.reduce((sum, m) => sum + m, 0),
     contracts,
+    changeOrders,
+    invoices,
   };
 }

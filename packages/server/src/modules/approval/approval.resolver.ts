@@ -2,7 +2,9 @@ import { Args, Ctx, FieldResolver, Query, Resolver, Root, createUnionType } from
 import type { Context } from '../../app/context';
 import { connectionType, PageArgs, type Connection } from '../../common/pagination';
 import { Account } from '../account/account.entity';
+import { ChangeOrder } from '../change-order/change-order.entity';
 import { Contract } from '../contract/contract.entity';
+import { Invoice } from '../invoice/invoice.entity';
 import { User } from '../user/user.entity';
 import { approvalQueue } from './approval-queue.service';
 import { ApprovalDecision, ApprovalRequest, ApprovalSubjectType } from './approval.entity';
@@ -11,7 +13,7 @@ import { ApprovalDecision, ApprovalRequest, ApprovalSubjectType } from './approv
 export const ApprovalSubjectUnion = createUnionType({
   name: 'ApprovalSubject',
   description: 'The item an approval request is about.',
-  types: () => [Contract] as const,
+  types: () => [Contract, ChangeOrder, Invoice] as const,
 });
 
 export const ApprovalRequestConnection = connectionType(ApprovalRequest);
@@ -28,6 +30,10 @@ export class ApprovalRequestResolver {
     switch (request.subjectType) {
       case ApprovalSubjectType.CONTRACT:
         return ctx.loaders.contractById.load(request.subjectId);
+      case ApprovalSubjectType.CHANGE_ORDER:
+        return ctx.loaders.changeOrderById.load(request.subjectId);
+      case ApprovalSubjectType.INVOICE:
+        return ctx.loaders.invoiceById.load(request.subjectId);
       default:
         return null;
     }

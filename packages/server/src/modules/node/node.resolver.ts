@@ -25,6 +25,14 @@ export class NodeResolver {
         return loaders.teamMemberById.load(decoded.rowId);
       case 'Contract':
         return loaders.contractById.load(decoded.rowId);
+      case 'ChangeOrder':
+        return loaders.changeOrderById.load(decoded.rowId);
+      case 'Invoice':
+        return loaders.invoiceById.load(decoded.rowId);
+      case 'InvoiceLine':
+        return loaders.invoiceLineById.load(decoded.rowId);
+      case 'Payment':
+        return loaders.paymentById.load(decoded.rowId);
       case 'ApprovalRequest':
         return loaders.approvalRequestById.load(decoded.rowId);
       case 'ApprovalDecision':
