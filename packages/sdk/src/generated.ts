@@ -494,6 +494,14 @@ export const InvoiceStatus = {
 } as const;
 
 export type InvoiceStatus = typeof InvoiceStatus[keyof typeof InvoiceStatus];
+/** Which of your notifications to mark read: the given ids, or all of them. */
+export type MarkNotificationsReadInput = {
+  /** True marks every unread notification of yours read. */
+  all?: boolean | null | undefined;
+  /** These notifications (up to 100). */
+  ids?: Array<string> | null | undefined;
+};
+
 /** An amount of money in minor units; the currency defaults to USD. */
 export type MoneyInput = {
   /** The amount in minor units (cents), at most 10000000000000 in size. */
@@ -502,6 +510,25 @@ export type MoneyInput = {
   currency?: string | null | undefined;
 };
 
+/** Why a notification was sent. */
+export const NotificationKind = {
+  /** An item you submitted was approved or rejected. */
+  APPROVAL_DECIDED: 'APPROVAL_DECIDED',
+  /** An item you may approve was submitted. */
+  APPROVAL_REQUESTED: 'APPROVAL_REQUESTED',
+  /** A client issue was assigned to you. */
+  ISSUE_ASSIGNED: 'ISSUE_ASSIGNED',
+  /** A client issue was escalated to you. */
+  ISSUE_ESCALATED: 'ISSUE_ESCALATED',
+  /** A project milestone passed its due date undelivered. */
+  MILESTONE_LATE: 'MILESTONE_LATE',
+  /** A project passed 85% of its budget. */
+  PROJECT_BUDGET_ALERT: 'PROJECT_BUDGET_ALERT',
+  /** A project's health turned RED. */
+  PROJECT_HEALTH_RED: 'PROJECT_HEALTH_RED'
+} as const;
+
+export type NotificationKind = typeof NotificationKind[keyof typeof NotificationKind];
 /** Sort direction. */
 export const OrderDirection = {
   /** Smallest (or A, or oldest) first. */
@@ -1137,9 +1164,28 @@ export type NodeQuery = { node:
     | { __typename: 'Contract', id: string }
     | { __typename: 'Invoice', id: string }
     | { __typename: 'InvoiceLine', id: string }
+    | { __typename: 'Notification', id: string }
     | { __typename: 'Payment', id: string }
     | { __typename: 'User', id: string, name: string, email: string, role: Role, title: string | null, active: boolean, createdAt: string, updatedAt: string, version: number }
    | null };
+
+export type NotificationFieldsFragment = { id: string, kind: NotificationKind, subjectType: string, subjectId: string, message: string, readAt: string | null, createdAt: string };
+
+export type NotificationsQueryVariables = Exact<{
+  first?: number;
+  after?: string | null | undefined;
+  unreadOnly?: boolean;
+}>;
+
+
+export type NotificationsQuery = { viewer: { id: string, notifications: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, kind: NotificationKind, subjectType: string, subjectId: string, message: string, readAt: string | null, createdAt: string } }> } } };
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  input: MarkNotificationsReadInput;
+}>;
+
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: { markedCount: number, unreadCount: number } };
 
 export type TeamMemberFieldsFragment = { id: string, teamRole: TeamRole, createdAt: string, updatedAt: string, version: number, user: { id: string, name: string, role: Role } };
 
@@ -1580,6 +1626,17 @@ export const PageInfoFieldsFragmentDoc = new TypedDocumentString(`
   endCursor
 }
     `, {"fragmentName":"PageInfoFields"});
+export const NotificationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment NotificationFields on Notification {
+  id
+  kind
+  subjectType
+  subjectId
+  message
+  readAt
+  createdAt
+}
+    `, {"fragmentName":"NotificationFields"});
 export const UserFieldsFragmentDoc = new TypedDocumentString(`
     fragment UserFields on User {
   id
@@ -3962,6 +4019,47 @@ fragment UserFields on User {
   updatedAt
   version
 }`);
+export const NotificationsDocument = new TypedDocumentString(`
+    query notifications($first: Int! = 20, $after: String, $unreadOnly: Boolean! = false) {
+  viewer {
+    id
+    notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {
+      totalCount
+      pageInfo {
+        ...PageInfoFields
+      }
+      edges {
+        cursor
+        node {
+          ...NotificationFields
+        }
+      }
+    }
+  }
+}
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+fragment NotificationFields on Notification {
+  id
+  kind
+  subjectType
+  subjectId
+  message
+  readAt
+  createdAt
+}`);
+export const MarkNotificationsReadDocument = new TypedDocumentString(`
+    mutation markNotificationsRead($input: MarkNotificationsReadInput!) {
+  markNotificationsRead(input: $input) {
+    markedCount
+    unreadCount
+  }
+}
+    `);
 export const AddAccountTeamMemberDocument = new TypedDocumentString(`
     mutation addAccountTeamMember($input: AddAccountTeamMemberInput!, $teamFirst: Int! = 20) {
   addAccountTeamMember(input: $input) {
@@ -4249,6 +4347,12 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     node(variables: NodeQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<NodeQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<NodeQuery>({ document: NodeDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'node', 'query', variables);
+    },
+    notifications(variables?: NotificationsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<NotificationsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<NotificationsQuery>({ document: NotificationsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'notifications', 'query', variables);
+    },
+    markNotificationsRead(variables: MarkNotificationsReadMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<MarkNotificationsReadMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<MarkNotificationsReadMutation>({ document: MarkNotificationsReadDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'markNotificationsRead', 'mutation', variables);
     },
     addAccountTeamMember(variables: AddAccountTeamMemberMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<AddAccountTeamMemberMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<AddAccountTeamMemberMutation>({ document: AddAccountTeamMemberDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'addAccountTeamMember', 'mutation', variables);

@@ -9,6 +9,7 @@ import { AccountContractsResolver, ContractResolver } from '../modules/contract/
 import { ContactResolver } from '../modules/contact/contact.resolver';
 import { ContractInvoicingResolver, InvoiceLineResolver, InvoiceResolver, PaymentResolver } from '../modules/invoice/invoice.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
+import { NotificationResolver, UserNotificationsResolver } from '../modules/notification/notification.resolver';
 import { TeamResolver } from '../modules/team/team.resolver';
 import { UserResolver } from '../modules/user/user.resolver';
 
@@ -23,6 +24,8 @@ export const resolvers = [
   AccountContractsResolver,
   ApprovalRequestResolver,
   ApprovalDecisionResolver,
+  NotificationResolver,
+  UserNotificationsResolver,
   InvoiceResolver,
   InvoiceLineResolver,
   PaymentResolver,

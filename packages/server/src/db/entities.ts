@@ -8,7 +8,8 @@ import { Invoice, InvoiceLine, Payment } from '../modules/invoice/invoice.entity
 import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { Contact } from '../modules/contact/contact.entity';
 import { AccountTeamMember } from '../modules/team/team-member.entity';
+import { Notification, OutboxEvent } from '../modules/notification/notification.entity';
 import { User } from '../modules/user/user.entity';
 
 /** Every entity, for the data source and the schema. */
-export const entities = [User, Account, Contact, AccountTeamMember, AuditEvent, NumberSequence, Contract, ApprovalRequest, ApprovalDecision, IdempotencyKey, ChangeOrder, Invoice, InvoiceLine, Payment];
+export const entities = [User, Account, Contact, AccountTeamMember, AuditEvent, NumberSequence, Contract, ApprovalRequest, ApprovalDecision, IdempotencyKey, ChangeOrder, Invoice, InvoiceLine, Payment, Notification, OutboxEvent];

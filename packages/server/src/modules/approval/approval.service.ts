@@ -4,6 +4,7 @@ import { ConflictError } from '../../common/errors';
 import { DEFAULT_CURRENCY, formatMoney } from '../../common/money';
 import { transitionStatus } from '../../common/versioned';
 import { diffFields, recordAudit } from '../audit/audit.service';
+import { notify, NotificationKind } from '../notification/notification.service';
 import { Role } from '../user/user.entity';
 import { ApprovalDecision, ApprovalDecisionKind, ApprovalRequest, ApprovalRequestStatus, ApprovalSubjectType } from './approval.entity';
 import { ApprovalErrors, describeLimit } from './approval.errors';
@@ -95,6 +96,17 @@ export const ApprovalEngine = {
     });
     await tx.em.save(request);
     await recordAudit(tx, subject.actions.submit, item, { status: { before, after: PENDING_APPROVAL } });
+    // The submitter's senior hears of it; everyone who may decide sees it in approvalQueue.
+    const submitter = tx.viewer;
+    const manager = submitter.managerId === null ? null : await tx.loaders.userById.load(submitter.managerId);
+    if (manager?.active) {
+      await notify(tx, {
+        recipientId: manager.id,
+        kind: NotificationKind.APPROVAL_REQUESTED,
+        subject: item,
+        message: `${submitter.name} submitted ${subject.label(item)} (${formatMoney(Math.abs(amountCents), currency)}) for approval.`,
+      });
+    }
     return item;
   },
 
@@ -115,6 +127,7 @@ export const ApprovalEngine = {
     // State first: deciding an item that is no longer pending is a conflict, whoever tries.
     if (item.status !== PENDING_APPROVAL) throw new ConflictError(`${subject.label(item)} is ${item.status}; only a pending item can be approved or rejected.`);
     checkAuthority(tx, subject, item);
+    const submittedById = item.submittedById;
     const before = { status: item.status, ...Object.fromEntries(Object.keys(set).map((k) => [k, (item as Record<string, unknown>)[k]])) };
     await transitionStatus(tx, item, [PENDING_APPROVAL], to, set, subject.label(item));
     const requestId = await closeApprovalRequest(tx, subject.type, item.id, decision === ApprovalDecisionKind.APPROVED ? ApprovalRequestStatus.APPROVED : ApprovalRequestStatus.REJECTED);
@@ -124,6 +137,15 @@ export const ApprovalEngine = {
     await tx.em.save(record);
     const changes = diffFields(before, { status: to, ...set }, Object.keys(before));
     await recordAudit(tx, decision === ApprovalDecisionKind.APPROVED ? subject.actions.approve : subject.actions.reject, item, { ...changes, ...(note ? { note: { before: null, after: note } } : {}) });
+    if (submittedById !== null && submittedById !== tx.viewer.id) {
+      const verdict = decision === ApprovalDecisionKind.APPROVED ? 'approved' : 'rejected';
+      await notify(tx, {
+        recipientId: submittedById,
+        kind: NotificationKind.APPROVAL_DECIDED,
+        subject: item,
+        message: `${tx.viewer.name} ${verdict} ${subject.label(item)}${note ? `: ${note}` : '.'}`,
+      });
+    }
     return record;
   },
 

@@ -5,6 +5,7 @@ import { Node } from '../../common/base.entity';
 import { tryDecodeGlobalId } from '../../common/global-id';
 import { ApprovalDecision } from '../approval/approval.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
+import { Notification } from '../notification/notification.entity';
 
 /** Fetches any object by its global id, through the same scoped loaders as every other path. */
 @Resolver()
@@ -37,6 +38,8 @@ export class NodeResolver {
         return loaders.approvalRequestById.load(decoded.rowId);
       case 'ApprovalDecision':
         return readableDecision(ctx, decoded.rowId);
+      case 'Notification':
+        return ctx.em.findOneBy(Notification, { id: decoded.rowId, recipientId: ctx.viewer.id });
       case 'AuditEvent':
         return AUDIT_READER_ROLES.has(ctx.viewer.role) ? ctx.em.findOneBy(AuditEvent, { id: decoded.rowId }) : null;
       default:
