@@ -23,6 +23,16 @@ export class TypedDocumentString<TResult, TVariables> extends String {
   }
 }
 type GraphQLClientRequestHeaders = RequestOptions['requestHeaders'];
+/** The client's acceptance of a DELIVERED milestone or deliverable. */
+export type AcceptMilestoneInput = {
+  /** The day they accepted it; today (UTC) when omitted. */
+  acceptedOn?: string | null | undefined;
+  /** The client contact who accepted it: a contact of the project's account. */
+  contactId: string;
+  /** The milestone. */
+  id: string;
+};
+
 /** Narrows a list of accounts; all given conditions must hold. */
 export type AccountFilter = {
   /** Any of these kinds. */
@@ -111,6 +121,14 @@ export type AddAccountTeamMemberInput = {
   userId: string;
 };
 
+/** Adds a member of staff to a project's team. */
+export type AddProjectMemberInput = {
+  /** The project. */
+  projectId: string;
+  /** The member of staff: active, and not a BI reader. */
+  userId: string;
+};
+
 /** What an approver decided. */
 export const ApprovalDecisionKind = {
   /** Approved. */
@@ -178,6 +196,16 @@ export type AssignAccountOwnerInput = {
   ownerId: string;
 };
 
+/** Gives an open issue to someone to work. */
+export type AssignClientIssueInput = {
+  /** The new assignee: active staff who may change the account, or the IT Director. */
+  assigneeId: string;
+  /** The `version` you last read; when given and stale, nothing changes and you get CONFLICT. */
+  expectedVersion?: number | null | undefined;
+  /** The client issue. */
+  id: string;
+};
+
 /** Narrows the audit trail; all given conditions must hold. */
 export type AuditEventFilter = {
   /** Events of this action, for example "updateAccount". */
@@ -240,6 +268,115 @@ export const ChangeOrderStatus = {
 } as const;
 
 export type ChangeOrderStatus = typeof ChangeOrderStatus[keyof typeof ChangeOrderStatus];
+/** What area a client issue is about. */
+export const ClientIssueCategory = {
+  /** Invoices, payments or pricing. */
+  BILLING: 'BILLING',
+  /** A project, a deliverable or its schedule. */
+  DELIVERY: 'DELIVERY',
+  /** The relationship itself: a complaint or a conflict; resolving one needs a conflict resolution note. */
+  RELATIONSHIP: 'RELATIONSHIP',
+  /** The platform, an integration or data. */
+  TECHNICAL: 'TECHNICAL'
+} as const;
+
+export type ClientIssueCategory = typeof ClientIssueCategory[keyof typeof ClientIssueCategory];
+/** What happened in an entry of a client issue's timeline. */
+export const ClientIssueEventKind = {
+  /** The issue was assigned; the body names the assignee. */
+  ASSIGNMENT: 'ASSIGNMENT',
+  /** A comment by staff. */
+  COMMENT: 'COMMENT',
+  /** The issue was escalated to the IT Director; the body holds the reason. */
+  ESCALATION: 'ESCALATION',
+  /** The first response to the client; the body holds what was said. */
+  RESPONSE: 'RESPONSE',
+  /** The status changed (`fromStatus` → `toStatus`); the body says why, or holds the resolution. */
+  STATUS_CHANGE: 'STATUS_CHANGE'
+} as const;
+
+export type ClientIssueEventKind = typeof ClientIssueEventKind[keyof typeof ClientIssueEventKind];
+/** Narrows a list of client issues; all given conditions must hold. */
+export type ClientIssueFilter = {
+  /** Issues of this account. */
+  accountId?: string | null | undefined;
+  /** Assigned to this member of staff. */
+  assigneeId?: string | null | undefined;
+  /** Any of these categories. */
+  category?: Array<ClientIssueCategory> | null | undefined;
+  /** True: only issues that have been escalated (even if since resolved); false: only those never escalated. */
+  escalated?: boolean | null | undefined;
+  /** Any of these severities. */
+  severity?: Array<ClientIssueSeverity> | null | undefined;
+  /** Any of these SLA statuses, as of now (see `slaStatus`). */
+  slaStatus?: Array<SlaStatus> | null | undefined;
+  /** Any of these statuses. */
+  status?: Array<ClientIssueStatus> | null | undefined;
+};
+
+/** How to sort client issues; ties break on id. */
+export type ClientIssueOrder = {
+  /** Ascending or descending. */
+  direction?: OrderDirection;
+  /** What to sort by. */
+  field: ClientIssueOrderField;
+};
+
+/** What to sort client issues by. */
+export const ClientIssueOrderField = {
+  /** When the client reported it. */
+  REPORTED_AT: 'REPORTED_AT',
+  /** When the resolution is due: ASC puts the most urgent first. */
+  RESOLUTION_DUE_AT: 'RESOLUTION_DUE_AT',
+  /** Severity, LOW to CRITICAL ascending: DESC puts CRITICAL first. */
+  SEVERITY: 'SEVERITY'
+} as const;
+
+export type ClientIssueOrderField = typeof ClientIssueOrderField[keyof typeof ClientIssueOrderField];
+/** How bad a client issue is; sets its SLA (configurable with SLA_<SEVERITY>_RESPONSE and SLA_<SEVERITY>_RESOLUTION). */
+export const ClientIssueSeverity = {
+  /** Service down or patient-facing harm: respond within 1 hour, resolve within 24 hours (defaults). CRITICAL TECHNICAL issues escalate to the IT Director on report. */
+  CRITICAL: 'CRITICAL',
+  /** Major function impaired: respond within 4 hours, resolve within 3 days (defaults). */
+  HIGH: 'HIGH',
+  /** Minor or cosmetic: respond within 3 business days, resolve within 30 days (defaults). */
+  LOW: 'LOW',
+  /** Impaired with a workaround: respond within 1 business day, resolve within 10 days (defaults). */
+  MEDIUM: 'MEDIUM'
+} as const;
+
+export type ClientIssueSeverity = typeof ClientIssueSeverity[keyof typeof ClientIssueSeverity];
+/** Where a client issue is in its lifecycle: OPEN → IN_PROGRESS (first response) → RESOLVED → CLOSED, with ESCALATED on the way when needed. */
+export const ClientIssueStatus = {
+  /** Closed after resolution; final, cannot be reopened. */
+  CLOSED: 'CLOSED',
+  /** Escalated to the IT Director, by hand, on report (CRITICAL TECHNICAL) or after a HIGH or CRITICAL SLA breach. */
+  ESCALATED: 'ESCALATED',
+  /** Responded to and being worked on (also where a reopened issue goes). */
+  IN_PROGRESS: 'IN_PROGRESS',
+  /** Reported; nobody has responded to the client yet. */
+  OPEN: 'OPEN',
+  /** Resolved, with a resolution; can be reopened or closed. */
+  RESOLVED: 'RESOLVED'
+} as const;
+
+export type ClientIssueStatus = typeof ClientIssueStatus[keyof typeof ClientIssueStatus];
+/** Closes a RESOLVED issue for good. */
+export type CloseClientIssueInput = {
+  /** The client issue. */
+  id: string;
+  /** A closing note for the timeline. */
+  note?: string | null | undefined;
+};
+
+/** Adds a comment to an issue's timeline. */
+export type CommentOnClientIssueInput = {
+  /** The comment (1 to 4,000 characters). */
+  body: string;
+  /** The client issue. */
+  id: string;
+};
+
 /** The part a client-side person plays in the relationship. */
 export const ContactRole = {
   /** Receives invoices and handles payment. */
@@ -326,6 +463,17 @@ export const ContractType = {
 } as const;
 
 export type ContractType = typeof ContractType[keyof typeof ContractType];
+/** What a project cost entry paid for. */
+export const CostCategory = {
+  /** Our staff's time. */
+  LABOR: 'LABOR',
+  /** Travel, hosting and everything else. */
+  OTHER: 'OTHER',
+  /** Subcontractors, licences and other suppliers. */
+  VENDOR: 'VENDOR'
+} as const;
+
+export type CostCategory = typeof CostCategory[keyof typeof CostCategory];
 /** A new client account. */
 export type CreateAccountInput = {
   /** What kind of organisation it is. */
@@ -354,6 +502,8 @@ export type CreateChangeOrderInput = {
   contractId: string;
   /** What changes and why (up to 5000 characters). */
   description?: string | null | undefined;
+  /** The project the change is for, on the same contract; approving the change adjusts that project's budget too. */
+  projectId?: string | null | undefined;
   /** Days the change moves the schedule (-3650 to 3650); 0 when omitted. */
   scheduleImpactDays?: number | null | undefined;
   /** Title (1 to 200 characters). */
@@ -416,6 +566,40 @@ export type CreateInvoiceInput = {
   lines: Array<InvoiceLineInput>;
 };
 
+/** A new milestone or deliverable of a project. */
+export type CreateMilestoneInput = {
+  /** The day it is due. */
+  dueDate: string;
+  /** A milestone, or a deliverable (which needs a passed quality review before acceptance). */
+  kind: MilestoneKind;
+  /** The project. */
+  projectId: string;
+  /** Title (1 to 200 characters). */
+  title: string;
+};
+
+/** A new project on an account you may change. */
+export type CreateProjectInput = {
+  /** The client account. */
+  accountId: string;
+  /** The budget; zero or more, in the contract's currency when there is a contract. */
+  budget: MoneyInput;
+  /** The account's contract it delivers, if any; its revenue comes from that contract's invoices. */
+  contractId?: string | null | undefined;
+  /** What it delivers and why (up to 5000 characters). */
+  description?: string | null | undefined;
+  /** The project lead: an active member of staff. They join the team too. */
+  leadId?: string | null | undefined;
+  /** Name (1 to 200 characters). */
+  name: string;
+  /** First day of work. */
+  startDate: string;
+  /** Where it starts; PLANNED when omitted. */
+  status?: ProjectStatus | null | undefined;
+  /** The day it is planned to finish; on or after the start date. */
+  targetEndDate: string;
+};
+
 /** Removes a contact. */
 export type DeleteContactInput = {
   /** The `version` you last read; when given and stale, nothing is removed and you get CONFLICT. */
@@ -424,6 +608,31 @@ export type DeleteContactInput = {
   id: string;
 };
 
+/** Escalates every breached HIGH or CRITICAL issue that is still OPEN or IN_PROGRESS. */
+export type EscalateBreachedClientIssuesInput = {
+  /** The most to escalate in this call (1 to 500); 500 when omitted. Call again while `hasMore`. */
+  limit?: number | null | undefined;
+};
+
+/** Escalates an OPEN or IN_PROGRESS issue to the IT Director. */
+export type EscalateClientIssueInput = {
+  /** The client issue. */
+  id: string;
+  /** Why it needs the IT Director (1 to 2,000 characters). */
+  reason: string;
+};
+
+/** A traffic-light rating in a status update. */
+export const Health = {
+  /** At risk: needs attention, recoverable by the team. */
+  AMBER: 'AMBER',
+  /** On track. */
+  GREEN: 'GREEN',
+  /** Off track: needs escalation or a decision. */
+  RED: 'RED'
+} as const;
+
+export type Health = typeof Health[keyof typeof Health];
 /** Narrows a list of invoices; all given conditions must hold. */
 export type InvoiceFilter = {
   /** Invoices of this account. */
@@ -502,6 +711,30 @@ export type MarkNotificationsReadInput = {
   ids?: Array<string> | null | undefined;
 };
 
+/** Whether a dated item marks progress or hands something to the client. */
+export const MilestoneKind = {
+  /** Something handed to the client; it needs a passed quality review before the client can accept it. */
+  DELIVERABLE: 'DELIVERABLE',
+  /** A point of progress (go-live, kickoff); accepted without a quality review. */
+  MILESTONE: 'MILESTONE'
+} as const;
+
+export type MilestoneKind = typeof MilestoneKind[keyof typeof MilestoneKind];
+/** Where a milestone or deliverable is. */
+export const MilestoneStatus = {
+  /** Accepted by a client contact. Final. */
+  ACCEPTED: 'ACCEPTED',
+  /** Handed over; awaiting review and the client's acceptance. */
+  DELIVERED: 'DELIVERED',
+  /** Being worked on. */
+  IN_PROGRESS: 'IN_PROGRESS',
+  /** Not started. */
+  PLANNED: 'PLANNED',
+  /** Rejected by the client, with a reason; rework moves it back to IN_PROGRESS or DELIVERED. */
+  REJECTED: 'REJECTED'
+} as const;
+
+export type MilestoneStatus = typeof MilestoneStatus[keyof typeof MilestoneStatus];
 /** An amount of money in minor units; the currency defaults to USD. */
 export type MoneyInput = {
   /** The amount in minor units (cents), at most 10000000000000 in size. */
@@ -538,6 +771,78 @@ export const OrderDirection = {
 } as const;
 
 export type OrderDirection = typeof OrderDirection[keyof typeof OrderDirection];
+/** A status report on a project. */
+export type PostStatusUpdateInput = {
+  /** Health of the budget. */
+  budget: Health;
+  /** The earlier update of the same project that this one corrects, if it is a correction. */
+  correctsId?: string | null | undefined;
+  /** What happens next (up to 10000 characters). */
+  nextSteps?: string | null | undefined;
+  /** Overall health. Turning RED tells the account owner. */
+  overall: Health;
+  /** The project. */
+  projectId: string;
+  /** Health of quality. */
+  quality: Health;
+  /** Risks and issues (up to 10000 characters). */
+  risks?: string | null | undefined;
+  /** Health of the schedule. */
+  schedule: Health;
+  /** Health of the scope. */
+  scope: Health;
+  /** What happened since the last update (1 to 10000 characters). */
+  summary: string;
+};
+
+/** Narrows a list of projects; all given conditions must hold. */
+export type ProjectFilter = {
+  /** Projects of this account. */
+  accountId?: string | null | undefined;
+  /** Projects under this contract. */
+  contractId?: string | null | undefined;
+  /** Whose latest status update has any of these overall healths (projects without an update never match). */
+  health?: Array<Health> | null | undefined;
+  /** Any of these statuses. */
+  status?: Array<ProjectStatus> | null | undefined;
+  /** True: only projects that are not profitable (`isProfitable` false: margin zero or below). False: only profitable ones. */
+  unprofitable?: boolean | null | undefined;
+};
+
+/** How to sort projects; ties break on id. */
+export type ProjectOrder = {
+  /** Ascending or descending. */
+  direction?: OrderDirection;
+  /** What to sort by. */
+  field: ProjectOrderField;
+};
+
+/** What to sort projects by. */
+export const ProjectOrderField = {
+  /** When the project was created. */
+  CREATED_AT: 'CREATED_AT',
+  /** Project name. */
+  NAME: 'NAME',
+  /** Planned end date. */
+  TARGET_END_DATE: 'TARGET_END_DATE'
+} as const;
+
+export type ProjectOrderField = typeof ProjectOrderField[keyof typeof ProjectOrderField];
+/** Where a delivery project is in its life. */
+export const ProjectStatus = {
+  /** Under way. */
+  ACTIVE: 'ACTIVE',
+  /** Stopped for good before completion. */
+  CANCELLED: 'CANCELLED',
+  /** Delivered and closed. */
+  COMPLETED: 'COMPLETED',
+  /** Paused; expected to resume. */
+  ON_HOLD: 'ON_HOLD',
+  /** Agreed but not started. */
+  PLANNED: 'PLANNED'
+} as const;
+
+export type ProjectStatus = typeof ProjectStatus[keyof typeof ProjectStatus];
 /** A payment received against a SENT or PARTIALLY_PAID invoice. */
 export type RecordPaymentInput = {
   /** How much was received: more than zero and at most the balance due, in the invoice's currency (which it takes when the currency is omitted). */
@@ -548,6 +853,20 @@ export type RecordPaymentInput = {
   paidAt?: string | null | undefined;
   /** The client's reference for the payment (1 to 200 characters), for example a remittance or wire id. */
   reference: string;
+};
+
+/** Money spent on a project. */
+export type RecordProjectCostInput = {
+  /** The amount: more than zero, in the project's currency. */
+  amount: MoneyInput;
+  /** What it paid for. */
+  category: CostCategory;
+  /** The day it was incurred. */
+  date: string;
+  /** What it was for (up to 1,000 characters). */
+  note?: string | null | undefined;
+  /** The project. */
+  projectId: string;
 };
 
 /** Rejects a pending change order, with a reason; REJECTED is final. */
@@ -574,11 +893,27 @@ export type RejectInvoiceInput = {
   reason: string;
 };
 
+/** The client's rejection of a DELIVERED milestone or deliverable. */
+export type RejectMilestoneInput = {
+  /** The milestone. */
+  id: string;
+  /** Why the client rejected it: what must change. */
+  reason: string;
+};
+
 /** Takes a member of staff off an account team. */
 export type RemoveAccountTeamMemberInput = {
   /** The account. */
   accountId: string;
   /** The member of staff to take off. */
+  userId: string;
+};
+
+/** Takes a member of staff off a project's team. */
+export type RemoveProjectMemberInput = {
+  /** The project. */
+  projectId: string;
+  /** The member of staff. */
   userId: string;
 };
 
@@ -594,6 +929,62 @@ export type RenewContractInput = {
   title?: string | null | undefined;
   /** Value of the new term; the predecessor's when omitted. */
   value?: MoneyInput | null | undefined;
+};
+
+/** Reopens a RESOLVED issue: it goes back to IN_PROGRESS and its resolution clock runs again from the original deadline. */
+export type ReopenClientIssueInput = {
+  /** The client issue. */
+  id: string;
+  /** Why the resolution did not hold (1 to 2,000 characters). */
+  reason: string;
+};
+
+/** A new client issue. It starts OPEN with its SLA clock running from `reportedAt`; a CRITICAL TECHNICAL one is escalated to the IT Director at once. */
+export type ReportClientIssueInput = {
+  /** The client account. */
+  accountId: string;
+  /** Who should work it: active staff who may change the account, or the IT Director. They are notified. */
+  assigneeId?: string | null | undefined;
+  /** What area it is about. */
+  category: ClientIssueCategory;
+  /** What the client reported (1 to 4,000 characters). */
+  description: string;
+  /** When the client reported it, if earlier than now (at most 30 days ago); now when omitted. The SLA clock starts here. */
+  reportedAt?: string | null | undefined;
+  /** The contact at the account who reported it; when omitted, you are recorded as the reporter. */
+  reportedByContactId?: string | null | undefined;
+  /** How bad it is; sets the SLA deadlines. */
+  severity: ClientIssueSeverity;
+  /** A short summary (1 to 200 characters). */
+  title: string;
+};
+
+/** Resolves an open issue. */
+export type ResolveClientIssueInput = {
+  /** How the conflict with the client was settled: required for a RELATIONSHIP issue (1 to 2,000 characters). */
+  conflictResolutionNote?: string | null | undefined;
+  /** The client issue. */
+  id: string;
+  /** How it was resolved (1 to 2,000 characters). */
+  resolution: string;
+};
+
+/** Records the first response to the client. */
+export type RespondToClientIssueInput = {
+  /** The client issue. */
+  id: string;
+  /** What was said to the client (1 to 4,000 characters); it goes on the timeline. */
+  message: string;
+};
+
+/** The quality review of a DELIVERED milestone or deliverable. */
+export type ReviewMilestoneQualityInput = {
+  /** The milestone. */
+  id: string;
+  /** The reviewer's notes (up to 2,000 characters). */
+  notes?: string | null | undefined;
+  /** Whether it passed. */
+  passed: boolean;
 };
 
 /** What a member of staff does; decides what they may see and do. */
@@ -623,6 +1014,17 @@ export type SendInvoiceInput = {
   id: string;
 };
 
+/** Where a client issue stands against its SLA, from the stored deadlines and the current time. */
+export const SlaStatus = {
+  /** An open deadline has 20% or less of its window (from report to deadline) left. */
+  AT_RISK: 'AT_RISK',
+  /** A deadline passed before it was met (a late response or resolution stays BREACHED). */
+  BREACHED: 'BREACHED',
+  /** Every deadline met in time, or more than 20% of the window to the nearest open one left. */
+  ON_TRACK: 'ON_TRACK'
+} as const;
+
+export type SlaStatus = typeof SlaStatus[keyof typeof SlaStatus];
 /** Sends a DRAFT change order for approval. */
 export type SubmitChangeOrderInput = {
   /** The `version` you last read; when given and stale, nothing changes and you get CONFLICT. */
@@ -714,6 +1116,22 @@ export type UpdateChangeOrderInput = {
   title?: string | null | undefined;
 };
 
+/** Changes to an open issue's description or classification; omitted fields stay as they are. */
+export type UpdateClientIssueInput = {
+  /** New category. */
+  category?: ClientIssueCategory | null | undefined;
+  /** New description. */
+  description?: string | null | undefined;
+  /** The `version` you last read; stale means CONFLICT and no change. */
+  expectedVersion: number;
+  /** The client issue. */
+  id: string;
+  /** New severity: both SLA deadlines are recomputed from `reportedAt`. */
+  severity?: ClientIssueSeverity | null | undefined;
+  /** New summary. */
+  title?: string | null | undefined;
+};
+
 /** Changes to a contact; omitted fields stay, null clears an optional field. */
 export type UpdateContactInput = {
   /** New email; null clears it. */
@@ -772,6 +1190,44 @@ export type UpdateInvoiceInput = {
   issueDate?: string | null | undefined;
   /** New lines, 1 to 100: they replace all the current lines, and the total follows. */
   lines?: Array<InvoiceLineInput> | null | undefined;
+};
+
+/** Progress on a milestone; omitted fields stay as they are. */
+export type UpdateMilestoneInput = {
+  /** New due date. */
+  dueDate?: string | null | undefined;
+  /** The `version` you last read; stale means CONFLICT and no change. */
+  expectedVersion: number;
+  /** The milestone. */
+  id: string;
+  /** New status: PLANNED, IN_PROGRESS or DELIVERED (ACCEPTED and REJECTED are the client's, through acceptMilestone and rejectMilestone). Delivering again clears the earlier quality review. */
+  status?: MilestoneStatus | null | undefined;
+  /** New title. */
+  title?: string | null | undefined;
+};
+
+/** Changes to a project; omitted fields stay as they are. */
+export type UpdateProjectInput = {
+  /** The day it actually finished. */
+  actualEndDate?: string | null | undefined;
+  /** New budget; zero or more, in the project's currency. */
+  budget?: MoneyInput | null | undefined;
+  /** New description; an empty string clears it. */
+  description?: string | null | undefined;
+  /** The `version` you last read; stale means CONFLICT and no change. */
+  expectedVersion: number;
+  /** The project. */
+  id: string;
+  /** New lead: an active member of staff. They join the team too. */
+  leadId?: string | null | undefined;
+  /** New name. */
+  name?: string | null | undefined;
+  /** New start date. */
+  startDate?: string | null | undefined;
+  /** New status. COMPLETED or CANCELLED sets the actual end date to today (UTC) unless one is given. */
+  status?: ProjectStatus | null | undefined;
+  /** New target end date. */
+  targetEndDate?: string | null | undefined;
 };
 
 /** Narrows the staff directory; all given conditions must hold. */
@@ -873,7 +1329,7 @@ export type AuditEventsQueryVariables = Exact<{
 
 export type AuditEventsQuery = { auditEvents: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, action: string, entityType: string, entityId: string, changes: Record<string, unknown>, occurredAt: string, actor: { id: string, name: string, email: string, role: Role } | null } }> } };
 
-export type ChangeOrderFieldsFragment = { id: string, number: string, title: string, description: string | null, status: ChangeOrderStatus, scheduleImpactDays: number, decidedAt: string | null, createdAt: string, updatedAt: string, version: number, amountDelta: { amountCents: number, currency: string }, contract: { id: string, number: string, status: ContractStatus, value: { amountCents: number, currency: string } }, account: { id: string, name: string }, requestedBy: { id: string, name: string } };
+export type ChangeOrderFieldsFragment = { id: string, number: string, title: string, description: string | null, status: ChangeOrderStatus, scheduleImpactDays: number, decidedAt: string | null, createdAt: string, updatedAt: string, version: number, amountDelta: { amountCents: number, currency: string }, project: { id: string, name: string } | null, contract: { id: string, number: string, status: ContractStatus, value: { amountCents: number, currency: string } }, account: { id: string, name: string }, requestedBy: { id: string, name: string } };
 
 export type ChangeOrderQueryVariables = Exact<{
   id: string;
@@ -881,7 +1337,7 @@ export type ChangeOrderQueryVariables = Exact<{
 }>;
 
 
-export type ChangeOrderQuery = { changeOrder: { id: string, number: string, title: string, description: string | null, status: ChangeOrderStatus, scheduleImpactDays: number, decidedAt: string | null, createdAt: string, updatedAt: string, version: number, approvals: { totalCount: number, edges: Array<{ node: { id: string, subjectType: ApprovalSubjectType, decision: ApprovalDecisionKind, note: string | null, decidedAt: string, amount: { amountCents: number, currency: string }, actor: { id: string, name: string, role: Role } } }> }, amountDelta: { amountCents: number, currency: string }, contract: { id: string, number: string, status: ContractStatus, value: { amountCents: number, currency: string } }, account: { id: string, name: string }, requestedBy: { id: string, name: string } } | null };
+export type ChangeOrderQuery = { changeOrder: { id: string, number: string, title: string, description: string | null, status: ChangeOrderStatus, scheduleImpactDays: number, decidedAt: string | null, createdAt: string, updatedAt: string, version: number, approvals: { totalCount: number, edges: Array<{ node: { id: string, subjectType: ApprovalSubjectType, decision: ApprovalDecisionKind, note: string | null, decidedAt: string, amount: { amountCents: number, currency: string }, actor: { id: string, name: string, role: Role } } }> }, amountDelta: { amountCents: number, currency: string }, project: { id: string, name: string } | null, contract: { id: string, number: string, status: ContractStatus, value: { amountCents: number, currency: string } }, account: { id: string, name: string }, requestedBy: { id: string, name: string } } | null };
 
 export type ChangeOrdersQueryVariables = Exact<{
   first?: number;
@@ -891,7 +1347,7 @@ export type ChangeOrdersQueryVariables = Exact<{
 }>;
 
 
-export type ChangeOrdersQuery = { changeOrders: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, number: string, title: string, description: string | null, status: ChangeOrderStatus, scheduleImpactDays: number, decidedAt: string | null, createdAt: string, updatedAt: string, version: number, amountDelta: { amountCents: number, currency: string }, contract: { id: string, number: string, status: ContractStatus, value: { amountCents: number, currency: string } }, account: { id: string, name: string }, requestedBy: { id: string, name: string } } }> } };
+export type ChangeOrdersQuery = { changeOrders: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, number: string, title: string, description: string | null, status: ChangeOrderStatus, scheduleImpactDays: number, decidedAt: string | null, createdAt: string, updatedAt: string, version: number, amountDelta: { amountCents: number, currency: string }, project: { id: string, name: string } | null, contract: { id: string, number: string, status: ContractStatus, value: { amountCents: number, currency: string } }, account: { id: string, name: string }, requestedBy: { id: string, name: string } } }> } };
 
 export type ContractChangeOrdersQueryVariables = Exact<{
   contractId: string;
@@ -900,49 +1356,151 @@ export type ContractChangeOrdersQueryVariables = Exact<{
 }>;
 
 
-export type ContractChangeOrdersQuery = { contract: { id: string, number: string, status: ContractStatus, value: { amountCents: number, currency: string }, changeOrders: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, number: string, title: string, description: string | null, status: ChangeOrderStatus, scheduleImpactDays: number, decidedAt: string | null, createdAt: string, updatedAt: string, version: number, amountDelta: { amountCents: number, currency: string }, contract: { id: string, number: string, status: ContractStatus, value: { amountCents: number, currency: string } }, account: { id: string, name: string }, requestedBy: { id: string, name: string } } }> } } | null };
+export type ContractChangeOrdersQuery = { contract: { id: string, number: string, status: ContractStatus, value: { amountCents: number, currency: string }, changeOrders: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, number: string, title: string, description: string | null, status: ChangeOrderStatus, scheduleImpactDays: number, decidedAt: string | null, createdAt: string, updatedAt: string, version: number, amountDelta: { amountCents: number, currency: string }, project: { id: string, name: string } | null, contract: { id: string, number: string, status: ContractStatus, value: { amountCents: number, currency: string } }, account: { id: string, name: string }, requestedBy: { id: string, name: string } } }> } } | null };
 
 export type CreateChangeOrderMutationVariables = Exact<{
   input: CreateChangeOrderInput;
 }>;
 
 
-export type CreateChangeOrderMutation = { createChangeOrder: { changeOrder: { id: string, number: string, title: string, description: string | null, status: ChangeOrderStatus, scheduleImpactDays: number, decidedAt: string | null, createdAt: string, updatedAt: string, version: number, amountDelta: { amountCents: number, currency: string }, contract: { id: string, number: string, status: ContractStatus, value: { amountCents: number, currency: string } }, account: { id: string, name: string }, requestedBy: { id: string, name: string } } } };
+export type CreateChangeOrderMutation = { createChangeOrder: { changeOrder: { id: string, number: string, title: string, description: string | null, status: ChangeOrderStatus, scheduleImpactDays: number, decidedAt: string | null, createdAt: string, updatedAt: string, version: number, amountDelta: { amountCents: number, currency: string }, project: { id: string, name: string } | null, contract: { id: string, number: string, status: ContractStatus, value: { amountCents: number, currency: string } }, account: { id: string, name: string }, requestedBy: { id: string, name: string } } } };
 
 export type UpdateChangeOrderMutationVariables = Exact<{
   input: UpdateChangeOrderInput;
 }>;
 
 
-export type UpdateChangeOrderMutation = { updateChangeOrder: { changeOrder: { id: string, number: string, title: string, description: string | null, status: ChangeOrderStatus, scheduleImpactDays: number, decidedAt: string | null, createdAt: string, updatedAt: string, version: number, amountDelta: { amountCents: number, currency: string }, contract: { id: string, number: string, status: ContractStatus, value: { amountCents: number, currency: string } }, account: { id: string, name: string }, requestedBy: { id: string, name: string } } } };
+export type UpdateChangeOrderMutation = { updateChangeOrder: { changeOrder: { id: string, number: string, title: string, description: string | null, status: ChangeOrderStatus, scheduleImpactDays: number, decidedAt: string | null, createdAt: string, updatedAt: string, version: number, amountDelta: { amountCents: number, currency: string }, project: { id: string, name: string } | null, contract: { id: string, number: string, status: ContractStatus, value: { amountCents: number, currency: string } }, account: { id: string, name: string }, requestedBy: { id: string, name: string } } } };
 
 export type SubmitChangeOrderMutationVariables = Exact<{
   input: SubmitChangeOrderInput;
 }>;
 
 
-export type SubmitChangeOrderMutation = { submitChangeOrder: { changeOrder: { id: string, number: string, title: string, description: string | null, status: ChangeOrderStatus, scheduleImpactDays: number, decidedAt: string | null, createdAt: string, updatedAt: string, version: number, amountDelta: { amountCents: number, currency: string }, contract: { id: string, number: string, status: ContractStatus, value: { amountCents: number, currency: string } }, account: { id: string, name: string }, requestedBy: { id: string, name: string } } } };
+export type SubmitChangeOrderMutation = { submitChangeOrder: { changeOrder: { id: string, number: string, title: string, description: string | null, status: ChangeOrderStatus, scheduleImpactDays: number, decidedAt: string | null, createdAt: string, updatedAt: string, version: number, amountDelta: { amountCents: number, currency: string }, project: { id: string, name: string } | null, contract: { id: string, number: string, status: ContractStatus, value: { amountCents: number, currency: string } }, account: { id: string, name: string }, requestedBy: { id: string, name: string } } } };
 
 export type ApproveChangeOrderMutationVariables = Exact<{
   input: ApproveChangeOrderInput;
 }>;
 
 
-export type ApproveChangeOrderMutation = { approveChangeOrder: { changeOrder: { id: string, number: string, title: string, description: string | null, status: ChangeOrderStatus, scheduleImpactDays: number, decidedAt: string | null, createdAt: string, updatedAt: string, version: number, amountDelta: { amountCents: number, currency: string }, contract: { id: string, number: string, status: ContractStatus, value: { amountCents: number, currency: string } }, account: { id: string, name: string }, requestedBy: { id: string, name: string } }, decision: { id: string, subjectType: ApprovalSubjectType, decision: ApprovalDecisionKind, note: string | null, decidedAt: string, amount: { amountCents: number, currency: string }, actor: { id: string, name: string, role: Role } } } };
+export type ApproveChangeOrderMutation = { approveChangeOrder: { changeOrder: { id: string, number: string, title: string, description: string | null, status: ChangeOrderStatus, scheduleImpactDays: number, decidedAt: string | null, createdAt: string, updatedAt: string, version: number, amountDelta: { amountCents: number, currency: string }, project: { id: string, name: string } | null, contract: { id: string, number: string, status: ContractStatus, value: { amountCents: number, currency: string } }, account: { id: string, name: string }, requestedBy: { id: string, name: string } }, decision: { id: string, subjectType: ApprovalSubjectType, decision: ApprovalDecisionKind, note: string | null, decidedAt: string, amount: { amountCents: number, currency: string }, actor: { id: string, name: string, role: Role } } } };
 
 export type RejectChangeOrderMutationVariables = Exact<{
   input: RejectChangeOrderInput;
 }>;
 
 
-export type RejectChangeOrderMutation = { rejectChangeOrder: { changeOrder: { id: string, number: string, title: string, description: string | null, status: ChangeOrderStatus, scheduleImpactDays: number, decidedAt: string | null, createdAt: string, updatedAt: string, version: number, amountDelta: { amountCents: number, currency: string }, contract: { id: string, number: string, status: ContractStatus, value: { amountCents: number, currency: string } }, account: { id: string, name: string }, requestedBy: { id: string, name: string } }, decision: { id: string, subjectType: ApprovalSubjectType, decision: ApprovalDecisionKind, note: string | null, decidedAt: string, amount: { amountCents: number, currency: string }, actor: { id: string, name: string, role: Role } } } };
+export type RejectChangeOrderMutation = { rejectChangeOrder: { changeOrder: { id: string, number: string, title: string, description: string | null, status: ChangeOrderStatus, scheduleImpactDays: number, decidedAt: string | null, createdAt: string, updatedAt: string, version: number, amountDelta: { amountCents: number, currency: string }, project: { id: string, name: string } | null, contract: { id: string, number: string, status: ContractStatus, value: { amountCents: number, currency: string } }, account: { id: string, name: string }, requestedBy: { id: string, name: string } }, decision: { id: string, subjectType: ApprovalSubjectType, decision: ApprovalDecisionKind, note: string | null, decidedAt: string, amount: { amountCents: number, currency: string }, actor: { id: string, name: string, role: Role } } } };
 
 export type WithdrawChangeOrderMutationVariables = Exact<{
   input: WithdrawChangeOrderInput;
 }>;
 
 
-export type WithdrawChangeOrderMutation = { withdrawChangeOrder: { changeOrder: { id: string, number: string, title: string, description: string | null, status: ChangeOrderStatus, scheduleImpactDays: number, decidedAt: string | null, createdAt: string, updatedAt: string, version: number, amountDelta: { amountCents: number, currency: string }, contract: { id: string, number: string, status: ContractStatus, value: { amountCents: number, currency: string } }, account: { id: string, name: string }, requestedBy: { id: string, name: string } } } };
+export type WithdrawChangeOrderMutation = { withdrawChangeOrder: { changeOrder: { id: string, number: string, title: string, description: string | null, status: ChangeOrderStatus, scheduleImpactDays: number, decidedAt: string | null, createdAt: string, updatedAt: string, version: number, amountDelta: { amountCents: number, currency: string }, project: { id: string, name: string } | null, contract: { id: string, number: string, status: ContractStatus, value: { amountCents: number, currency: string } }, account: { id: string, name: string }, requestedBy: { id: string, name: string } } } };
+
+export type ClientIssueFieldsFragment = { id: string, title: string, description: string, severity: ClientIssueSeverity, category: ClientIssueCategory, status: ClientIssueStatus, slaStatus: SlaStatus, reportedAt: string, responseDueAt: string, resolutionDueAt: string, firstResponseAt: string | null, resolvedAt: string | null, resolution: string | null, conflictResolutionNote: string | null, escalatedAt: string | null, escalationReason: string | null, createdAt: string, updatedAt: string, version: number, account: { id: string, name: string }, assignee: { id: string, name: string, role: Role } | null, reportedByContact: { id: string, name: string } | null, reportedByUser: { id: string, name: string } | null };
+
+export type ClientIssueEventFieldsFragment = { id: string, kind: ClientIssueEventKind, body: string | null, fromStatus: ClientIssueStatus | null, toStatus: ClientIssueStatus | null, at: string, actor: { id: string, name: string } };
+
+export type ClientIssueQueryVariables = Exact<{
+  id: string;
+  timelineFirst?: number;
+  timelineAfter?: string | null | undefined;
+}>;
+
+
+export type ClientIssueQuery = { clientIssue: { id: string, title: string, description: string, severity: ClientIssueSeverity, category: ClientIssueCategory, status: ClientIssueStatus, slaStatus: SlaStatus, reportedAt: string, responseDueAt: string, resolutionDueAt: string, firstResponseAt: string | null, resolvedAt: string | null, resolution: string | null, conflictResolutionNote: string | null, escalatedAt: string | null, escalationReason: string | null, createdAt: string, updatedAt: string, version: number, timeline: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kind: ClientIssueEventKind, body: string | null, fromStatus: ClientIssueStatus | null, toStatus: ClientIssueStatus | null, at: string, actor: { id: string, name: string } } }> }, account: { id: string, name: string }, assignee: { id: string, name: string, role: Role } | null, reportedByContact: { id: string, name: string } | null, reportedByUser: { id: string, name: string } | null } | null };
+
+export type ClientIssuesQueryVariables = Exact<{
+  first?: number;
+  after?: string | null | undefined;
+  filter?: ClientIssueFilter | null | undefined;
+  orderBy?: ClientIssueOrder | null | undefined;
+}>;
+
+
+export type ClientIssuesQuery = { clientIssues: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, title: string, description: string, severity: ClientIssueSeverity, category: ClientIssueCategory, status: ClientIssueStatus, slaStatus: SlaStatus, reportedAt: string, responseDueAt: string, resolutionDueAt: string, firstResponseAt: string | null, resolvedAt: string | null, resolution: string | null, conflictResolutionNote: string | null, escalatedAt: string | null, escalationReason: string | null, createdAt: string, updatedAt: string, version: number, account: { id: string, name: string }, assignee: { id: string, name: string, role: Role } | null, reportedByContact: { id: string, name: string } | null, reportedByUser: { id: string, name: string } | null } }> } };
+
+export type AccountOpenIssuesQueryVariables = Exact<{
+  accountId: string;
+  first?: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type AccountOpenIssuesQuery = { account: { id: string, name: string, openIssues: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, title: string, description: string, severity: ClientIssueSeverity, category: ClientIssueCategory, status: ClientIssueStatus, slaStatus: SlaStatus, reportedAt: string, responseDueAt: string, resolutionDueAt: string, firstResponseAt: string | null, resolvedAt: string | null, resolution: string | null, conflictResolutionNote: string | null, escalatedAt: string | null, escalationReason: string | null, createdAt: string, updatedAt: string, version: number, account: { id: string, name: string }, assignee: { id: string, name: string, role: Role } | null, reportedByContact: { id: string, name: string } | null, reportedByUser: { id: string, name: string } | null } }> } } | null };
+
+export type ReportClientIssueMutationVariables = Exact<{
+  input: ReportClientIssueInput;
+}>;
+
+
+export type ReportClientIssueMutation = { reportClientIssue: { clientIssue: { id: string, title: string, description: string, severity: ClientIssueSeverity, category: ClientIssueCategory, status: ClientIssueStatus, slaStatus: SlaStatus, reportedAt: string, responseDueAt: string, resolutionDueAt: string, firstResponseAt: string | null, resolvedAt: string | null, resolution: string | null, conflictResolutionNote: string | null, escalatedAt: string | null, escalationReason: string | null, createdAt: string, updatedAt: string, version: number, account: { id: string, name: string }, assignee: { id: string, name: string, role: Role } | null, reportedByContact: { id: string, name: string } | null, reportedByUser: { id: string, name: string } | null } } };
+
+export type UpdateClientIssueMutationVariables = Exact<{
+  input: UpdateClientIssueInput;
+}>;
+
+
+export type UpdateClientIssueMutation = { updateClientIssue: { clientIssue: { id: string, title: string, description: string, severity: ClientIssueSeverity, category: ClientIssueCategory, status: ClientIssueStatus, slaStatus: SlaStatus, reportedAt: string, responseDueAt: string, resolutionDueAt: string, firstResponseAt: string | null, resolvedAt: string | null, resolution: string | null, conflictResolutionNote: string | null, escalatedAt: string | null, escalationReason: string | null, createdAt: string, updatedAt: string, version: number, account: { id: string, name: string }, assignee: { id: string, name: string, role: Role } | null, reportedByContact: { id: string, name: string } | null, reportedByUser: { id: string, name: string } | null } } };
+
+export type RespondToClientIssueMutationVariables = Exact<{
+  input: RespondToClientIssueInput;
+}>;
+
+
+export type RespondToClientIssueMutation = { respondToClientIssue: { clientIssue: { id: string, title: string, description: string, severity: ClientIssueSeverity, category: ClientIssueCategory, status: ClientIssueStatus, slaStatus: SlaStatus, reportedAt: string, responseDueAt: string, resolutionDueAt: string, firstResponseAt: string | null, resolvedAt: string | null, resolution: string | null, conflictResolutionNote: string | null, escalatedAt: string | null, escalationReason: string | null, createdAt: string, updatedAt: string, version: number, account: { id: string, name: string }, assignee: { id: string, name: string, role: Role } | null, reportedByContact: { id: string, name: string } | null, reportedByUser: { id: string, name: string } | null } } };
+
+export type AssignClientIssueMutationVariables = Exact<{
+  input: AssignClientIssueInput;
+}>;
+
+
+export type AssignClientIssueMutation = { assignClientIssue: { clientIssue: { id: string, title: string, description: string, severity: ClientIssueSeverity, category: ClientIssueCategory, status: ClientIssueStatus, slaStatus: SlaStatus, reportedAt: string, responseDueAt: string, resolutionDueAt: string, firstResponseAt: string | null, resolvedAt: string | null, resolution: string | null, conflictResolutionNote: string | null, escalatedAt: string | null, escalationReason: string | null, createdAt: string, updatedAt: string, version: number, account: { id: string, name: string }, assignee: { id: string, name: string, role: Role } | null, reportedByContact: { id: string, name: string } | null, reportedByUser: { id: string, name: string } | null } } };
+
+export type EscalateClientIssueMutationVariables = Exact<{
+  input: EscalateClientIssueInput;
+}>;
+
+
+export type EscalateClientIssueMutation = { escalateClientIssue: { clientIssue: { id: string, title: string, description: string, severity: ClientIssueSeverity, category: ClientIssueCategory, status: ClientIssueStatus, slaStatus: SlaStatus, reportedAt: string, responseDueAt: string, resolutionDueAt: string, firstResponseAt: string | null, resolvedAt: string | null, resolution: string | null, conflictResolutionNote: string | null, escalatedAt: string | null, escalationReason: string | null, createdAt: string, updatedAt: string, version: number, account: { id: string, name: string }, assignee: { id: string, name: string, role: Role } | null, reportedByContact: { id: string, name: string } | null, reportedByUser: { id: string, name: string } | null } } };
+
+export type ResolveClientIssueMutationVariables = Exact<{
+  input: ResolveClientIssueInput;
+}>;
+
+
+export type ResolveClientIssueMutation = { resolveClientIssue: { clientIssue: { id: string, title: string, description: string, severity: ClientIssueSeverity, category: ClientIssueCategory, status: ClientIssueStatus, slaStatus: SlaStatus, reportedAt: string, responseDueAt: string, resolutionDueAt: string, firstResponseAt: string | null, resolvedAt: string | null, resolution: string | null, conflictResolutionNote: string | null, escalatedAt: string | null, escalationReason: string | null, createdAt: string, updatedAt: string, version: number, account: { id: string, name: string }, assignee: { id: string, name: string, role: Role } | null, reportedByContact: { id: string, name: string } | null, reportedByUser: { id: string, name: string } | null } } };
+
+export type ReopenClientIssueMutationVariables = Exact<{
+  input: ReopenClientIssueInput;
+}>;
+
+
+export type ReopenClientIssueMutation = { reopenClientIssue: { clientIssue: { id: string, title: string, description: string, severity: ClientIssueSeverity, category: ClientIssueCategory, status: ClientIssueStatus, slaStatus: SlaStatus, reportedAt: string, responseDueAt: string, resolutionDueAt: string, firstResponseAt: string | null, resolvedAt: string | null, resolution: string | null, conflictResolutionNote: string | null, escalatedAt: string | null, escalationReason: string | null, createdAt: string, updatedAt: string, version: number, account: { id: string, name: string }, assignee: { id: string, name: string, role: Role } | null, reportedByContact: { id: string, name: string } | null, reportedByUser: { id: string, name: string } | null } } };
+
+export type CloseClientIssueMutationVariables = Exact<{
+  input: CloseClientIssueInput;
+}>;
+
+
+export type CloseClientIssueMutation = { closeClientIssue: { clientIssue: { id: string, title: string, description: string, severity: ClientIssueSeverity, category: ClientIssueCategory, status: ClientIssueStatus, slaStatus: SlaStatus, reportedAt: string, responseDueAt: string, resolutionDueAt: string, firstResponseAt: string | null, resolvedAt: string | null, resolution: string | null, conflictResolutionNote: string | null, escalatedAt: string | null, escalationReason: string | null, createdAt: string, updatedAt: string, version: number, account: { id: string, name: string }, assignee: { id: string, name: string, role: Role } | null, reportedByContact: { id: string, name: string } | null, reportedByUser: { id: string, name: string } | null } } };
+
+export type CommentOnClientIssueMutationVariables = Exact<{
+  input: CommentOnClientIssueInput;
+}>;
+
+
+export type CommentOnClientIssueMutation = { commentOnClientIssue: { clientIssue: { id: string, status: ClientIssueStatus, version: number }, event: { id: string, kind: ClientIssueEventKind, body: string | null, fromStatus: ClientIssueStatus | null, toStatus: ClientIssueStatus | null, at: string, actor: { id: string, name: string } } } };
+
+export type EscalateBreachedClientIssuesMutationVariables = Exact<{
+  input: EscalateBreachedClientIssuesInput;
+}>;
+
+
+export type EscalateBreachedClientIssuesMutation = { escalateBreachedClientIssues: { escalatedCount: number, hasMore: boolean, escalated: Array<{ id: string, title: string, description: string, severity: ClientIssueSeverity, category: ClientIssueCategory, status: ClientIssueStatus, slaStatus: SlaStatus, reportedAt: string, responseDueAt: string, resolutionDueAt: string, firstResponseAt: string | null, resolvedAt: string | null, resolution: string | null, conflictResolutionNote: string | null, escalatedAt: string | null, escalationReason: string | null, createdAt: string, updatedAt: string, version: number, account: { id: string, name: string }, assignee: { id: string, name: string, role: Role } | null, reportedByContact: { id: string, name: string } | null, reportedByUser: { id: string, name: string } | null }> } };
 
 export type ContactFieldsFragment = { id: string, name: string, title: string | null, email: string | null, phone: string | null, roles: Array<ContactRole>, isPrimary: boolean, createdAt: string, updatedAt: string, version: number };
 
@@ -1160,12 +1718,19 @@ export type NodeQuery = { node:
     | { __typename: 'ApprovalRequest', id: string }
     | { __typename: 'AuditEvent', id: string, action: string, entityType: string, entityId: string, changes: Record<string, unknown>, occurredAt: string, actor: { id: string, name: string, email: string, role: Role } | null }
     | { __typename: 'ChangeOrder', id: string }
+    | { __typename: 'ClientIssue', id: string }
+    | { __typename: 'ClientIssueEvent', id: string }
     | { __typename: 'Contact', name: string, title: string | null, phone: string | null, roles: Array<ContactRole>, isPrimary: boolean, createdAt: string, updatedAt: string, version: number, id: string, contactEmail: string | null, account: { id: string, name: string } }
     | { __typename: 'Contract', id: string }
     | { __typename: 'Invoice', id: string }
     | { __typename: 'InvoiceLine', id: string }
+    | { __typename: 'Milestone', id: string }
     | { __typename: 'Notification', id: string }
     | { __typename: 'Payment', id: string }
+    | { __typename: 'Project', id: string }
+    | { __typename: 'ProjectCost', id: string }
+    | { __typename: 'ProjectMember', id: string }
+    | { __typename: 'StatusUpdate', id: string }
     | { __typename: 'User', id: string, name: string, email: string, role: Role, title: string | null, active: boolean, createdAt: string, updatedAt: string, version: number }
    | null };
 
@@ -1186,6 +1751,196 @@ export type MarkNotificationsReadMutationVariables = Exact<{
 
 
 export type MarkNotificationsReadMutation = { markNotificationsRead: { markedCount: number, unreadCount: number } };
+
+export type ProjectFieldsFragment = { id: string, name: string, description: string | null, status: ProjectStatus, startDate: string, targetEndDate: string, actualEndDate: string | null, marginPercent: number | null, budgetConsumedPercent: number | null, isProfitable: boolean, health: Health | null, createdAt: string, updatedAt: string, version: number, budget: { amountCents: number, currency: string }, actualCost: { amountCents: number, currency: string }, revenue: { amountCents: number, currency: string }, margin: { amountCents: number, currency: string }, account: { id: string, name: string } | null, contract: { id: string, number: string, status: ContractStatus } | null, lead: { id: string, name: string } | null };
+
+export type StatusUpdateFieldsFragment = { id: string, postedAt: string, overall: Health, schedule: Health, budget: Health, scope: Health, quality: Health, summary: string, risks: string | null, nextSteps: string | null, author: { id: string, name: string }, corrects: { id: string, postedAt: string } | null };
+
+export type MilestoneFieldsFragment = { id: string, kind: MilestoneKind, title: string, dueDate: string, status: MilestoneStatus, isLate: boolean, qualityPassed: boolean | null, qualityNotes: string | null, qualityReviewedAt: string | null, acceptedOn: string | null, rejectionReason: string | null, createdAt: string, updatedAt: string, version: number, qualityReviewer: { id: string, name: string } | null, acceptedBy: { id: string, name: string } | null };
+
+export type ProjectCostFieldsFragment = { id: string, date: string, category: CostCategory, note: string | null, createdAt: string, amount: { amountCents: number, currency: string }, recordedBy: { id: string, name: string } };
+
+export type HealthPointFieldsFragment = { weekOf: string, postedAt: string | null, health: Health | null };
+
+export type ProjectQueryVariables = Exact<{
+  id: string;
+  membersFirst?: number;
+  statusUpdatesFirst?: number;
+  milestonesFirst?: number;
+  costsFirst?: number;
+}>;
+
+
+export type ProjectQuery = { project: { id: string, name: string, description: string | null, status: ProjectStatus, startDate: string, targetEndDate: string, actualEndDate: string | null, marginPercent: number | null, budgetConsumedPercent: number | null, isProfitable: boolean, health: Health | null, createdAt: string, updatedAt: string, version: number, members: { totalCount: number, edges: Array<{ node: { id: string, createdAt: string, user: { id: string, name: string, role: Role } } }> }, statusUpdates: { totalCount: number, edges: Array<{ node: { id: string, postedAt: string, overall: Health, schedule: Health, budget: Health, scope: Health, quality: Health, summary: string, risks: string | null, nextSteps: string | null, author: { id: string, name: string }, corrects: { id: string, postedAt: string } | null } }> }, milestones: { totalCount: number, edges: Array<{ node: { id: string, kind: MilestoneKind, title: string, dueDate: string, status: MilestoneStatus, isLate: boolean, qualityPassed: boolean | null, qualityNotes: string | null, qualityReviewedAt: string | null, acceptedOn: string | null, rejectionReason: string | null, createdAt: string, updatedAt: string, version: number, qualityReviewer: { id: string, name: string } | null, acceptedBy: { id: string, name: string } | null } }> }, costs: { totalCount: number, edges: Array<{ node: { id: string, date: string, category: CostCategory, note: string | null, createdAt: string, amount: { amountCents: number, currency: string }, recordedBy: { id: string, name: string } } }> }, budget: { amountCents: number, currency: string }, actualCost: { amountCents: number, currency: string }, revenue: { amountCents: number, currency: string }, margin: { amountCents: number, currency: string }, account: { id: string, name: string } | null, contract: { id: string, number: string, status: ContractStatus } | null, lead: { id: string, name: string } | null } | null };
+
+export type ProjectsQueryVariables = Exact<{
+  first?: number;
+  after?: string | null | undefined;
+  filter?: ProjectFilter | null | undefined;
+  orderBy?: ProjectOrder | null | undefined;
+}>;
+
+
+export type ProjectsQuery = { projects: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, description: string | null, status: ProjectStatus, startDate: string, targetEndDate: string, actualEndDate: string | null, marginPercent: number | null, budgetConsumedPercent: number | null, isProfitable: boolean, health: Health | null, createdAt: string, updatedAt: string, version: number, budget: { amountCents: number, currency: string }, actualCost: { amountCents: number, currency: string }, revenue: { amountCents: number, currency: string }, margin: { amountCents: number, currency: string }, account: { id: string, name: string } | null, contract: { id: string, number: string, status: ContractStatus } | null, lead: { id: string, name: string } | null } }> } };
+
+export type ProjectStatusUpdatesQueryVariables = Exact<{
+  projectId: string;
+  first?: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ProjectStatusUpdatesQuery = { project: { id: string, statusUpdates: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, postedAt: string, overall: Health, schedule: Health, budget: Health, scope: Health, quality: Health, summary: string, risks: string | null, nextSteps: string | null, author: { id: string, name: string }, corrects: { id: string, postedAt: string } | null } }> } } | null };
+
+export type ProjectMilestonesQueryVariables = Exact<{
+  projectId: string;
+  first?: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ProjectMilestonesQuery = { project: { id: string, milestones: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, kind: MilestoneKind, title: string, dueDate: string, status: MilestoneStatus, isLate: boolean, qualityPassed: boolean | null, qualityNotes: string | null, qualityReviewedAt: string | null, acceptedOn: string | null, rejectionReason: string | null, createdAt: string, updatedAt: string, version: number, qualityReviewer: { id: string, name: string } | null, acceptedBy: { id: string, name: string } | null } }> } } | null };
+
+export type ProjectCostsQueryVariables = Exact<{
+  projectId: string;
+  first?: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ProjectCostsQuery = { project: { id: string, actualCost: { amountCents: number, currency: string }, costs: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, date: string, category: CostCategory, note: string | null, createdAt: string, amount: { amountCents: number, currency: string }, recordedBy: { id: string, name: string } } }> } } | null };
+
+export type ProjectHealthHistoryQueryVariables = Exact<{
+  projectId: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type ProjectHealthHistoryQuery = { project: { id: string, health: Health | null, healthHistory: { overall: Array<{ weekOf: string, postedAt: string | null, health: Health | null }>, schedule: Array<{ weekOf: string, postedAt: string | null, health: Health | null }>, budget: Array<{ weekOf: string, postedAt: string | null, health: Health | null }>, scope: Array<{ weekOf: string, postedAt: string | null, health: Health | null }>, quality: Array<{ weekOf: string, postedAt: string | null, health: Health | null }> } } | null };
+
+export type AccountProjectsQueryVariables = Exact<{
+  accountId: string;
+  first?: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type AccountProjectsQuery = { account: { id: string, name: string, projects: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, description: string | null, status: ProjectStatus, startDate: string, targetEndDate: string, actualEndDate: string | null, marginPercent: number | null, budgetConsumedPercent: number | null, isProfitable: boolean, health: Health | null, createdAt: string, updatedAt: string, version: number, budget: { amountCents: number, currency: string }, actualCost: { amountCents: number, currency: string }, revenue: { amountCents: number, currency: string }, margin: { amountCents: number, currency: string }, account: { id: string, name: string } | null, contract: { id: string, number: string, status: ContractStatus } | null, lead: { id: string, name: string } | null } }> } } | null };
+
+export type ContractProjectsQueryVariables = Exact<{
+  contractId: string;
+  first?: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ContractProjectsQuery = { contract: { id: string, number: string, projects: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, description: string | null, status: ProjectStatus, startDate: string, targetEndDate: string, actualEndDate: string | null, marginPercent: number | null, budgetConsumedPercent: number | null, isProfitable: boolean, health: Health | null, createdAt: string, updatedAt: string, version: number, budget: { amountCents: number, currency: string }, actualCost: { amountCents: number, currency: string }, revenue: { amountCents: number, currency: string }, margin: { amountCents: number, currency: string }, account: { id: string, name: string } | null, contract: { id: string, number: string, status: ContractStatus } | null, lead: { id: string, name: string } | null } }> } } | null };
+
+export type ProjectNodeQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ProjectNodeQuery = { node:
+    | { __typename: 'Account', id: string }
+    | { __typename: 'AccountTeamMember', id: string }
+    | { __typename: 'ApprovalDecision', id: string }
+    | { __typename: 'ApprovalRequest', id: string }
+    | { __typename: 'AuditEvent', id: string }
+    | { __typename: 'ChangeOrder', id: string }
+    | { __typename: 'ClientIssue', id: string }
+    | { __typename: 'ClientIssueEvent', id: string }
+    | { __typename: 'Contact', id: string }
+    | { __typename: 'Contract', id: string }
+    | { __typename: 'Invoice', id: string }
+    | { __typename: 'InvoiceLine', id: string }
+    | { __typename: 'Milestone', kind: MilestoneKind, title: string, dueDate: string, isLate: boolean, id: string, milestoneStatus: MilestoneStatus, project: { id: string, name: string } }
+    | { __typename: 'Notification', id: string }
+    | { __typename: 'Payment', id: string }
+    | { __typename: 'Project', id: string, name: string, description: string | null, status: ProjectStatus, startDate: string, targetEndDate: string, actualEndDate: string | null, marginPercent: number | null, budgetConsumedPercent: number | null, isProfitable: boolean, health: Health | null, createdAt: string, updatedAt: string, version: number, budget: { amountCents: number, currency: string }, actualCost: { amountCents: number, currency: string }, revenue: { amountCents: number, currency: string }, margin: { amountCents: number, currency: string }, account: { id: string, name: string } | null, contract: { id: string, number: string, status: ContractStatus } | null, lead: { id: string, name: string } | null }
+    | { __typename: 'ProjectCost', date: string, category: CostCategory, id: string, project: { id: string, name: string } }
+    | { __typename: 'ProjectMember', id: string, user: { id: string, name: string }, project: { id: string, name: string } }
+    | { __typename: 'StatusUpdate', postedAt: string, overall: Health, schedule: Health, scope: Health, quality: Health, summary: string, id: string, budgetHealth: Health, project: { id: string, name: string } }
+    | { __typename: 'User', id: string }
+   | null };
+
+export type CreateProjectMutationVariables = Exact<{
+  input: CreateProjectInput;
+}>;
+
+
+export type CreateProjectMutation = { createProject: { project: { id: string, name: string, description: string | null, status: ProjectStatus, startDate: string, targetEndDate: string, actualEndDate: string | null, marginPercent: number | null, budgetConsumedPercent: number | null, isProfitable: boolean, health: Health | null, createdAt: string, updatedAt: string, version: number, budget: { amountCents: number, currency: string }, actualCost: { amountCents: number, currency: string }, revenue: { amountCents: number, currency: string }, margin: { amountCents: number, currency: string }, account: { id: string, name: string } | null, contract: { id: string, number: string, status: ContractStatus } | null, lead: { id: string, name: string } | null } } };
+
+export type UpdateProjectMutationVariables = Exact<{
+  input: UpdateProjectInput;
+}>;
+
+
+export type UpdateProjectMutation = { updateProject: { project: { id: string, name: string, description: string | null, status: ProjectStatus, startDate: string, targetEndDate: string, actualEndDate: string | null, marginPercent: number | null, budgetConsumedPercent: number | null, isProfitable: boolean, health: Health | null, createdAt: string, updatedAt: string, version: number, budget: { amountCents: number, currency: string }, actualCost: { amountCents: number, currency: string }, revenue: { amountCents: number, currency: string }, margin: { amountCents: number, currency: string }, account: { id: string, name: string } | null, contract: { id: string, number: string, status: ContractStatus } | null, lead: { id: string, name: string } | null } } };
+
+export type AddProjectMemberMutationVariables = Exact<{
+  input: AddProjectMemberInput;
+}>;
+
+
+export type AddProjectMemberMutation = { addProjectMember: { project: { id: string, name: string }, user: { id: string, name: string } } };
+
+export type RemoveProjectMemberMutationVariables = Exact<{
+  input: RemoveProjectMemberInput;
+}>;
+
+
+export type RemoveProjectMemberMutation = { removeProjectMember: { project: { id: string, name: string }, user: { id: string, name: string } } };
+
+export type RecordProjectCostMutationVariables = Exact<{
+  input: RecordProjectCostInput;
+}>;
+
+
+export type RecordProjectCostMutation = { recordProjectCost: { project: { id: string, name: string, description: string | null, status: ProjectStatus, startDate: string, targetEndDate: string, actualEndDate: string | null, marginPercent: number | null, budgetConsumedPercent: number | null, isProfitable: boolean, health: Health | null, createdAt: string, updatedAt: string, version: number, budget: { amountCents: number, currency: string }, actualCost: { amountCents: number, currency: string }, revenue: { amountCents: number, currency: string }, margin: { amountCents: number, currency: string }, account: { id: string, name: string } | null, contract: { id: string, number: string, status: ContractStatus } | null, lead: { id: string, name: string } | null }, cost: { id: string, date: string, category: CostCategory, note: string | null, createdAt: string, amount: { amountCents: number, currency: string }, recordedBy: { id: string, name: string } } } };
+
+export type PostStatusUpdateMutationVariables = Exact<{
+  input: PostStatusUpdateInput;
+}>;
+
+
+export type PostStatusUpdateMutation = { postStatusUpdate: { project: { id: string, name: string, description: string | null, status: ProjectStatus, startDate: string, targetEndDate: string, actualEndDate: string | null, marginPercent: number | null, budgetConsumedPercent: number | null, isProfitable: boolean, health: Health | null, createdAt: string, updatedAt: string, version: number, budget: { amountCents: number, currency: string }, actualCost: { amountCents: number, currency: string }, revenue: { amountCents: number, currency: string }, margin: { amountCents: number, currency: string }, account: { id: string, name: string } | null, contract: { id: string, number: string, status: ContractStatus } | null, lead: { id: string, name: string } | null }, statusUpdate: { id: string, postedAt: string, overall: Health, schedule: Health, budget: Health, scope: Health, quality: Health, summary: string, risks: string | null, nextSteps: string | null, author: { id: string, name: string }, corrects: { id: string, postedAt: string } | null } } };
+
+export type CreateMilestoneMutationVariables = Exact<{
+  input: CreateMilestoneInput;
+}>;
+
+
+export type CreateMilestoneMutation = { createMilestone: { milestone: { id: string, kind: MilestoneKind, title: string, dueDate: string, status: MilestoneStatus, isLate: boolean, qualityPassed: boolean | null, qualityNotes: string | null, qualityReviewedAt: string | null, acceptedOn: string | null, rejectionReason: string | null, createdAt: string, updatedAt: string, version: number, qualityReviewer: { id: string, name: string } | null, acceptedBy: { id: string, name: string } | null } } };
+
+export type UpdateMilestoneMutationVariables = Exact<{
+  input: UpdateMilestoneInput;
+}>;
+
+
+export type UpdateMilestoneMutation = { updateMilestone: { milestone: { id: string, kind: MilestoneKind, title: string, dueDate: string, status: MilestoneStatus, isLate: boolean, qualityPassed: boolean | null, qualityNotes: string | null, qualityReviewedAt: string | null, acceptedOn: string | null, rejectionReason: string | null, createdAt: string, updatedAt: string, version: number, qualityReviewer: { id: string, name: string } | null, acceptedBy: { id: string, name: string } | null } } };
+
+export type ReviewMilestoneQualityMutationVariables = Exact<{
+  input: ReviewMilestoneQualityInput;
+}>;
+
+
+export type ReviewMilestoneQualityMutation = { reviewMilestoneQuality: { milestone: { id: string, kind: MilestoneKind, title: string, dueDate: string, status: MilestoneStatus, isLate: boolean, qualityPassed: boolean | null, qualityNotes: string | null, qualityReviewedAt: string | null, acceptedOn: string | null, rejectionReason: string | null, createdAt: string, updatedAt: string, version: number, qualityReviewer: { id: string, name: string } | null, acceptedBy: { id: string, name: string } | null } } };
+
+export type AcceptMilestoneMutationVariables = Exact<{
+  input: AcceptMilestoneInput;
+}>;
+
+
+export type AcceptMilestoneMutation = { acceptMilestone: { milestone: { id: string, kind: MilestoneKind, title: string, dueDate: string, status: MilestoneStatus, isLate: boolean, qualityPassed: boolean | null, qualityNotes: string | null, qualityReviewedAt: string | null, acceptedOn: string | null, rejectionReason: string | null, createdAt: string, updatedAt: string, version: number, qualityReviewer: { id: string, name: string } | null, acceptedBy: { id: string, name: string } | null } } };
+
+export type RejectMilestoneMutationVariables = Exact<{
+  input: RejectMilestoneInput;
+}>;
+
+
+export type RejectMilestoneMutation = { rejectMilestone: { milestone: { id: string, kind: MilestoneKind, title: string, dueDate: string, status: MilestoneStatus, isLate: boolean, qualityPassed: boolean | null, qualityNotes: string | null, qualityReviewedAt: string | null, acceptedOn: string | null, rejectionReason: string | null, createdAt: string, updatedAt: string, version: number, qualityReviewer: { id: string, name: string } | null, acceptedBy: { id: string, name: string } | null } } };
 
 export type TeamMemberFieldsFragment = { id: string, teamRole: TeamRole, createdAt: string, updatedAt: string, version: number, user: { id: string, name: string, role: Role } };
 
@@ -1389,6 +2144,10 @@ export const ChangeOrderFieldsFragmentDoc = new TypedDocumentString(`
     ...MoneyFields
   }
   scheduleImpactDays
+  project {
+    id
+    name
+  }
   decidedAt
   createdAt
   updatedAt
@@ -1414,6 +2173,60 @@ export const ChangeOrderFieldsFragmentDoc = new TypedDocumentString(`
   amountCents
   currency
 }`, {"fragmentName":"ChangeOrderFields"});
+export const ClientIssueFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ClientIssueFields on ClientIssue {
+  id
+  title
+  description
+  severity
+  category
+  status
+  slaStatus
+  reportedAt
+  responseDueAt
+  resolutionDueAt
+  firstResponseAt
+  resolvedAt
+  resolution
+  conflictResolutionNote
+  escalatedAt
+  escalationReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  assignee {
+    id
+    name
+    role
+  }
+  reportedByContact {
+    id
+    name
+  }
+  reportedByUser {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"ClientIssueFields"});
+export const ClientIssueEventFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ClientIssueEventFields on ClientIssueEvent {
+  id
+  kind
+  body
+  fromStatus
+  toStatus
+  at
+  actor {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"ClientIssueEventFields"});
 export const ApprovalDecisionFieldsFragmentDoc = new TypedDocumentString(`
     fragment ApprovalDecisionFields on ApprovalDecision {
   id
@@ -1637,6 +2450,126 @@ export const NotificationFieldsFragmentDoc = new TypedDocumentString(`
   createdAt
 }
     `, {"fragmentName":"NotificationFields"});
+export const ProjectFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ProjectFields on Project {
+  id
+  name
+  description
+  status
+  startDate
+  targetEndDate
+  actualEndDate
+  budget {
+    ...MoneyFields
+  }
+  actualCost {
+    ...MoneyFields
+  }
+  revenue {
+    ...MoneyFields
+  }
+  margin {
+    ...MoneyFields
+  }
+  marginPercent
+  budgetConsumedPercent
+  isProfitable
+  health
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  contract {
+    id
+    number
+    status
+  }
+  lead {
+    id
+    name
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}`, {"fragmentName":"ProjectFields"});
+export const StatusUpdateFieldsFragmentDoc = new TypedDocumentString(`
+    fragment StatusUpdateFields on StatusUpdate {
+  id
+  postedAt
+  overall
+  schedule
+  budget
+  scope
+  quality
+  summary
+  risks
+  nextSteps
+  author {
+    id
+    name
+  }
+  corrects {
+    id
+    postedAt
+  }
+}
+    `, {"fragmentName":"StatusUpdateFields"});
+export const MilestoneFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MilestoneFields on Milestone {
+  id
+  kind
+  title
+  dueDate
+  status
+  isLate
+  qualityPassed
+  qualityNotes
+  qualityReviewedAt
+  qualityReviewer {
+    id
+    name
+  }
+  acceptedOn
+  acceptedBy {
+    id
+    name
+  }
+  rejectionReason
+  createdAt
+  updatedAt
+  version
+}
+    `, {"fragmentName":"MilestoneFields"});
+export const ProjectCostFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ProjectCostFields on ProjectCost {
+  id
+  date
+  category
+  amount {
+    ...MoneyFields
+  }
+  note
+  createdAt
+  recordedBy {
+    id
+    name
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}`, {"fragmentName":"ProjectCostFields"});
+export const HealthPointFieldsFragmentDoc = new TypedDocumentString(`
+    fragment HealthPointFields on HealthPoint {
+  weekOf
+  postedAt
+  health
+}
+    `, {"fragmentName":"HealthPointFields"});
 export const UserFieldsFragmentDoc = new TypedDocumentString(`
     fragment UserFields on User {
   id
@@ -2039,6 +2972,10 @@ export const ChangeOrderDocument = new TypedDocumentString(`
     ...MoneyFields
   }
   scheduleImpactDays
+  project {
+    id
+    name
+  }
   decidedAt
   createdAt
   updatedAt
@@ -2104,6 +3041,10 @@ export const ChangeOrdersDocument = new TypedDocumentString(`
     ...MoneyFields
   }
   scheduleImpactDays
+  project {
+    id
+    name
+  }
   decidedAt
   createdAt
   updatedAt
@@ -2168,6 +3109,10 @@ export const ContractChangeOrdersDocument = new TypedDocumentString(`
     ...MoneyFields
   }
   scheduleImpactDays
+  project {
+    id
+    name
+  }
   decidedAt
   createdAt
   updatedAt
@@ -2217,6 +3162,10 @@ export const CreateChangeOrderDocument = new TypedDocumentString(`
     ...MoneyFields
   }
   scheduleImpactDays
+  project {
+    id
+    name
+  }
   decidedAt
   createdAt
   updatedAt
@@ -2260,6 +3209,10 @@ export const UpdateChangeOrderDocument = new TypedDocumentString(`
     ...MoneyFields
   }
   scheduleImpactDays
+  project {
+    id
+    name
+  }
   decidedAt
   createdAt
   updatedAt
@@ -2303,6 +3256,10 @@ export const SubmitChangeOrderDocument = new TypedDocumentString(`
     ...MoneyFields
   }
   scheduleImpactDays
+  project {
+    id
+    name
+  }
   decidedAt
   createdAt
   updatedAt
@@ -2349,6 +3306,10 @@ export const ApproveChangeOrderDocument = new TypedDocumentString(`
     ...MoneyFields
   }
   scheduleImpactDays
+  project {
+    id
+    name
+  }
   decidedAt
   createdAt
   updatedAt
@@ -2410,6 +3371,10 @@ export const RejectChangeOrderDocument = new TypedDocumentString(`
     ...MoneyFields
   }
   scheduleImpactDays
+  project {
+    id
+    name
+  }
   decidedAt
   createdAt
   updatedAt
@@ -2468,6 +3433,10 @@ export const WithdrawChangeOrderDocument = new TypedDocumentString(`
     ...MoneyFields
   }
   scheduleImpactDays
+  project {
+    id
+    name
+  }
   decidedAt
   createdAt
   updatedAt
@@ -2492,6 +3461,627 @@ export const WithdrawChangeOrderDocument = new TypedDocumentString(`
 fragment MoneyFields on Money {
   amountCents
   currency
+}`);
+export const ClientIssueDocument = new TypedDocumentString(`
+    query clientIssue($id: ID!, $timelineFirst: Int! = 50, $timelineAfter: String) {
+  clientIssue(id: $id) {
+    ...ClientIssueFields
+    timeline(first: $timelineFirst, after: $timelineAfter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...ClientIssueEventFields
+        }
+      }
+    }
+  }
+}
+    fragment ClientIssueFields on ClientIssue {
+  id
+  title
+  description
+  severity
+  category
+  status
+  slaStatus
+  reportedAt
+  responseDueAt
+  resolutionDueAt
+  firstResponseAt
+  resolvedAt
+  resolution
+  conflictResolutionNote
+  escalatedAt
+  escalationReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  assignee {
+    id
+    name
+    role
+  }
+  reportedByContact {
+    id
+    name
+  }
+  reportedByUser {
+    id
+    name
+  }
+}
+fragment ClientIssueEventFields on ClientIssueEvent {
+  id
+  kind
+  body
+  fromStatus
+  toStatus
+  at
+  actor {
+    id
+    name
+  }
+}`);
+export const ClientIssuesDocument = new TypedDocumentString(`
+    query clientIssues($first: Int! = 20, $after: String, $filter: ClientIssueFilter, $orderBy: ClientIssueOrder) {
+  clientIssues(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...ClientIssueFields
+      }
+    }
+  }
+}
+    fragment ClientIssueFields on ClientIssue {
+  id
+  title
+  description
+  severity
+  category
+  status
+  slaStatus
+  reportedAt
+  responseDueAt
+  resolutionDueAt
+  firstResponseAt
+  resolvedAt
+  resolution
+  conflictResolutionNote
+  escalatedAt
+  escalationReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  assignee {
+    id
+    name
+    role
+  }
+  reportedByContact {
+    id
+    name
+  }
+  reportedByUser {
+    id
+    name
+  }
+}`);
+export const AccountOpenIssuesDocument = new TypedDocumentString(`
+    query accountOpenIssues($accountId: ID!, $first: Int! = 20, $after: String) {
+  account(id: $accountId) {
+    id
+    name
+    openIssues(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          ...ClientIssueFields
+        }
+      }
+    }
+  }
+}
+    fragment ClientIssueFields on ClientIssue {
+  id
+  title
+  description
+  severity
+  category
+  status
+  slaStatus
+  reportedAt
+  responseDueAt
+  resolutionDueAt
+  firstResponseAt
+  resolvedAt
+  resolution
+  conflictResolutionNote
+  escalatedAt
+  escalationReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  assignee {
+    id
+    name
+    role
+  }
+  reportedByContact {
+    id
+    name
+  }
+  reportedByUser {
+    id
+    name
+  }
+}`);
+export const ReportClientIssueDocument = new TypedDocumentString(`
+    mutation reportClientIssue($input: ReportClientIssueInput!) {
+  reportClientIssue(input: $input) {
+    clientIssue {
+      ...ClientIssueFields
+    }
+  }
+}
+    fragment ClientIssueFields on ClientIssue {
+  id
+  title
+  description
+  severity
+  category
+  status
+  slaStatus
+  reportedAt
+  responseDueAt
+  resolutionDueAt
+  firstResponseAt
+  resolvedAt
+  resolution
+  conflictResolutionNote
+  escalatedAt
+  escalationReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  assignee {
+    id
+    name
+    role
+  }
+  reportedByContact {
+    id
+    name
+  }
+  reportedByUser {
+    id
+    name
+  }
+}`);
+export const UpdateClientIssueDocument = new TypedDocumentString(`
+    mutation updateClientIssue($input: UpdateClientIssueInput!) {
+  updateClientIssue(input: $input) {
+    clientIssue {
+      ...ClientIssueFields
+    }
+  }
+}
+    fragment ClientIssueFields on ClientIssue {
+  id
+  title
+  description
+  severity
+  category
+  status
+  slaStatus
+  reportedAt
+  responseDueAt
+  resolutionDueAt
+  firstResponseAt
+  resolvedAt
+  resolution
+  conflictResolutionNote
+  escalatedAt
+  escalationReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  assignee {
+    id
+    name
+    role
+  }
+  reportedByContact {
+    id
+    name
+  }
+  reportedByUser {
+    id
+    name
+  }
+}`);
+export const RespondToClientIssueDocument = new TypedDocumentString(`
+    mutation respondToClientIssue($input: RespondToClientIssueInput!) {
+  respondToClientIssue(input: $input) {
+    clientIssue {
+      ...ClientIssueFields
+    }
+  }
+}
+    fragment ClientIssueFields on ClientIssue {
+  id
+  title
+  description
+  severity
+  category
+  status
+  slaStatus
+  reportedAt
+  responseDueAt
+  resolutionDueAt
+  firstResponseAt
+  resolvedAt
+  resolution
+  conflictResolutionNote
+  escalatedAt
+  escalationReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  assignee {
+    id
+    name
+    role
+  }
+  reportedByContact {
+    id
+    name
+  }
+  reportedByUser {
+    id
+    name
+  }
+}`);
+export const AssignClientIssueDocument = new TypedDocumentString(`
+    mutation assignClientIssue($input: AssignClientIssueInput!) {
+  assignClientIssue(input: $input) {
+    clientIssue {
+      ...ClientIssueFields
+    }
+  }
+}
+    fragment ClientIssueFields on ClientIssue {
+  id
+  title
+  description
+  severity
+  category
+  status
+  slaStatus
+  reportedAt
+  responseDueAt
+  resolutionDueAt
+  firstResponseAt
+  resolvedAt
+  resolution
+  conflictResolutionNote
+  escalatedAt
+  escalationReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  assignee {
+    id
+    name
+    role
+  }
+  reportedByContact {
+    id
+    name
+  }
+  reportedByUser {
+    id
+    name
+  }
+}`);
+export const EscalateClientIssueDocument = new TypedDocumentString(`
+    mutation escalateClientIssue($input: EscalateClientIssueInput!) {
+  escalateClientIssue(input: $input) {
+    clientIssue {
+      ...ClientIssueFields
+    }
+  }
+}
+    fragment ClientIssueFields on ClientIssue {
+  id
+  title
+  description
+  severity
+  category
+  status
+  slaStatus
+  reportedAt
+  responseDueAt
+  resolutionDueAt
+  firstResponseAt
+  resolvedAt
+  resolution
+  conflictResolutionNote
+  escalatedAt
+  escalationReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  assignee {
+    id
+    name
+    role
+  }
+  reportedByContact {
+    id
+    name
+  }
+  reportedByUser {
+    id
+    name
+  }
+}`);
+export const ResolveClientIssueDocument = new TypedDocumentString(`
+    mutation resolveClientIssue($input: ResolveClientIssueInput!) {
+  resolveClientIssue(input: $input) {
+    clientIssue {
+      ...ClientIssueFields
+    }
+  }
+}
+    fragment ClientIssueFields on ClientIssue {
+  id
+  title
+  description
+  severity
+  category
+  status
+  slaStatus
+  reportedAt
+  responseDueAt
+  resolutionDueAt
+  firstResponseAt
+  resolvedAt
+  resolution
+  conflictResolutionNote
+  escalatedAt
+  escalationReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  assignee {
+    id
+    name
+    role
+  }
+  reportedByContact {
+    id
+    name
+  }
+  reportedByUser {
+    id
+    name
+  }
+}`);
+export const ReopenClientIssueDocument = new TypedDocumentString(`
+    mutation reopenClientIssue($input: ReopenClientIssueInput!) {
+  reopenClientIssue(input: $input) {
+    clientIssue {
+      ...ClientIssueFields
+    }
+  }
+}
+    fragment ClientIssueFields on ClientIssue {
+  id
+  title
+  description
+  severity
+  category
+  status
+  slaStatus
+  reportedAt
+  responseDueAt
+  resolutionDueAt
+  firstResponseAt
+  resolvedAt
+  resolution
+  conflictResolutionNote
+  escalatedAt
+  escalationReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  assignee {
+    id
+    name
+    role
+  }
+  reportedByContact {
+    id
+    name
+  }
+  reportedByUser {
+    id
+    name
+  }
+}`);
+export const CloseClientIssueDocument = new TypedDocumentString(`
+    mutation closeClientIssue($input: CloseClientIssueInput!) {
+  closeClientIssue(input: $input) {
+    clientIssue {
+      ...ClientIssueFields
+    }
+  }
+}
+    fragment ClientIssueFields on ClientIssue {
+  id
+  title
+  description
+  severity
+  category
+  status
+  slaStatus
+  reportedAt
+  responseDueAt
+  resolutionDueAt
+  firstResponseAt
+  resolvedAt
+  resolution
+  conflictResolutionNote
+  escalatedAt
+  escalationReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  assignee {
+    id
+    name
+    role
+  }
+  reportedByContact {
+    id
+    name
+  }
+  reportedByUser {
+    id
+    name
+  }
+}`);
+export const CommentOnClientIssueDocument = new TypedDocumentString(`
+    mutation commentOnClientIssue($input: CommentOnClientIssueInput!) {
+  commentOnClientIssue(input: $input) {
+    clientIssue {
+      id
+      status
+      version
+    }
+    event {
+      ...ClientIssueEventFields
+    }
+  }
+}
+    fragment ClientIssueEventFields on ClientIssueEvent {
+  id
+  kind
+  body
+  fromStatus
+  toStatus
+  at
+  actor {
+    id
+    name
+  }
+}`);
+export const EscalateBreachedClientIssuesDocument = new TypedDocumentString(`
+    mutation escalateBreachedClientIssues($input: EscalateBreachedClientIssuesInput!) {
+  escalateBreachedClientIssues(input: $input) {
+    escalatedCount
+    hasMore
+    escalated {
+      ...ClientIssueFields
+    }
+  }
+}
+    fragment ClientIssueFields on ClientIssue {
+  id
+  title
+  description
+  severity
+  category
+  status
+  slaStatus
+  reportedAt
+  responseDueAt
+  resolutionDueAt
+  firstResponseAt
+  resolvedAt
+  resolution
+  conflictResolutionNote
+  escalatedAt
+  escalationReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  assignee {
+    id
+    name
+    role
+  }
+  reportedByContact {
+    id
+    name
+  }
+  reportedByUser {
+    id
+    name
+  }
 }`);
 export const CreateContactDocument = new TypedDocumentString(`
     mutation createContact($input: CreateContactInput!) {
@@ -4060,6 +5650,1062 @@ export const MarkNotificationsReadDocument = new TypedDocumentString(`
   }
 }
     `);
+export const ProjectDocument = new TypedDocumentString(`
+    query project($id: ID!, $membersFirst: Int! = 20, $statusUpdatesFirst: Int! = 10, $milestonesFirst: Int! = 50, $costsFirst: Int! = 20) {
+  project(id: $id) {
+    ...ProjectFields
+    members(first: $membersFirst) {
+      totalCount
+      edges {
+        node {
+          id
+          createdAt
+          user {
+            id
+            name
+            role
+          }
+        }
+      }
+    }
+    statusUpdates(first: $statusUpdatesFirst) {
+      totalCount
+      edges {
+        node {
+          ...StatusUpdateFields
+        }
+      }
+    }
+    milestones(first: $milestonesFirst) {
+      totalCount
+      edges {
+        node {
+          ...MilestoneFields
+        }
+      }
+    }
+    costs(first: $costsFirst) {
+      totalCount
+      edges {
+        node {
+          ...ProjectCostFields
+        }
+      }
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment ProjectFields on Project {
+  id
+  name
+  description
+  status
+  startDate
+  targetEndDate
+  actualEndDate
+  budget {
+    ...MoneyFields
+  }
+  actualCost {
+    ...MoneyFields
+  }
+  revenue {
+    ...MoneyFields
+  }
+  margin {
+    ...MoneyFields
+  }
+  marginPercent
+  budgetConsumedPercent
+  isProfitable
+  health
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  contract {
+    id
+    number
+    status
+  }
+  lead {
+    id
+    name
+  }
+}
+fragment StatusUpdateFields on StatusUpdate {
+  id
+  postedAt
+  overall
+  schedule
+  budget
+  scope
+  quality
+  summary
+  risks
+  nextSteps
+  author {
+    id
+    name
+  }
+  corrects {
+    id
+    postedAt
+  }
+}
+fragment MilestoneFields on Milestone {
+  id
+  kind
+  title
+  dueDate
+  status
+  isLate
+  qualityPassed
+  qualityNotes
+  qualityReviewedAt
+  qualityReviewer {
+    id
+    name
+  }
+  acceptedOn
+  acceptedBy {
+    id
+    name
+  }
+  rejectionReason
+  createdAt
+  updatedAt
+  version
+}
+fragment ProjectCostFields on ProjectCost {
+  id
+  date
+  category
+  amount {
+    ...MoneyFields
+  }
+  note
+  createdAt
+  recordedBy {
+    id
+    name
+  }
+}`);
+export const ProjectsDocument = new TypedDocumentString(`
+    query projects($first: Int! = 20, $after: String, $filter: ProjectFilter, $orderBy: ProjectOrder) {
+  projects(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+    totalCount
+    pageInfo {
+      ...PageInfoFields
+    }
+    edges {
+      cursor
+      node {
+        ...ProjectFields
+      }
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+fragment ProjectFields on Project {
+  id
+  name
+  description
+  status
+  startDate
+  targetEndDate
+  actualEndDate
+  budget {
+    ...MoneyFields
+  }
+  actualCost {
+    ...MoneyFields
+  }
+  revenue {
+    ...MoneyFields
+  }
+  margin {
+    ...MoneyFields
+  }
+  marginPercent
+  budgetConsumedPercent
+  isProfitable
+  health
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  contract {
+    id
+    number
+    status
+  }
+  lead {
+    id
+    name
+  }
+}`);
+export const ProjectStatusUpdatesDocument = new TypedDocumentString(`
+    query projectStatusUpdates($projectId: ID!, $first: Int! = 20, $after: String) {
+  project(id: $projectId) {
+    id
+    statusUpdates(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        ...PageInfoFields
+      }
+      edges {
+        cursor
+        node {
+          ...StatusUpdateFields
+        }
+      }
+    }
+  }
+}
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+fragment StatusUpdateFields on StatusUpdate {
+  id
+  postedAt
+  overall
+  schedule
+  budget
+  scope
+  quality
+  summary
+  risks
+  nextSteps
+  author {
+    id
+    name
+  }
+  corrects {
+    id
+    postedAt
+  }
+}`);
+export const ProjectMilestonesDocument = new TypedDocumentString(`
+    query projectMilestones($projectId: ID!, $first: Int! = 50, $after: String) {
+  project(id: $projectId) {
+    id
+    milestones(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        ...PageInfoFields
+      }
+      edges {
+        cursor
+        node {
+          ...MilestoneFields
+        }
+      }
+    }
+  }
+}
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+fragment MilestoneFields on Milestone {
+  id
+  kind
+  title
+  dueDate
+  status
+  isLate
+  qualityPassed
+  qualityNotes
+  qualityReviewedAt
+  qualityReviewer {
+    id
+    name
+  }
+  acceptedOn
+  acceptedBy {
+    id
+    name
+  }
+  rejectionReason
+  createdAt
+  updatedAt
+  version
+}`);
+export const ProjectCostsDocument = new TypedDocumentString(`
+    query projectCosts($projectId: ID!, $first: Int! = 20, $after: String) {
+  project(id: $projectId) {
+    id
+    actualCost {
+      ...MoneyFields
+    }
+    costs(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        ...PageInfoFields
+      }
+      edges {
+        cursor
+        node {
+          ...ProjectCostFields
+        }
+      }
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+fragment ProjectCostFields on ProjectCost {
+  id
+  date
+  category
+  amount {
+    ...MoneyFields
+  }
+  note
+  createdAt
+  recordedBy {
+    id
+    name
+  }
+}`);
+export const ProjectHealthHistoryDocument = new TypedDocumentString(`
+    query projectHealthHistory($projectId: ID!, $from: LocalDate!, $to: LocalDate!) {
+  project(id: $projectId) {
+    id
+    health
+    healthHistory(from: $from, to: $to) {
+      overall {
+        ...HealthPointFields
+      }
+      schedule {
+        ...HealthPointFields
+      }
+      budget {
+        ...HealthPointFields
+      }
+      scope {
+        ...HealthPointFields
+      }
+      quality {
+        ...HealthPointFields
+      }
+    }
+  }
+}
+    fragment HealthPointFields on HealthPoint {
+  weekOf
+  postedAt
+  health
+}`);
+export const AccountProjectsDocument = new TypedDocumentString(`
+    query accountProjects($accountId: ID!, $first: Int! = 20, $after: String) {
+  account(id: $accountId) {
+    id
+    name
+    projects(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        ...PageInfoFields
+      }
+      edges {
+        cursor
+        node {
+          ...ProjectFields
+        }
+      }
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+fragment ProjectFields on Project {
+  id
+  name
+  description
+  status
+  startDate
+  targetEndDate
+  actualEndDate
+  budget {
+    ...MoneyFields
+  }
+  actualCost {
+    ...MoneyFields
+  }
+  revenue {
+    ...MoneyFields
+  }
+  margin {
+    ...MoneyFields
+  }
+  marginPercent
+  budgetConsumedPercent
+  isProfitable
+  health
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  contract {
+    id
+    number
+    status
+  }
+  lead {
+    id
+    name
+  }
+}`);
+export const ContractProjectsDocument = new TypedDocumentString(`
+    query contractProjects($contractId: ID!, $first: Int! = 20, $after: String) {
+  contract(id: $contractId) {
+    id
+    number
+    projects(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        ...PageInfoFields
+      }
+      edges {
+        cursor
+        node {
+          ...ProjectFields
+        }
+      }
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+fragment ProjectFields on Project {
+  id
+  name
+  description
+  status
+  startDate
+  targetEndDate
+  actualEndDate
+  budget {
+    ...MoneyFields
+  }
+  actualCost {
+    ...MoneyFields
+  }
+  revenue {
+    ...MoneyFields
+  }
+  margin {
+    ...MoneyFields
+  }
+  marginPercent
+  budgetConsumedPercent
+  isProfitable
+  health
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  contract {
+    id
+    number
+    status
+  }
+  lead {
+    id
+    name
+  }
+}`);
+export const ProjectNodeDocument = new TypedDocumentString(`
+    query projectNode($id: ID!) {
+  node(id: $id) {
+    __typename
+    id
+    ... on Project {
+      ...ProjectFields
+    }
+    ... on StatusUpdate {
+      postedAt
+      overall
+      schedule
+      budgetHealth: budget
+      scope
+      quality
+      summary
+      project {
+        id
+        name
+      }
+    }
+    ... on Milestone {
+      kind
+      title
+      dueDate
+      milestoneStatus: status
+      isLate
+      project {
+        id
+        name
+      }
+    }
+    ... on ProjectCost {
+      date
+      category
+      project {
+        id
+        name
+      }
+    }
+    ... on ProjectMember {
+      user {
+        id
+        name
+      }
+      project {
+        id
+        name
+      }
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment ProjectFields on Project {
+  id
+  name
+  description
+  status
+  startDate
+  targetEndDate
+  actualEndDate
+  budget {
+    ...MoneyFields
+  }
+  actualCost {
+    ...MoneyFields
+  }
+  revenue {
+    ...MoneyFields
+  }
+  margin {
+    ...MoneyFields
+  }
+  marginPercent
+  budgetConsumedPercent
+  isProfitable
+  health
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  contract {
+    id
+    number
+    status
+  }
+  lead {
+    id
+    name
+  }
+}`);
+export const CreateProjectDocument = new TypedDocumentString(`
+    mutation createProject($input: CreateProjectInput!) {
+  createProject(input: $input) {
+    project {
+      ...ProjectFields
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment ProjectFields on Project {
+  id
+  name
+  description
+  status
+  startDate
+  targetEndDate
+  actualEndDate
+  budget {
+    ...MoneyFields
+  }
+  actualCost {
+    ...MoneyFields
+  }
+  revenue {
+    ...MoneyFields
+  }
+  margin {
+    ...MoneyFields
+  }
+  marginPercent
+  budgetConsumedPercent
+  isProfitable
+  health
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  contract {
+    id
+    number
+    status
+  }
+  lead {
+    id
+    name
+  }
+}`);
+export const UpdateProjectDocument = new TypedDocumentString(`
+    mutation updateProject($input: UpdateProjectInput!) {
+  updateProject(input: $input) {
+    project {
+      ...ProjectFields
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment ProjectFields on Project {
+  id
+  name
+  description
+  status
+  startDate
+  targetEndDate
+  actualEndDate
+  budget {
+    ...MoneyFields
+  }
+  actualCost {
+    ...MoneyFields
+  }
+  revenue {
+    ...MoneyFields
+  }
+  margin {
+    ...MoneyFields
+  }
+  marginPercent
+  budgetConsumedPercent
+  isProfitable
+  health
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  contract {
+    id
+    number
+    status
+  }
+  lead {
+    id
+    name
+  }
+}`);
+export const AddProjectMemberDocument = new TypedDocumentString(`
+    mutation addProjectMember($input: AddProjectMemberInput!) {
+  addProjectMember(input: $input) {
+    project {
+      id
+      name
+    }
+    user {
+      id
+      name
+    }
+  }
+}
+    `);
+export const RemoveProjectMemberDocument = new TypedDocumentString(`
+    mutation removeProjectMember($input: RemoveProjectMemberInput!) {
+  removeProjectMember(input: $input) {
+    project {
+      id
+      name
+    }
+    user {
+      id
+      name
+    }
+  }
+}
+    `);
+export const RecordProjectCostDocument = new TypedDocumentString(`
+    mutation recordProjectCost($input: RecordProjectCostInput!) {
+  recordProjectCost(input: $input) {
+    project {
+      ...ProjectFields
+    }
+    cost {
+      ...ProjectCostFields
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment ProjectFields on Project {
+  id
+  name
+  description
+  status
+  startDate
+  targetEndDate
+  actualEndDate
+  budget {
+    ...MoneyFields
+  }
+  actualCost {
+    ...MoneyFields
+  }
+  revenue {
+    ...MoneyFields
+  }
+  margin {
+    ...MoneyFields
+  }
+  marginPercent
+  budgetConsumedPercent
+  isProfitable
+  health
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  contract {
+    id
+    number
+    status
+  }
+  lead {
+    id
+    name
+  }
+}
+fragment ProjectCostFields on ProjectCost {
+  id
+  date
+  category
+  amount {
+    ...MoneyFields
+  }
+  note
+  createdAt
+  recordedBy {
+    id
+    name
+  }
+}`);
+export const PostStatusUpdateDocument = new TypedDocumentString(`
+    mutation postStatusUpdate($input: PostStatusUpdateInput!) {
+  postStatusUpdate(input: $input) {
+    project {
+      ...ProjectFields
+    }
+    statusUpdate {
+      ...StatusUpdateFields
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment ProjectFields on Project {
+  id
+  name
+  description
+  status
+  startDate
+  targetEndDate
+  actualEndDate
+  budget {
+    ...MoneyFields
+  }
+  actualCost {
+    ...MoneyFields
+  }
+  revenue {
+    ...MoneyFields
+  }
+  margin {
+    ...MoneyFields
+  }
+  marginPercent
+  budgetConsumedPercent
+  isProfitable
+  health
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  contract {
+    id
+    number
+    status
+  }
+  lead {
+    id
+    name
+  }
+}
+fragment StatusUpdateFields on StatusUpdate {
+  id
+  postedAt
+  overall
+  schedule
+  budget
+  scope
+  quality
+  summary
+  risks
+  nextSteps
+  author {
+    id
+    name
+  }
+  corrects {
+    id
+    postedAt
+  }
+}`);
+export const CreateMilestoneDocument = new TypedDocumentString(`
+    mutation createMilestone($input: CreateMilestoneInput!) {
+  createMilestone(input: $input) {
+    milestone {
+      ...MilestoneFields
+    }
+  }
+}
+    fragment MilestoneFields on Milestone {
+  id
+  kind
+  title
+  dueDate
+  status
+  isLate
+  qualityPassed
+  qualityNotes
+  qualityReviewedAt
+  qualityReviewer {
+    id
+    name
+  }
+  acceptedOn
+  acceptedBy {
+    id
+    name
+  }
+  rejectionReason
+  createdAt
+  updatedAt
+  version
+}`);
+export const UpdateMilestoneDocument = new TypedDocumentString(`
+    mutation updateMilestone($input: UpdateMilestoneInput!) {
+  updateMilestone(input: $input) {
+    milestone {
+      ...MilestoneFields
+    }
+  }
+}
+    fragment MilestoneFields on Milestone {
+  id
+  kind
+  title
+  dueDate
+  status
+  isLate
+  qualityPassed
+  qualityNotes
+  qualityReviewedAt
+  qualityReviewer {
+    id
+    name
+  }
+  acceptedOn
+  acceptedBy {
+    id
+    name
+  }
+  rejectionReason
+  createdAt
+  updatedAt
+  version
+}`);
+export const ReviewMilestoneQualityDocument = new TypedDocumentString(`
+    mutation reviewMilestoneQuality($input: ReviewMilestoneQualityInput!) {
+  reviewMilestoneQuality(input: $input) {
+    milestone {
+      ...MilestoneFields
+    }
+  }
+}
+    fragment MilestoneFields on Milestone {
+  id
+  kind
+  title
+  dueDate
+  status
+  isLate
+  qualityPassed
+  qualityNotes
+  qualityReviewedAt
+  qualityReviewer {
+    id
+    name
+  }
+  acceptedOn
+  acceptedBy {
+    id
+    name
+  }
+  rejectionReason
+  createdAt
+  updatedAt
+  version
+}`);
+export const AcceptMilestoneDocument = new TypedDocumentString(`
+    mutation acceptMilestone($input: AcceptMilestoneInput!) {
+  acceptMilestone(input: $input) {
+    milestone {
+      ...MilestoneFields
+    }
+  }
+}
+    fragment MilestoneFields on Milestone {
+  id
+  kind
+  title
+  dueDate
+  status
+  isLate
+  qualityPassed
+  qualityNotes
+  qualityReviewedAt
+  qualityReviewer {
+    id
+    name
+  }
+  acceptedOn
+  acceptedBy {
+    id
+    name
+  }
+  rejectionReason
+  createdAt
+  updatedAt
+  version
+}`);
+export const RejectMilestoneDocument = new TypedDocumentString(`
+    mutation rejectMilestone($input: RejectMilestoneInput!) {
+  rejectMilestone(input: $input) {
+    milestone {
+      ...MilestoneFields
+    }
+  }
+}
+    fragment MilestoneFields on Milestone {
+  id
+  kind
+  title
+  dueDate
+  status
+  isLate
+  qualityPassed
+  qualityNotes
+  qualityReviewedAt
+  qualityReviewer {
+    id
+    name
+  }
+  acceptedOn
+  acceptedBy {
+    id
+    name
+  }
+  rejectionReason
+  createdAt
+  updatedAt
+  version
+}`);
 export const AddAccountTeamMemberDocument = new TypedDocumentString(`
     mutation addAccountTeamMember($input: AddAccountTeamMemberInput!, $teamFirst: Int! = 20) {
   addAccountTeamMember(input: $input) {
@@ -4273,6 +6919,45 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     withdrawChangeOrder(variables: WithdrawChangeOrderMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<WithdrawChangeOrderMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<WithdrawChangeOrderMutation>({ document: WithdrawChangeOrderDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'withdrawChangeOrder', 'mutation', variables);
     },
+    clientIssue(variables: ClientIssueQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ClientIssueQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ClientIssueQuery>({ document: ClientIssueDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'clientIssue', 'query', variables);
+    },
+    clientIssues(variables?: ClientIssuesQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ClientIssuesQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ClientIssuesQuery>({ document: ClientIssuesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'clientIssues', 'query', variables);
+    },
+    accountOpenIssues(variables: AccountOpenIssuesQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<AccountOpenIssuesQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<AccountOpenIssuesQuery>({ document: AccountOpenIssuesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'accountOpenIssues', 'query', variables);
+    },
+    reportClientIssue(variables: ReportClientIssueMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ReportClientIssueMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ReportClientIssueMutation>({ document: ReportClientIssueDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'reportClientIssue', 'mutation', variables);
+    },
+    updateClientIssue(variables: UpdateClientIssueMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<UpdateClientIssueMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<UpdateClientIssueMutation>({ document: UpdateClientIssueDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'updateClientIssue', 'mutation', variables);
+    },
+    respondToClientIssue(variables: RespondToClientIssueMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RespondToClientIssueMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<RespondToClientIssueMutation>({ document: RespondToClientIssueDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'respondToClientIssue', 'mutation', variables);
+    },
+    assignClientIssue(variables: AssignClientIssueMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<AssignClientIssueMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<AssignClientIssueMutation>({ document: AssignClientIssueDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'assignClientIssue', 'mutation', variables);
+    },
+    escalateClientIssue(variables: EscalateClientIssueMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<EscalateClientIssueMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<EscalateClientIssueMutation>({ document: EscalateClientIssueDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'escalateClientIssue', 'mutation', variables);
+    },
+    resolveClientIssue(variables: ResolveClientIssueMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ResolveClientIssueMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ResolveClientIssueMutation>({ document: ResolveClientIssueDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'resolveClientIssue', 'mutation', variables);
+    },
+    reopenClientIssue(variables: ReopenClientIssueMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ReopenClientIssueMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ReopenClientIssueMutation>({ document: ReopenClientIssueDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'reopenClientIssue', 'mutation', variables);
+    },
+    closeClientIssue(variables: CloseClientIssueMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CloseClientIssueMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<CloseClientIssueMutation>({ document: CloseClientIssueDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'closeClientIssue', 'mutation', variables);
+    },
+    commentOnClientIssue(variables: CommentOnClientIssueMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CommentOnClientIssueMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<CommentOnClientIssueMutation>({ document: CommentOnClientIssueDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'commentOnClientIssue', 'mutation', variables);
+    },
+    escalateBreachedClientIssues(variables: EscalateBreachedClientIssuesMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<EscalateBreachedClientIssuesMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<EscalateBreachedClientIssuesMutation>({ document: EscalateBreachedClientIssuesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'escalateBreachedClientIssues', 'mutation', variables);
+    },
     createContact(variables: CreateContactMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CreateContactMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<CreateContactMutation>({ document: CreateContactDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'createContact', 'mutation', variables);
     },
@@ -4353,6 +7038,66 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     markNotificationsRead(variables: MarkNotificationsReadMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<MarkNotificationsReadMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<MarkNotificationsReadMutation>({ document: MarkNotificationsReadDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'markNotificationsRead', 'mutation', variables);
+    },
+    project(variables: ProjectQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ProjectQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ProjectQuery>({ document: ProjectDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'project', 'query', variables);
+    },
+    projects(variables?: ProjectsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ProjectsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ProjectsQuery>({ document: ProjectsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'projects', 'query', variables);
+    },
+    projectStatusUpdates(variables: ProjectStatusUpdatesQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ProjectStatusUpdatesQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ProjectStatusUpdatesQuery>({ document: ProjectStatusUpdatesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'projectStatusUpdates', 'query', variables);
+    },
+    projectMilestones(variables: ProjectMilestonesQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ProjectMilestonesQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ProjectMilestonesQuery>({ document: ProjectMilestonesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'projectMilestones', 'query', variables);
+    },
+    projectCosts(variables: ProjectCostsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ProjectCostsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ProjectCostsQuery>({ document: ProjectCostsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'projectCosts', 'query', variables);
+    },
+    projectHealthHistory(variables: ProjectHealthHistoryQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ProjectHealthHistoryQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ProjectHealthHistoryQuery>({ document: ProjectHealthHistoryDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'projectHealthHistory', 'query', variables);
+    },
+    accountProjects(variables: AccountProjectsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<AccountProjectsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<AccountProjectsQuery>({ document: AccountProjectsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'accountProjects', 'query', variables);
+    },
+    contractProjects(variables: ContractProjectsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ContractProjectsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ContractProjectsQuery>({ document: ContractProjectsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'contractProjects', 'query', variables);
+    },
+    projectNode(variables: ProjectNodeQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ProjectNodeQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ProjectNodeQuery>({ document: ProjectNodeDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'projectNode', 'query', variables);
+    },
+    createProject(variables: CreateProjectMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CreateProjectMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<CreateProjectMutation>({ document: CreateProjectDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'createProject', 'mutation', variables);
+    },
+    updateProject(variables: UpdateProjectMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<UpdateProjectMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<UpdateProjectMutation>({ document: UpdateProjectDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'updateProject', 'mutation', variables);
+    },
+    addProjectMember(variables: AddProjectMemberMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<AddProjectMemberMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<AddProjectMemberMutation>({ document: AddProjectMemberDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'addProjectMember', 'mutation', variables);
+    },
+    removeProjectMember(variables: RemoveProjectMemberMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RemoveProjectMemberMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<RemoveProjectMemberMutation>({ document: RemoveProjectMemberDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'removeProjectMember', 'mutation', variables);
+    },
+    recordProjectCost(variables: RecordProjectCostMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RecordProjectCostMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<RecordProjectCostMutation>({ document: RecordProjectCostDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'recordProjectCost', 'mutation', variables);
+    },
+    postStatusUpdate(variables: PostStatusUpdateMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<PostStatusUpdateMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<PostStatusUpdateMutation>({ document: PostStatusUpdateDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'postStatusUpdate', 'mutation', variables);
+    },
+    createMilestone(variables: CreateMilestoneMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CreateMilestoneMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<CreateMilestoneMutation>({ document: CreateMilestoneDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'createMilestone', 'mutation', variables);
+    },
+    updateMilestone(variables: UpdateMilestoneMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<UpdateMilestoneMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<UpdateMilestoneMutation>({ document: UpdateMilestoneDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'updateMilestone', 'mutation', variables);
+    },
+    reviewMilestoneQuality(variables: ReviewMilestoneQualityMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ReviewMilestoneQualityMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ReviewMilestoneQualityMutation>({ document: ReviewMilestoneQualityDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'reviewMilestoneQuality', 'mutation', variables);
+    },
+    acceptMilestone(variables: AcceptMilestoneMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<AcceptMilestoneMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<AcceptMilestoneMutation>({ document: AcceptMilestoneDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'acceptMilestone', 'mutation', variables);
+    },
+    rejectMilestone(variables: RejectMilestoneMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RejectMilestoneMutation> {
+      return withWrapper((wrappedRequestHeaders) => client.request<RejectMilestoneMutation>({ document: RejectMilestoneDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'rejectMilestone', 'mutation', variables);
     },
     addAccountTeamMember(variables: AddAccountTeamMemberMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<AddAccountTeamMemberMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<AddAccountTeamMemberMutation>({ document: AddAccountTeamMemberDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'addAccountTeamMember', 'mutation', variables);

@@ -590,3 +590,23 @@ describe('the demo seed', () => {
     if (lastSeeded) expect(next.number > lastSeeded).toBe(true);
   });
 });
+
+describe('change orders for a project', () => {
+  it('adjust the project budget with the contract value, and must name a project on the same contract', async () => {
+    const contract = await activeContract(200_000);
+    const other = await activeContract(50_000);
+    const { createProject } = await jordan.createProject({
+      input: { accountId, contractId: contract.id, name: 'Claims feed', startDate: '2026-01-01', targetEndDate: '2026-12-31', budget: { amountCents: 5_000_000 } },
+    });
+    const project = createProject.project;
+    const wrong = await expectError(draft(jordan, other.id, { projectId: project.id }), 'BAD_USER_INPUT');
+    expect(wrong.fields).toEqual([{ path: 'input.projectId', message: expect.stringContaining('must belong to contract') }]);
+
+    const changeOrder = await draft(marcus, contract.id, { projectId: project.id, amountDelta: { amountCents: 1_500_000 } });
+    expect(changeOrder.project).toEqual({ id: project.id, name: 'Claims feed' });
+    await marcus.submitChangeOrder({ input: { id: changeOrder.id } });
+    await jordan.approveChangeOrder({ input: { id: changeOrder.id } });
+    expect((await jordan.project({ id: project.id })).project?.budget).toEqual({ amountCents: 6_500_000, currency: 'USD' });
+    expect(await contractValue(contract.id)).toBe(200_000 * 100 + 1_500_000);
+  });
+});

@@ -7,9 +7,11 @@ import type { Database } from '../db/database';
 import { createAccountLoaders } from '../modules/account/account.loaders';
 import { createApprovalLoaders } from '../modules/approval/approval.loaders';
 import { createChangeOrderLoaders } from '../modules/change-order/change-order.loaders';
+import { createClientIssueLoaders } from '../modules/client-issue/client-issue.loaders';
 import { createContractLoaders } from '../modules/contract/contract.loaders';
 import { createContactLoaders } from '../modules/contact/contact.loaders';
 import { createInvoiceLoaders } from '../modules/invoice/invoice.loaders';
+import { createProjectLoaders } from '../modules/project/project.loaders';
 import { createTeamLoaders } from '../modules/team/team.loaders';
 import { createUserLoaders } from '../modules/user/user.loaders';
 import type { User } from '../modules/user/user.entity';
@@ -25,6 +27,8 @@ export function createLoaders(em: EntityManager, scope: AccessScope) {
     ...createApprovalLoaders(em, scope),
     ...createInvoiceLoaders(em, scope),
     ...createChangeOrderLoaders(em, scope),
+    ...createClientIssueLoaders(em, scope),
+    ...createProjectLoaders(em, scope),
   };
 }
 

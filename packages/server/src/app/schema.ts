@@ -5,10 +5,12 @@ import { AccountResolver } from '../modules/account/account.resolver';
 import { ApprovalDecisionResolver, ApprovalRequestResolver } from '../modules/approval/approval.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { ChangeOrderResolver, ContractChangeOrdersResolver } from '../modules/change-order/change-order.resolver';
+import { AccountClientIssuesResolver, ClientIssueEventResolver, ClientIssueResolver } from '../modules/client-issue/client-issue.resolver';
 import { AccountContractsResolver, ContractResolver } from '../modules/contract/contract.resolver';
 import { ContactResolver } from '../modules/contact/contact.resolver';
 import { ContractInvoicingResolver, InvoiceLineResolver, InvoiceResolver, PaymentResolver } from '../modules/invoice/invoice.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
+import { AccountProjectsResolver, ContractProjectsResolver, MilestoneResolver, ProjectCostResolver, ProjectMemberResolver, ProjectResolver, StatusUpdateResolver } from '../modules/project/project.resolver';
 import { NotificationResolver, UserNotificationsResolver } from '../modules/notification/notification.resolver';
 import { TeamResolver } from '../modules/team/team.resolver';
 import { UserResolver } from '../modules/user/user.resolver';
@@ -32,6 +34,16 @@ export const resolvers = [
   ContractInvoicingResolver,
   ChangeOrderResolver,
   ContractChangeOrdersResolver,
+  ClientIssueResolver,
+  ClientIssueEventResolver,
+  AccountClientIssuesResolver,
+  ProjectResolver,
+  ProjectMemberResolver,
+  ProjectCostResolver,
+  StatusUpdateResolver,
+  MilestoneResolver,
+  AccountProjectsResolver,
+  ContractProjectsResolver,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;

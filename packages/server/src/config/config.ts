@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
+import { parseSlaDuration, SLA_DURATION_PATTERN, type SlaPolicy } from '../modules/client-issue/sla';
 
 /** Where the development JWT secret comes from when none is configured; refused in production. */
 export const DEV_JWT_SECRET = 'account-graph-dev-secret-change-me-0123456789';
@@ -14,6 +15,9 @@ const databaseUrl = z
   .refine((value) => /^sqlite:.+/.test(value) || /^mysql:\/\/.+\/.+/.test(value) || /^mariadb:\/\/.+\/.+/.test(value), {
     message: 'must be sqlite:<path> or mysql://user:pass@host:port/database',
   });
+
+/** An SLA duration: whole hours, calendar days or business days (4h, 3d, 1bd). */
+const slaDuration = z.string().regex(SLA_DURATION_PATTERN, 'must be whole hours, days or business days, such as 4h, 3d or 1bd');
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -31,6 +35,15 @@ const envSchema = z.object({
   APPROVAL_LIMIT_ACCOUNT_MANAGER_USD: z.coerce.number().int().min(0).default(50_000),
   APPROVAL_LIMIT_SENIOR_ACCOUNT_MANAGER_USD: z.coerce.number().int().min(0).default(250_000),
   APPROVAL_LIMIT_FINANCE_INVOICES_USD: z.coerce.number().int().min(0).default(250_000),
+  // Client issue SLAs per severity (the client services agreement; defaults in client-issue/sla.ts).
+  SLA_CRITICAL_RESPONSE: slaDuration.default('1h'),
+  SLA_CRITICAL_RESOLUTION: slaDuration.default('24h'),
+  SLA_HIGH_RESPONSE: slaDuration.default('4h'),
+  SLA_HIGH_RESOLUTION: slaDuration.default('3d'),
+  SLA_MEDIUM_RESPONSE: slaDuration.default('1bd'),
+  SLA_MEDIUM_RESOLUTION: slaDuration.default('10d'),
+  SLA_LOW_RESPONSE: slaDuration.default('3bd'),
+  SLA_LOW_RESOLUTION: slaDuration.default('30d'),
 });
 
 export type DatabaseConfig =
@@ -52,6 +65,8 @@ export interface Config {
   };
   /** Approval limits in cents of USD; executives and admins have none. */
   approvalLimits: { accountManagerCents: number; seniorAccountManagerCents: number; financeInvoiceCents: number };
+  /** Client issue response and resolution times per severity. */
+  sla: SlaPolicy;
   seedDemo: boolean;
   playground: boolean;
   introspection: boolean;
@@ -113,6 +128,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       accountManagerCents: e.APPROVAL_LIMIT_ACCOUNT_MANAGER_USD * 100,
       seniorAccountManagerCents: e.APPROVAL_LIMIT_SENIOR_ACCOUNT_MANAGER_USD * 100,
       financeInvoiceCents: e.APPROVAL_LIMIT_FINANCE_INVOICES_USD * 100,
+    },
+    sla: {
+      CRITICAL: { response: parseSlaDuration(e.SLA_CRITICAL_RESPONSE), resolution: parseSlaDuration(e.SLA_CRITICAL_RESOLUTION) },
+      HIGH: { response: parseSlaDuration(e.SLA_HIGH_RESPONSE), resolution: parseSlaDuration(e.SLA_HIGH_RESOLUTION) },
+      MEDIUM: { response: parseSlaDuration(e.SLA_MEDIUM_RESPONSE), resolution: parseSlaDuration(e.SLA_MEDIUM_RESOLUTION) },
+      LOW: { response: parseSlaDuration(e.SLA_LOW_RESPONSE), resolution: parseSlaDuration(e.SLA_LOW_RESOLUTION) },
     },
     seedDemo: e.SEED_DEMO,
     playground: e.PLAYGROUND ?? !production,

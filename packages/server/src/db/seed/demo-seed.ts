@@ -7,6 +7,8 @@ import type { Database } from '../database';
 import { seedChangeOrders } from './change-orders-seed';
 import { seedContracts } from './contracts-seed';
 import { seedInvoices } from './invoices-seed';
+import { seedClientIssues } from './client-issues-seed';
+import { seedProjects } from './projects-seed';
 
 /** Demo staff: every role, two seniors leading three and two account managers, one leaver. */
 export const DEMO_STAFF = [
@@ -97,6 +99,8 @@ export interface SeedSummary {
   contracts: number;
   changeOrders: number;
   invoices: number;
+  projects: number;
+  clientIssues: number;
 }
 
 /** Seeds the demo portfolio when the database has no users yet; returns what it wrote, or null. */
@@ -104,7 +108,7 @@ export async function seedDemoIfEmpty(db: Database): Promise<SeedSummary | null>
   return db.transaction(async (em) => ((await em.count(User)) > 0 ? null : seedDemo(em)));
 }
 
-/** Writes the demo portfolio: ~70 health plans in families reaching 72 million members, staff, teams, contacts, contracts, change orders, invoices. */
+/** Writes the demo portfolio: ~70 health plans in families reaching 72 million members, staff, teams, contacts, contracts, change orders, invoices, projects, client issues. */
 export async function seedDemo(em: EntityManager): Promise<SeedSummary> {
   const rand = random(20261128);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)];
@@ -212,6 +216,8 @@ export async function seedDemo(em: EntityManager): Promise<SeedSummary> {
   const contracts = await seedContracts(em, rand);
   const changeOrders = await seedChangeOrders(em, rand);
   const invoices = await seedInvoices(em, rand);
+  const projects = await seedProjects(em, rand);
+  const clientIssues = await seedClientIssues(em, rand);
 
   return {
     users: users.size,
@@ -222,5 +228,7 @@ export async function seedDemo(em: EntityManager): Promise<SeedSummary> {
     contracts,
     changeOrders,
     invoices,
+    projects,
+    clientIssues,
   };
 }

@@ -48,7 +48,7 @@ export class ChangeOrder extends BaseRecord {
   @JoinColumn({ name: 'accountId' })
   account?: Relation<Account>;
 
-  /** The project the change is for. Projects come later: no relation and no field until then. */
+  /** The project the change is for, on the same contract; approval adjusts its budget (ChangeOrder.project). */
   @Column({ type: 'int', nullable: true })
   projectId!: number | null;
 

@@ -1,6 +1,7 @@
 import { BadInputError, ConflictError } from '../../common/errors';
 
 export const ChangeOrderErrors = {
+  projectNotOnContract: (contract: string) => BadInputError.field('input.projectId', `the project must belong to contract ${contract}`),
   contractNotActive: (contract: string, status: string) =>
     new ConflictError(`Contract ${contract} is ${status}; change orders apply only to an ACTIVE contract. Renew it, or raise the change on its successor.`),
   currencyMismatch: (contractCurrency: string, path = 'input.amountDelta.currency') =>

@@ -18,6 +18,11 @@ export class CreateChangeOrderInput {
   @MaxLength(200)
   contractId!: string;
 
+  @Field(() => ID, { nullable: true, description: 'The project the change is for, on the same contract; approving the change adjusts that project\'s budget too.' })
+  @IsOptional()
+  @MaxLength(200)
+  projectId?: string | null;
+
   @Field(() => String, { description: 'Title (1 to 200 characters).' })
   @IsName()
   title!: string;

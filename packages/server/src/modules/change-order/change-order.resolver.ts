@@ -5,6 +5,7 @@ import { connectionType, PageArgs, type Connection } from '../../common/paginati
 import { Account } from '../account/account.entity';
 import { ApprovalDecision } from '../approval/approval.entity';
 import { Contract } from '../contract/contract.entity';
+import { Project } from '../project/project.entity';
 import { ApprovalDecisionConnection } from '../contract/contract.resolver';
 import { User } from '../user/user.entity';
 import { ChangeOrder } from './change-order.entity';
@@ -81,6 +82,11 @@ export class ChangeOrderResolver {
   @FieldResolver(() => Contract, { description: 'The contract it changes.' })
   async contract(@Root() changeOrder: ChangeOrder, @Ctx() ctx: Context): Promise<Contract> {
     return (await ctx.loaders.contractById.load(changeOrder.contractId)) as Contract;
+  }
+
+  @FieldResolver(() => Project, { nullable: true, description: 'The project the change is for, if any; approving it adjusted that project\'s budget.' })
+  project(@Root() changeOrder: ChangeOrder, @Ctx() ctx: Context): Promise<Project | null> | null {
+    return changeOrder.projectId === null ? null : ctx.loaders.projectById.load(changeOrder.projectId);
   }
 
   @FieldResolver(() => Account, { description: 'The client account (the contract\'s).' })

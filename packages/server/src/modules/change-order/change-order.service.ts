@@ -14,6 +14,7 @@ import { ApprovalEngine, type ApprovalSubject } from '../approval/approval.servi
 import { diffFields, recordAudit } from '../audit/audit.service';
 import { Contract, ContractStatus } from '../contract/contract.entity';
 import { requireWritableContract } from '../contract/contract.service';
+import { applyApprovedChangeOrderToProject, requireReadableProject } from '../project/project.service';
 import { ChangeOrder, ChangeOrderStatus } from './change-order.entity';
 import { ChangeOrderErrors } from './change-order.errors';
 import {
@@ -71,11 +72,13 @@ export const ChangeOrderService = {
       const contract = await requireWritableContract(tx, input.contractId, 'input.contractId');
       if (contract.status !== ContractStatus.ACTIVE) throw ChangeOrderErrors.contractNotActive(contract.number, contract.status);
       const amount = checkedAmount(contract, input.amountDelta);
+      const project = input.projectId ? await requireReadableProject(tx, input.projectId, 'input.projectId') : null;
+      if (project && project.contractId !== contract.id) throw ChangeOrderErrors.projectNotOnContract(contract.number);
       const changeOrder = stampNew(new ChangeOrder());
       Object.assign(changeOrder, {
         contractId: contract.id,
         accountId: contract.accountId,
-        projectId: null,
+        projectId: project?.id ?? null,
         number: await nextChangeOrderNumber(tx, changeOrder.createdAt),
         title: input.title.trim(),
         description: cleanText(input.description) ?? null,
@@ -137,6 +140,7 @@ export const ChangeOrderService = {
         decidedAt: new Date(),
       });
       await addToContractValue(tx, changeOrder);
+      await applyApprovedChangeOrderToProject(tx, changeOrder);
       return { changeOrder, decision };
     });
   },

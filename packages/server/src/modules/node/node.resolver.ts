@@ -40,6 +40,20 @@ export class NodeResolver {
         return readableDecision(ctx, decoded.rowId);
       case 'Notification':
         return ctx.em.findOneBy(Notification, { id: decoded.rowId, recipientId: ctx.viewer.id });
+      case 'Project':
+        return loaders.projectById.load(decoded.rowId);
+      case 'ProjectMember':
+        return loaders.projectMemberById.load(decoded.rowId);
+      case 'ProjectCost':
+        return loaders.projectCostById.load(decoded.rowId);
+      case 'StatusUpdate':
+        return loaders.statusUpdateById.load(decoded.rowId);
+      case 'Milestone':
+        return loaders.milestoneById.load(decoded.rowId);
+      case 'ClientIssue':
+        return loaders.clientIssueById.load(decoded.rowId);
+      case 'ClientIssueEvent':
+        return loaders.clientIssueEventById.load(decoded.rowId);
       case 'AuditEvent':
         return AUDIT_READER_ROLES.has(ctx.viewer.role) ? ctx.em.findOneBy(AuditEvent, { id: decoded.rowId }) : null;
       default:

@@ -1,0 +1,401 @@
+import { ArrayMaxSize, IsInt, IsOptional, MaxLength, Min, ValidateNested } from 'class-validator';
+import { GraphQLLocalDate } from 'graphql-scalars';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { MoneyInput } from '../../common/money';
+import { OrderDirection } from '../../common/pagination';
+import { payloadType } from '../../common/payload';
+import { IsName } from '../../common/validation';
+import { User } from '../user/user.entity';
+import { CostCategory, Health, Milestone, MilestoneKind, MilestoneStatus, Project, ProjectCost, ProjectStatus, StatusUpdate } from './project.entity';
+
+export const MAX_DESCRIPTION_LENGTH = 5000;
+export const MAX_TEXT_LENGTH = 10000;
+
+@InputType({ description: 'A new project on an account you may change.' })
+export class CreateProjectInput {
+  @Field(() => ID, { description: 'The client account.' })
+  @MaxLength(200)
+  accountId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The account\'s contract it delivers, if any; its revenue comes from that contract\'s invoices.' })
+  @IsOptional()
+  @MaxLength(200)
+  contractId?: string | null;
+
+  @Field(() => String, { description: 'Name (1 to 200 characters).' })
+  @IsName()
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: `What it delivers and why (up to ${MAX_DESCRIPTION_LENGTH} characters).` })
+  @IsOptional()
+  @MaxLength(MAX_DESCRIPTION_LENGTH, { message: `description must be at most ${MAX_DESCRIPTION_LENGTH} characters` })
+  description?: string | null;
+
+  @Field(() => ProjectStatus, { nullable: true, description: 'Where it starts; PLANNED when omitted.' })
+  @IsOptional()
+  status?: ProjectStatus | null;
+
+  @Field(() => GraphQLLocalDate, { description: 'First day of work.' })
+  startDate!: string;
+
+  @Field(() => GraphQLLocalDate, { description: 'The day it is planned to finish; on or after the start date.' })
+  targetEndDate!: string;
+
+  @Field(() => MoneyInput, { description: 'The budget; zero or more, in the contract\'s currency when there is a contract.' })
+  @ValidateNested()
+  budget!: MoneyInput;
+
+  @Field(() => ID, { nullable: true, description: 'The project lead: an active member of staff. They join the team too.' })
+  @IsOptional()
+  @MaxLength(200)
+  leadId?: string | null;
+}
+
+@InputType({ description: 'Changes to a project; omitted fields stay as they are.' })
+export class UpdateProjectInput {
+  @Field(() => ID, { description: 'The project.' })
+  @MaxLength(200)
+  id!: string;
+
+  @Field(() => Int, { description: 'The `version` you last read; stale means CONFLICT and no change.' })
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
+
+  @Field(() => String, { nullable: true, description: 'New name.' })
+  @IsOptional()
+  @IsName()
+  name?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'New description; an empty string clears it.' })
+  @IsOptional()
+  @MaxLength(MAX_DESCRIPTION_LENGTH, { message: `description must be at most ${MAX_DESCRIPTION_LENGTH} characters` })
+  description?: string | null;
+
+  @Field(() => ProjectStatus, { nullable: true, description: 'New status. COMPLETED or CANCELLED sets the actual end date to today (UTC) unless one is given.' })
+  @IsOptional()
+  status?: ProjectStatus | null;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'New start date.' })
+  @IsOptional()
+  startDate?: string | null;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'New target end date.' })
+  @IsOptional()
+  targetEndDate?: string | null;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'The day it actually finished.' })
+  @IsOptional()
+  actualEndDate?: string | null;
+
+  @Field(() => MoneyInput, { nullable: true, description: 'New budget; zero or more, in the project\'s currency.' })
+  @IsOptional()
+  @ValidateNested()
+  budget?: MoneyInput | null;
+
+  @Field(() => ID, { nullable: true, description: 'New lead: an active member of staff. They join the team too.' })
+  @IsOptional()
+  @MaxLength(200)
+  leadId?: string | null;
+}
+
+@InputType({ description: 'Adds a member of staff to a project\'s team.' })
+export class AddProjectMemberInput {
+  @Field(() => ID, { description: 'The project.' })
+  @MaxLength(200)
+  projectId!: string;
+
+  @Field(() => ID, { description: 'The member of staff: active, and not a BI reader.' })
+  @MaxLength(200)
+  userId!: string;
+}
+
+@InputType({ description: 'Takes a member of staff off a project\'s team.' })
+export class RemoveProjectMemberInput {
+  @Field(() => ID, { description: 'The project.' })
+  @MaxLength(200)
+  projectId!: string;
+
+  @Field(() => ID, { description: 'The member of staff.' })
+  @MaxLength(200)
+  userId!: string;
+}
+
+@InputType({ description: 'Money spent on a project.' })
+export class RecordProjectCostInput {
+  @Field(() => ID, { description: 'The project.' })
+  @MaxLength(200)
+  projectId!: string;
+
+  @Field(() => GraphQLLocalDate, { description: 'The day it was incurred.' })
+  date!: string;
+
+  @Field(() => CostCategory, { description: 'What it paid for.' })
+  category!: CostCategory;
+
+  @Field(() => MoneyInput, { description: 'The amount: more than zero, in the project\'s currency.' })
+  @ValidateNested()
+  amount!: MoneyInput;
+
+  @Field(() => String, { nullable: true, description: 'What it was for (up to 1,000 characters).' })
+  @IsOptional()
+  @MaxLength(1000, { message: 'note must be at most 1000 characters' })
+  note?: string | null;
+}
+
+@InputType({ description: 'A status report on a project.' })
+export class PostStatusUpdateInput {
+  @Field(() => ID, { description: 'The project.' })
+  @MaxLength(200)
+  projectId!: string;
+
+  @Field(() => Health, { description: 'Overall health. Turning RED tells the account owner.' })
+  overall!: Health;
+
+  @Field(() => Health, { description: 'Health of the schedule.' })
+  schedule!: Health;
+
+  @Field(() => Health, { description: 'Health of the budget.' })
+  budget!: Health;
+
+  @Field(() => Health, { description: 'Health of the scope.' })
+  scope!: Health;
+
+  @Field(() => Health, { description: 'Health of quality.' })
+  quality!: Health;
+
+  @Field(() => String, { description: `What happened since the last update (1 to ${MAX_TEXT_LENGTH} characters).` })
+  @IsName(MAX_TEXT_LENGTH)
+  summary!: string;
+
+  @Field(() => String, { nullable: true, description: `Risks and issues (up to ${MAX_TEXT_LENGTH} characters).` })
+  @IsOptional()
+  @MaxLength(MAX_TEXT_LENGTH, { message: `risks must be at most ${MAX_TEXT_LENGTH} characters` })
+  risks?: string | null;
+
+  @Field(() => String, { nullable: true, description: `What happens next (up to ${MAX_TEXT_LENGTH} characters).` })
+  @IsOptional()
+  @MaxLength(MAX_TEXT_LENGTH, { message: `nextSteps must be at most ${MAX_TEXT_LENGTH} characters` })
+  nextSteps?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The earlier update of the same project that this one corrects, if it is a correction.' })
+  @IsOptional()
+  @MaxLength(200)
+  correctsId?: string | null;
+}
+
+@InputType({ description: 'A new milestone or deliverable of a project.' })
+export class CreateMilestoneInput {
+  @Field(() => ID, { description: 'The project.' })
+  @MaxLength(200)
+  projectId!: string;
+
+  @Field(() => MilestoneKind, { description: 'A milestone, or a deliverable (which needs a passed quality review before acceptance).' })
+  kind!: MilestoneKind;
+
+  @Field(() => String, { description: 'Title (1 to 200 characters).' })
+  @IsName()
+  title!: string;
+
+  @Field(() => GraphQLLocalDate, { description: 'The day it is due.' })
+  dueDate!: string;
+}
+
+@InputType({ description: 'Progress on a milestone; omitted fields stay as they are.' })
+export class UpdateMilestoneInput {
+  @Field(() => ID, { description: 'The milestone.' })
+  @MaxLength(200)
+  id!: string;
+
+  @Field(() => Int, { description: 'The `version` you last read; stale means CONFLICT and no change.' })
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
+
+  @Field(() => String, { nullable: true, description: 'New title.' })
+  @IsOptional()
+  @IsName()
+  title?: string | null;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'New due date.' })
+  @IsOptional()
+  dueDate?: string | null;
+
+  @Field(() => MilestoneStatus, {
+    nullable: true,
+    description: 'New status: PLANNED, IN_PROGRESS or DELIVERED (ACCEPTED and REJECTED are the client\'s, through acceptMilestone and rejectMilestone). Delivering again clears the earlier quality review.',
+  })
+  @IsOptional()
+  status?: MilestoneStatus | null;
+}
+
+@InputType({ description: 'The quality review of a DELIVERED milestone or deliverable.' })
+export class ReviewMilestoneQualityInput {
+  @Field(() => ID, { description: 'The milestone.' })
+  @MaxLength(200)
+  id!: string;
+
+  @Field(() => Boolean, { description: 'Whether it passed.' })
+  passed!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The reviewer\'s notes (up to 2,000 characters).' })
+  @IsOptional()
+  @MaxLength(2000, { message: 'notes must be at most 2000 characters' })
+  notes?: string | null;
+}
+
+@InputType({ description: 'The client\'s acceptance of a DELIVERED milestone or deliverable.' })
+export class AcceptMilestoneInput {
+  @Field(() => ID, { description: 'The milestone.' })
+  @MaxLength(200)
+  id!: string;
+
+  @Field(() => ID, { description: 'The client contact who accepted it: a contact of the project\'s account.' })
+  @MaxLength(200)
+  contactId!: string;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'The day they accepted it; today (UTC) when omitted.' })
+  @IsOptional()
+  acceptedOn?: string | null;
+}
+
+@InputType({ description: 'The client\'s rejection of a DELIVERED milestone or deliverable.' })
+export class RejectMilestoneInput {
+  @Field(() => ID, { description: 'The milestone.' })
+  @MaxLength(200)
+  id!: string;
+
+  @Field(() => String, { description: 'Why the client rejected it: what must change.' })
+  @IsName(2000)
+  reason!: string;
+}
+
+export enum ProjectOrderField {
+  NAME = 'NAME',
+  TARGET_END_DATE = 'TARGET_END_DATE',
+  CREATED_AT = 'CREATED_AT',
+}
+
+registerEnumType(ProjectOrderField, {
+  name: 'ProjectOrderField',
+  description: 'What to sort projects by.',
+  valuesConfig: {
+    NAME: { description: 'Project name.' },
+    TARGET_END_DATE: { description: 'Planned end date.' },
+    CREATED_AT: { description: 'When the project was created.' },
+  },
+});
+
+@InputType({ description: 'How to sort projects; ties break on id.' })
+export class ProjectOrder {
+  @Field(() => ProjectOrderField, { description: 'What to sort by.' })
+  field!: ProjectOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Ascending or descending.' })
+  direction: OrderDirection = OrderDirection.ASC;
+}
+
+@InputType({ description: 'Narrows a list of projects; all given conditions must hold.' })
+export class ProjectFilter {
+  @Field(() => ID, { nullable: true, description: 'Projects of this account.' })
+  @IsOptional()
+  @MaxLength(200)
+  accountId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Projects under this contract.' })
+  @IsOptional()
+  @MaxLength(200)
+  contractId?: string | null;
+
+  @Field(() => [ProjectStatus], { nullable: true, description: 'Any of these statuses.' })
+  @IsOptional()
+  @ArrayMaxSize(5)
+  status?: ProjectStatus[] | null;
+
+  @Field(() => [Health], { nullable: true, description: 'Whose latest status update has any of these overall healths (projects without an update never match).' })
+  @IsOptional()
+  @ArrayMaxSize(3)
+  health?: Health[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'True: only projects that are not profitable (`isProfitable` false: margin zero or below). False: only profitable ones.' })
+  @IsOptional()
+  unprofitable?: boolean | null;
+}
+
+@ObjectType({ description: 'One week of one health dimension in a project\'s health history.' })
+export class HealthPoint {
+  @Field(() => GraphQLLocalDate, { description: 'The Monday (UTC) the week starts on.' })
+  weekOf!: string;
+
+  @Field(() => Date, { nullable: true, description: 'When the update shown for this week was posted (the latest of the week); null in a gap.' })
+  postedAt!: Date | null;
+
+  @Field(() => Health, { nullable: true, description: 'The health that update gave; null in a gap: no status update was posted that week, so the health is unknown (not unchanged). Charts should break the line there.' })
+  health!: Health | null;
+}
+
+@ObjectType({
+  description:
+    'A project\'s health week by week, one series per dimension, for charts. Every series has one point per week (Monday to Sunday, UTC) from the week of `from` to the week of `to`, oldest first. ' +
+    'A week shows the latest update posted in it, leaving out updates that a later correction replaced; a week without an update is a gap (postedAt and health null).',
+})
+export class HealthHistory {
+  @Field(() => [HealthPoint], { description: 'Overall health, week by week.' })
+  overall!: HealthPoint[];
+
+  @Field(() => [HealthPoint], { description: 'Schedule health, week by week.' })
+  schedule!: HealthPoint[];
+
+  @Field(() => [HealthPoint], { description: 'Budget health, week by week.' })
+  budget!: HealthPoint[];
+
+  @Field(() => [HealthPoint], { description: 'Scope health, week by week.' })
+  scope!: HealthPoint[];
+
+  @Field(() => [HealthPoint], { description: 'Quality health, week by week.' })
+  quality!: HealthPoint[];
+}
+
+export const CreateProjectPayload = payloadType('createProject', 'project', Project, 'The new project.');
+export const UpdateProjectPayload = payloadType('updateProject', 'project', Project, 'The project as it is now.');
+export const CreateMilestonePayload = payloadType('createMilestone', 'milestone', Milestone, 'The new milestone, PLANNED.');
+export const UpdateMilestonePayload = payloadType('updateMilestone', 'milestone', Milestone, 'The milestone as it is now.');
+export const ReviewMilestoneQualityPayload = payloadType('reviewMilestoneQuality', 'milestone', Milestone, 'The milestone with its review.');
+export const AcceptMilestonePayload = payloadType('acceptMilestone', 'milestone', Milestone, 'The milestone, now ACCEPTED.');
+export const RejectMilestonePayload = payloadType('rejectMilestone', 'milestone', Milestone, 'The milestone, now REJECTED.');
+
+@ObjectType({ description: 'The result of addProjectMember.' })
+export class AddProjectMemberPayload {
+  @Field(() => Project, { description: 'The project.' })
+  project!: Project;
+
+  @Field(() => User, { description: 'The member of staff now on its team.' })
+  user!: User;
+}
+
+@ObjectType({ description: 'The result of removeProjectMember.' })
+export class RemoveProjectMemberPayload {
+  @Field(() => Project, { description: 'The project.' })
+  project!: Project;
+
+  @Field(() => User, { description: 'The member of staff no longer on its team.' })
+  user!: User;
+}
+
+@ObjectType({ description: 'The result of recordProjectCost.' })
+export class RecordProjectCostPayload {
+  @Field(() => Project, { description: 'The project, with its new actual cost.' })
+  project!: Project;
+
+  @Field(() => ProjectCost, { description: 'The cost entry just recorded.' })
+  cost!: ProjectCost;
+}
+
+@ObjectType({ description: 'The result of postStatusUpdate.' })
+export class PostStatusUpdatePayload {
+  @Field(() => Project, { description: 'The project, with its new health.' })
+  project!: Project;
+
+  @Field(() => StatusUpdate, { description: 'The update just posted.' })
+  statusUpdate!: StatusUpdate;
+}
