@@ -133,3 +133,16 @@ describe('the audit trail', () => {
     expect(auditEvents.edges.map((e) => e.node.changes)).toEqual([{ region: { before: 'A', after: 'B' } }, { region: { before: null, after: 'A' } }]);
   });
 });
+
+describe('concurrent duplicates', () => {
+  it('lets one of 10 simultaneous additions of the same team member through; the rest get CONFLICT', async () => {
+    const account = await newAccount('Race Team Health');
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, () => jordan.addAccountTeamMember({ input: { accountId: account.id, userId: userIds.lee, teamRole: 'SUPPORT_LEAD' } })),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason.code)).toEqual(Array(9).fill('CONFLICT'));
+    const { account: read } = await jordan.account({ id: account.id });
+    expect(read!.team.totalCount).toBe(1);
+  });
+});

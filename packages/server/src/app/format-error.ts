@@ -33,10 +33,19 @@ function invalidFields(errors: ValidationError[], prefix: string): InvalidField[
   });
 }
 
+/**
+ * A unique index refused a row that a concurrent request created a moment earlier (the service's
+ * own check ran before the other commit): MySQL ER_DUP_ENTRY, SQLite SQLITE_CONSTRAINT_UNIQUE.
+ */
+function isDuplicateKey(error: unknown): boolean {
+  const driverError = (error as { driverError?: { errno?: number; code?: string } } | null)?.driverError;
+  return driverError?.errno === 1062 || driverError?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
 /** True for errors a client caused and may see as they are; everything else is unexpected. */
 export function isExpectedError(error: unknown): boolean {
   const original = unwrapResolverError(error);
-  if (original instanceof AppError || original instanceof ArgumentValidationError) return true;
+  if (original instanceof AppError || original instanceof ArgumentValidationError || isDuplicateKey(original)) return true;
   const code = original instanceof GraphQLError ? original.extensions?.code : undefined;
   return original instanceof GraphQLError && (code === undefined ? !original.path : BAD_REQUEST_CODES.has(String(code)));
 }
@@ -57,6 +66,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof AppError) {
     const { http: _http, ...extensions } = original.extensions;
     return { ...base, extensions };
+  }
+  if (isDuplicateKey(original)) {
+    return { ...base, message: 'Someone else made the same change at the same moment. Reload and check before trying again.', extensions: { code: ErrorCode.CONFLICT } };
   }
   if (isExpectedError(error)) {
     return { ...base, extensions: { code: ErrorCode.BAD_USER_INPUT } };
