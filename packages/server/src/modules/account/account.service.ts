@@ -125,7 +125,8 @@ export async function requireWritableAccount(ctx: Context, globalId: string, pat
   return account;
 }
 
-async function requireEligibleOwner(ctx: Context, globalId: string, path: string): Promise<User> {
+/** An active account manager or senior who may own accounts and contracts, or a refusal against `path`. */
+export async function requireEligibleOwner(ctx: Context, globalId: string, path: string): Promise<User> {
   const user = await ctx.loaders.userById.load(decodeGlobalId(globalId, 'User', path));
   if (!user) throw new NotFoundError('User', globalId);
   if (!user.active || !ACCOUNT_OWNER_ROLES.has(user.role)) throw AccountErrors.ownerNotEligible(path, user.name);

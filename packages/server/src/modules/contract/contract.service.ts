@@ -1,5 +1,4 @@
 import { inTransaction, type Context } from '../../app/context';
-import { ACCOUNT_OWNER_ROLES } from '../../common/auth';
 import { stampNew } from '../../common/base.entity';
 import { addDays, daysBetween, todayUtc } from '../../common/dates';
 import { BadInputError, NotFoundError, StaleVersionError } from '../../common/errors';
@@ -8,12 +7,11 @@ import { DEFAULT_CURRENCY } from '../../common/money';
 import { OrderDirection, paginate, type Connection, type PageArgs, type SortOrder } from '../../common/pagination';
 import { nextSequenceValue } from '../../common/sequence';
 import { compareAndSwap, transitionStatus } from '../../common/versioned';
-import { requireWritableAccount } from '../account/account.service';
-import { AccountErrors } from '../account/account.errors';
+import { requireEligibleOwner, requireWritableAccount } from '../account/account.service';
 import { ApprovalDecisionKind, ApprovalSubjectType, type ApprovalDecision } from '../approval/approval.entity';
 import { ApprovalEngine, type ApprovalSubject } from '../approval/approval.service';
 import { diffFields, recordAudit } from '../audit/audit.service';
-import { Role, type User } from '../user/user.entity';
+import { Role } from '../user/user.entity';
 import { Contract, ContractStatus, ContractType } from './contract.entity';
 import { ContractErrors } from './contract.errors';
 import {
@@ -104,7 +102,7 @@ export const ContractService = {
         autoRenew: input.autoRenew ?? false,
         valueCents: input.value.amountCents,
         currency: input.value.currency ?? DEFAULT_CURRENCY,
-        ownerId: input.ownerId ? (await requireEligibleOwner(tx, input.ownerId)).id : (account.ownerId ?? tx.viewer.id),
+        ownerId: input.ownerId ? (await requireEligibleOwner(tx, input.ownerId, 'input.ownerId')).id : (account.ownerId ?? tx.viewer.id),
         renewalOfId: null,
         createdById: tx.viewer.id,
         submittedById: null,
@@ -138,7 +136,7 @@ export const ContractService = {
       if (input.noticePeriodDays != null) contract.noticePeriodDays = input.noticePeriodDays;
       if (input.autoRenew != null) contract.autoRenew = input.autoRenew;
       if (input.signedAt !== undefined) contract.signedAt = input.signedAt;
-      if (input.ownerId != null) contract.ownerId = (await requireEligibleOwner(tx, input.ownerId)).id;
+      if (input.ownerId != null) contract.ownerId = (await requireEligibleOwner(tx, input.ownerId, 'input.ownerId')).id;
       contract.noticeDeadline = addDays(contract.endDate, -contract.noticePeriodDays);
       const changes = diffFields(before, snapshot(contract), AUDITED_FIELDS);
       await compareAndSwap(tx, contract, input.expectedVersion, [...Object.keys(changes), 'noticeDeadline']);
@@ -271,12 +269,5 @@ export async function requireWritableContract(ctx: Context, globalId: string, pa
   const account = await ctx.loaders.accountById.load(contract.accountId);
   await requireWritableAccount(ctx, account!.globalId, path);
   return contract;
-}
-
-async function requireEligibleOwner(ctx: Context, globalId: string): Promise<User> {
-  const user = await ctx.loaders.userById.load(decodeGlobalId(globalId, 'User', 'input.ownerId'));
-  if (!user) throw new NotFoundError('User', globalId);
-  if (!user.active || !ACCOUNT_OWNER_ROLES.has(user.role)) throw AccountErrors.ownerNotEligible('input.ownerId', user.name);
-  return user;
 }
 
