@@ -3,6 +3,16 @@ import type { BaseRecord } from './base.entity';
 import { ConflictError, StaleVersionError } from './errors';
 
 /**
+ * Refuses to act on a record read at another version than the client last saw (when it says which):
+ * a cheap early CONFLICT; the compare-and-swap that follows still guards the write itself.
+ */
+export function checkExpectedVersion(record: BaseRecord, expectedVersion: number | null | undefined): void {
+  if (expectedVersion != null && expectedVersion !== record.version) {
+    throw new StaleVersionError(record.constructor.name, record.globalId, expectedVersion, record.version);
+  }
+}
+
+/**
  * Writes the changed fields of `record` with a compare-and-swap on its version:
  * `UPDATE … SET …, version = version + 1 WHERE id = ? AND version = ?`. TypeORM's version column
  * does not guard updates (typeorm #2848), so the WHERE clause does; zero rows means someone else won.

@@ -1,13 +1,13 @@
 import { inTransaction, type Context } from '../../app/context';
 import { stampNew } from '../../common/base.entity';
 import { addDays } from '../../common/dates';
-import { NotFoundError, StaleVersionError } from '../../common/errors';
+import { NotFoundError } from '../../common/errors';
 import { decodeGlobalId } from '../../common/global-id';
 import { DEFAULT_CURRENCY, formatMoney, MAX_CENTS, type MoneyInput } from '../../common/money';
 import { OrderDirection, paginate, type Connection, type PageArgs, type SortOrder } from '../../common/pagination';
 import { nextSequenceValue } from '../../common/sequence';
 import { cleanText } from '../../common/validation';
-import { compareAndSwap, transitionStatus } from '../../common/versioned';
+import { checkExpectedVersion, compareAndSwap, transitionStatus } from '../../common/versioned';
 import { requireWritableAccount } from '../account/account.service';
 import { ApprovalDecisionKind, ApprovalSubjectType, type ApprovalDecision } from '../approval/approval.entity';
 import { ApprovalEngine, type ApprovalSubject } from '../approval/approval.service';
@@ -120,7 +120,7 @@ export const ChangeOrderService = {
   async submit(ctx: Context, input: SubmitChangeOrderInput): Promise<ChangeOrder> {
     return inTransaction(ctx, async (tx) => {
       const changeOrder = await requireWritableChangeOrder(tx, input.id);
-      checkVersion(changeOrder, input.expectedVersion);
+      checkExpectedVersion(changeOrder, input.expectedVersion);
       if (changeOrder.status !== ChangeOrderStatus.DRAFT) throw ChangeOrderErrors.notDraft(changeOrder.number, changeOrder.status);
       const contract = (await tx.loaders.contractById.load(changeOrder.contractId)) as Contract;
       if (contract.status !== ContractStatus.ACTIVE) throw ChangeOrderErrors.contractNotActive(contract.number, contract.status);
@@ -159,7 +159,7 @@ export const ChangeOrderService = {
   async withdraw(ctx: Context, input: WithdrawChangeOrderInput): Promise<ChangeOrder> {
     return inTransaction(ctx, async (tx) => {
       const changeOrder = await requireWritableChangeOrder(tx, input.id);
-      checkVersion(changeOrder, input.expectedVersion);
+      checkExpectedVersion(changeOrder, input.expectedVersion);
       if (changeOrder.status === ChangeOrderStatus.PENDING_APPROVAL) {
         return ApprovalEngine.withdraw(tx, changeOrderApproval, changeOrder, ChangeOrderStatus.WITHDRAWN);
       }
@@ -219,12 +219,6 @@ function checkedAmount(contract: Contract, input: MoneyInput): { amountCents: nu
   if (currency !== contract.currency) throw ChangeOrderErrors.currencyMismatch(contract.currency);
   if (contract.valueCents + input.amountCents < 0) throw ChangeOrderErrors.reductionTooLarge(formatMoney(contract.valueCents, contract.currency));
   return { amountCents: input.amountCents, currency };
-}
-
-function checkVersion(changeOrder: ChangeOrder, expectedVersion: number | null | undefined): void {
-  if (expectedVersion != null && expectedVersion !== changeOrder.version) {
-    throw new StaleVersionError('ChangeOrder', changeOrder.globalId, expectedVersion, changeOrder.version);
-  }
 }
 
 function startOfDay(date: string): Date {

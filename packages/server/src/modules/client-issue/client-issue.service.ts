@@ -2,11 +2,11 @@ import { inTransaction, type Context } from '../../app/context';
 import { AccessScope } from '../../common/access';
 import { WRITE_ALL_ROLES } from '../../common/auth';
 import { stampNew } from '../../common/base.entity';
-import { ConflictError, NotFoundError, StaleVersionError } from '../../common/errors';
+import { ConflictError, NotFoundError } from '../../common/errors';
 import { decodeGlobalId } from '../../common/global-id';
 import { OrderDirection, paginate, type Connection, type PageArgs, type SortOrder } from '../../common/pagination';
 import { cleanText } from '../../common/validation';
-import { compareAndSwap, transitionStatus } from '../../common/versioned';
+import { checkExpectedVersion, compareAndSwap, transitionStatus } from '../../common/versioned';
 import { requireReadableAccount } from '../account/account.service';
 import { diffFields, recordAudit } from '../audit/audit.service';
 import { notify, NotificationKind } from '../notification/notification.service';
@@ -191,7 +191,7 @@ export const ClientIssueService = {
     return inTransaction(ctx, async (tx) => {
       const issue = await requireWritableIssue(tx, input.id);
       requireOpen(issue);
-      if (input.expectedVersion !== issue.version) throw new StaleVersionError('ClientIssue', issue.globalId, input.expectedVersion, issue.version);
+      checkExpectedVersion(issue, input.expectedVersion);
       await escalateIfBreached(tx, issue);
       const before = snapshot(issue);
       const wasCriticalTechnical = issue.severity === ClientIssueSeverity.CRITICAL && issue.category === ClientIssueCategory.TECHNICAL;
@@ -241,9 +241,7 @@ export const ClientIssueService = {
     return inTransaction(ctx, async (tx) => {
       const issue = await requireWritableIssue(tx, input.id);
       requireOpen(issue);
-      if (input.expectedVersion != null && input.expectedVersion !== issue.version) {
-        throw new StaleVersionError('ClientIssue', issue.globalId, input.expectedVersion, issue.version);
-      }
+      checkExpectedVersion(issue, input.expectedVersion);
       const assignee = await requireEligibleAssignee(tx, input.assigneeId, issue.accountId);
       if (issue.assigneeId === assignee.id) throw ClientIssueErrors.alreadyAssigned(assignee.name);
       await escalateIfBreached(tx, issue);

@@ -1,12 +1,12 @@
 import { inTransaction, type Context } from '../../app/context';
 import { stampNew } from '../../common/base.entity';
 import { addDays, daysBetween, todayUtc } from '../../common/dates';
-import { BadInputError, NotFoundError, StaleVersionError } from '../../common/errors';
+import { BadInputError, NotFoundError } from '../../common/errors';
 import { decodeGlobalId } from '../../common/global-id';
 import { DEFAULT_CURRENCY } from '../../common/money';
 import { OrderDirection, paginate, type Connection, type PageArgs, type SortOrder } from '../../common/pagination';
 import { nextSequenceValue } from '../../common/sequence';
-import { compareAndSwap, transitionStatus } from '../../common/versioned';
+import { checkExpectedVersion, compareAndSwap, transitionStatus } from '../../common/versioned';
 import { requireEligibleOwner, requireWritableAccount } from '../account/account.service';
 import { ApprovalDecisionKind, ApprovalSubjectType, type ApprovalDecision } from '../approval/approval.entity';
 import { ApprovalEngine, type ApprovalSubject } from '../approval/approval.service';
@@ -148,9 +148,7 @@ export const ContractService = {
   async submit(ctx: Context, input: SubmitContractInput): Promise<Contract> {
     return inTransaction(ctx, async (tx) => {
       const contract = await requireWritableContract(tx, input.id);
-      if (input.expectedVersion != null && input.expectedVersion !== contract.version) {
-        throw new StaleVersionError('Contract', contract.globalId, input.expectedVersion, contract.version);
-      }
+      checkExpectedVersion(contract, input.expectedVersion);
       return ApprovalEngine.submit(tx, contractApproval, contract, [ContractStatus.DRAFT]);
     });
   },

@@ -1,12 +1,12 @@
 import { inTransaction, type Context } from '../../app/context';
 import { stampNew } from '../../common/base.entity';
 import { addDays, todayUtc } from '../../common/dates';
-import { NotFoundError, StaleVersionError } from '../../common/errors';
+import { NotFoundError } from '../../common/errors';
 import { decodeGlobalId } from '../../common/global-id';
 import { formatMoney, lineAmountCents, MAX_CENTS } from '../../common/money';
 import { OrderDirection, paginate, type Connection, type PageArgs, type SortOrder } from '../../common/pagination';
 import { nextSequenceValue } from '../../common/sequence';
-import { compareAndSwap, transitionStatus } from '../../common/versioned';
+import { checkExpectedVersion, compareAndSwap, transitionStatus } from '../../common/versioned';
 import type { Account } from '../account/account.entity';
 import { ApprovalDecisionKind, ApprovalRequestStatus, ApprovalSubjectType, type ApprovalDecision } from '../approval/approval.entity';
 import { ApprovalEngine, closeApprovalRequest, type ApprovalSubject } from '../approval/approval.service';
@@ -161,9 +161,7 @@ export const InvoiceService = {
   async submit(ctx: Context, input: SubmitInvoiceInput): Promise<Invoice> {
     return inTransaction(ctx, async (tx) => {
       const invoice = await requireWritableInvoice(tx, input.id);
-      if (input.expectedVersion != null && input.expectedVersion !== invoice.version) {
-        throw new StaleVersionError('Invoice', invoice.globalId, input.expectedVersion, invoice.version);
-      }
+      checkExpectedVersion(invoice, input.expectedVersion);
       return ApprovalEngine.submit(tx, invoiceApproval, invoice, [InvoiceStatus.DRAFT]);
     });
   },
