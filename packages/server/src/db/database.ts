@@ -1,5 +1,6 @@
 import { Mutex } from 'async-mutex';
 import type { DataSource, EntityManager } from 'typeorm';
+import { interceptStatements, type StatementInterceptor } from './statements';
 
 const DEADLOCK_RETRIES = 5;
 
@@ -16,9 +17,16 @@ function isDeadlock(error: unknown): boolean {
  */
 export class Database {
   private readonly writeLock: Mutex | null;
+  private readonly interceptors: StatementInterceptor[] = [];
 
   constructor(readonly dataSource: DataSource) {
     this.writeLock = dataSource.options.type === 'better-sqlite3' ? new Mutex() : null;
+    interceptStatements(dataSource, this.interceptors);
+  }
+
+  /** Sends every later SQL statement through `interceptor` (request deadlines, metrics, tracing). */
+  intercept(interceptor: StatementInterceptor): void {
+    this.interceptors.push(interceptor);
   }
 
   get dialect(): 'sqlite' | 'mysql' {
