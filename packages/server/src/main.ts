@@ -48,10 +48,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    // Draining cuts what is still running after its grace period; this is the last resort.
     const timer = setTimeout(() => {
-      logger.error('in-flight requests did not finish within 15 s; exiting');
+      logger.error('shutdown did not finish within 10 s; exiting');
       process.exit(1);
-    }, 15_000);
+    }, 10_000);
     timer.unref();
     await server.stop();
     await db.dataSource.destroy();

@@ -3,6 +3,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
 import { AppError, ErrorCode, type InvalidField } from '../common/errors';
+import { currentRequest } from '../common/request-scope';
 
 /** Apollo's request-level codes that mean "your request is malformed". */
 const BAD_REQUEST_CODES = new Set<string>([
@@ -46,36 +47,66 @@ function isDuplicateKey(error: unknown): boolean {
 export function isExpectedError(error: unknown): boolean {
   const original = unwrapResolverError(error);
   if (original instanceof AppError || original instanceof ArgumentValidationError || isDuplicateKey(original)) return true;
+  // Only errors GraphQL itself coded as a malformed request; an uncoded one (a failure while signing
+  // in, say, that Apollo wrapped as "Context creation failed") is unexpected and masked.
   const code = original instanceof GraphQLError ? original.extensions?.code : undefined;
-  return original instanceof GraphQLError && (code === undefined ? !original.path : BAD_REQUEST_CODES.has(String(code)));
+  return code !== undefined && BAD_REQUEST_CODES.has(String(code));
+}
+
+/**
+ * In production a validation or coercion message must not tell a prober whether a field, argument
+ * or type exists ("Cannot query field", "must have a selection of subfields", "is not defined by
+ * type"): it says only where the query is wrong. The request limits' own messages (depth, aliases,
+ * tokens) name no part of the schema and stay as they are.
+ */
+function withoutSchemaDetails(formatted: GraphQLFormattedError): string {
+  const code = formatted.extensions?.code;
+  if (code === ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED && !formatted.message.startsWith('Syntax Error:')) {
+    const at = formatted.locations?.[0];
+    return `The query is not valid against the schema${at ? ` (line ${at.line}, column ${at.column})` : ''}. Check it against the SDK's operations or a development server's documentation.`;
+  }
+  const variable = /^Variable "(\$\w+)"/.exec(formatted.message);
+  if (code === ApolloServerErrorCode.BAD_USER_INPUT && variable) return `Variable "${variable[1]}" has a value that does not fit its type.`;
+  return formatted.message;
+}
+
+/** The request id of the request being answered, so that an error can be quoted back to us. */
+function requestIdExtension(): { requestId?: string } {
+  const requestId = currentRequest()?.requestId;
+  return requestId ? { requestId } : {};
 }
 
 /**
  * The one place errors leave the server. Coded errors pass as they are; malformed requests become
  * BAD_USER_INPUT; anything else is masked as INTERNAL_SERVER_ERROR (the error plugin logs it with
- * the request id), so no SQL, stack, table name or schema hint reaches a client.
+ * the request id), so no SQL, stack, table name or schema hint reaches a client. Errors the server
+ * caused (unexpected ones, an unreachable database, a timeout) carry the request id.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
-  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
-  if (original instanceof ArgumentValidationError) {
-    const fields = invalidFields(original.extensions.validationErrors as ValidationError[], '');
-    const summary = fields.map((field) => `${field.path}: ${field.message}`).join('; ');
-    return { ...base, message: `Invalid input: ${summary}.`, extensions: { code: ErrorCode.BAD_USER_INPUT, fields } };
-  }
-  if (original instanceof AppError) {
-    const { http: _http, ...extensions } = original.extensions;
-    return { ...base, extensions };
-  }
-  if (isDuplicateKey(original)) {
-    return { ...base, message: 'Someone else made the same change at the same moment. Reload and check before trying again.', extensions: { code: ErrorCode.CONFLICT } };
-  }
-  if (isExpectedError(error)) {
-    return { ...base, extensions: { code: ErrorCode.BAD_USER_INPUT } };
-  }
-  return {
-    message: 'Internal server error. It has been logged; quote the x-request-id response header when you report it.',
-    path: formatted.path,
-    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+export function createFormatError(options: { hideSchemaDetails: boolean }) {
+  return function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+    const original = unwrapResolverError(error);
+    const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+    if (original instanceof ArgumentValidationError) {
+      const fields = invalidFields(original.extensions.validationErrors as ValidationError[], '');
+      const summary = fields.map((field) => `${field.path}: ${field.message}`).join('; ');
+      return { ...base, message: `Invalid input: ${summary}.`, extensions: { code: ErrorCode.BAD_USER_INPUT, fields } };
+    }
+    if (original instanceof AppError) {
+      const { http: _http, ...extensions } = original.extensions;
+      const serverSide = extensions.code === ErrorCode.SERVICE_UNAVAILABLE || extensions.code === ErrorCode.TIMEOUT;
+      return { ...base, extensions: serverSide ? { ...extensions, ...requestIdExtension() } : extensions };
+    }
+    if (isDuplicateKey(original)) {
+      return { ...base, message: 'Someone else made the same change at the same moment. Reload and check before trying again.', extensions: { code: ErrorCode.CONFLICT } };
+    }
+    if (isExpectedError(error)) {
+      const message = options.hideSchemaDetails ? withoutSchemaDetails(formatted) : formatted.message;
+      return { ...base, message, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+    }
+    return {
+      message: 'Internal server error. It has been logged; quote the request id (also in the x-request-id response header) when you report it.',
+      path: formatted.path,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...requestIdExtension() },
+    };
   };
 }

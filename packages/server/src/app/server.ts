@@ -3,7 +3,6 @@ import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
@@ -11,13 +10,17 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { AccessScope } from '../common/access';
 import { bearerToken, TokenVerifier } from '../common/auth';
-import { ErrorCode, UnauthenticatedError } from '../common/errors';
+import { AppError, ErrorCode, UnauthenticatedError } from '../common/errors';
+import { currentRequest, runInRequestScope } from '../common/request-scope';
 import type { Config } from '../config/config';
 import type { Database } from '../db/database';
+import { guardStatements } from '../db/statement-guard';
 import { idempotencyPlugin } from '../modules/idempotency/idempotency.plugin';
 import { User } from '../modules/user/user.entity';
 import { Context } from './context';
-import { formatError } from './format-error';
+import { trackConnections } from './drain';
+import { createFormatError } from './format-error';
+import { costLimits, RateLimiter } from './limits';
 import { playgroundHtml } from './playground';
 import { logUnexpectedErrors, requireAuthentication } from './plugins';
 import { createSchema } from './schema';
@@ -47,6 +50,8 @@ export async function createServer(config: Config, db: Database, logger: Logger)
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const verifier = new TokenVerifier(config.auth);
+  guardStatements(db);
+  const rateLimiter = config.rateLimitPointsPerMinute > 0 ? RateLimiter.create(config.rateLimitPointsPerMinute, config.redisUrl, logger) : null;
 
   /** The access scope of the member of staff the bearer token names; null without a token. */
   const signIn = async (authorization: string | undefined): Promise<AccessScope | null> => {
@@ -63,7 +68,9 @@ export async function createServer(config: Config, db: Database, logger: Logger)
     // Fragments count by what they select, not twice per spread.
     maxDepth: { n: REQUEST_LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true },
     maxAliases: { n: REQUEST_LIMITS.maxAliases },
-    maxTokens: { n: REQUEST_LIMITS.maxTokens },
+    // Counted by graphql-js's own parser instead (parseOptions below): armor's token counter parses
+    // the document a second time and lets a syntax error escape as a 500.
+    maxTokens: { enabled: false },
     maxDirectives: { n: REQUEST_LIMITS.maxDirectives },
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: config.env === 'production' },
@@ -79,17 +86,19 @@ export async function createServer(config: Config, db: Database, logger: Logger)
     stopOnTerminationSignals: false,
     hideSchemaDetailsFromClientErrors: config.env === 'production',
     includeStacktraceInErrorResponses: false,
-    formatError,
+    formatError: createFormatError({ hideSchemaDetails: config.env === 'production' }),
+    parseOptions: { maxTokens: REQUEST_LIMITS.maxTokens },
     validationRules: protection.validationRules,
     plugins: [
       ...protection.plugins,
-      ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       // Apollo's default cache-control plugin wraps every field resolver; nothing here uses it.
       ApolloServerPluginCacheControlDisabled(),
       requireAuthentication,
+      costLimits(rateLimiter),
       idempotencyPlugin(db),
       logUnexpectedErrors,
+      { serverWillStart: async () => ({ serverWillStop: async () => rateLimiter?.close() }) },
     ],
   });
   await apollo.start();
@@ -108,6 +117,18 @@ export async function createServer(config: Config, db: Database, logger: Logger)
       serializers: { req: (req) => ({ id: req.id, method: req.method, url: req.url }) },
     }),
   );
+
+  // Everything below runs in the request's scope: its id for errors raised outside a resolver, its
+  // deadline for every SQL statement it sends.
+  app.use((req, _res, next) => {
+    const scope = {
+      requestId: String(req.id),
+      remoteAddress: req.socket.remoteAddress ?? 'unknown',
+      deadline: Date.now() + config.requestTimeoutMs,
+      timeLimitMs: config.requestTimeoutMs,
+    };
+    runInRequestScope(scope, next);
+  });
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -136,7 +157,12 @@ export async function createServer(config: Config, db: Database, logger: Logger)
         try {
           access = await signIn(req.headers.authorization);
         } catch (error) {
-          if (!(error instanceof UnauthenticatedError)) throw error;
+          // A coded error (the database is unreachable, the request ran out of time) answers as it is.
+          if (error instanceof AppError && !(error instanceof UnauthenticatedError)) throw error;
+          if (!(error instanceof UnauthenticatedError)) {
+            log.error({ err: error }, 'unexpected error while signing in');
+            throw new Error('sign-in failed'); // masked as INTERNAL_SERVER_ERROR with the request id
+          }
           // Reported when the operation runs; introspection still works, so the playground's docs load before a token is pasted.
           authError = error;
         }
@@ -156,15 +182,16 @@ export async function createServer(config: Config, db: Database, logger: Logger)
     const message =
       status === 413 ? `The request body is larger than ${REQUEST_LIMITS.bodyLimit}.` :
       status === 500 ? 'Internal server error.' : 'The request body is not valid JSON.';
-    const code = status === 500 ? ErrorCode.INTERNAL_SERVER_ERROR : ErrorCode.BAD_USER_INPUT;
-    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+    const extensions = status === 500 ? { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId: currentRequest()?.requestId } : { code: ErrorCode.BAD_USER_INPUT };
+    res.status(status).json({ errors: [{ message, extensions }] });
   });
 
   return { httpServer, apollo };
 }
 
-/** Starts listening; `stop` drains in-flight requests through Apollo's drain plugin. */
+/** Starts listening; `stop` stops accepting, answers every request already accepted, then stops Apollo. */
 export async function listen(httpServer: http.Server, apollo: ApolloServer<Context>, port: number, host: string): Promise<RunningServer> {
+  const connections = trackConnections(httpServer);
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(port, host, () => resolve());
@@ -175,6 +202,9 @@ export async function listen(httpServer: http.Server, apollo: ApolloServer<Conte
   return {
     httpServer,
     url: `http://${shownHost}:${actualPort}/graphql`,
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await connections.drain();
+      await apollo.stop();
+    },
   };
 }

@@ -30,6 +30,11 @@ const envSchema = z.object({
   AUTH_AUDIENCE: z.string().min(1).optional(),
   SEED_DEMO: booleanFromEnv.default(true),
   PLAYGROUND: booleanFromEnv.optional(),
+  // What one request may take: past it no further SQL starts, and MariaDB stops the running read.
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100, 'must be at least 100 (milliseconds)').max(300_000, 'must be at most 300000 (5 minutes)').default(10_000),
+  // Query cost points per caller per minute (0 turns the limit off); shared through Redis when REDIS_URL is set.
+  RATE_LIMIT_POINTS_PER_MINUTE: z.coerce.number().int().min(0).default(100_000),
+  REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, 'must be redis://host:port (or rediss:// for TLS)').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Approval authority in whole US dollars (PRODUCT.md, "Change orders and invoices, approved by the AM").
   APPROVAL_LIMIT_ACCOUNT_MANAGER_USD: z.coerce.number().int().min(0).default(50_000),
@@ -67,6 +72,12 @@ export interface Config {
   approvalLimits: { accountManagerCents: number; seniorAccountManagerCents: number; financeInvoiceCents: number };
   /** Client issue response and resolution times per severity. */
   sla: SlaPolicy;
+  /** Per-request time limit in milliseconds. */
+  requestTimeoutMs: number;
+  /** Cost points per caller per minute; 0 when rate limiting is off. */
+  rateLimitPointsPerMinute: number;
+  /** Where rate-limit counters are shared between processes; in memory when absent. */
+  redisUrl?: string;
   seedDemo: boolean;
   playground: boolean;
   introspection: boolean;
@@ -135,6 +146,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       MEDIUM: { response: parseSlaDuration(e.SLA_MEDIUM_RESPONSE), resolution: parseSlaDuration(e.SLA_MEDIUM_RESOLUTION) },
       LOW: { response: parseSlaDuration(e.SLA_LOW_RESPONSE), resolution: parseSlaDuration(e.SLA_LOW_RESOLUTION) },
     },
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    rateLimitPointsPerMinute: e.RATE_LIMIT_POINTS_PER_MINUTE,
+    redisUrl: e.REDIS_URL,
     seedDemo: e.SEED_DEMO,
     playground: e.PLAYGROUND ?? !production,
     // The playground's documentation explorer needs introspection; production turns both off by default.

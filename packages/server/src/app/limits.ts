@@ -1,0 +1,104 @@
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerErrorCode } from '@apollo/server/errors';
+import { GraphQLError } from 'graphql';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { QueryTooComplexError, RateLimitedError } from '../common/errors';
+import { QUERY_COST_BUDGET, queryCost } from '../common/query-cost';
+import { currentRequest } from '../common/request-scope';
+import type { Context } from './context';
+
+const WINDOW_SECONDS = 60;
+
+/** Cost points per caller per minute, shared by every server process when Redis is configured. */
+export class RateLimiter {
+  private constructor(
+    readonly pointsPerMinute: number,
+    private readonly limiter: RateLimiterAbstract,
+    private readonly redis: Redis | null,
+  ) {}
+
+  /**
+   * In Redis when `redisUrl` is set (several processes share one budget per caller), else in this
+   * process's memory. While Redis is unreachable each process counts in memory instead, so an
+   * outage of the limiter's store never refuses requests.
+   */
+  static create(pointsPerMinute: number, redisUrl: string | undefined, logger: Logger): RateLimiter {
+    const memory = () => new RateLimiterMemory({ points: pointsPerMinute, duration: WINDOW_SECONDS, keyPrefix: 'ag-cost' });
+    if (!redisUrl) return new RateLimiter(pointsPerMinute, memory(), null);
+    const redis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+    let reported = false;
+    redis.on('error', (error: Error) => {
+      if (!reported) logger.warn({ err: error }, 'Redis for rate limits is unreachable: counting in memory until it answers');
+      reported = true;
+    });
+    redis.on('ready', () => (reported = false));
+    const limiter = new RateLimiterRedis({
+      storeClient: redis,
+      points: pointsPerMinute,
+      duration: WINDOW_SECONDS,
+      keyPrefix: 'ag-cost',
+      rejectIfRedisNotReady: true,
+      insuranceLimiter: memory(),
+    });
+    return new RateLimiter(pointsPerMinute, limiter, redis);
+  }
+
+  /** Spends `points` of `caller`'s minute: the outcome says whether it was allowed and what is left. */
+  async spend(caller: string, points: number): Promise<{ allowed: boolean; remaining: number; resetSeconds: number }> {
+    try {
+      const result = await this.limiter.consume(caller, points);
+      return { allowed: true, remaining: result.remainingPoints, resetSeconds: Math.ceil(result.msBeforeNext / 1000) };
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      return { allowed: false, remaining: 0, resetSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.redis) this.redis.disconnect();
+  }
+}
+
+/** The IETF RateLimit header fields (draft), so that clients can pace themselves before a 429. */
+function rateLimitHeaders(limit: number, remaining: number, resetSeconds: number, headers = new HeaderMap()): HeaderMap {
+  headers.set('ratelimit-limit', String(limit));
+  headers.set('ratelimit-remaining', String(remaining));
+  headers.set('ratelimit-reset', String(resetSeconds));
+  headers.set('ratelimit-policy', `${limit};w=${WINDOW_SECONDS}`);
+  return headers;
+}
+
+/** The query's cost; variables that do not fit the operation are the client's error, as execution would say. */
+function costOf(...args: Parameters<typeof queryCost>): number {
+  try {
+    return queryCost(...args);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new GraphQLError(message, { extensions: { code: ApolloServerErrorCode.BAD_USER_INPUT } });
+  }
+}
+
+/**
+ * Bounds what one request may cost before anything runs: its cost against QUERY_COST_BUDGET, then
+ * the caller's points for the minute (signed-in callers by user, anonymous ones by address).
+ * Runs once per request, after the operation is known and its caller signed in.
+ */
+export function costLimits(limiter: RateLimiter | null): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operationName, request, contextValue, response }) {
+          const cost = costOf(schema, document, request.variables, operationName ?? undefined);
+          if (cost > QUERY_COST_BUDGET) throw new QueryTooComplexError(cost, QUERY_COST_BUDGET);
+          if (!limiter) return;
+          const caller = contextValue.isAuthenticated ? `user:${contextValue.viewer.id}` : `address:${currentRequest()?.remoteAddress ?? 'unknown'}`;
+          const spent = await limiter.spend(caller, Math.max(cost, 1));
+          if (!spent.allowed) throw new RateLimitedError(spent.resetSeconds, rateLimitHeaders(limiter.pointsPerMinute, 0, spent.resetSeconds));
+          rateLimitHeaders(limiter.pointsPerMinute, spent.remaining, spent.resetSeconds, response.http.headers);
+        },
+      };
+    },
+  };
+}
