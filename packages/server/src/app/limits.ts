@@ -7,6 +7,7 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 import { QueryTooComplexError, RateLimitedError } from '../common/errors';
 import { QUERY_COST_BUDGET, queryCost } from '../common/query-cost';
 import { currentRequest } from '../common/request-scope';
+import type { Config } from '../config/config';
 import type { Context } from './context';
 
 const WINDOW_SECONDS = 60;
@@ -24,8 +25,10 @@ export class RateLimiter {
    * process's memory. While Redis is unreachable each process counts in memory instead, so an
    * outage of the limiter's store never refuses requests.
    */
-  static create(pointsPerMinute: number, redisUrl: string | undefined, logger: Logger): RateLimiter {
-    const memory = () => new RateLimiterMemory({ points: pointsPerMinute, duration: WINDOW_SECONDS, keyPrefix: 'ag-cost' });
+  static create(config: Pick<Config, 'rateLimitPointsPerMinute' | 'redisUrl' | 'redisKeyPrefix'>, logger: Logger): RateLimiter {
+    const { rateLimitPointsPerMinute: pointsPerMinute, redisUrl } = config;
+    const keyPrefix = `${config.redisKeyPrefix}:cost`;
+    const memory = () => new RateLimiterMemory({ points: pointsPerMinute, duration: WINDOW_SECONDS, keyPrefix });
     if (!redisUrl) return new RateLimiter(pointsPerMinute, memory(), null);
     const redis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
     let reported = false;
@@ -38,7 +41,7 @@ export class RateLimiter {
       storeClient: redis,
       points: pointsPerMinute,
       duration: WINDOW_SECONDS,
-      keyPrefix: 'ag-cost',
+      keyPrefix,
       rejectIfRedisNotReady: true,
       insuranceLimiter: memory(),
     });
@@ -54,6 +57,16 @@ export class RateLimiter {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       return { allowed: false, remaining: 0, resetSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
     }
+  }
+
+  /** Waits (at most `ms`) for Redis to answer, so that the first requests are counted there too. */
+  async connected(ms = 2000): Promise<void> {
+    const redis = this.redis;
+    if (!redis || redis.status === 'ready') return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      redis.once('ready', () => (clearTimeout(timer), resolve()));
+    });
   }
 
   async close(): Promise<void> {

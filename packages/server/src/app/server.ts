@@ -51,7 +51,8 @@ export async function createServer(config: Config, db: Database, logger: Logger)
   const httpServer = http.createServer(app);
   const verifier = new TokenVerifier(config.auth);
   guardStatements(db);
-  const rateLimiter = config.rateLimitPointsPerMinute > 0 ? RateLimiter.create(config.rateLimitPointsPerMinute, config.redisUrl, logger) : null;
+  const rateLimiter = config.rateLimitPointsPerMinute > 0 ? RateLimiter.create(config, logger) : null;
+  await rateLimiter?.connected();
 
   /** The access scope of the member of staff the bearer token names; null without a token. */
   const signIn = async (authorization: string | undefined): Promise<AccessScope | null> => {

@@ -35,6 +35,8 @@ const envSchema = z.object({
   // Query cost points per caller per minute (0 turns the limit off); shared through Redis when REDIS_URL is set.
   RATE_LIMIT_POINTS_PER_MINUTE: z.coerce.number().int().min(0).default(100_000),
   REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, 'must be redis://host:port (or rediss:// for TLS)').optional(),
+  // Keeps this deployment's keys apart from others on the same Redis (staging and production, say).
+  REDIS_KEY_PREFIX: z.string().regex(/^[\w:.-]{1,64}$/, 'must be 1 to 64 letters, digits, _ . : or -').default('account-graph'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Approval authority in whole US dollars (PRODUCT.md, "Change orders and invoices, approved by the AM").
   APPROVAL_LIMIT_ACCOUNT_MANAGER_USD: z.coerce.number().int().min(0).default(50_000),
@@ -78,6 +80,8 @@ export interface Config {
   rateLimitPointsPerMinute: number;
   /** Where rate-limit counters are shared between processes; in memory when absent. */
   redisUrl?: string;
+  /** Prefix of every key this deployment writes to Redis. */
+  redisKeyPrefix: string;
   seedDemo: boolean;
   playground: boolean;
   introspection: boolean;
@@ -149,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     rateLimitPointsPerMinute: e.RATE_LIMIT_POINTS_PER_MINUTE,
     redisUrl: e.REDIS_URL,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX,
     seedDemo: e.SEED_DEMO,
     playground: e.PLAYGROUND ?? !production,
     // The playground's documentation explorer needs introspection; production turns both off by default.

@@ -29,8 +29,8 @@ export class TestServer {
     private readonly database: TestDatabase,
   ) {}
 
-  static async start(options: { seed?: boolean; env?: Record<string, string>; logLines?: string[] } = {}): Promise<TestServer> {
-    const database = createTestDatabase();
+  static async start(options: { seed?: boolean; env?: Record<string, string>; logLines?: string[]; database?: TestDatabase } = {}): Promise<TestServer> {
+    const database = options.database ?? createTestDatabase();
     const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', ...options.env });
     config.database = database.config;
     const queries: string[] = [];
