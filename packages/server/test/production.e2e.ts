@@ -35,3 +35,43 @@ it('refuses development tokens signed with another secret', async () => {
   const response = await server.post({ query: '{ viewer { name } }' }, { authorization: `Bearer ${devToken}` });
   expect(errorCodes(response)).toEqual(['UNAUTHENTICATED']);
 });
+
+describe('probing for the schema by guessing names', () => {
+  const message = async (query: string, variables?: Record<string, unknown>) => {
+    const response = await server.gql('vp', query, variables);
+    expect(new Set(errorCodes(response))).toEqual(new Set(['BAD_USER_INPUT']));
+    return response.body.errors!.map((error) => error.message).join(' | ');
+  };
+
+  it('answers a root field that exists exactly as one that does not', async () => {
+    // `accounts` exists (and needs a selection), `accountz` does not: the answers must not differ.
+    const words = ['accounts', 'accountz', 'invoices', 'invoicez', 'users', 'payroll', 'viewer', 'secrets'];
+    const messages = await Promise.all(words.map((word) => message(`{ ${word} }`)));
+    expect(new Set(messages).size).toBe(1);
+    for (const word of words) expect(messages[0]).not.toContain(word);
+  });
+
+  it('names no type, field or argument in a validation error', async () => {
+    const probes = [
+      '{ viewer { name { first } } }',
+      '{ accounts(firstt: 5) { totalCount } }',
+      '{ account { name } }',
+      'query ($x: NoSuchType) { viewer { name } }',
+      '{ viewer { ... on Invoice { number } } }',
+    ];
+    for (const probe of probes) {
+      expect(await message(probe)).not.toMatch(/viewer|name|accounts|firstt|account|NoSuchType|Invoice|number|User|String|ID!|Int/);
+    }
+  });
+
+  it('names no input field in a variable that does not fit', async () => {
+    const text = await message('query ($filter: AccountFilter) { accounts(filter: $filter) { totalCount } }', { filter: { stattus: ['ACTIVE'] } });
+    expect(text).toContain('$filter');
+    expect(text).not.toMatch(/stattus|status|AccountFilter/);
+  });
+
+  it('still says what is wrong with the request limits', async () => {
+    const aliases = Array.from({ length: 16 }, (_, i) => `a${i}: viewer { id }`).join(' ');
+    expect(await message(`{ ${aliases} }`)).toMatch(/alias/i);
+  });
+});
