@@ -10,6 +10,9 @@
 // 3. autocannon from this process, same connections and duration, for (a) one account by id and
 //    (b) a 50-account portfolio page with owner, team, contacts, totalCount: a warm-up of each
 //    server, then rounds that alternate them, each round waiting for the last one's server to idle.
+// 3b. The cost-budget case: four connections send a query at the per-request cost budget without
+//    pause while a cheap read arrives at a steady 20 req/s; the cheap read's p99 and the server's
+//    memory show whether one caller's costliest queries can starve everyone else.
 // 4. A table, then the TARGETS below; exits 1 when one is missed (or a run had errors), else 0.
 // 5. Kills the children and drops the database, also on failure, Ctrl-C or the time limit.
 //
@@ -23,6 +26,7 @@
 //                               so a passing disturbance hits both alike (default 5)
 //   BENCH_TS_NODE=1             run the server under ts-node as `pnpm start` does (RSS 60-100 MB higher)
 //   BENCH_VERBOSE=1             print the SQL statements of one request of each case
+//   BENCH_HEAVY_SECONDS         seconds of the cost-budget case (default 20)
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -41,16 +45,23 @@ class BenchError extends Error {}
  * a real regression does not. They guard today's level; they are not where the server should be
  * (a plain Apollo 5 server reaches ~0.46 by id and ~0.15-0.20 on a nested page).
  */
+const HEAVY_TARGETS = [
+  { metric: 'heavy.cheapP99Ms', max: 250, why: 'a cheap read while four queries at the cost budget run: one caller must not starve the others' },
+  { metric: 'heavy.peakRssMb', max: 500, why: 'the server during the cost-budget case' },
+  { metric: 'heavy.failures', max: 0, why: 'every heavy and cheap request answered, the server alive afterwards' },
+];
 const TARGETS = {
   mariadb: [
     { metric: 'byId.ratio', min: 0.09, why: 'measured 0.12-0.16: express, pino-http, Apollo, a JWT check and an ORM user lookup, then two ORM statements, for an 84-byte answer' },
     { metric: 'page.ratio', min: 0.07, why: 'measured 0.08-0.11: ~2,000 resolved fields, 101 PageArgs validations and ~330 hydrated entities per page, over 7 statements' },
     { metric: 'graphql.peakRssMb', max: 500, why: 'measured 300-385 MB (idle ~175 MB): V8 heap growth under 20 concurrent 38 KB pages; it falls back after the load' },
+    ...HEAVY_TARGETS,
   ],
   sqlite: [
     { metric: 'byId.ratio', min: 0.04, why: 'measured 0.06-0.07: the baseline reads SQLite in-process in microseconds, so the fixed cost per request weighs more' },
     { metric: 'page.ratio', min: 0.07, why: 'measured 0.11: as on MariaDB' },
     { metric: 'graphql.peakRssMb', max: 500, why: 'measured 305-315 MB: as on MariaDB' },
+    ...HEAVY_TARGETS,
   ],
 };
 
@@ -70,6 +81,10 @@ const rounds = positiveInt('BENCH_ROUNDS', 5);
 const verbose = ['1', 'true', 'yes'].includes(String(process.env.BENCH_VERBOSE ?? '').toLowerCase());
 const useTsNode = ['1', 'true', 'yes'].includes(String(process.env.BENCH_TS_NODE ?? '').toLowerCase());
 const PAGE_SIZE = 50;
+const heavySeconds = positiveInt('BENCH_HEAVY_SECONDS', 20);
+// 1 + 100 x (1 + 1 + 97) = 9,901 points: as close to the 10,000-point budget as this shape gets.
+const HEAVY_QUERY = 'query AtTheBudget { projects(first: 100) { edges { node { name statusUpdates(first: 97) { edges { node { summary risks nextSteps overall postedAt } } } } } } }';
+const CHEAP_RATE = 20;
 const EXECUTIVE = 'dana.whitfield@accountgraph.example';
 
 const BY_ID_QUERY = 'query AccountById($id: ID!) { account(id: $id) { name owner { name } } }';
@@ -384,7 +399,7 @@ function percentile(sorted, p) {
 async function main() {
   const started = Date.now();
   // Load, at most 5 s of settling after each warm-up and round, and 4 minutes for the rest.
-  const limitMs = (4 * (seconds + warmup) + 4 * (rounds + 1) * 5 + 240) * 1000;
+  const limitMs = (4 * (seconds + warmup) + 4 * (rounds + 1) * 5 + heavySeconds + 240) * 1000;
   const watchdog = setTimeout(async () => {
     console.error(`bench: not finished after ${Math.round(limitMs / 1000)} s; stopping`);
     await cleanup();
@@ -394,7 +409,8 @@ async function main() {
   const database = await createDatabase();
   const serverCode = useTsNode ? null : transpileServer();
   const secret = randomBytes(32).toString('hex');
-  const env = { DATABASE_URL: database.url, AUTH_JWT_SECRET: secret };
+  // The rate limit counts every request as in production but never refuses: the load is one caller.
+  const env = { DATABASE_URL: database.url, AUTH_JWT_SECRET: secret, RATE_LIMIT_POINTS_PER_MINUTE: '1000000000' };
   console.log(`Account Graph benchmark: ${database.label}; ${connections} connections; per case and server ${warmup} s warm-up + ${seconds} s measured in ${rounds} alternating rounds`);
 
   // 1. Migrate and seed through the server's own code; count statements per request on the way.
@@ -486,12 +502,16 @@ async function main() {
     console.log(`GraphQL ${Math.round(g.rps)} req/s, baseline ${Math.round(b.rps)} req/s`);
   }
   const peak = { graphql: memoryOf(graphqlServer.child.pid), baseline: memoryOf(baseline.child.pid) };
+  const heavy = await heavyCase(graphqlReady.port, prepared.token, requests.byId.graphql, expected.byId, pids.graphql);
 
   // 4. Report.
   const metrics = {
     'byId.ratio': results['byId.graphql'].rps / results['byId.baseline'].rps,
     'page.ratio': results['page.graphql'].rps / results['page.baseline'].rps,
     'graphql.peakRssMb': peak.graphql.peakRssMb,
+    'heavy.cheapP99Ms': heavy.cheap.p99,
+    'heavy.peakRssMb': heavy.peakRssMb,
+    'heavy.failures': heavy.failures,
   };
   const rows = [['case', 'server', 'req/s', 'p50 ms', 'p99 ms', 'requests', 'bytes/resp', 'SQL/req', 'server CPU', 'other CPU', 'peak RSS MB', 'GraphQL/baseline']];
   for (const [key, request] of Object.entries(requests)) {
@@ -516,6 +536,12 @@ async function main() {
   );
   console.log(`SQL/req: statements the GraphQL server ran for one request (sign-in included); the baseline's are fixed by its code.`);
 
+  console.log(
+    `\nCost budget: ${heavy.heavy.total} queries of ${heavy.cost} points (${fmt(heavy.heavy.p50, 0)} ms p50, ${fmt(heavy.heavy.p99, 0)} ms p99) on 4 connections for ${heavySeconds} s;` +
+      ` meanwhile account by id at ${CHEAP_RATE} req/s: p50 ${fmt(heavy.cheap.p50, 1)} ms, p99 ${fmt(heavy.cheap.p99, 1)} ms, max ${fmt(heavy.cheap.max, 1)} ms (${heavy.cheap.total} requests);` +
+      ` server peak RSS ${fmt(heavy.peakRssMb, 0)} MB; ${heavy.failures} failed requests${heavy.alive ? '' : '; the server did not answer afterwards'}`,
+  );
+
   const invalid = Object.entries(results).filter(([, r]) => r.bad > 0);
   for (const [key, r] of invalid) console.log(`INVALID: ${key}: ${r.detail}`);
 
@@ -533,6 +559,52 @@ async function main() {
   clearTimeout(watchdog);
   console.log(`\n${missed ? `FAILED: ${missed} target(s) missed or runs invalid` : 'all targets met'} (${Math.round((Date.now() - started) / 1000)} s)`);
   process.exitCode = missed ? 1 : 0;
+}
+
+/**
+ * Four connections send the query at the cost budget back to back while a cheap read (account by
+ * id) arrives at a steady CHEAP_RATE; both answers are checked. The server must stay responsive.
+ */
+async function heavyCase(port, token, cheapRequest, cheapExpected, pid) {
+  const heavyRequest = {
+    url: `http://127.0.0.1:${port}/graphql`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: HEAVY_QUERY }),
+  };
+  const sample = JSON.parse(await send(heavyRequest));
+  const rows = sample.data.projects.edges.reduce((sum, edge) => sum + edge.node.statusUpdates.edges.length, 0);
+  const cost = 1 + 100 * (2 + 97);
+  process.stdout.write(`cost budget: 4 connections of a ${cost}-point query (${rows} status updates each) for ${heavySeconds} s, and account by id at ${CHEAP_RATE} req/s ... `);
+  const latencies = { heavy: [], cheap: [] };
+  const run = (request, options, into, duration = heavySeconds) =>
+    new Promise((resolve, reject) => {
+      const instance = autocannon({ ...request, duration, timeout: 30, renderProgressBar: false, ...options }, (error, result) => (error ? reject(error) : resolve(result)));
+      instance.on('response', (_client, status, _bytes, responseTime) => into.push(status === 200 ? responseTime : NaN));
+    });
+  // Warm-up as in the other cases: the first runs of a new path include compiling it.
+  if (warmup > 0) await run(heavyRequest, { connections: 4 }, [], warmup);
+  await settle(pid);
+  const [heavyResult, cheapResult] = await Promise.all([
+    run(heavyRequest, { connections: 4 }, latencies.heavy),
+    run(cheapRequest, { connections: 4, overallRate: CHEAP_RATE, expectBody: cheapExpected }, latencies.cheap),
+  ]);
+  const stats = (values) => {
+    const sorted = Float64Array.from(values.filter(Number.isFinite)).sort();
+    return { total: values.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted[sorted.length - 1] };
+  };
+  const failed = (result, values) => result.errors + result.timeouts + result.non2xx + (result.mismatches ?? 0) + values.filter((v) => !Number.isFinite(v)).length;
+  let alive = true;
+  try {
+    await send(cheapRequest);
+  } catch {
+    alive = false;
+  }
+  await settle(pid);
+  const summary = { cost, heavy: stats(latencies.heavy), cheap: stats(latencies.cheap), peakRssMb: memoryOf(pid).peakRssMb, alive };
+  summary.failures = failed(heavyResult, latencies.heavy) + failed(cheapResult, latencies.cheap) + (alive ? 0 : 1);
+  console.log(`cheap read p99 ${fmt(summary.cheap.p99, 1)} ms`);
+  return summary;
 }
 
 function fmt(value, digits) {

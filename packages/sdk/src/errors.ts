@@ -1,8 +1,10 @@
 import { ClientError } from 'graphql-request';
 
 /**
- * What went wrong. The first six are the server's `extensions.code` (the only codes it sends);
- * NETWORK_ERROR means no GraphQL response came back at all.
+ * What went wrong. All but NETWORK_ERROR are the server's `extensions.code` (the only codes it
+ * sends); NETWORK_ERROR means no GraphQL response came back at all. RATE_LIMITED and
+ * SERVICE_UNAVAILABLE may be retried after `retryAfterSeconds`; TIMEOUT and QUERY_TOO_COMPLEX
+ * need a smaller request.
  */
 export type AccountGraphErrorCode =
   | 'UNAUTHENTICATED'
@@ -10,6 +12,10 @@ export type AccountGraphErrorCode =
   | 'NOT_FOUND'
   | 'BAD_USER_INPUT'
   | 'CONFLICT'
+  | 'QUERY_TOO_COMPLEX'
+  | 'RATE_LIMITED'
+  | 'TIMEOUT'
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR'
   | 'NETWORK_ERROR';
 
@@ -20,6 +26,10 @@ const SERVER_CODES: ReadonlySet<string> = new Set<AccountGraphErrorCode>([
   'NOT_FOUND',
   'BAD_USER_INPUT',
   'CONFLICT',
+  'QUERY_TOO_COMPLEX',
+  'RATE_LIMITED',
+  'TIMEOUT',
+  'SERVICE_UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
 ]);
 
@@ -75,6 +85,8 @@ export class AccountGraphError extends Error {
   readonly errors: AccountGraphGraphQLError[];
   /** Partial `data` the server returned alongside the errors, if any. */
   readonly data: unknown;
+  /** For RATE_LIMITED and SERVICE_UNAVAILABLE: seconds to wait before retrying (the Retry-After header). */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(message: string, init: AccountGraphErrorInit) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -87,6 +99,8 @@ export class AccountGraphError extends Error {
     this.status = init.status;
     this.errors = init.errors ?? [];
     this.data = init.data;
+    const retryAfter = Number(this.extensions.retryAfterSeconds);
+    this.retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined;
   }
 }
 
@@ -116,6 +130,7 @@ export function toAccountGraphError(error: unknown, operationName?: string): Acc
   if (error instanceof ClientError) {
     const { response } = error;
     const requestId = headerOf(response.headers, 'x-request-id');
+    // graphql-request keeps the body of a 4xx/5xx as `response`, errors included (429, 503).
     const errors = (Array.isArray(response.errors) ? response.errors : []).filter(isRecord) as unknown as AccountGraphGraphQLError[];
     const first = errors[0];
     if (first) {

@@ -1,3 +1,4 @@
+import { AccountGraphError } from '@account-graph/sdk';
 import { QUERY_COST_BUDGET } from '../src/common/query-cost';
 import { runInRequestScope } from '../src/common/request-scope';
 import { errorCodes, TestServer } from './support/harness';
@@ -80,6 +81,15 @@ describe('rate limit in cost points per minute', () => {
     expect(other.status).toBe(200);
     expect(other.body.errors).toBeUndefined();
     expect(other.headers.get('ratelimit-remaining')).toBe('59');
+  });
+
+  it('reaches SDK users as an AccountGraphError they can wait out', async () => {
+    const client = await server.client('casey');
+    // The SDK's portfolio page with its nested lists costs far more than this server's 100 points a minute.
+    const error = await client.accounts({ first: 20 }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AccountGraphError);
+    expect(error).toMatchObject({ code: 'RATE_LIMITED', status: 429 });
+    expect((error as AccountGraphError).retryAfterSeconds).toBeGreaterThan(0);
   });
 
   it('charges nothing for a query refused as too costly', async () => {

@@ -3,6 +3,7 @@ import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { Semaphore } from 'async-mutex';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { QueryTooComplexError, RateLimitedError } from '../common/errors';
 import { QUERY_COST_BUDGET, queryCost } from '../common/query-cost';
@@ -11,6 +12,12 @@ import type { Config } from '../config/config';
 import type { Context } from './context';
 
 const WINDOW_SECONDS = 60;
+
+/**
+ * A query costing at least this much is expensive: such queries take turns (see `costLimits`).
+ * A tenth of the budget: an SDK page with its default nested lists stays under it.
+ */
+export const EXPENSIVE_QUERY_COST = QUERY_COST_BUDGET / 10;
 
 /** Cost points per caller per minute, shared by every server process when Redis is configured. */
 export class RateLimiter {
@@ -98,18 +105,29 @@ function costOf(...args: Parameters<typeof queryCost>): number {
  * the caller's points for the minute (signed-in callers by user, anonymous ones by address).
  * Runs once per request, after the operation is known and its caller signed in.
  */
-export function costLimits(limiter: RateLimiter | null): ApolloServerPlugin<Context> {
+export function costLimits(limiter: RateLimiter | null, expensiveConcurrency: number): ApolloServerPlugin<Context> {
+  // Expensive queries run a few at a time per process: their work comes in large synchronous
+  // slices (hydrating and completing thousands of objects), and several side by side would keep
+  // the event loop from everyone else's cheap reads. Waiting counts against the request's deadline.
+  const expensiveTurns = new Semaphore(expensiveConcurrency);
   return {
     async requestDidStart() {
+      let endTurn: (() => void) | undefined;
       return {
         async didResolveOperation({ schema, document, operationName, request, contextValue, response }) {
           const cost = costOf(schema, document, request.variables, operationName ?? undefined);
           if (cost > QUERY_COST_BUDGET) throw new QueryTooComplexError(cost, QUERY_COST_BUDGET);
-          if (!limiter) return;
-          const caller = contextValue.isAuthenticated ? `user:${contextValue.viewer.id}` : `address:${currentRequest()?.remoteAddress ?? 'unknown'}`;
-          const spent = await limiter.spend(caller, Math.max(cost, 1));
-          if (!spent.allowed) throw new RateLimitedError(spent.resetSeconds, rateLimitHeaders(limiter.pointsPerMinute, 0, spent.resetSeconds));
-          rateLimitHeaders(limiter.pointsPerMinute, spent.remaining, spent.resetSeconds, response.http.headers);
+          if (limiter) {
+            const caller = contextValue.isAuthenticated ? `user:${contextValue.viewer.id}` : `address:${currentRequest()?.remoteAddress ?? 'unknown'}`;
+            const spent = await limiter.spend(caller, Math.max(cost, 1));
+            if (!spent.allowed) throw new RateLimitedError(spent.resetSeconds, rateLimitHeaders(limiter.pointsPerMinute, 0, spent.resetSeconds));
+            rateLimitHeaders(limiter.pointsPerMinute, spent.remaining, spent.resetSeconds, response.http.headers);
+          }
+          if (cost >= EXPENSIVE_QUERY_COST) [, endTurn] = await expensiveTurns.acquire();
+        },
+        async willSendResponse() {
+          endTurn?.();
+          endTurn = undefined;
         },
       };
     },

@@ -96,7 +96,7 @@ export async function createServer(config: Config, db: Database, logger: Logger)
       // Apollo's default cache-control plugin wraps every field resolver; nothing here uses it.
       ApolloServerPluginCacheControlDisabled(),
       requireAuthentication,
-      costLimits(rateLimiter),
+      costLimits(rateLimiter, config.expensiveQueryConcurrency),
       idempotencyPlugin(db),
       logUnexpectedErrors,
       { serverWillStart: async () => ({ serverWillStop: async () => rateLimiter?.close() }) },

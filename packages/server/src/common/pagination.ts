@@ -141,15 +141,25 @@ export function toConnection<T extends { id: number }>(
   count: () => Promise<number>,
 ): Connection<T> {
   const page = rows.slice(0, first);
-  const edges = page.map((node) => ({ node, cursor: encodeCursor(order, (node as Record<string, unknown>)[order.property], node.id) }));
+  // Cursors are encoded only when a client selects them: a large page that asks for none skips the work.
+  const edges: Edge<T>[] = page.map((node) => ({
+    node,
+    get cursor() {
+      return encodeCursor(order, (node as Record<string, unknown>)[order.property], node.id);
+    },
+  }));
   let total: Promise<number> | undefined;
   return {
     edges,
     pageInfo: {
       hasNextPage: rows.length > first,
       hasPreviousPage: Boolean(after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges.at(-1)?.cursor ?? null;
+      },
     },
     get totalCount() {
       total ??= count();
