@@ -14,6 +14,7 @@ import { AccountProjectsResolver, ContractProjectsResolver, MilestoneResolver, P
 import { NotificationResolver, UserNotificationsResolver } from '../modules/notification/notification.resolver';
 import { TeamResolver } from '../modules/team/team.resolver';
 import { UserResolver } from '../modules/user/user.resolver';
+import { applyTextRule } from './text-input';
 
 export const resolvers = [
   UserResolver,
@@ -65,13 +66,15 @@ async function validateArgument(value: unknown): Promise<void> {
   }
 }
 
-/** Builds the schema once per process; the SDL in packages/schema is emitted from it. */
+/** Builds the schema once per process, with the text rule on every argument; the SDL in packages/schema is emitted from it. */
 export function createSchema(): Promise<GraphQLSchema> {
   schema ??= buildSchema({
     resolvers,
     validateFn: validateArgument,
     emitSchemaFile: false,
-  }).then(describeRootTypes);
+  })
+    .then(describeRootTypes)
+    .then(applyTextRule);
   return schema;
 }
 
