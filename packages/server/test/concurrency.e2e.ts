@@ -73,3 +73,20 @@ describe('renewals', () => {
     expect(await auditCount('renewContract', renewal.id)).toBe(1);
   });
 });
+
+describe('account teams', () => {
+  it('of 10 simultaneous removals of one team member, removes once; the rest get NOT_FOUND', async () => {
+    const { addAccountTeamMember } = await jordan.addAccountTeamMember({ input: { accountId, userId: staff.lee, teamRole: 'SUPPORT_LEAD' } });
+    const memberId = addAccountTeamMember.teamMember.id;
+
+    const { won, lost } = await race(() => jordan.removeAccountTeamMember({ input: { accountId, userId: staff.lee } }));
+    expect(won).toHaveLength(1);
+    expect(won[0].removeAccountTeamMember.removedTeamMemberId).toBe(memberId);
+    expect(lost.map((l) => l.code)).toEqual(Array(CALLS - 1).fill('NOT_FOUND'));
+
+    const { account } = await jordan.account({ id: accountId });
+    expect(account!.team.edges.map((e) => e.node.user.id)).not.toContain(staff.lee);
+    // One removal, so one entry in the audit trail.
+    expect(await auditCount('removeAccountTeamMember', memberId)).toBe(1);
+  });
+});
