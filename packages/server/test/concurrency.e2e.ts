@@ -90,3 +90,25 @@ describe('account teams', () => {
     expect(await auditCount('removeAccountTeamMember', memberId)).toBe(1);
   });
 });
+
+describe('account families', () => {
+  it('of two simultaneous moves that would make each account the parent of the other, refuses one: no cycle', async () => {
+    // Five pairs, both moves of each pair sent at once: ten requests.
+    const accounts = await Promise.all(
+      Array.from({ length: CALLS }, async (_, index) => (await jordan.createAccount({ input: { name: `Family ${index}`, kind: 'HEALTH_PLAN', tier: 'GROWTH' } })).createAccount.account),
+    );
+    const partner = (index: number) => accounts[index % 2 === 0 ? index + 1 : index - 1];
+
+    const { won, lost } = await race((index) => jordan.updateAccount({ input: { id: accounts[index].id, expectedVersion: accounts[index].version, parentId: partner(index).id } }));
+    expect(won).toHaveLength(CALLS / 2);
+    expect(lost).toEqual(Array(CALLS / 2).fill({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/cannot be its own parent or the parent of one of its ancestors/) }));
+
+    const rows = await sql<{ id: number; parentId: number | null }>(`SELECT id, parentId FROM account WHERE id IN (${accounts.map((a) => rowId(a.id)).join(', ')})`);
+    const parentOf = new Map(rows.map((row) => [Number(row.id), row.parentId === null ? null : Number(row.parentId)]));
+    for (let index = 0; index < CALLS; index += 2) {
+      const [a, b] = [rowId(accounts[index].id), rowId(accounts[index + 1].id)];
+      // Exactly one of the pair has the other as its parent.
+      expect([parentOf.get(a) === b, parentOf.get(b) === a].filter(Boolean)).toHaveLength(1);
+    }
+  });
+});
