@@ -209,6 +209,36 @@ describe('breached HIGH and CRITICAL issues', () => {
     expect(commentOnClientIssue.clientIssue.status).toBe('OPEN');
     expect(await notificationsFor(low.id)).toEqual([]);
   });
+
+  it('are judged on the new severity when an update raises it: a 5-hour-old MEDIUM issue raised to HIGH is past its 4-hour response and escalates', async () => {
+    const issue = await report({ severity: 'MEDIUM', category: 'DELIVERY', title: 'Claims backlog growing' });
+    await reportedAgo(issue.id, 5 * HOUR, 'MEDIUM');
+    const { clientIssue: before } = await jordan.clientIssue({ id: issue.id });
+    expect(before).toMatchObject({ status: 'OPEN', slaStatus: 'ON_TRACK' });
+
+    const { clientIssue } = (await jordan.updateClientIssue({ input: { id: issue.id, expectedVersion: issue.version, severity: 'HIGH' } })).updateClientIssue;
+    const responseDueAt = new Date(Date.parse(before!.reportedAt) + 4 * HOUR).toISOString();
+    expect(clientIssue).toMatchObject({
+      severity: 'HIGH',
+      responseDueAt,
+      status: 'ESCALATED',
+      slaStatus: 'BREACHED',
+      assignee: { id: staff.alex },
+      escalationReason: `SLA breached: the first response to this HIGH issue was due at ${responseDueAt}.`,
+    });
+    // Escalated in the same transaction as the update: the IT Director is told, once.
+    expect(await notificationsFor(issue.id)).toEqual([{ recipientId: rowId(staff.alex), kind: 'ISSUE_ESCALATED', subjectType: 'ClientIssue', subjectId: issue.id }]);
+    const { auditEvents } = await vp.auditEvents({ first: 20, filter: { entityId: issue.id } });
+    expect(auditEvents.edges.map((e) => e.node.action).reverse()).toEqual(['reportClientIssue', 'updateClientIssue', 'escalateClientIssue']);
+  });
+
+  it('are judged on the new severity when an update lowers it: a breached HIGH issue lowered to LOW is within the LOW deadlines and is not escalated', async () => {
+    const issue = await report({ severity: 'HIGH', category: 'BILLING', title: 'PO number missing' });
+    await reportedAgo(issue.id, 5 * HOUR, 'HIGH');
+    const { clientIssue } = (await jordan.updateClientIssue({ input: { id: issue.id, expectedVersion: issue.version, severity: 'LOW' } })).updateClientIssue;
+    expect(clientIssue).toMatchObject({ severity: 'LOW', status: 'OPEN', slaStatus: 'ON_TRACK', escalatedAt: null });
+    expect(await notificationsFor(issue.id)).toEqual([]);
+  });
 });
 
 describe('who may resolve and close', () => {

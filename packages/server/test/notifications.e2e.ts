@@ -30,6 +30,26 @@ afterAll(async () => {
   await server.close();
 });
 
+it('gives every notification of the demo seed its outbox event, as the API does', async () => {
+  const notifications = await server.db.dataSource.query('SELECT id, kind, recipientId, subjectType, subjectId, message, createdAt FROM notification ORDER BY id');
+  const events: { topic: string; payload: string | Record<string, unknown>; createdAt: unknown }[] = await server.db.dataSource.query('SELECT topic, payload, createdAt FROM outbox_event ORDER BY id');
+  // The seed writes the IT Director's escalation notices; nothing has been written through the API yet.
+  expect(notifications.length).toBeGreaterThan(20);
+  expect(events).toHaveLength(notifications.length);
+  const byNotification = new Map(events.map((event) => {
+    const payload = typeof event.payload === 'string' ? JSON.parse(event.payload) : event.payload;
+    return [payload.notificationId, { ...event, payload }];
+  }));
+  for (const row of notifications) {
+    const notificationId = Buffer.from(`Notification:${row.id}`).toString('base64');
+    expect(byNotification.get(notificationId)).toEqual({
+      topic: `notification.${String(row.kind).toLowerCase()}`,
+      payload: { notificationId, recipientId: Number(row.recipientId), subjectType: row.subjectType, subjectId: row.subjectId, message: row.message },
+      createdAt: row.createdAt,
+    });
+  }
+});
+
 it("tells the submitter's senior of a submission, and the submitter of the decision", async () => {
   const contract = await submittedContract('Notify me');
   const forMarcus = (await marcus.notifications({ unreadOnly: true, first: 50 })).viewer.notifications.edges.map((e) => e.node);

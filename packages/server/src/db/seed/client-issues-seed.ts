@@ -11,8 +11,8 @@ import {
 } from '../../modules/client-issue/client-issue.entity';
 import { DEFAULT_SLA_POLICY, slaClock } from '../../modules/client-issue/sla';
 import { Contact } from '../../modules/contact/contact.entity';
-import { Notification, NotificationKind } from '../../modules/notification/notification.entity';
-import { encodeGlobalId } from '../../common/global-id';
+import { NotificationKind } from '../../modules/notification/notification.entity';
+import { writeNotification, type NotificationInput, type NotificationTimes } from '../../modules/notification/notification.service';
 import { Role, User } from '../../modules/user/user.entity';
 
 /** About this many issues over the last twelve months. */
@@ -113,8 +113,9 @@ async function maxId(em: EntityManager, entity: EntityTarget<ObjectLiteral>): Pr
  * most answered and resolved within SLA and then closed, some late (BREACHED), the recent ones still
  * open, at risk or breached, CRITICAL TECHNICAL ones escalated on report and most breached HIGH or
  * CRITICAL ones escalated (a few left for `escalateBreachedClientIssues`), each with its timeline and
- * the IT Director's notifications. Bulk inserts in chunks with explicit ids; deterministic for a given
- * `random` and `now`. Returns the number of issues written.
+ * the IT Director's notifications. Issues and timelines are bulk inserts in chunks with explicit ids;
+ * the notifications go through the notification service's writer, each with its outbox event.
+ * Deterministic for a given `random` and `now`. Returns the number of issues written.
  */
 export async function seedClientIssues(em: EntityManager, random: () => number, now = new Date()): Promise<number> {
   const chance = (p: number) => random() < p;
@@ -131,10 +132,9 @@ export async function seedClientIssues(em: EntityManager, random: () => number, 
 
   let issueId = await maxId(em, ClientIssue);
   let eventId = await maxId(em, ClientIssueEvent);
-  let notificationId = await maxId(em, Notification);
   const issues: Row<ClientIssue>[] = [];
   const events: Row<ClientIssueEvent>[] = [];
-  const notifications: Row<Notification>[] = [];
+  const notifications: { input: NotificationInput; times: NotificationTimes }[] = [];
   const nowMs = now.getTime();
 
   for (let n = 0; n < TARGET_ISSUES; n++) {
@@ -152,7 +152,6 @@ export async function seedClientIssues(em: EntityManager, random: () => number, 
     const accountContacts = contactsByAccount.get(account.id) ?? [];
     const contact = accountContacts.length > 0 && chance(0.8) ? pick(accountContacts) : null;
     const id = ++issueId;
-    const globalId = encodeGlobalId('ClientIssue', id);
     const title = pick(TITLES[category]);
 
     // When each thing happens, if it has happened by now.
@@ -232,9 +231,11 @@ export async function seedClientIssues(em: EntityManager, random: () => number, 
           current = ClientIssueStatus.ESCALATED;
           version++;
           notifications.push({
-            id: ++notificationId, recipientId: director!.id, kind: NotificationKind.ISSUE_ESCALATED, subjectType: 'ClientIssue', subjectId: globalId,
-            message: `${severity} ${category} issue "${title}" at ${account.name} was escalated to you: ${escalationReason}`.slice(0, 1000),
-            readAt: at.getTime() + 7 * DAY_MS < nowMs ? new Date(at.getTime() + random() * DAY_MS) : null, createdAt: at, updatedAt: at, version: 1,
+            input: {
+              recipientId: director!.id, kind: NotificationKind.ISSUE_ESCALATED, subject: Object.assign(new ClientIssue(), { id }),
+              message: `${severity} ${category} issue "${title}" at ${account.name} was escalated to you: ${escalationReason}`,
+            },
+            times: { at, readAt: at.getTime() + 7 * DAY_MS < nowMs ? new Date(at.getTime() + random() * DAY_MS) : null },
           });
         },
       });
@@ -270,6 +271,7 @@ export async function seedClientIssues(em: EntityManager, random: () => number, 
 
   await insertChunks(em, ClientIssue, issues);
   await insertChunks(em, ClientIssueEvent, events);
-  await insertChunks(em, Notification, notifications);
+  // One by one through the notification service's writer, so each has its outbox event as through the API.
+  for (const { input, times } of notifications) await writeNotification(em, input, times);
   return issues.length;
 }

@@ -3,6 +3,7 @@ import { ACCOUNT_OWNER_ROLES } from '../../common/auth';
 import { stampNew } from '../../common/base.entity';
 import { NotFoundError } from '../../common/errors';
 import { decodeGlobalId } from '../../common/global-id';
+import { forUpdate } from '../../common/locking';
 import { paginate, type Connection, type PageArgs, type SortOrder, OrderDirection } from '../../common/pagination';
 import { cleanText, likePattern } from '../../common/validation';
 import { compareAndSwap } from '../../common/versioned';
@@ -133,7 +134,12 @@ export async function requireEligibleOwner(ctx: Context, globalId: string, path:
   return user;
 }
 
-/** Resolves a new parent and refuses cycles: the parent's ancestors must not include the account. */
+/**
+ * Resolves a new parent and refuses cycles: the parent's ancestors must not include the account.
+ * Each ancestor is read as committed now and locked until commit, so two moves that would close a
+ * cycle between them (A under B, B under A, sent at once) cannot both pass: one waits for the
+ * other, or InnoDB picks one as a deadlock victim and runs it again, and then it sees the cycle.
+ */
 async function checkedParent(ctx: Context, account: Account, parentGlobalId: string): Promise<number> {
   const path = 'input.parentId';
   const parent = await requireReadableAccount(ctx, parentGlobalId, path);
@@ -141,7 +147,10 @@ async function checkedParent(ctx: Context, account: Account, parentGlobalId: str
   for (let depth = 0; ancestorId !== null; depth++) {
     if (ancestorId === account.id) throw AccountErrors.parentCycle(path);
     if (depth >= MAX_FAMILY_DEPTH) throw AccountErrors.familyTooDeep(path);
-    const row: { parentId: number | null } | null = await ctx.em.findOne(Account, { where: { id: ancestorId }, select: { id: true, parentId: true } });
+    const row: { parentId: number | null } | null = await forUpdate(
+      ctx,
+      ctx.em.createQueryBuilder(Account, 'ancestor').select(['ancestor.id', 'ancestor.parentId']).where('ancestor.id = :id', { id: ancestorId }),
+    ).getOne();
     ancestorId = row?.parentId ?? null;
   }
   return parent.id;

@@ -3,6 +3,7 @@ import { stampNew } from '../../common/base.entity';
 import { addDays } from '../../common/dates';
 import { NotFoundError } from '../../common/errors';
 import { decodeGlobalId } from '../../common/global-id';
+import { lockRow } from '../../common/locking';
 import { DEFAULT_CURRENCY, formatMoney, MAX_CENTS, type MoneyInput } from '../../common/money';
 import { OrderDirection, paginate, type Connection, type PageArgs, type SortOrder } from '../../common/pagination';
 import { nextSequenceValue } from '../../common/sequence';
@@ -189,7 +190,7 @@ async function addToContractValue(tx: Context, changeOrder: ChangeOrder): Promis
       max: MAX_CENTS,
     })
     .execute();
-  const contract = await currentContract(tx, changeOrder.contractId);
+  const contract = await lockRow(tx, Contract, changeOrder.contractId); // as it is now, not as this transaction first saw it
   if (result.affected !== 1) {
     if (contract.status !== ContractStatus.ACTIVE) throw ChangeOrderErrors.contractChanged(changeOrder.number, contract.number, contract.status);
     if (contract.valueCents + delta < 0) {
@@ -201,16 +202,6 @@ async function addToContractValue(tx: Context, changeOrder: ChangeOrder): Promis
     valueCents: { before: contract.valueCents - delta, after: contract.valueCents },
     changeOrder: { before: null, after: changeOrder.globalId },
   });
-}
-
-/**
- * The contract as it is now, not as this transaction first saw it: on MySQL/MariaDB a locking read
- * (a plain read would show the transaction's snapshot); SQLite runs one writer at a time.
- */
-async function currentContract(tx: Context, id: number): Promise<Contract> {
-  const qb = tx.em.createQueryBuilder(Contract, 'contract').where('contract.id = :id', { id });
-  if (tx.db.dialect === 'mysql') qb.setLock('pessimistic_write');
-  return qb.getOneOrFail();
 }
 
 /** The amount of a new or changed change order, checked against its contract. */

@@ -183,8 +183,10 @@ export const ClientIssueService = {
 
   /**
    * Changes an open issue's title, description, severity or category, if `expectedVersion` is
-   * current. A new severity recomputes both deadlines from `reportedAt`; an issue that becomes
-   * CRITICAL TECHNICAL is escalated as on report.
+   * current. A new severity recomputes both deadlines from `reportedAt`. Escalation is judged after
+   * the change, on the new severity and deadlines: an issue that becomes CRITICAL TECHNICAL is
+   * escalated as on report, and one that is now a breached HIGH or CRITICAL issue (raised to HIGH
+   * past its new response deadline, say) as on any write; both in the same transaction.
    */
   async update(ctx: Context, input: UpdateClientIssueInput): Promise<ClientIssue> {
     if (input.title == null && input.description == null && input.severity == null && input.category == null) throw ClientIssueErrors.noChange();
@@ -192,7 +194,6 @@ export const ClientIssueService = {
       const issue = await requireWritableIssue(tx, input.id);
       requireOpen(issue);
       checkExpectedVersion(issue, input.expectedVersion);
-      await escalateIfBreached(tx, issue);
       const before = snapshot(issue);
       const wasCriticalTechnical = issue.severity === ClientIssueSeverity.CRITICAL && issue.category === ClientIssueCategory.TECHNICAL;
       if (input.title != null) issue.title = input.title.trim();
@@ -201,12 +202,15 @@ export const ClientIssueService = {
       const newSeverity = input.severity != null && input.severity !== issue.severity;
       if (newSeverity) Object.assign(issue, { severity: input.severity, severityRank: SEVERITY_RANK[input.severity!], ...slaClock(issue.reportedAt, tx.config.sla[input.severity!]) });
       const changes = diffFields(before, snapshot(issue), AUDITED_FIELDS);
-      if (Object.keys(changes).length === 0) return issue;
-      await compareAndSwap(tx, issue, issue.version, [...Object.keys(changes), ...(newSeverity ? ['severityRank', 'responseAtRiskAt', 'resolutionAtRiskAt'] : [])]);
-      await recordAudit(tx, 'updateClientIssue', issue, changes);
+      if (Object.keys(changes).length > 0) {
+        await compareAndSwap(tx, issue, issue.version, [...Object.keys(changes), ...(newSeverity ? ['severityRank', 'responseAtRiskAt', 'resolutionAtRiskAt'] : [])]);
+        await recordAudit(tx, 'updateClientIssue', issue, changes);
+      }
       const isCriticalTechnical = issue.severity === ClientIssueSeverity.CRITICAL && issue.category === ClientIssueCategory.TECHNICAL;
       if (isCriticalTechnical && !wasCriticalTechnical && ESCALATABLE.includes(issue.status)) {
         await escalate(tx, issue, 'Reclassified as CRITICAL TECHNICAL: escalated to the IT Director.', 'updateClientIssue', { automatic: true });
+      } else {
+        await escalateIfBreached(tx, issue);
       }
       return issue;
     });
@@ -409,7 +413,8 @@ async function escalate(tx: Context, issue: ClientIssue, reason: string, action:
 
 /**
  * The breach rule: a HIGH or CRITICAL issue still OPEN or IN_PROGRESS whose SLA is BREACHED is
- * escalated by the next write to it, before that write applies. Reads never write, so reading a
+ * escalated by the next write to it, before that write applies (an update of the issue itself is
+ * judged after it, on the severity and deadlines it sets). Reads never write, so reading a
  * breached issue does not escalate it; `escalateBreachedClientIssues` catches the untouched ones.
  */
 async function escalateIfBreached(tx: Context, issue: ClientIssue): Promise<void> {

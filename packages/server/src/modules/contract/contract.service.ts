@@ -3,6 +3,7 @@ import { stampNew } from '../../common/base.entity';
 import { addDays, daysBetween, todayUtc } from '../../common/dates';
 import { BadInputError, NotFoundError } from '../../common/errors';
 import { decodeGlobalId } from '../../common/global-id';
+import { forUpdate, lockRow } from '../../common/locking';
 import { DEFAULT_CURRENCY } from '../../common/money';
 import { OrderDirection, paginate, type Connection, type PageArgs, type SortOrder } from '../../common/pagination';
 import { nextSequenceValue } from '../../common/sequence';
@@ -196,17 +197,25 @@ export const ContractService = {
     });
   },
 
-  /** Starts a renewal: a DRAFT linked to an ACTIVE or EXPIRED predecessor; one open renewal at a time. */
+  /**
+   * Starts a renewal: a DRAFT linked to an ACTIVE or EXPIRED predecessor; one open renewal at a time.
+   * The predecessor's row is locked before the check, so concurrent renewals of one contract queue
+   * there and each sees the renewal the one before it committed: one DRAFT, CONFLICT for the rest.
+   */
   async renew(ctx: Context, input: RenewContractInput): Promise<Contract> {
     return inTransaction(ctx, async (tx) => {
-      const predecessor = await requireWritableContract(tx, input.id);
+      const readable = await requireWritableContract(tx, input.id);
+      const predecessor = await lockRow(tx, Contract, readable.id);
       if (predecessor.status !== ContractStatus.ACTIVE && predecessor.status !== ContractStatus.EXPIRED) {
         throw ContractErrors.cannotRenew(predecessor.number, predecessor.status);
       }
-      const open = await tx.em
-        .createQueryBuilder(Contract, 'c')
-        .where('c.renewalOfId = :id AND c.status IN (:...open)', { id: predecessor.id, open: [ContractStatus.DRAFT, ContractStatus.PENDING_APPROVAL] })
-        .getOne();
+      // A locking read as well: a plain one would show this transaction's snapshot, taken before the lock.
+      const open = await forUpdate(
+        tx,
+        tx.em
+          .createQueryBuilder(Contract, 'c')
+          .where('c.renewalOfId = :id AND c.status IN (:...open)', { id: predecessor.id, open: [ContractStatus.DRAFT, ContractStatus.PENDING_APPROVAL] }),
+      ).getOne();
       if (open) throw ContractErrors.renewalOpen(predecessor.number, open.number);
       const startDate = input.startDate ?? addDays(predecessor.endDate, 1);
       const endDate = input.endDate ?? addDays(startDate, daysBetween(predecessor.startDate, predecessor.endDate));

@@ -3,6 +3,7 @@ import { stampNew } from '../../common/base.entity';
 import { addDays, todayUtc } from '../../common/dates';
 import { NotFoundError } from '../../common/errors';
 import { decodeGlobalId } from '../../common/global-id';
+import { forUpdate, lockRow } from '../../common/locking';
 import { formatMoney, lineAmountCents, MAX_CENTS } from '../../common/money';
 import { OrderDirection, paginate, type Connection, type PageArgs, type SortOrder } from '../../common/pagination';
 import { nextSequenceValue } from '../../common/sequence';
@@ -175,7 +176,7 @@ export const InvoiceService = {
   async approve(ctx: Context, input: ApproveInvoiceInput): Promise<{ invoice: Invoice; decision: ApprovalDecision }> {
     return inTransaction(ctx, async (tx) => {
       const invoice = await requireReadableInvoice(tx, input.id);
-      const contract = await lockContract(tx, invoice.contractId);
+      const contract = await lockRow(tx, Contract, invoice.contractId);
       const decision = await ApprovalEngine.decide(tx, invoiceApproval, invoice, ApprovalDecisionKind.APPROVED, InvoiceStatus.APPROVED, input.note?.trim() || null, {
         approvedById: tx.viewer.id,
         approvedAt: new Date(),
@@ -243,7 +244,7 @@ export const InvoiceService = {
         })
         .where('id = :id AND status IN (:...payable) AND paidCents + :amount <= totalCents', { id: invoice.id, payable: PAYABLE_STATUSES, amount })
         .execute();
-      const current = await readCurrent(tx, invoice.id);
+      const current = await lockRow(tx, Invoice, invoice.id);
       if (result.affected !== 1) {
         // Another payment (or a void) got in first: say what stands now.
         if (!PAYABLE_STATUSES.includes(current.status)) throw InvoiceErrors.notPayable(current.number, current.status);
@@ -321,20 +322,6 @@ async function nextInvoiceNumber(ctx: Context, issueDate: string): Promise<strin
   return `INV-${year}-${String(value).padStart(5, '0')}`;
 }
 
-/** The contract as committed now, its row locked until commit (MySQL; SQLite runs one writer at a time). */
-async function lockContract(tx: Context, contractId: number): Promise<Contract> {
-  const qb = tx.em.createQueryBuilder(Contract, 'contract').where('contract.id = :contractId', { contractId });
-  if (tx.db.dialect === 'mysql') qb.setLock('pessimistic_write');
-  return qb.getOneOrFail();
-}
-
-/** An invoice row as committed now, past the transaction's snapshot (a locking read on MySQL). */
-async function readCurrent(tx: Context, invoiceId: number): Promise<Invoice> {
-  const qb = tx.em.createQueryBuilder(Invoice, 'invoice').where('invoice.id = :invoiceId', { invoiceId });
-  if (tx.db.dialect === 'mysql') qb.setLock('pessimistic_write');
-  return qb.getOneOrFail();
-}
-
 /** Cents invoiced under a contract, read past the transaction's snapshot (a locking read on MySQL). */
 async function invoicedUnderContract(tx: Context, contractId: number): Promise<number> {
   const qb = tx.em
@@ -342,8 +329,7 @@ async function invoicedUnderContract(tx: Context, contractId: number): Promise<n
     .select('COALESCE(SUM(invoice.totalCents), 0)', 'invoiced')
     .where('invoice.contractId = :contractId', { contractId })
     .andWhere('invoice.status IN (:...invoicedStatuses)', { invoicedStatuses: INVOICED_STATUSES });
-  if (tx.db.dialect === 'mysql') qb.setLock('pessimistic_write');
-  const row = await qb.getRawOne<{ invoiced: number | string }>();
+  const row = await forUpdate(tx, qb).getRawOne<{ invoiced: number | string }>();
   return Number(row?.invoiced ?? 0);
 }
 

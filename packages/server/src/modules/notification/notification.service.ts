@@ -1,4 +1,4 @@
-import { IsNull } from 'typeorm';
+import { IsNull, type EntityManager } from 'typeorm';
 import { inTransaction, type Context } from '../../app/context';
 import { stampNew, type BaseRecord } from '../../common/base.entity';
 import { BadInputError } from '../../common/errors';
@@ -20,28 +20,43 @@ export interface NotificationInput {
   message: string;
 }
 
+/** When a notification was written, and read, for one recorded as history (the demo seed); now and unread otherwise. */
+export interface NotificationTimes {
+  at?: Date;
+  readAt?: Date | null;
+}
+
 /**
  * Tells someone something, inside the caller's transaction: the notification and its outbox event
  * commit or roll back with the change that caused them.
  */
-export async function notify(tx: Context, input: NotificationInput): Promise<Notification> {
-  const notification = stampNew(new Notification());
+export function notify(tx: Context, input: NotificationInput): Promise<Notification> {
+  return writeNotification(tx.em, input);
+}
+
+/**
+ * Writes a notification and its outbox event with `em`, inside its transaction. The one writer of
+ * both: `notify` for the API, and the demo seed for the history it records.
+ */
+export async function writeNotification(em: EntityManager, input: NotificationInput, times: NotificationTimes = {}): Promise<Notification> {
+  const at = times.at ?? new Date();
+  const notification = stampNew(new Notification(), at);
   Object.assign(notification, {
     recipientId: input.recipientId,
     kind: input.kind,
     subjectType: input.subject.constructor.name,
     subjectId: input.subject.globalId,
     message: input.message.slice(0, 1000),
-    readAt: null,
+    readAt: times.readAt ?? null,
   });
-  const saved = await tx.em.save(notification);
-  const event = stampNew(new OutboxEvent());
+  const saved = await em.save(notification);
+  const event = stampNew(new OutboxEvent(), at);
   Object.assign(event, {
     topic: `notification.${input.kind.toLowerCase()}`,
     payload: { notificationId: saved.globalId, recipientId: input.recipientId, subjectType: saved.subjectType, subjectId: saved.subjectId, message: saved.message },
     publishedAt: null,
   });
-  await tx.em.save(event);
+  await em.save(event);
   return saved;
 }
 

@@ -3,6 +3,7 @@ import { stampNew } from '../../common/base.entity';
 import { addDays, daysBetween, todayUtc, type LocalDate } from '../../common/dates';
 import { NotFoundError } from '../../common/errors';
 import { decodeGlobalId } from '../../common/global-id';
+import { forUpdate, lockRow } from '../../common/locking';
 import { DEFAULT_CURRENCY, formatMoney, MAX_CENTS } from '../../common/money';
 import { OrderDirection, paginate, type Connection, type PageArgs, type SortOrder } from '../../common/pagination';
 import { cleanText } from '../../common/validation';
@@ -503,14 +504,9 @@ async function requireEligibleMember(ctx: Context, globalId: string, path: strin
   return user;
 }
 
-/**
- * The project as it is now, not as this transaction first saw it: on MySQL/MariaDB a locking read
- * (a plain read would show the transaction's snapshot); SQLite runs one writer at a time.
- */
-async function currentProject(tx: Context, id: number): Promise<Project> {
-  const qb = tx.em.createQueryBuilder(Project, 'project').where('project.id = :id', { id });
-  if (tx.db.dialect === 'mysql') qb.setLock('pessimistic_write');
-  return qb.getOneOrFail();
+/** The project as it is now, not as this transaction first saw it (locked until commit on MySQL/MariaDB). */
+function currentProject(tx: Context, id: number): Promise<Project> {
+  return lockRow(tx, Project, id);
 }
 
 async function reload(tx: Context, milestone: Milestone): Promise<Milestone> {
@@ -539,8 +535,7 @@ async function notifyLateMilestones(tx: Context, project: Project): Promise<void
     })
     .orderBy('m.dueDate', 'ASC')
     .addOrderBy('m.id', 'ASC');
-  if (tx.db.dialect === 'mysql') qb.setLock('pessimistic_write');
-  const late = await qb.getMany();
+  const late = await forUpdate(tx, qb).getMany();
   if (late.length === 0) return;
   const now = new Date();
   await tx.em

@@ -41,8 +41,11 @@ export const TeamService = {
       const member = await tx.em.findOneBy(AccountTeamMember, { accountId: account.id, userId });
       if (!member) throw new NotFoundError('AccountTeamMember', `${input.accountId}/${input.userId}`);
       const removedTeamMemberId = member.globalId;
+      // Concurrent removals may all have read the row; only the one whose DELETE takes it removed
+      // it, and the rest find it gone, as they would one after the other.
+      const result = await tx.em.delete(AccountTeamMember, { id: member.id });
+      if (result.affected !== 1) throw new NotFoundError('AccountTeamMember', `${input.accountId}/${input.userId}`);
       await recordAudit(tx, 'removeAccountTeamMember', member, diffFields(snapshot(member), undefined, AUDITED_FIELDS));
-      await tx.em.delete(AccountTeamMember, { id: member.id });
       return { removedTeamMemberId, account };
     });
   },
