@@ -18,6 +18,7 @@ import { idempotencyPlugin } from '../modules/idempotency/idempotency.plugin';
 import { User } from '../modules/user/user.entity';
 import { Context } from './context';
 import { formatError } from './format-error';
+import { Metrics } from './metrics';
 import { playgroundHtml } from './playground';
 import { logUnexpectedErrors, requireAuthentication } from './plugins';
 import { createSchema } from './schema';
@@ -47,6 +48,7 @@ export async function createServer(config: Config, db: Database, logger: Logger)
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const verifier = new TokenVerifier(config.auth);
+  const metrics = config.metrics.enabled ? new Metrics(db) : null;
 
   /** The access scope of the member of staff the bearer token names; null without a token. */
   const signIn = async (authorization: string | undefined): Promise<AccessScope | null> => {
@@ -90,9 +92,13 @@ export async function createServer(config: Config, db: Database, logger: Logger)
       requireAuthentication,
       idempotencyPlugin(db),
       logUnexpectedErrors,
+      ...(metrics ? [metrics.plugin] : []),
     ],
   });
   await apollo.start();
+
+  // First: it times every request, and answers /metrics without a log line per scrape.
+  if (metrics) app.use(metrics.middleware(config.metrics.token));
 
   app.use(
     pinoHttp({

@@ -46,4 +46,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ APPROVAL_LIMIT_ACCOUNT_MANAGER_USD: '75000' }).approvalLimits.accountManagerCents).toBe(7_500_000);
     expect(() => loadConfig({ APPROVAL_LIMIT_SENIOR_ACCOUNT_MANAGER_USD: 'lots' })).toThrow(/APPROVAL_LIMIT_SENIOR_ACCOUNT_MANAGER_USD/);
   });
+
+  it('serves metrics by default, optionally behind a token of at least 16 characters', () => {
+    expect(loadConfig({}).metrics).toEqual({ enabled: true, token: undefined });
+    expect(loadConfig({ METRICS_ENABLED: 'false', METRICS_TOKEN: 'x'.repeat(16) }).metrics).toEqual({ enabled: false, token: 'x'.repeat(16) });
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN: must be at least 16 characters/);
+    expect(() => loadConfig({ METRICS_ENABLED: 'sometimes' })).toThrow(/METRICS_ENABLED: must be true or false/);
+  });
 });

@@ -44,6 +44,8 @@ const envSchema = z.object({
   SLA_MEDIUM_RESOLUTION: slaDuration.default('10d'),
   SLA_LOW_RESPONSE: slaDuration.default('3bd'),
   SLA_LOW_RESOLUTION: slaDuration.default('30d'),
+  METRICS_ENABLED: booleanFromEnv.default(true),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 export type DatabaseConfig =
@@ -71,6 +73,8 @@ export interface Config {
   playground: boolean;
   introspection: boolean;
   logLevel: string;
+  /** Prometheus metrics at GET /metrics, behind a bearer token when one is set. */
+  metrics: { enabled: boolean; token?: string };
 }
 
 export class ConfigError extends Error {}
@@ -140,5 +144,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // The playground's documentation explorer needs introspection; production turns both off by default.
     introspection: e.PLAYGROUND ?? !production,
     logLevel: e.LOG_LEVEL,
+    metrics: { enabled: e.METRICS_ENABLED, token: e.METRICS_TOKEN },
   };
 }
