@@ -22,6 +22,7 @@ import { Metrics } from './metrics';
 import { playgroundHtml } from './playground';
 import { logUnexpectedErrors, requireAuthentication } from './plugins';
 import { createSchema } from './schema';
+import { startTracing } from './tracing';
 
 /** Limits every request meets before it is executed (graphql-armor). */
 export const REQUEST_LIMITS = {
@@ -49,6 +50,7 @@ export async function createServer(config: Config, db: Database, logger: Logger)
   const httpServer = http.createServer(app);
   const verifier = new TokenVerifier(config.auth);
   const metrics = config.metrics.enabled ? new Metrics(db) : null;
+  const tracing = await startTracing(config.tracing, db, logger);
 
   /** The access scope of the member of staff the bearer token names; null without a token. */
   const signIn = async (authorization: string | undefined): Promise<AccessScope | null> => {
@@ -93,6 +95,7 @@ export async function createServer(config: Config, db: Database, logger: Logger)
       idempotencyPlugin(db),
       logUnexpectedErrors,
       ...(metrics ? [metrics.plugin] : []),
+      ...(tracing ? [tracing.plugin] : []),
     ],
   });
   await apollo.start();
@@ -130,6 +133,8 @@ export async function createServer(config: Config, db: Database, logger: Logger)
       res.type('html').send(playgroundHtml());
     });
   }
+
+  if (tracing) app.use('/graphql', tracing.middleware);
 
   app.use(
     '/graphql',
