@@ -77,7 +77,7 @@ export class Metrics {
     });
     this.graphqlDuration = new Histogram({
       name: 'graphql_request_duration_seconds',
-      help: 'Time from receiving a GraphQL request to its response, by operation name.',
+      help: 'GraphQL processing time (parse, validate, execute) by operation name; sign-in and body parsing count only in the HTTP histogram.',
       labelNames: ['operation'],
       buckets: REQUEST_BUCKETS,
       registers,

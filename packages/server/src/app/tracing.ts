@@ -7,7 +7,7 @@ import type { Database } from '../db/database';
 import type { Context } from './context';
 import { OperationLabels, outcomeOf } from './metrics';
 
-/** Enough SQL to recognise a statement; TypeORM's longest selects run to several kilobytes. */
+/** Enough SQL to recognise a statement, while a span stays small. */
 const STATEMENT_LIMIT = 2048;
 /** How long stopping waits for the last spans to reach the collector: well within the 15 s main.ts allows for stopping. */
 const SHUTDOWN_TIMEOUT_MS = 5000;
