@@ -21,9 +21,11 @@ import { Context } from './context';
 import { trackConnections } from './drain';
 import { createFormatError } from './format-error';
 import { costLimits, RateLimiter } from './limits';
+import { Metrics } from './metrics';
 import { playgroundHtml } from './playground';
 import { logUnexpectedErrors, requireAuthentication } from './plugins';
 import { createSchema } from './schema';
+import { startTracing } from './tracing';
 
 /** Limits every request meets before it is executed (graphql-armor). */
 export const REQUEST_LIMITS = {
@@ -50,6 +52,9 @@ export async function createServer(config: Config, db: Database, logger: Logger)
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const verifier = new TokenVerifier(config.auth);
+  // Metrics and tracing see each statement as written; the guard inside them adds the deadline.
+  const metrics = config.metrics.enabled ? new Metrics(db) : null;
+  const tracing = await startTracing(config.tracing, db, logger);
   guardStatements(db);
   const rateLimiter = config.rateLimitPointsPerMinute > 0 ? RateLimiter.create(config, logger) : null;
   await rateLimiter?.connected();
@@ -100,9 +105,14 @@ export async function createServer(config: Config, db: Database, logger: Logger)
       idempotencyPlugin(db),
       logUnexpectedErrors,
       { serverWillStart: async () => ({ serverWillStop: async () => rateLimiter?.close() }) },
+      ...(metrics ? [metrics.plugin] : []),
+      ...(tracing ? [tracing.plugin] : []),
     ],
   });
   await apollo.start();
+
+  // First: it times every request, and answers /metrics without a log line per scrape.
+  if (metrics) app.use(metrics.middleware(config.metrics.token));
 
   app.use(
     pinoHttp({
@@ -146,6 +156,8 @@ export async function createServer(config: Config, db: Database, logger: Logger)
       res.type('html').send(playgroundHtml());
     });
   }
+
+  if (tracing) app.use('/graphql', tracing.middleware);
 
   app.use(
     '/graphql',

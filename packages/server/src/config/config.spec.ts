@@ -46,4 +46,30 @@ describe('loadConfig', () => {
     expect(loadConfig({ APPROVAL_LIMIT_ACCOUNT_MANAGER_USD: '75000' }).approvalLimits.accountManagerCents).toBe(7_500_000);
     expect(() => loadConfig({ APPROVAL_LIMIT_SENIOR_ACCOUNT_MANAGER_USD: 'lots' })).toThrow(/APPROVAL_LIMIT_SENIOR_ACCOUNT_MANAGER_USD/);
   });
+
+  it('serves metrics by default, optionally behind a token of at least 16 characters', () => {
+    expect(loadConfig({}).metrics).toEqual({ enabled: true, token: undefined });
+    expect(loadConfig({ METRICS_ENABLED: 'false', METRICS_TOKEN: 'x'.repeat(16) }).metrics).toEqual({ enabled: false, token: 'x'.repeat(16) });
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN: must be at least 16 characters/);
+    expect(() => loadConfig({ METRICS_ENABLED: 'sometimes' })).toThrow(/METRICS_ENABLED: must be true or false/);
+  });
+
+  it('traces only when an OTLP endpoint is set, to its /v1/traces or the traces endpoint as given', () => {
+    expect(loadConfig({}).tracing).toBeNull();
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/' }).tracing).toEqual({ url: 'http://collector:4318/v1/traces', serviceName: 'account-graph' });
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://traces.example/in', OTEL_SERVICE_NAME: 'ag-eu' }).tracing).toEqual({
+      url: 'https://traces.example/in',
+      serviceName: 'ag-eu',
+    });
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_SDK_DISABLED: 'true' }).tracing).toBeNull();
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' })).toThrow(/OTEL_EXPORTER_OTLP_ENDPOINT: must be an http\(s\) URL/);
+  });
+
+  it('refuses an OTLP protocol other than http/json while tracing, and ignores it otherwise', () => {
+    const endpoint = { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' };
+    expect(() => loadConfig({ ...endpoint, OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' })).toThrow(/OTEL_EXPORTER_OTLP_PROTOCOL: only http\/json is supported/);
+    expect(() => loadConfig({ ...endpoint, OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc', OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/protobuf' })).toThrow(/OTEL_EXPORTER_OTLP_TRACES_PROTOCOL/);
+    expect(loadConfig({ ...endpoint, OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc', OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/json' }).tracing).not.toBeNull();
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' }).tracing).toBeNull();
+  });
 });

@@ -19,6 +19,9 @@ const databaseUrl = z
 /** An SLA duration: whole hours, calendar days or business days (4h, 3d, 1bd). */
 const slaDuration = z.string().regex(SLA_DURATION_PATTERN, 'must be whole hours, days or business days, such as 4h, 3d or 1bd');
 
+/** An OTLP/HTTP collector address. */
+const otlpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL such as http://otel-collector:4318' });
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -53,6 +56,15 @@ const envSchema = z.object({
   SLA_MEDIUM_RESOLUTION: slaDuration.default('10d'),
   SLA_LOW_RESPONSE: slaDuration.default('3bd'),
   SLA_LOW_RESOLUTION: slaDuration.default('30d'),
+  METRICS_ENABLED: booleanFromEnv.default(true),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  // OpenTelemetry's own variable names, so a deployment's usual tracing settings apply unchanged.
+  OTEL_EXPORTER_OTLP_ENDPOINT: otlpUrl.optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: otlpUrl.optional(),
+  OTEL_EXPORTER_OTLP_PROTOCOL: z.string().optional(),
+  OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: z.string().optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).default('account-graph'),
+  OTEL_SDK_DISABLED: booleanFromEnv.default(false),
 });
 
 export type DatabaseConfig =
@@ -90,6 +102,10 @@ export interface Config {
   playground: boolean;
   introspection: boolean;
   logLevel: string;
+  /** Prometheus metrics at GET /metrics, behind a bearer token when one is set. */
+  metrics: { enabled: boolean; token?: string };
+  /** OpenTelemetry traces sent over OTLP/HTTP (JSON); null when no endpoint is set. */
+  tracing: { url: string; serviceName: string } | null;
 }
 
 export class ConfigError extends Error {}
@@ -115,6 +131,15 @@ export function parseDatabaseUrl(url: string): DatabaseConfig {
   return { dialect: 'mysql', url: parsed.toString(), database: decodeURIComponent(parsed.pathname.slice(1)) };
 }
 
+/**
+ * Tracing is on when a collector is named. The traces endpoint is used as it is; the general
+ * endpoint is a base that traces go under at /v1/traces (as every OpenTelemetry SDK does).
+ */
+function tracingConfig(tracesEndpoint: string | undefined, endpoint: string | undefined, serviceName: string): Config['tracing'] {
+  const url = tracesEndpoint ?? (endpoint ? `${endpoint.replace(/\/+$/, '')}/v1/traces` : undefined);
+  return url ? { url, serviceName } : null;
+}
+
 /** Parses the environment once; every bad value is reported by name in one error. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const blankless = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
@@ -130,6 +155,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (e.AUTH_JWKS_URL && !e.AUTH_ISSUER) {
     throw new ConfigError('Invalid configuration:\n  AUTH_ISSUER: required when AUTH_JWKS_URL is set');
+  }
+  const tracing = e.OTEL_SDK_DISABLED ? null : tracingConfig(e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, e.OTEL_EXPORTER_OTLP_ENDPOINT, e.OTEL_SERVICE_NAME);
+  // The exporter sends OTLP over HTTP as JSON; a collector expecting gRPC or protobuf refuses every batch, so say so at start.
+  const protocol = e.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL ? 'OTEL_EXPORTER_OTLP_TRACES_PROTOCOL' : 'OTEL_EXPORTER_OTLP_PROTOCOL';
+  if (tracing && (e[protocol] ?? 'http/json') !== 'http/json') {
+    throw new ConfigError(`Invalid configuration:\n  ${protocol}: only http/json is supported (OTLP over HTTP, port 4318 on most collectors)`);
   }
   return {
     env: e.NODE_ENV,
@@ -164,5 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // The playground's documentation explorer needs introspection; production turns both off by default.
     introspection: e.PLAYGROUND ?? !production,
     logLevel: e.LOG_LEVEL,
+    metrics: { enabled: e.METRICS_ENABLED, token: e.METRICS_TOKEN },
+    tracing,
   };
 }
