@@ -139,6 +139,22 @@ describe('request time limit', () => {
     expect(server.queries).toEqual([]);
   });
 
+  it('still rolls back a transaction that runs past the deadline, and keeps nothing of it', async () => {
+    const soon = { requestId: 'slow-write', remoteAddress: '127.0.0.1', deadline: Date.now() + 200, timeLimitMs: 200 };
+    const write = runInRequestScope(soon, () =>
+      server.db.transaction(async (em) => {
+        await em.query("UPDATE account SET region = 'Past the deadline' WHERE id = 1");
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await em.query('SELECT 1'); // refused: the request is out of time
+      }),
+    );
+    await expect(write).rejects.toMatchObject({ extensions: { code: 'TIMEOUT' } });
+    const rows = await server.db.dataSource.query("SELECT COUNT(*) AS n FROM account WHERE region = 'Past the deadline'");
+    expect(Number(rows[0].n)).toBe(0);
+    // The connection is not left inside the refused transaction: the next one commits.
+    await server.db.transaction((em) => em.query("UPDATE account SET region = region WHERE id = 1"));
+  });
+
   if (testDialect === 'mysql') {
     it('stops a read that outlives the request in the database itself, and answers TIMEOUT', async () => {
       const mysql = await import('mysql2/promise');
