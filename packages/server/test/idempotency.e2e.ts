@@ -1,5 +1,6 @@
 import type { AccountGraphClient, CreateContractInput } from '@account-graph/sdk';
 import { encodeGlobalId } from '../src/common/global-id';
+import { MAX_KEPT_RESPONSE_BYTES } from '../src/modules/idempotency/idempotency.plugin';
 import { Role } from '../src/modules/user/user.entity';
 import { errorCodes, TestServer } from './support/harness';
 import { expectError } from './support/expect-error';
@@ -164,6 +165,26 @@ describe('one transaction for the whole keyed request', () => {
     expect(succeeded.filter((r) => r.headers.get('idempotent-replayed') === null)).toHaveLength(1);
     expect(new Set(succeeded.map((r) => r.body.data?.createContract.contract.id)).size).toBe(1);
     expect(await contractsTitled('Concurrent create')).toBe(1);
+  });
+
+  it('refuses to keep a response over 64 KB and keeps nothing of its request', async () => {
+    const contracts = Array.from({ length: 15 }, (_, i) => `c${i}: contracts(first: 100) { edges { node { id number title status startDate endDate value { amountCents currency } invoices(first: 100) { edges { node { id number status } } } } } }`);
+    const selection = `account { ${contracts.join(' ')} }`;
+    const read = await server.gql('jordan', `query ($id: ID!) { account(id: $id) { ${contracts.join(' ')} } }`, { id: accountId });
+    expect(JSON.stringify(read.body).length).toBeGreaterThan(MAX_KEPT_RESPONSE_BYTES);
+
+    const headers = { authorization: `Bearer ${await server.token('jordan')}`, ...key('large') };
+    const large = await server.post(
+      { query: `mutation ($input: CreateContractInput!) { createContract(input: $input) { contract { id ${selection} } } }`, variables: { input: contractInput('Large response') } },
+      headers,
+    );
+    expect(large.status).toBe(400);
+    expect(errorCodes(large)).toEqual(['BAD_USER_INPUT']);
+    expect(large.body.errors?.[0].message).toMatch(/too large to keep/);
+    expect(await contractsTitled('Large response')).toBe(0);
+    const small = await server.post({ query: 'mutation ($input: CreateContractInput!) { createContract(input: $input) { contract { id } } }', variables: { input: contractInput('Large response') } }, headers);
+    expect(small.body.errors).toBeUndefined();
+    expect(await contractsTitled('Large response')).toBe(1);
   });
 
   if (testDialect === 'mysql') {
