@@ -68,7 +68,7 @@ export class Database {
       unlock();
       throw error;
     }
-    return new OpenTransaction(runner, unlock);
+    return new OpenTransaction(runner, unlock, this.dialect === 'mysql');
   }
 
   /** True when the database answers a trivial query. */
@@ -96,6 +96,8 @@ export class OpenTransaction {
   constructor(
     private readonly runner: QueryRunner,
     private readonly unlock: () => void,
+    /** MySQL/MariaDB: the connection is the pool's, and must go back to it outside any transaction. */
+    private readonly pooled: boolean,
   ) {}
 
   /** The manager bound to this transaction's connection. */
@@ -167,26 +169,34 @@ export class OpenTransaction {
   async commit(): Promise<void> {
     if (this.abortError !== null) throw this.abortError;
     if (this.ended) throw new Error('The transaction has already ended.');
+    let ok = false;
     try {
       await this.runner.commitTransaction();
+      ok = true;
     } finally {
-      await this.end();
+      await this.end(ok);
     }
   }
 
   /** Undoes everything; does nothing once the transaction has ended. */
   async rollback(): Promise<void> {
     if (this.ended) return;
+    let ok = false;
     try {
       await this.runner.rollbackTransaction();
+      ok = true;
     } finally {
-      await this.end();
+      await this.end(ok);
     }
   }
 
-  private async end(): Promise<void> {
+  private async end(cleanly: boolean): Promise<void> {
     this.ended = true;
     try {
+      // A pooled connection whose COMMIT or ROLLBACK failed may still be inside the transaction:
+      // the next request to borrow it would commit that work implicitly. Closing it instead makes
+      // the server roll it back.
+      if (!cleanly && this.pooled) (this.runner as { databaseConnection?: { destroy(): void } }).databaseConnection?.destroy();
       await this.runner.release();
     } finally {
       this.unlock();
