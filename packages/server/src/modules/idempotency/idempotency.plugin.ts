@@ -59,11 +59,19 @@ function requestHash(request: RequestContext['request']): string {
     .digest('hex');
 }
 
-/** Keys live 24 hours: expired ones (anyone's, a few at a time) are cleared as new ones arrive. */
-async function sweepExpired(db: Database, now: Date): Promise<void> {
-  const expired = await db.dataSource.manager.find(IdempotencyKey, { where: { expiresAt: LessThan(now) }, select: { id: true }, take: SWEEP_BATCH });
-  if (expired.length === 0) return;
-  await db.transaction((em) => em.delete(IdempotencyKey, { id: In(expired.map((row) => row.id)), expiresAt: LessThan(now) }));
+/**
+ * Keys live 24 hours: expired ones (anyone's, a few at a time) are cleared as new ones arrive, in a
+ * transaction of their own: inside the request's, their locks would be held until it ends. A
+ * failure here only postpones the clearing (a request's own expired key is cleared by `claim`).
+ */
+async function sweepExpired(ctx: Context, now: Date): Promise<void> {
+  try {
+    const expired = await ctx.db.dataSource.manager.find(IdempotencyKey, { where: { expiresAt: LessThan(now) }, select: { id: true }, take: SWEEP_BATCH });
+    if (expired.length === 0) return;
+    await ctx.db.transaction((em) => em.delete(IdempotencyKey, { id: In(expired.map((row) => row.id)), expiresAt: LessThan(now) }));
+  } catch (error) {
+    ctx.log.warn({ err: error }, 'could not clear expired Idempotency-Keys');
+  }
 }
 
 type Claim = { transaction: OpenTransaction; rowId: number } | { response: GraphQLResponse };
@@ -73,8 +81,9 @@ type Claim = { transaction: OpenTransaction; rowId: number } | { response: Graph
  * for the request that holds the key. Inserting first matters: a concurrent request with the same
  * key then waits on the unique index (MySQL/MariaDB) or for the write lock (SQLite) while holding
  * nothing else, and afterwards sees the committed response, or takes the key if that request kept
- * nothing. Committed rows are the only ones other connections see, and they always hold a response
- * (IN_PROGRESS ones were left by servers before this design, and expire).
+ * nothing. Other connections see only committed rows, which hold a response (an IN_PROGRESS one
+ * was left by an earlier version of the server, and expires). SQLite's one connection is every
+ * request's, so there an IN_PROGRESS row is a running request's: this one waits, then looks again.
  */
 async function claim(db: Database, userId: number, key: string, hash: string): Promise<Claim> {
   for (let attempt = 1; attempt <= CLAIM_ATTEMPTS; attempt++) {
@@ -179,7 +188,7 @@ export function idempotencyPlugin(db: Database): ApolloServerPlugin<Context> {
           if (key.trim() === '' || key.length > MAX_KEY_LENGTH) {
             return errorResponse(400, ErrorCode.BAD_USER_INPUT, `The Idempotency-Key header must be 1 to ${MAX_KEY_LENGTH} characters.`);
           }
-          await sweepExpired(db, new Date());
+          await sweepExpired(contextValue, new Date());
           const outcome = await claim(db, contextValue.viewer.id, key, requestHash(req));
           if ('response' in outcome) return outcome.response;
           claimed = outcome;
