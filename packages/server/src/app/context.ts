@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AccessScope } from '../common/access';
 import { UnauthenticatedError } from '../common/errors';
 import type { Config } from '../config/config';
-import type { Database } from '../db/database';
+import type { Database, OpenTransaction } from '../db/database';
 import { createAccountLoaders } from '../modules/account/account.loaders';
 import { createApprovalLoaders } from '../modules/approval/approval.loaders';
 import { createChangeOrderLoaders } from '../modules/change-order/change-order.loaders';
@@ -41,13 +41,38 @@ export class Context {
     readonly log: Logger,
     readonly config: Config,
     readonly db: Database,
-    /** The manager every query goes through: the pool's, or the transaction's inside `inTransaction`. */
-    readonly em: EntityManager,
+    private readonly manager: EntityManager,
     private readonly access: AccessScope | null,
     /** Why the bearer token was refused, if it was; raised when an operation needs a viewer. */
     readonly authError: UnauthenticatedError | null = null,
     private loaderCache?: Loaders,
+    private requestTransaction: OpenTransaction | null = null,
   ) {}
+
+  /**
+   * The manager every query goes through: the pool's, the transaction's inside `inTransaction`,
+   * or the request's own transaction while it has one.
+   */
+  get em(): EntityManager {
+    return this.requestTransaction?.em ?? this.manager;
+  }
+
+  /** The transaction this whole request runs in, if it has one: `inTransaction` joins it. */
+  get transaction(): OpenTransaction | null {
+    return this.requestTransaction;
+  }
+
+  /**
+   * Runs the rest of this request inside `transaction` (until called again with null): every
+   * query reads inside it and every `inTransaction` joins it as a savepoint. The idempotency
+   * plugin uses it so that a keyed mutation and its recorded outcome commit together.
+   */
+  useTransaction(transaction: OpenTransaction | null): void {
+    if (transaction && this.requestTransaction) throw new Error('This request already runs in a transaction.');
+    this.requestTransaction = transaction;
+    // Loaders read through a manager: ones made before would read outside the transaction.
+    this.loaderCache = undefined;
+  }
 
   get isAuthenticated(): boolean {
     return this.access !== null;
@@ -70,11 +95,19 @@ export class Context {
 
   /** The same request, bound to a transaction's manager (with loaders that read inside it). */
   withManager(em: EntityManager): Context {
-    return new Context(this.requestId, this.log, this.config, this.db, em, this.access, this.authError);
+    return new Context(this.requestId, this.log, this.config, this.db, em, this.access, this.authError, undefined, this.requestTransaction);
   }
 }
 
-/** Runs `work` in one transaction bound to a child context: everything commits, or nothing does. */
+/**
+ * Runs `work` in one transaction bound to a child context: everything commits, or nothing does.
+ * When the request runs in a transaction of its own (`ctx.transaction`: a mutation with an
+ * Idempotency-Key), `work` joins it as a savepoint instead: if it throws, only its own writes are
+ * undone, and what it keeps commits with the rest of the request. Joining takes no second write
+ * lock on SQLite and runs no deadlock retry: a deadlock there undoes the whole request.
+ */
 export function inTransaction<T>(ctx: Context, work: (tx: Context) => Promise<T>): Promise<T> {
+  const requestTransaction = ctx.transaction;
+  if (requestTransaction) return requestTransaction.savepoint((em) => work(ctx.withManager(em)));
   return ctx.db.transaction((em) => work(ctx.withManager(em)));
 }

@@ -1,5 +1,5 @@
 import { Mutex } from 'async-mutex';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { interceptStatements, type StatementInterceptor } from './statements';
 
 const DEADLOCK_RETRIES = 5;
@@ -50,6 +50,27 @@ export class Database {
     }
   }
 
+  /**
+   * Opens a transaction that stays open across several steps until `commit` or `rollback`: a
+   * mutation with an Idempotency-Key runs whole inside one, so that its work and its recorded
+   * outcome commit together. On SQLite it holds the write lock from here to the end. Work inside
+   * it joins through `OpenTransaction.savepoint`, never `transaction` (on SQLite that would wait
+   * for the lock this one holds). It is not retried on a deadlock: the caller started steps that
+   * cannot be replayed, so a deadlock aborts it (see `OpenTransaction.aborted`).
+   */
+  async begin(): Promise<OpenTransaction> {
+    const unlock = this.writeLock ? await this.writeLock.acquire() : () => undefined;
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      await runner.startTransaction();
+    } catch (error) {
+      await runner.release();
+      unlock();
+      throw error;
+    }
+    return new OpenTransaction(runner, unlock, this.dialect === 'mysql');
+  }
+
   /** True when the database answers a trivial query. */
   async ping(): Promise<boolean> {
     try {
@@ -57,6 +78,128 @@ export class Database {
       return true;
     } catch {
       return false;
+    }
+  }
+}
+
+/**
+ * A transaction opened by `Database.begin`, on one connection, until `commit` or `rollback`.
+ * Units of work join it as savepoints: one that fails is undone alone, the others stay.
+ */
+export class OpenTransaction {
+  private savepoints = 0;
+  private depth = 0;
+  private keptUnits = 0;
+  private abortError: unknown = null;
+  private ended = false;
+
+  constructor(
+    private readonly runner: QueryRunner,
+    private readonly unlock: () => void,
+    /** MySQL/MariaDB: the connection is the pool's, and must go back to it outside any transaction. */
+    private readonly pooled: boolean,
+  ) {}
+
+  /** The manager bound to this transaction's connection. */
+  get em(): EntityManager {
+    return this.runner.manager;
+  }
+
+  /** How many outermost units of work completed and are kept (they commit with the transaction). */
+  get kept(): number {
+    return this.keptUnits;
+  }
+
+  /**
+   * The error that undid the whole transaction, if one did: a deadlock (InnoDB rolls back the
+   * whole transaction, savepoints included), or a savepoint that could not be rolled back to.
+   * Nothing of it can commit any more; the only way out is `rollback`.
+   */
+  get aborted(): unknown {
+    return this.abortError;
+  }
+
+  /** Runs `work` as a savepoint: kept when it resolves, undone alone when it throws. */
+  async savepoint<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    // After a deadlock the connection is outside any transaction: later statements would each
+    // commit on their own, so no more work may run here.
+    if (this.abortError !== null) throw this.abortError;
+    if (this.ended) throw new Error('The transaction has already ended.');
+    const name = `unit_${++this.savepoints}`;
+    try {
+      await this.runner.query(`SAVEPOINT ${name}`);
+    } catch (error) {
+      this.abortError ??= error;
+      throw error;
+    }
+    this.depth++;
+    let result: T;
+    try {
+      result = await work(this.em);
+    } catch (error) {
+      await this.undo(name, error);
+      throw error;
+    } finally {
+      this.depth--;
+    }
+    try {
+      await this.runner.query(`RELEASE SAVEPOINT ${name}`);
+    } catch (error) {
+      this.abortError ??= error;
+      throw error;
+    }
+    if (this.depth === 0) this.keptUnits++;
+    return result;
+  }
+
+  private async undo(name: string, error: unknown): Promise<void> {
+    if (isDeadlock(error)) {
+      this.abortError ??= error;
+      return;
+    }
+    try {
+      await this.runner.query(`ROLLBACK TO SAVEPOINT ${name}`);
+      await this.runner.query(`RELEASE SAVEPOINT ${name}`);
+    } catch (rollbackError) {
+      this.abortError ??= rollbackError;
+    }
+  }
+
+  /** Commits everything kept; refused once the transaction was aborted. */
+  async commit(): Promise<void> {
+    if (this.abortError !== null) throw this.abortError;
+    if (this.ended) throw new Error('The transaction has already ended.');
+    let ok = false;
+    try {
+      await this.runner.commitTransaction();
+      ok = true;
+    } finally {
+      await this.end(ok);
+    }
+  }
+
+  /** Undoes everything; does nothing once the transaction has ended. */
+  async rollback(): Promise<void> {
+    if (this.ended) return;
+    let ok = false;
+    try {
+      await this.runner.rollbackTransaction();
+      ok = true;
+    } finally {
+      await this.end(ok);
+    }
+  }
+
+  private async end(cleanly: boolean): Promise<void> {
+    this.ended = true;
+    try {
+      // A pooled connection whose COMMIT or ROLLBACK failed may still be inside the transaction:
+      // the next request to borrow it would commit that work implicitly. Closing it instead makes
+      // the server roll it back.
+      if (!cleanly && this.pooled) (this.runner as { databaseConnection?: { destroy(): void } }).databaseConnection?.destroy();
+      await this.runner.release();
+    } finally {
+      this.unlock();
     }
   }
 }
