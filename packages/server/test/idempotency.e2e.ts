@@ -169,7 +169,7 @@ describe('one transaction for the whole keyed request', () => {
 
   it('refuses to keep a response over 64 KB and keeps nothing of its request', async () => {
     // Nine aliases of the account's contracts with their invoices: large, and within the query cost budget.
-    const contracts = Array.from({ length: 9 }, (_, i) => `c${i}: contracts(first: 10) { edges { node { id number title status startDate endDate value { amountCents currency } invoices(first: 100) { edges { node { id number status issueDate dueDate } } } } } }`);
+    const contracts = Array.from({ length: 9 }, (_, i) => `c${i}: contracts(first: 10) { edges { node { id number title status startDate endDate value { amountCents currency } invoices(first: 100) { edges { cursor node { id number status issueDate dueDate createdAt updatedAt approvedAt sentAt isOverdue version voidReason voidedAt } } } } } }`);
     const selection = `account { ${contracts.join(' ')} }`;
     const read = await server.gql('jordan', `query ($id: ID!) { account(id: $id) { ${contracts.join(' ')} } }`, { id: accountId });
     expect(JSON.stringify(read.body).length).toBeGreaterThan(MAX_KEPT_RESPONSE_BYTES);
