@@ -123,7 +123,13 @@ export function costLimits(limiter: RateLimiter | null, expensiveConcurrency: nu
             if (!spent.allowed) throw new RateLimitedError(spent.resetSeconds, rateLimitHeaders(limiter.pointsPerMinute, 0, spent.resetSeconds));
             rateLimitHeaders(limiter.pointsPerMinute, spent.remaining, spent.resetSeconds, response.http.headers);
           }
-          if (cost >= EXPENSIVE_QUERY_COST) [, endTurn] = await expensiveTurns.acquire();
+          if (cost >= EXPENSIVE_QUERY_COST) {
+            [, endTurn] = await expensiveTurns.acquire();
+            // Let the event loop read what has arrived before this turn starts: the turn passes
+            // from one expensive query to the next without I/O in between, and on SQLite (whose
+            // statements run synchronously) a queue of them would otherwise run back to back.
+            await new Promise((resolve) => setImmediate(resolve));
+          }
         },
         async willSendResponse() {
           endTurn?.();
