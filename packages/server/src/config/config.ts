@@ -37,7 +37,7 @@ const envSchema = z.object({
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100, 'must be at least 100 (milliseconds)').max(300_000, 'must be at most 300000 (5 minutes)').default(10_000),
   // Query cost points per caller per minute (0 turns the limit off); shared through Redis when REDIS_URL is set.
   RATE_LIMIT_POINTS_PER_MINUTE: z.coerce.number().int().min(0).default(100_000),
-  // How many queries costing a tenth of the budget or more run at once in one process; the rest wait their turn.
+  // How many queries costing a quarter of the budget or more run at once in one process; the rest wait their turn.
   EXPENSIVE_QUERY_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, 'must be redis://host:port (or rediss:// for TLS)').optional(),
   // Keeps this deployment's keys apart from others on the same Redis (staging and production, say).
@@ -92,7 +92,7 @@ export interface Config {
   requestTimeoutMs: number;
   /** Cost points per caller per minute; 0 when rate limiting is off. */
   rateLimitPointsPerMinute: number;
-  /** Expensive queries (a tenth of the cost budget or more) running at once per process. */
+  /** Expensive queries (a quarter of the cost budget or more) running at once per process. */
   expensiveQueryConcurrency: number;
   /** Where rate-limit counters are shared between processes; in memory when absent. */
   redisUrl?: string;
