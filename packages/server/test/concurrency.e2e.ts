@@ -18,15 +18,6 @@ let accountId: string;
 const CALLS = 10;
 const rowId = (globalId: string) => Number(Buffer.from(globalId, 'base64').toString().split(':')[1]);
 
-async function sql<T = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> {
-  return server.db.dataSource.query(query, params);
-}
-
-async function count(query: string, params: unknown[] = []): Promise<number> {
-  const [row] = await sql<{ n: number | string }>(query, params);
-  return Number(row.n);
-}
-
 /** Runs `call` CALLS times at once; the fulfilled values, and the code and message of each refusal. */
 async function race<T>(call: (index: number) => Promise<T>): Promise<{ won: T[]; lost: { code: string; message: string }[] }> {
   const results = await Promise.allSettled(Array.from({ length: CALLS }, (_, index) => call(index)));
@@ -69,7 +60,7 @@ describe('renewals', () => {
     expect(renewal).toMatchObject({ status: 'DRAFT', type: 'RENEWAL', renewalOf: { id: contract.id } });
     const { contract: read } = await jordan.contract({ id: contract.id });
     expect(read).toMatchObject({ status: 'ACTIVE', renewals: { totalCount: 1, edges: [{ node: { id: renewal.id } }] } });
-    expect(await count('SELECT COUNT(*) AS n FROM contract WHERE renewalOfId = ?', [rowId(contract.id)])).toBe(1);
+    expect(await server.count('SELECT COUNT(*) AS n FROM contract WHERE renewalOfId = ?', [rowId(contract.id)])).toBe(1);
     expect(await auditCount('renewContract', renewal.id)).toBe(1);
   });
 });
@@ -103,7 +94,7 @@ describe('account families', () => {
     expect(won).toHaveLength(CALLS / 2);
     expect(lost).toEqual(Array(CALLS / 2).fill({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/cannot be its own parent or the parent of one of its ancestors/) }));
 
-    const rows = await sql<{ id: number; parentId: number | null }>(`SELECT id, parentId FROM account WHERE id IN (${accounts.map((a) => rowId(a.id)).join(', ')})`);
+    const rows = await server.sql<{ id: number; parentId: number | null }>(`SELECT id, parentId FROM account WHERE id IN (${accounts.map((a) => rowId(a.id)).join(', ')})`);
     const parentOf = new Map(rows.map((row) => [Number(row.id), row.parentId === null ? null : Number(row.parentId)]));
     for (let index = 0; index < CALLS; index += 2) {
       const [a, b] = [rowId(accounts[index].id), rowId(accounts[index + 1].id)];

@@ -37,7 +37,7 @@ describe('a database outage under load', () => {
         outcomes.push({ name, response: await server.post({ query }, headers) });
       }
     };
-    const auditsBefore = Number((await server.db.dataSource.query("SELECT COUNT(*) AS n FROM audit_event WHERE action = 'createAccount'"))[0].n);
+    const auditsBefore = await server.count("SELECT COUNT(*) AS n FROM audit_event WHERE action = 'createAccount'");
     const load = [reader(), reader(), writer(), writer()];
 
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -75,9 +75,8 @@ describe('a database outage under load', () => {
 
     // Every account the writers created is whole (its audit event beside it), and every one a
     // client was told about exists.
-    const count = async (sql: string) => Number((await server.db.dataSource.query(sql))[0].n);
-    const accounts = await count("SELECT COUNT(*) AS n FROM account WHERE name LIKE 'Outage Health %'");
-    const audits = (await count("SELECT COUNT(*) AS n FROM audit_event WHERE action = 'createAccount'")) - auditsBefore;
+    const accounts = await server.count("SELECT COUNT(*) AS n FROM account WHERE name LIKE 'Outage Health %'");
+    const audits = (await server.count("SELECT COUNT(*) AS n FROM audit_event WHERE action = 'createAccount'")) - auditsBefore;
     expect(audits).toBe(accounts);
     const confirmed = outcomes.filter((o) => o.name && o.response.status === 200 && !o.response.body.errors).length;
     expect(confirmed).toBeGreaterThan(0);

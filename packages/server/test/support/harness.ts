@@ -100,6 +100,17 @@ export class TestServer {
     return this.post<T>({ query, variables }, headers);
   }
 
+  /** Runs SQL straight against the test database (to check what the API wrote). */
+  sql<T = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> {
+    return this.db.dataSource.query(query, params);
+  }
+
+  /** The `n` of a `SELECT COUNT(*) AS n ...`, as a number on both databases. */
+  async count(query: string, params: unknown[] = []): Promise<number> {
+    const [row] = await this.sql<{ n: number | string }>(query, params);
+    return Number(row.n);
+  }
+
   /** Stops the HTTP server the way SIGTERM does: no new connections, in-flight requests finish. */
   stop(): Promise<void> {
     return this.server.stop();
