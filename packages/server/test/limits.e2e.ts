@@ -42,6 +42,15 @@ describe('query cost budget', () => {
     expect(response.body.data!.projects.edges.length).toBe(100);
   });
 
+  it('gives every expensive query its turn, even after refused ones', async () => {
+    const expensive = '{ projects(first: 100) { edges { node { name statusUpdates(first: 30) { edges { node { summary } } } } } } }';
+    // Refused before execution: no token. None of them may keep a turn.
+    const refused = await Promise.all(Array.from({ length: 3 }, () => server.gql(null, expensive)));
+    expect(refused.map(errorCodes)).toEqual([['UNAUTHENTICATED'], ['UNAUTHENTICATED'], ['UNAUTHENTICATED']]);
+    const answered = await Promise.all(Array.from({ length: 3 }, () => server.gql('admin', expensive)));
+    for (const response of answered) expect(response.body.data?.projects.edges).toHaveLength(100);
+  });
+
   it('tells every caller what is left of their minute in RateLimit headers', async () => {
     const first = await server.gql('jordan', COST_41);
     const second = await server.gql('jordan', COST_41);

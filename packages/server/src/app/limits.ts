@@ -113,24 +113,30 @@ export function costLimits(limiter: RateLimiter | null, expensiveConcurrency: nu
   const expensiveTurns = new Semaphore(expensiveConcurrency);
   return {
     async requestDidStart() {
+      let expensive = false;
       let endTurn: (() => void) | undefined;
       return {
-        async didResolveOperation({ schema, document, operationName, request, contextValue, response }) {
+        async didResolveOperation({ schema, document, operation, operationName, request, contextValue, response }) {
           const cost = costOf(schema, document, request.variables, operationName ?? undefined);
           if (cost > QUERY_COST_BUDGET) throw new QueryTooComplexError(cost, QUERY_COST_BUDGET);
-          if (limiter) {
-            const caller = contextValue.isAuthenticated ? `user:${contextValue.viewer.id}` : `address:${currentRequest()?.remoteAddress ?? 'unknown'}`;
-            const spent = await limiter.spend(caller, Math.max(cost, 1));
-            if (!spent.allowed) throw new RateLimitedError(spent.resetSeconds, rateLimitHeaders(limiter.pointsPerMinute, 0, spent.resetSeconds));
-            rateLimitHeaders(limiter.pointsPerMinute, spent.remaining, spent.resetSeconds, response.http.headers);
-          }
-          if (cost >= EXPENSIVE_QUERY_COST) {
-            [, endTurn] = await expensiveTurns.acquire();
-            // Let the event loop read what has arrived before this turn starts: the turn passes
-            // from one expensive query to the next without I/O in between, and on SQLite (whose
-            // statements run synchronously) a queue of them would otherwise run back to back.
-            await new Promise((resolve) => setImmediate(resolve));
-          }
+          // Reads only: a mutation may hold SQLite's write lock (a keyed one holds it throughout),
+          // and waiting for a turn while holding it could wait on the very query it blocks.
+          expensive = cost >= EXPENSIVE_QUERY_COST && operation?.operation === 'query';
+          if (!limiter) return;
+          const caller = contextValue.isAuthenticated ? `user:${contextValue.viewer.id}` : `address:${currentRequest()?.remoteAddress ?? 'unknown'}`;
+          const spent = await limiter.spend(caller, Math.max(cost, 1));
+          if (!spent.allowed) throw new RateLimitedError(spent.resetSeconds, rateLimitHeaders(limiter.pointsPerMinute, 0, spent.resetSeconds));
+          rateLimitHeaders(limiter.pointsPerMinute, spent.remaining, spent.resetSeconds, response.http.headers);
+        },
+        // Taken only once execution starts (every check passed), so that a request refused by
+        // another plugin never holds or waits for a turn; given back when the response is ready.
+        async executionDidStart() {
+          if (!expensive) return;
+          [, endTurn] = await expensiveTurns.acquire();
+          // Let the event loop read what has arrived before this turn starts: the turn passes
+          // from one expensive query to the next without I/O in between, and on SQLite (whose
+          // statements run synchronously) a queue of them would otherwise run back to back.
+          await new Promise((resolve) => setImmediate(resolve));
         },
         async willSendResponse() {
           endTurn?.();
