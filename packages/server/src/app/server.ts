@@ -27,7 +27,7 @@ import { logUnexpectedErrors, requireAuthentication } from './plugins';
 import { createSchema } from './schema';
 import { startTracing } from './tracing';
 
-/** Limits every request meets before it is executed (graphql-armor). */
+/** Limits every request meets before it is executed (graphql-armor; tokens counted by graphql-js's parser). */
 export const REQUEST_LIMITS = {
   // Deep enough for account → contracts → invoices → payments → a field, connections included.
   maxDepth: 15,
