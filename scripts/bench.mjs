@@ -29,12 +29,13 @@
 //   BENCH_HEAVY_SECONDS         seconds of the cost-budget case (default 20)
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { buildServer } from './build-server.mjs';
 
 class BenchError extends Error {}
 
@@ -187,24 +188,13 @@ async function createDatabase() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The server code, transpiled once (as ts-node's transpile-only mode does, without the compiler
-// staying in the server's memory) so the measured process holds what a built server holds.
+// The server code, compiled once as `pnpm start` compiles it (scripts/build-server.mjs), into a
+// folder of the bench's own so a run never touches packages/server/dist.
 
 function transpileServer() {
-  const ts = requireServer('typescript');
-  const configPath = join(serverDir, 'tsconfig.build.json');
-  const parsed = ts.parseJsonConfigFileContent(ts.readConfigFile(configPath, ts.sys.readFile).config, ts.sys, serverDir);
-  const compilerOptions = { ...parsed.options, sourceMap: false, inlineSourceMap: false, declaration: false, declarationMap: false };
-  const outDir = mkdtempSync(join(tmpdir(), 'ag-bench-server-'));
-  cleanups.push(() => rmSync(outDir, { recursive: true, force: true }));
-  const srcDir = join(serverDir, 'src');
-  for (const file of parsed.fileNames) {
-    const { outputText } = ts.transpileModule(readFileSync(file, 'utf8'), { compilerOptions, fileName: file });
-    const target = join(outDir, relative(srcDir, file)).replace(/\.ts$/, '.js');
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, outputText);
-  }
-  return outDir;
+  const outDir = join(mkdtempSync(join(tmpdir(), 'ag-bench-server-')), 'dist');
+  cleanups.push(() => rmSync(dirname(outDir), { recursive: true, force: true }));
+  return buildServer(outDir);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Account Graph needs on a machine with Node 20 and npm: pnpm at the version pinned in
-# package.json, then the workspace's dependencies from the lockfile. Safe to run again.
+# package.json, then the workspace's dependencies from the lockfile, then builds the server for
+# `pnpm start`. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,3 +19,6 @@ if [ -z "${npm_config_nodedir:-}" ] && [ -f "$node_prefix/include/node/node.h" ]
 fi
 
 pnpm install --frozen-lockfile
+
+# `pnpm start` runs the compiled server; build it now (it is rebuilt on start when a source changes).
+node scripts/build-server.mjs

@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -68,4 +68,45 @@ describe('the server process', () => {
     expect(await exited).toBe(0);
     expect(output).toContain('"msg":"stopped"');
   });
+});
+
+describe('pnpm start', () => {
+  /** The processes of a process group, with their command lines (Linux /proc). */
+  function groupCommands(groupId: number): string[] {
+    return readdirSync('/proc')
+      .filter((name) => /^\d+$/.test(name))
+      .flatMap((pid) => {
+        try {
+          const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+          const group = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+          return group === groupId ? [readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ')] : [];
+        } catch {
+          return [];
+        }
+      });
+  }
+
+  it('builds the server when its sources changed and serves compiled JavaScript, not ts-node', async () => {
+    const child = spawn('pnpm', ['start'], {
+      cwd: serverDir,
+      env: { ...process.env, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `sqlite:${join(dir, 'start.sqlite')}`, LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    try {
+      let output = '';
+      child.stdout.on('data', (chunk) => (output += chunk));
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', () => output.includes('Account Graph is listening') && resolve());
+        child.once('exit', (code) => reject(new Error(`exited early with ${code}: ${output}`)));
+      });
+      expect(output).toContain('Playground:');
+      const commands = groupCommands(child.pid!);
+      expect(commands.some((command) => /node dist\/main\.js/.test(command))).toBe(true);
+      expect(commands.some((command) => /ts-node/.test(command))).toBe(false);
+    } finally {
+      process.kill(-child.pid!, 'SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+  }, 120_000);
 });
