@@ -46,7 +46,9 @@ export function createDataSource(db: DatabaseConfig, overrides: DataSourceOverri
       supportBigNumbers: true,
       bigNumberStrings: true,
       poolSize: overrides.poolSize ?? 10,
-      extra: { connectTimeout: 5000, enableKeepAlive: true },
+      // trace: mysql2 captures a stack trace for every query by default, for its own error messages;
+      // TypeORM's errors carry the statement already, and the capture costs ~3% of a simple read.
+      extra: { connectTimeout: 5000, enableKeepAlive: true, trace: false },
     };
   }
   return new DataSource(options);
