@@ -1,18 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import net from 'node:net';
 import { TestServer } from './support/harness';
+import { freePort } from './support/ports';
 
 /** Redis the test suite uses (scripts/test.mjs leaves this file out when none answers). */
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const COST_41 = '{ accounts(first: 20) { edges { node { name owner { name } } } } }';
-
-async function closedPort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 describe('rate limit shared through Redis', () => {
   const env = { RATE_LIMIT_POINTS_PER_MINUTE: '100', REDIS_URL, REDIS_KEY_PREFIX: `test-${randomBytes(6).toString('hex')}` };
@@ -40,7 +32,7 @@ describe('rate limit shared through Redis', () => {
 describe('rate limit while Redis is unreachable', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await TestServer.start({ env: { RATE_LIMIT_POINTS_PER_MINUTE: '100', REDIS_URL: `redis://127.0.0.1:${await closedPort()}` } });
+    server = await TestServer.start({ env: { RATE_LIMIT_POINTS_PER_MINUTE: '100', REDIS_URL: `redis://127.0.0.1:${await freePort()}` } });
   });
   afterAll(() => server.close());
 
