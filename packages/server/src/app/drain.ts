@@ -3,7 +3,7 @@ import { Server as NetServer, type Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** How long in-flight requests get to finish before their connections are cut. */
-export const DRAIN_GRACE_MS = 8_000;
+const DRAIN_GRACE_MS = 8_000;
 
 /** How long a connection the server accepted gets to send its first request once draining starts. */
 const FIRST_REQUEST_GRACE_MS = 1_000;

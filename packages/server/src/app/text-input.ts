@@ -3,7 +3,7 @@ import { BadInputError, type InvalidField } from '../common/errors';
 import { normalizeInputText } from '../common/text';
 
 /** The arguments with every string in NFC; a BAD_USER_INPUT naming each refused string otherwise. */
-export function textArguments(args: Record<string, unknown>): Record<string, unknown> {
+function textArguments(args: Record<string, unknown>): Record<string, unknown> {
   const invalid: InvalidField[] = [];
   const normalized = normalizeInputText(args, '', invalid) as Record<string, unknown>;
   if (invalid.length > 0) {

@@ -28,7 +28,7 @@ function isListOutput(type: GraphQLOutputType): boolean {
  *   `limit` items when the field has that argument, else PLAIN_LIST_ITEMS.
  * Introspection costs nothing. A field may state its own cost with a `complexity` extension, which wins.
  */
-export function estimateFieldCost({ type: parent, field, args, childComplexity }: ComplexityEstimatorArgs): number {
+function estimateFieldCost({ type: parent, field, args, childComplexity }: ComplexityEstimatorArgs): number {
   // Introspection is bounded by the schema's size (and is off in production).
   if (field.name.startsWith('__') || parent.name.startsWith('__')) return 0;
   const type = getNamedType(field.type);

@@ -40,7 +40,7 @@ function driverError(error: unknown): DriverError {
 }
 
 /** True when the database could not be reached at all: the statement may be retried later. */
-export function isDatabaseUnreachable(error: unknown): boolean {
+function isDatabaseUnreachable(error: unknown): boolean {
   const e = driverError(error);
   return (e.code !== undefined && CONNECTION_CODES.has(e.code)) || e.fatal === true || e.message === 'Pool is closed.';
 }
