@@ -8,15 +8,13 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
-import { AccessScope } from '../common/access';
-import { bearerToken, TokenVerifier } from '../common/auth';
+import type { AccessScope } from '../common/access';
 import { AppError, ErrorCode, UnauthenticatedError } from '../common/errors';
 import { currentRequest, runInRequestScope } from '../common/request-scope';
 import type { Config } from '../config/config';
 import type { Database } from '../db/database';
 import { guardStatements } from '../db/statement-guard';
 import { idempotencyPlugin } from '../modules/idempotency/idempotency.plugin';
-import { User } from '../modules/user/user.entity';
 import { Context } from './context';
 import { trackConnections } from './drain';
 import { createFormatError } from './format-error';
@@ -25,6 +23,7 @@ import { Metrics } from './metrics';
 import { playgroundHtml } from './playground';
 import { logUnexpectedErrors, requireAuthentication } from './plugins';
 import { createSchema } from './schema';
+import { SignIn } from './sign-in';
 import { startTracing } from './tracing';
 
 /** Limits every request meets before it is executed (graphql-armor; tokens counted by graphql-js's parser). */
@@ -51,24 +50,13 @@ export async function createServer(config: Config, db: Database, logger: Logger)
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  const verifier = new TokenVerifier(config.auth);
+  const signIn = new SignIn(config.auth, db);
   // Metrics and tracing see each statement as written; the guard inside them adds the deadline.
   const metrics = config.metrics.enabled ? new Metrics(db) : null;
   const tracing = await startTracing(config.tracing, db, logger);
   guardStatements(db);
   const rateLimiter = config.rateLimitPointsPerMinute > 0 ? RateLimiter.create(config, logger) : null;
   await rateLimiter?.connected();
-
-  /** The access scope of the member of staff the bearer token names; null without a token. */
-  const signIn = async (authorization: string | undefined): Promise<AccessScope | null> => {
-    const token = bearerToken(authorization);
-    if (!token) return null;
-    const { email } = await verifier.verify(token);
-    const user = await db.dataSource.manager.findOneBy(User, { email });
-    if (!user) throw new UnauthenticatedError(`No member of staff has the email ${email}; ask an admin to add you.`);
-    if (!user.active) throw new UnauthenticatedError(`${user.name} is no longer active and cannot sign in.`);
-    return AccessScope.forViewer(db.dataSource.manager, user);
-  };
 
   const armor = new ApolloArmor({
     // Fragments count by what they select, not twice per spread.
@@ -168,7 +156,7 @@ export async function createServer(config: Config, db: Database, logger: Logger)
         let access: AccessScope | null = null;
         let authError: UnauthenticatedError | null = null;
         try {
-          access = await signIn(req.headers.authorization);
+          access = await signIn.scopeFor(req.headers.authorization);
         } catch (error) {
           // A coded error (the database is unreachable, the request ran out of time) answers as it is.
           if (error instanceof AppError && !(error instanceof UnauthenticatedError)) throw error;

@@ -26,6 +26,8 @@ const DEV_ISSUER = 'account-graph-dev';
 /** Who the token says the caller is: the email claim, or a subject that is an email. */
 export interface TokenIdentity {
   email: string;
+  /** When the token expires (ms since the epoch), if it says. */
+  expiresAt?: number;
 }
 
 /**
@@ -59,7 +61,7 @@ export class TokenVerifier {
     if (!email || !email.includes('@')) {
       throw new UnauthenticatedError('The bearer token names no user: it needs an email claim, or a subject that is an email.');
     }
-    return { email: email.toLowerCase() };
+    return { email: email.toLowerCase(), ...(payload.exp !== undefined && { expiresAt: payload.exp * 1000 }) };
   }
 }
 
