@@ -27,7 +27,7 @@ const PORTFOLIO_PAGE = `query ($first: Int!) {
 }`;
 
 async function statementsFor(who: Role | 'jordan' | 'marcus', first: number): Promise<{ count: number; rows: number }> {
-  const token = await server.token(who);
+  const token = await server.signedIn(who);
   server.resetQueries();
   const response = await server.post({ query: PORTFOLIO_PAGE, variables: { first } }, { authorization: `Bearer ${token}` });
   expect(response.body.errors).toBeUndefined();
@@ -41,7 +41,7 @@ describe('statements per page', () => {
     expect(small.rows).toBe(5);
     expect(large.rows).toBeGreaterThan(small.rows);
     expect(large.count).toBe(small.count);
-    // Sign-in (1-2), page, count, owners, managers, parents, children + count, team + count, contacts + count, users.
+    // page, count, owners, managers, parents, children + count, team + count, contacts + count, users.
     expect(large.count).toBeLessThanOrEqual(16);
   });
 });
@@ -62,7 +62,7 @@ const CONTRACTS_PAGE = `query ($first: Int!) {
 
 describe('statements per page of accounts with their contracts', () => {
   it('stay the same for 5 and 50 accounts', async () => {
-    const token = await server.token(Role.EXECUTIVE);
+    const token = await server.signedIn(Role.EXECUTIVE);
     const count = async (first: number) => {
       server.resetQueries();
       const response = await server.post({ query: CONTRACTS_PAGE, variables: { first } }, { authorization: `Bearer ${token}` });

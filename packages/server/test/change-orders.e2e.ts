@@ -459,7 +459,7 @@ describe('reading change orders', () => {
       } } }
       contracts(first: $first) { edges { node { number changeOrders(first: 5) { totalCount edges { node { number approvals(first: 2) { totalCount } } } } } } }
     }`;
-    const token = await server.token(Role.EXECUTIVE);
+    const token = await server.signedIn(Role.EXECUTIVE);
     const statementsFor = async (first: number) => {
       server.resetQueries();
       const response = await server.post({ query: page, variables: { first } }, { authorization: `Bearer ${token}` });
@@ -471,7 +471,7 @@ describe('reading change orders', () => {
     expect(small.rows).toBe(2);
     expect(large.rows).toBe(30);
     // Both pages name both authors, so the user loads hit the same batches: the same statements, 13 today
-    // (sign-in, page, count, contracts, accounts, users, each child list and its count, the contract page).
+    // (page, count, contracts, accounts, users, each child list and its count, the contract page).
     expect(large.count).toBe(small.count);
     expect(large.count).toBeLessThanOrEqual(15);
   });

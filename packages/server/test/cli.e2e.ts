@@ -29,7 +29,7 @@ describe('pnpm --silent run token', () => {
     const { stdout } = await pnpm(['--silent', 'run', 'token', '--role', 'FINANCE'], { DATABASE_URL: `sqlite:${join(dir, 'cli.sqlite')}` });
     expect(stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
     const identity = await new TokenVerifier({ jwtSecret: DEV_JWT_SECRET, usingDevSecret: true }).verify(stdout.trim());
-    expect(identity).toEqual({ email: 'robin.castillo@accountgraph.example' });
+    expect(identity).toEqual({ email: 'robin.castillo@accountgraph.example', expiresAt: expect.any(Number) });
   });
 
   it('says what is wrong with an unknown role, on stderr, and fails', async () => {

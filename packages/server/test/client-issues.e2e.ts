@@ -431,7 +431,7 @@ describe('demo issues and statements per page', () => {
   });
 
   async function statementsFor(who: Role | 'jordan', query: string, first: number): Promise<{ count: number; size: number }> {
-    const token = await server.token(who);
+    const token = await server.signedIn(who);
     server.resetQueries();
     const response = await server.post({ query, variables: { first } }, { authorization: `Bearer ${token}` });
     expect(response.body.errors).toBeUndefined();
@@ -447,7 +447,7 @@ describe('demo issues and statements per page', () => {
     // the assignees and reporters, and on a large page they are all among the users already loaded.
     expect(large.count).toBeLessThanOrEqual(small.count);
     expect(small.count - large.count).toBeLessThanOrEqual(1);
-    // Sign-in (1-2), issues + count, accounts, users, contacts, timeline + count, actors.
+    // issues + count, accounts, users, contacts, timeline + count, actors.
     expect(small.count).toBeLessThanOrEqual(10);
   });
 
@@ -456,7 +456,7 @@ describe('demo issues and statements per page', () => {
     const large = await statementsFor(who, ACCOUNTS, 50);
     expect(large.size).toBeGreaterThan(small.size);
     expect(large.count).toBe(small.count);
-    // Sign-in (1-2), accounts, open issues + count, users, contacts, timelines.
+    // accounts, open issues + count, users, contacts, timelines.
     expect(large.count).toBeLessThanOrEqual(8);
   });
 });

@@ -440,7 +440,7 @@ describe('demo projects and statements per page', () => {
   }`;
 
   async function statementsFor(who: Role | 'jordan' | 'marcus' | 'sam', query: string, first: number): Promise<{ count: number; size: number }> {
-    const token = await server.token(who);
+    const token = await server.signedIn(who);
     server.resetQueries();
     const response = await server.post({ query, variables: { first } }, { authorization: `Bearer ${token}` });
     expect(response.body.errors).toBeUndefined();
@@ -453,7 +453,7 @@ describe('demo projects and statements per page', () => {
     const small = await statementsFor(who, PROJECTS, 5);
     const large = await statementsFor(who, PROJECTS, 50);
     expect(large.size).toBeGreaterThan(small.size);
-    // Sign-in (1-2), projects, accounts, contracts, leads, revenue shares, members + count, updates,
+    // projects, accounts, contracts, leads, revenue shares, members + count, updates,
     // milestones, costs, health history, and their users and contacts. The users of sibling lists
     // may land in one batch or two depending on which list answers first (MariaDB's pool), so the
     // count may differ by one between runs; it never grows with the page.
@@ -465,7 +465,7 @@ describe('demo projects and statements per page', () => {
     const small = await statementsFor(who, ACCOUNTS, 10);
     const large = await statementsFor(who, ACCOUNTS, 50);
     expect(large.size).toBeGreaterThan(small.size);
-    // Sign-in (1-2), accounts, their projects + count, revenue shares, leads, contracts, their projects + count.
+    // accounts, their projects + count, revenue shares, leads, contracts, their projects + count.
     expect(small.count).toBeLessThanOrEqual(11);
     expect(large.count).toBeLessThanOrEqual(11);
   });

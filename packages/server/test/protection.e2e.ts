@@ -53,6 +53,23 @@ describe('authentication', () => {
     expect(response.body.errors?.[0].message).toMatch(/no longer active/);
   });
 
+  it('remembers a verified token for a few seconds, and never a refused one', async () => {
+    const token = await server.token('jordan');
+    const ask = () => server.post({ query: '{ viewer { name } }' }, { authorization: `Bearer ${token}` });
+    await ask();
+    server.resetQueries();
+    expect((await ask()).body.data).toEqual({ viewer: { name: 'Jordan Kim' } });
+    expect(server.queries).toEqual([]);
+
+    // Someone who has left is looked up again on every request: reactivating them takes effect at once.
+    const left = await server.token('chris');
+    for (let attempt = 0; attempt < 2; attempt++) {
+      server.resetQueries();
+      expect(errorCodes(await server.post({ query: '{ viewer { name } }' }, { authorization: `Bearer ${left}` }))).toEqual(['UNAUTHENTICATED']);
+      expect(server.queries.length).toBeGreaterThan(0);
+    }
+  });
+
   it('names the signed-in member of staff as viewer', async () => {
     const response = await server.gql('jordan', '{ viewer { name email role manager { name } } }');
     expect(response.body.data).toEqual({

@@ -3,34 +3,33 @@ import type { EntityManager } from 'typeorm';
 import { AccessScope } from '../common/access';
 import { UnauthenticatedError } from '../common/errors';
 import type { Config } from '../config/config';
+import { lazyLoaders } from '../common/loaders';
 import type { Database, OpenTransaction } from '../db/database';
-import { createAccountLoaders } from '../modules/account/account.loaders';
-import { createApprovalLoaders } from '../modules/approval/approval.loaders';
-import { createChangeOrderLoaders } from '../modules/change-order/change-order.loaders';
-import { createClientIssueLoaders } from '../modules/client-issue/client-issue.loaders';
-import { createContractLoaders } from '../modules/contract/contract.loaders';
-import { createContactLoaders } from '../modules/contact/contact.loaders';
-import { createInvoiceLoaders } from '../modules/invoice/invoice.loaders';
-import { createProjectLoaders } from '../modules/project/project.loaders';
-import { createTeamLoaders } from '../modules/team/team.loaders';
-import { createUserLoaders } from '../modules/user/user.loaders';
+import { accountLoaders } from '../modules/account/account.loaders';
+import { approvalLoaders } from '../modules/approval/approval.loaders';
+import { changeOrderLoaders } from '../modules/change-order/change-order.loaders';
+import { clientIssueLoaders } from '../modules/client-issue/client-issue.loaders';
+import { contractLoaders } from '../modules/contract/contract.loaders';
+import { contactLoaders } from '../modules/contact/contact.loaders';
+import { invoiceLoaders } from '../modules/invoice/invoice.loaders';
+import { projectLoaders } from '../modules/project/project.loaders';
+import { teamLoaders } from '../modules/team/team.loaders';
+import { userLoaders } from '../modules/user/user.loaders';
 import type { User } from '../modules/user/user.entity';
 
-/** Per-request loaders, bound to one entity manager and one viewer's scope. */
-export function createLoaders(em: EntityManager, scope: AccessScope) {
-  return {
-    ...createUserLoaders(em),
-    ...createAccountLoaders(em, scope),
-    ...createContactLoaders(em, scope),
-    ...createTeamLoaders(em, scope),
-    ...createContractLoaders(em, scope),
-    ...createApprovalLoaders(em, scope),
-    ...createInvoiceLoaders(em, scope),
-    ...createChangeOrderLoaders(em, scope),
-    ...createClientIssueLoaders(em, scope),
-    ...createProjectLoaders(em, scope),
-  };
-}
+/** Per-request loaders, bound to one entity manager and one viewer's scope, each made on first use. */
+export const createLoaders = lazyLoaders({
+  ...userLoaders,
+  ...accountLoaders,
+  ...contactLoaders,
+  ...teamLoaders,
+  ...contractLoaders,
+  ...approvalLoaders,
+  ...invoiceLoaders,
+  ...changeOrderLoaders,
+  ...clientIssueLoaders,
+  ...projectLoaders,
+});
 
 export type Loaders = ReturnType<typeof createLoaders>;
 

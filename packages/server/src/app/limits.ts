@@ -1,7 +1,7 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { Semaphore } from 'async-mutex';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
@@ -31,13 +31,14 @@ export class RateLimiter {
   /**
    * In Redis when `redisUrl` is set (several processes share one budget per caller), else in this
    * process's memory. While Redis is unreachable each process counts in memory instead, so an
-   * outage of the limiter's store never refuses requests.
+   * outage of the limiter's store never refuses requests. The Redis client is loaded only then.
    */
-  static create(config: Pick<Config, 'rateLimitPointsPerMinute' | 'redisUrl' | 'redisKeyPrefix'>, logger: Logger): RateLimiter {
+  static async create(config: Pick<Config, 'rateLimitPointsPerMinute' | 'redisUrl' | 'redisKeyPrefix'>, logger: Logger): Promise<RateLimiter> {
     const { rateLimitPointsPerMinute: pointsPerMinute, redisUrl } = config;
     const keyPrefix = `${config.redisKeyPrefix}:cost`;
     const memory = () => new RateLimiterMemory({ points: pointsPerMinute, duration: WINDOW_SECONDS, keyPrefix });
     if (!redisUrl) return new RateLimiter(pointsPerMinute, memory(), null);
+    const { Redis } = await import('ioredis');
     const redis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
     let reported = false;
     redis.on('error', (error: Error) => {

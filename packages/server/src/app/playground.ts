@@ -1,5 +1,3 @@
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-
 const DEFAULT_QUERY = `# Welcome to Account Graph.
 # 1. Get a token:  pnpm --silent run token --role ACCOUNT_MANAGER
 # 2. Open "Headers" below and paste:  { "Authorization": "Bearer <token>" }
@@ -21,16 +19,19 @@ query MyPortfolio {
 }
 `;
 
-let page: string | undefined;
+let page: Promise<string> | undefined;
 
-/** The GraphiQL page, self-contained: scripts, styles and workers are inlined, nothing loads from a CDN. */
-export function playgroundHtml(): string {
-  page ??= renderGraphiQL({
+/**
+ * The GraphiQL page, self-contained: scripts, styles and workers are inlined, nothing loads from a
+ * CDN. Its renderer carries all of GraphiQL (about 60 MB once loaded), so it loads on the first visit.
+ */
+export function playgroundHtml(): Promise<string> {
+  page ??= import('@graphql-yoga/render-graphiql').then(({ renderGraphiQL }) => renderGraphiQL({
     title: 'Account Graph playground',
     defaultQuery: DEFAULT_QUERY,
     headers: JSON.stringify({ Authorization: 'Bearer <paste a token here>' }, null, 2),
     method: 'POST',
     shouldPersistHeaders: true,
-  });
+  }));
   return page;
 }

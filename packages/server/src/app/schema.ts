@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { validateOrReject, type ValidationError, type ValidatorOptions } from 'class-validator';
 import { ArgumentValidationError, buildSchema } from 'type-graphql';
+import { PageArgs } from '../common/pagination';
 import { AccountResolver } from '../modules/account/account.resolver';
 import { ApprovalDecisionResolver, ApprovalRequestResolver } from '../modules/approval/approval.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
@@ -56,8 +57,13 @@ const VALIDATOR_OPTIONS: ValidatorOptions = { skipMissingProperties: true, forbi
  * default). Its built-in validator re-requires class-validator for every argument, which cost
  * 10-15% of the CPU of a nested page; this one imports it once.
  */
-async function validateArgument(value: unknown): Promise<void> {
+function validateArgument(value: unknown): void | Promise<void> {
   if (value === null || typeof value !== 'object') return;
+  if (value instanceof PageArgs && PageArgs.passes(value)) return;
+  return validateObjects(value);
+}
+
+async function validateObjects(value: object): Promise<void> {
   const items = (Array.isArray(value) ? value : [value]).filter((item): item is object => item !== null && typeof item === 'object');
   try {
     await Promise.all(items.map((item) => validateOrReject(item, VALIDATOR_OPTIONS)));

@@ -17,6 +17,7 @@ import { guardStatements } from '../db/statement-guard';
 import { idempotencyPlugin } from '../modules/idempotency/idempotency.plugin';
 import { Context } from './context';
 import { trackConnections } from './drain';
+import { compiledExecution } from './executor';
 import { createFormatError } from './format-error';
 import { costLimits, RateLimiter } from './limits';
 import { Metrics } from './metrics';
@@ -55,7 +56,7 @@ export async function createServer(config: Config, db: Database, logger: Logger)
   const metrics = config.metrics.enabled ? new Metrics(db) : null;
   const tracing = await startTracing(config.tracing, db, logger);
   guardStatements(db);
-  const rateLimiter = config.rateLimitPointsPerMinute > 0 ? RateLimiter.create(config, logger) : null;
+  const rateLimiter = config.rateLimitPointsPerMinute > 0 ? await RateLimiter.create(config, logger) : null;
   await rateLimiter?.connected();
 
   const armor = new ApolloArmor({
@@ -72,7 +73,7 @@ export async function createServer(config: Config, db: Database, logger: Logger)
   const protection = armor.protect();
 
   const apollo = new ApolloServer<Context>({
-    schema: await createSchema(),
+    gateway: compiledExecution(await createSchema()),
     introspection: config.introspection,
     allowBatchedHttpRequests: false,
     // main.ts owns SIGTERM/SIGINT (drain, then close the pool); Apollo's own handler would start a
@@ -141,7 +142,7 @@ export async function createServer(config: Config, db: Database, logger: Logger)
   if (config.playground) {
     app.get('/graphql', (req, res, next) => {
       if (req.query.query !== undefined || !req.accepts('html')) return next();
-      res.type('html').send(playgroundHtml());
+      playgroundHtml().then((html) => res.type('html').send(html), next);
     });
   }
 

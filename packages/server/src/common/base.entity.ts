@@ -2,11 +2,12 @@ import { Column, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
 import { encodeGlobalId } from './global-id';
 
-/** Relay's Node: anything with a global id can be fetched again with `node(id:)`. */
-@InterfaceType('Node', {
-  description: 'An object with a global id that `node(id:)` can fetch again.',
-  resolveType: (value: object) => value.constructor.name,
-})
+/**
+ * Relay's Node: anything with a global id can be fetched again with `node(id:)`. TypeGraphQL tells
+ * the concrete type by the entity's class, synchronously (a resolveType of our own would be wrapped
+ * in a promise, which the compiled executor does not await).
+ */
+@InterfaceType('Node', { description: 'An object with a global id that `node(id:)` can fetch again.' })
 export abstract class Node {
   @Field(() => ID, { name: 'id', description: 'Opaque global id; pass it to `node(id:)` or to any argument that takes this type.' })
   globalId!: string;

@@ -1,4 +1,6 @@
-import { decodeCursor, OrderDirection, toConnection, type SortOrder } from './pagination';
+import 'reflect-metadata';
+import { validateSync } from 'class-validator';
+import { decodeCursor, OrderDirection, PageArgs, toConnection, type SortOrder } from './pagination';
 
 const byName: SortOrder = { key: 'name', property: 'name', direction: OrderDirection.ASC, kind: 'string' };
 const byCreated: SortOrder = { key: 'createdAt', property: 'createdAt', direction: OrderDirection.DESC, kind: 'date' };
@@ -41,5 +43,18 @@ describe('keyset cursors', () => {
     expect(await page.totalCount).toBe(42);
     expect(await page.totalCount).toBe(42);
     expect(count).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('PageArgs.passes', () => {
+  it('agrees with the class-validator rules it stands in for', () => {
+    const cases: Array<[number, string | null | undefined]> = [
+      [1, undefined], [100, null], [20, 'x'.repeat(500)],
+      [0, undefined], [101, undefined], [-5, null], [2.5, undefined], [20, 'x'.repeat(501)],
+    ];
+    for (const [first, after] of cases) {
+      const args = Object.assign(new PageArgs(), { first, after });
+      expect([first, after?.length, PageArgs.passes(args)]).toEqual([first, after?.length, validateSync(args, { skipMissingProperties: true }).length === 0]);
+    }
   });
 });

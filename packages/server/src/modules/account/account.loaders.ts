@@ -1,19 +1,15 @@
-import type { EntityManager } from 'typeorm';
-import type { AccessScope } from '../../common/access';
 import { ChildListLoader, rowsById } from '../../common/child-lists';
+import type { LoaderFactories } from '../../common/loaders';
 import { OrderDirection } from '../../common/pagination';
 import { Account } from './account.entity';
 
-export function createAccountLoaders(em: EntityManager, scope: AccessScope) {
-  const inScope = scope.restrictAccounts.bind(scope);
-  return {
-    /** An account by row id, or null when it does not exist or is out of the viewer's scope. */
-    accountById: rowsById(em, Account, inScope),
-    accountChildren: new ChildListLoader(em, {
-      entity: Account,
-      foreignKey: 'parentId',
-      order: { key: 'name', property: 'name', direction: OrderDirection.ASC, kind: 'string' },
-      filter: inScope,
-    }),
-  };
-}
+export const accountLoaders = {
+  /** An account by row id, or null when it does not exist or is out of the viewer's scope. */
+  accountById: (em, scope) => rowsById(em, Account, scope.restrictAccounts.bind(scope)),
+  accountChildren: (em, scope) => new ChildListLoader(em, {
+    entity: Account,
+    foreignKey: 'parentId',
+    order: { key: 'name', property: 'name', direction: OrderDirection.ASC, kind: 'string' },
+    filter: scope.restrictAccounts.bind(scope),
+  }),
+} satisfies LoaderFactories;

@@ -1,11 +1,8 @@
-import type { EntityManager } from 'typeorm';
-import type { AccessScope } from '../../common/access';
 import { rowsById } from '../../common/child-lists';
+import type { LoaderFactories } from '../../common/loaders';
 import { ApprovalDecision, ApprovalRequest } from './approval.entity';
 
-export function createApprovalLoaders(em: EntityManager, scope: AccessScope) {
-  return {
-    approvalRequestById: rowsById(em, ApprovalRequest, scope.restrictByAccountId.bind(scope)),
-    approvalDecisionById: rowsById(em, ApprovalDecision),
-  };
-}
+export const approvalLoaders = {
+  approvalRequestById: (em, scope) => rowsById(em, ApprovalRequest, scope.restrictByAccountId.bind(scope)),
+  approvalDecisionById: (em) => rowsById(em, ApprovalDecision),
+} satisfies LoaderFactories;

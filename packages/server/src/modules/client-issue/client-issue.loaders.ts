@@ -1,6 +1,7 @@
-import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { AccessScope } from '../../common/access';
 import { ChildListLoader, rowsById } from '../../common/child-lists';
+import type { LoaderFactories } from '../../common/loaders';
 import { OrderDirection } from '../../common/pagination';
 import { ClientIssue, ClientIssueEvent, ClientIssueStatus } from './client-issue.entity';
 
@@ -13,21 +14,19 @@ function throughIssue(scope: AccessScope) {
   };
 }
 
-export function createClientIssueLoaders(em: EntityManager, scope: AccessScope) {
-  return {
-    clientIssueById: rowsById(em, ClientIssue, scope.restrictByAccountId.bind(scope)),
-    clientIssueEventById: rowsById(em, ClientIssueEvent, throughIssue(scope)),
-    // Children of rows the viewer already reached through a scoped path, so not scoped again.
-    clientIssueTimeline: new ChildListLoader(em, {
-      entity: ClientIssueEvent,
-      foreignKey: 'issueId',
-      order: { key: 'at', property: 'at', direction: OrderDirection.ASC, kind: 'date' },
-    }),
-    accountOpenIssues: new ChildListLoader(em, {
-      entity: ClientIssue,
-      foreignKey: 'accountId',
-      order: { key: 'resolutionDueAt', property: 'resolutionDueAt', direction: OrderDirection.ASC, kind: 'date' },
-      filter: (qb, alias) => qb.andWhere(`${alias}.status NOT IN (:...doneIssueStatuses)`, { doneIssueStatuses: [ClientIssueStatus.RESOLVED, ClientIssueStatus.CLOSED] }),
-    }),
-  };
-}
+export const clientIssueLoaders = {
+  clientIssueById: (em, scope) => rowsById(em, ClientIssue, scope.restrictByAccountId.bind(scope)),
+  clientIssueEventById: (em, scope) => rowsById(em, ClientIssueEvent, throughIssue(scope)),
+  // Children of rows the viewer already reached through a scoped path, so not scoped again.
+  clientIssueTimeline: (em) => new ChildListLoader(em, {
+    entity: ClientIssueEvent,
+    foreignKey: 'issueId',
+    order: { key: 'at', property: 'at', direction: OrderDirection.ASC, kind: 'date' },
+  }),
+  accountOpenIssues: (em) => new ChildListLoader(em, {
+    entity: ClientIssue,
+    foreignKey: 'accountId',
+    order: { key: 'resolutionDueAt', property: 'resolutionDueAt', direction: OrderDirection.ASC, kind: 'date' },
+    filter: (qb, alias) => qb.andWhere(`${alias}.status NOT IN (:...doneIssueStatuses)`, { doneIssueStatuses: [ClientIssueStatus.RESOLVED, ClientIssueStatus.CLOSED] }),
+  }),
+} satisfies LoaderFactories;

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { AccessScope } from '../../common/access';
 import { ChildListLoader, rowsById } from '../../common/child-lists';
+import type { LoaderFactories } from '../../common/loaders';
 import { OrderDirection } from '../../common/pagination';
 import { Account } from '../account/account.entity';
 import { INVOICED_STATUSES } from '../invoice/invoice.entity';
@@ -79,53 +80,51 @@ export class HealthHistoryLoader {
   }
 }
 
-export function createProjectLoaders(em: EntityManager, scope: AccessScope) {
-  const newestFirst = { key: 'created', property: 'createdAt', direction: OrderDirection.DESC, kind: 'date' } as const;
-  return {
-    projectById: rowsById(em, Project, restrictProjects(scope)),
-    projectMemberById: rowsById(em, ProjectMember, throughProject(scope)),
-    projectCostById: rowsById(em, ProjectCost, throughProject(scope)),
-    statusUpdateById: rowsById(em, StatusUpdate, throughProject(scope)),
-    milestoneById: rowsById(em, Milestone, throughProject(scope)),
-    // Children of a row the viewer already reached through a scoped path, so not scoped again.
-    accountProjects: new ChildListLoader(em, { entity: Project, foreignKey: 'accountId', order: newestFirst }),
-    contractProjects: new ChildListLoader(em, { entity: Project, foreignKey: 'contractId', order: newestFirst }),
-    projectMembers: new ChildListLoader(em, {
-      entity: ProjectMember,
-      foreignKey: 'projectId',
-      order: { key: 'added', property: 'id', direction: OrderDirection.ASC, kind: 'number' },
-    }),
-    projectCosts: new ChildListLoader(em, {
-      entity: ProjectCost,
-      foreignKey: 'projectId',
-      order: { key: 'date', property: 'date', direction: OrderDirection.DESC, kind: 'string' },
-    }),
-    projectStatusUpdates: new ChildListLoader(em, {
-      entity: StatusUpdate,
-      foreignKey: 'projectId',
-      order: { key: 'posted', property: 'postedAt', direction: OrderDirection.DESC, kind: 'date' },
-    }),
-    projectMilestones: new ChildListLoader(em, {
-      entity: Milestone,
-      foreignKey: 'projectId',
-      order: { key: 'due', property: 'dueDate', direction: OrderDirection.ASC, kind: 'string' },
-    }),
-    /** Per contract: invoiced cents (as `Contract.invoicedToDate`) and the sum of its projects' budgets, in one grouped statement. */
-    contractProjectShares: new DataLoader<number, ContractShares>(async (contractIds) => {
-      const rows = await em
-        .createQueryBuilder()
-        .select('c.id', 'contractId')
-        .addSelect(
-          '(SELECT COALESCE(SUM(inv.totalCents), 0) FROM invoice inv WHERE inv.contractId = c.id AND inv.status IN (:...invoicedStatuses))',
-          'invoiced',
-        )
-        .addSelect('(SELECT COALESCE(SUM(p.budgetCents), 0) FROM project p WHERE p.contractId = c.id)', 'budgets')
-        .from('contract', 'c')
-        .where('c.id IN (:...contractIds)', { contractIds, invoicedStatuses: INVOICED_STATUSES })
-        .getRawMany<{ contractId: number | string; invoiced: number | string; budgets: number | string }>();
-      const byId = new Map(rows.map((row) => [Number(row.contractId), { invoicedCents: Number(row.invoiced), budgetsCents: Number(row.budgets) }]));
-      return contractIds.map((id) => byId.get(id) ?? { invoicedCents: 0, budgetsCents: 0 });
-    }),
-    projectHealthHistory: new HealthHistoryLoader(em),
-  };
-}
+const newestFirst = { key: 'created', property: 'createdAt', direction: OrderDirection.DESC, kind: 'date' } as const;
+export const projectLoaders = {
+  projectById: (em, scope) => rowsById(em, Project, restrictProjects(scope)),
+  projectMemberById: (em, scope) => rowsById(em, ProjectMember, throughProject(scope)),
+  projectCostById: (em, scope) => rowsById(em, ProjectCost, throughProject(scope)),
+  statusUpdateById: (em, scope) => rowsById(em, StatusUpdate, throughProject(scope)),
+  milestoneById: (em, scope) => rowsById(em, Milestone, throughProject(scope)),
+  // Children of a row the viewer already reached through a scoped path, so not scoped again.
+  accountProjects: (em) => new ChildListLoader(em, { entity: Project, foreignKey: 'accountId', order: newestFirst }),
+  contractProjects: (em) => new ChildListLoader(em, { entity: Project, foreignKey: 'contractId', order: newestFirst }),
+  projectMembers: (em) => new ChildListLoader(em, {
+    entity: ProjectMember,
+    foreignKey: 'projectId',
+    order: { key: 'added', property: 'id', direction: OrderDirection.ASC, kind: 'number' },
+  }),
+  projectCosts: (em) => new ChildListLoader(em, {
+    entity: ProjectCost,
+    foreignKey: 'projectId',
+    order: { key: 'date', property: 'date', direction: OrderDirection.DESC, kind: 'string' },
+  }),
+  projectStatusUpdates: (em) => new ChildListLoader(em, {
+    entity: StatusUpdate,
+    foreignKey: 'projectId',
+    order: { key: 'posted', property: 'postedAt', direction: OrderDirection.DESC, kind: 'date' },
+  }),
+  projectMilestones: (em) => new ChildListLoader(em, {
+    entity: Milestone,
+    foreignKey: 'projectId',
+    order: { key: 'due', property: 'dueDate', direction: OrderDirection.ASC, kind: 'string' },
+  }),
+  /** Per contract: invoiced cents (as `Contract.invoicedToDate`) and the sum of its projects' budgets, in one grouped statement. */
+  contractProjectShares: (em) => new DataLoader<number, ContractShares>(async (contractIds) => {
+    const rows = await em
+      .createQueryBuilder()
+      .select('c.id', 'contractId')
+      .addSelect(
+        '(SELECT COALESCE(SUM(inv.totalCents), 0) FROM invoice inv WHERE inv.contractId = c.id AND inv.status IN (:...invoicedStatuses))',
+        'invoiced',
+      )
+      .addSelect('(SELECT COALESCE(SUM(p.budgetCents), 0) FROM project p WHERE p.contractId = c.id)', 'budgets')
+      .from('contract', 'c')
+      .where('c.id IN (:...contractIds)', { contractIds, invoicedStatuses: INVOICED_STATUSES })
+      .getRawMany<{ contractId: number | string; invoiced: number | string; budgets: number | string }>();
+    const byId = new Map(rows.map((row) => [Number(row.contractId), { invoicedCents: Number(row.invoiced), budgetsCents: Number(row.budgets) }]));
+    return contractIds.map((id) => byId.get(id) ?? { invoicedCents: 0, budgetsCents: 0 });
+  }),
+  projectHealthHistory: (em) => new HealthHistoryLoader(em),
+} satisfies LoaderFactories;

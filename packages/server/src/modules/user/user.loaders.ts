@@ -1,14 +1,12 @@
-import type { EntityManager } from 'typeorm';
 import { ChildListLoader, rowsById } from '../../common/child-lists';
+import type { LoaderFactories } from '../../common/loaders';
 import { OrderDirection } from '../../common/pagination';
 import { User } from './user.entity';
 
 export const USERS_BY_NAME = { key: 'name', property: 'name', direction: OrderDirection.ASC, kind: 'string' } as const;
 
 /** Staff are visible to every signed-in colleague: the directory is not scoped. */
-export function createUserLoaders(em: EntityManager) {
-  return {
-    userById: rowsById(em, User),
-    userReports: new ChildListLoader(em, { entity: User, foreignKey: 'managerId', order: USERS_BY_NAME }),
-  };
-}
+export const userLoaders = {
+  userById: (em) => rowsById(em, User),
+  userReports: (em) => new ChildListLoader(em, { entity: User, foreignKey: 'managerId', order: USERS_BY_NAME }),
+} satisfies LoaderFactories;

@@ -1,0 +1,68 @@
+import type { ApolloServerOptionsWithGateway } from '@apollo/server';
+import { getOperationAST, valueFromASTUntyped, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import type { Context } from './context';
+
+type Gateway = ApolloServerOptionsWithGateway<Context>['gateway'];
+
+interface Compiled {
+  query: CompiledQuery | ExecutionResult;
+  /** The operation's variables that declare a default, with it as a client would send it. */
+  defaults: [name: string, value: unknown][];
+}
+
+/**
+ * graphql-jit (0.8.9) refuses `$first: Int! = 10` when the client leaves `first` out, where the
+ * spec (and graphql-js) uses the default: the defaults are filled in before it runs.
+ */
+function variableDefaults(document: DocumentNode, operationName: string | undefined): Compiled['defaults'] {
+  const operation = getOperationAST(document, operationName);
+  return (operation?.variableDefinitions ?? []).flatMap((definition) =>
+    definition.defaultValue ? [[definition.variable.name.value, valueFromASTUntyped(definition.defaultValue)] as [string, unknown]] : [],
+  );
+}
+
+function withDefaults(variables: Record<string, unknown> | undefined, defaults: Compiled['defaults']): Record<string, unknown> {
+  if (defaults.length === 0) return variables ?? {};
+  const filled = { ...variables };
+  for (const [name, value] of defaults) if (!(name in filled)) filled[name] = value;
+  return filled;
+}
+
+/**
+ * Executes operations with graphql-jit instead of graphql-js: each document is compiled once into
+ * a function that resolves exactly its fields, which on a page of nested connections halves the time
+ * spent walking the result. Apollo still parses, validates, caches documents and runs every plugin;
+ * only execution changes. Apollo lets a custom executor in through its gateway interface only, so
+ * this is a gateway that serves one fixed schema.
+ */
+export function compiledExecution(schema: GraphQLSchema): Gateway {
+  // Apollo keeps each parsed document in its own bounded cache: compiled forms go when it does.
+  const compiled = new WeakMap<DocumentNode, Map<string, Compiled>>();
+
+  const compile = (document: DocumentNode, operationName: string | undefined): Compiled => {
+    let byOperation = compiled.get(document);
+    if (!byOperation) compiled.set(document, (byOperation = new Map()));
+    const key = operationName ?? '';
+    let entry = byOperation.get(key);
+    if (!entry) byOperation.set(key, (entry = { query: compileQuery(schema, document, operationName), defaults: variableDefaults(document, operationName) }));
+    return entry;
+  };
+
+  return {
+    async load() {
+      return {
+        executor: async ({ document, request, context }) => {
+          const { query, defaults } = compile(document, request.operationName);
+          if (!isCompiledQuery(query)) return query;
+          return query.query(undefined, context, withDefaults(request.variables, defaults));
+        },
+      };
+    },
+    onSchemaLoadOrUpdate(callback) {
+      callback({ apiSchema: schema, coreSupergraphSdl: '' });
+      return () => {};
+    },
+    async stop() {},
+  };
+}
