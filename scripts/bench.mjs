@@ -689,6 +689,10 @@ async function main() {
     `Q1-Q4: closed loop, ${connections} connections. Q5: ${MIX.length}-request mix (80% reads over Q1-Q3, 20% Q4) offered at ${mixRate} req/s to each,` +
       ` ${mixRatePercent}% of the baseline's most on it (${Math.round(mixMaxRps)} req/s); req/s is what was answered.`,
   );
+  for (const side of SIDES) {
+    const answered = results[`q5.${side}`].rps;
+    if (answered < 0.95 * mixRate) console.log(`Q5: the ${side === 'graphql' ? 'GraphQL server' : 'baseline'} answered ${fmt(answered, 0)} of the ${mixRate} req/s offered: it could not keep up.`);
+  }
   console.log(
     `CPU in cores (of ${CORES}): the server under load, and processes outside the benchmark meanwhile (mean of the rounds).` +
       ` Peak RSS: the server's high-water mark at the end of the case.`,
