@@ -39,6 +39,7 @@ function openMysql(uri) {
     bigNumberStrings: true,
     connectTimeout: 5000,
     enableKeepAlive: true,
+    trace: false,
   });
   // mysql2 prepares each distinct text once per connection and caches it (`execute`).
   const run = async (connection, sql, params) => (await connection.execute(sql, params))[0];
