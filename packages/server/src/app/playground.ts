@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 
 const DEFAULT_QUERY = `# Welcome to Account Graph.
@@ -33,4 +34,12 @@ export function playgroundHtml(): string {
     shouldPersistHeaders: true,
   });
   return page;
+}
+
+let tag: string | undefined;
+
+/** The page's entity tag, so that a browser revisiting the playground does not download it again. */
+export function playgroundTag(): string {
+  tag ??= `W/"${createHash('sha1').update(playgroundHtml()).digest('base64url')}"`;
+  return tag;
 }
