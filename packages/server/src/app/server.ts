@@ -47,6 +47,14 @@ export interface RunningServer {
 
 const NOT_FOUND = { error: 'Not found. GraphQL is served at /graphql.' };
 
+/** A request being answered, with the id and logger it was given. */
+interface Exchange {
+  req: http.IncomingMessage;
+  res: http.ServerResponse;
+  requestId: string;
+  log: Logger;
+}
+
 /** Builds the HTTP server: GraphQL at /graphql, the playground page, health and readiness. */
 export async function createServer(config: Config, db: Database, logger: Logger): Promise<{ httpServer: http.Server; apollo: ApolloServer<Context> }> {
   const signIn = new SignIn(config.auth, db);
@@ -99,7 +107,7 @@ export async function createServer(config: Config, db: Database, logger: Logger)
   await apollo.start();
 
   /** The request's Context: its viewer signed in from the bearer token, or why the token was refused. */
-  const contextFor = async (req: http.IncomingMessage, requestId: string, log: Logger): Promise<Context> => {
+  const contextFor = async ({ req, requestId, log }: Exchange): Promise<Context> => {
     let access: AccessScope | null = null;
     let authError: UnauthenticatedError | null = null;
     try {
@@ -117,13 +125,14 @@ export async function createServer(config: Config, db: Database, logger: Logger)
     return new Context(requestId, log, config, db, db.dataSource.manager, access, authError);
   };
 
-  const graphql = async (req: http.IncomingMessage, res: http.ServerResponse, requestId: string, log: Logger): Promise<void> => {
-    const body = await readJsonBody(req, REQUEST_LIMITS.bodyLimitBytes);
-    await answerGraphQL(apollo, req, res, body, () => contextFor(req, requestId, log));
+  const graphql = async (exchange: Exchange): Promise<void> => {
+    const body = await readJsonBody(exchange.req, REQUEST_LIMITS.bodyLimitBytes);
+    await answerGraphQL(apollo, exchange.req, exchange.res, body, () => contextFor(exchange));
   };
 
   /** Paths match as they did under Express: in any case, with or without a trailing slash; /graphql also below it. */
-  const route = async (req: http.IncomingMessage, res: http.ServerResponse, requestId: string, log: Logger): Promise<void> => {
+  const route = async (exchange: Exchange): Promise<void> => {
+    const { req, res } = exchange;
     const path = pathOf(req.url).toLowerCase();
     const page = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
     if (page === '/health' && isRead(req)) return sendJson(res, 200, { status: 'ok' });
@@ -133,12 +142,12 @@ export async function createServer(config: Config, db: Database, logger: Logger)
     }
     if (page !== '/graphql' && !path.startsWith('/graphql/')) return sendJson(res, 404, NOT_FOUND);
     if (config.playground && page === '/graphql' && isRead(req) && !asksQuery(req) && acceptsHtml(req.headers.accept)) return sendPlayground(req, res);
-    if (tracing) return tracing.traceRequest(req, res, () => graphql(req, res, requestId, log));
-    return graphql(req, res, requestId, log);
+    if (tracing) return tracing.traceRequest(req, res, () => graphql(exchange));
+    return graphql(exchange);
   };
 
   /** Bodies refused (too large, not JSON) answer in GraphQL's shape; anything else unexpected as a masked 500. */
-  const answerFailure = (error: unknown, res: http.ServerResponse, requestId: string, log: Logger): void => {
+  const answerFailure = (error: unknown, { res, requestId, log }: Exchange): void => {
     const status = error instanceof BodyError ? error.status : 500;
     if (status === 500) log.error({ err: error }, 'unexpected HTTP error');
     if (res.headersSent) {
@@ -157,6 +166,7 @@ export async function createServer(config: Config, db: Database, logger: Logger)
     // First: it times every request, and answers /metrics without a log line per scrape.
     if (serveMetrics?.(req, res)) return;
     const { requestId, log } = startRequestLog(logger, req, res);
+    const exchange: Exchange = { req, res, requestId, log };
     // Everything below runs in the request's scope: its id for errors raised outside a resolver,
     // its deadline for every SQL statement it sends.
     const scope = {
@@ -165,7 +175,7 @@ export async function createServer(config: Config, db: Database, logger: Logger)
       deadline: Date.now() + config.requestTimeoutMs,
       timeLimitMs: config.requestTimeoutMs,
     };
-    runInRequestScope(scope, () => route(req, res, requestId, log).catch((error: unknown) => answerFailure(error, res, requestId, log)));
+    runInRequestScope(scope, () => route(exchange).catch((error: unknown) => answerFailure(error, exchange)));
   });
 
   return { httpServer, apollo };
