@@ -1,10 +1,11 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MysqlDriver } from 'typeorm/driver/mysql/MysqlDriver';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Database } from '../db/database';
 import type { Context } from './context';
+import { isRead, pathOf, send } from './http/request';
 
 /** Request latencies from 5 ms to 10 s. */
 const REQUEST_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -202,30 +203,33 @@ export class Metrics {
 
   /**
    * Times every HTTP request by route and status class, and answers `GET /metrics` (with
-   * `Authorization: Bearer <token>` when a token is configured). Mount it first.
+   * `Authorization: Bearer <token>` when a token is configured). Call it first for every request:
+   * it returns true when it answered.
    */
-  middleware(token: string | undefined): RequestHandler {
-    return (req: Request, res: Response, next: NextFunction) => {
+  httpHandler(token: string | undefined): (req: IncomingMessage, res: ServerResponse) => boolean {
+    return (req, res) => {
       const end = this.httpDuration.startTimer();
-      // Read now: routers rewrite req.url while the request passes through them.
-      const path = req.path.length > 1 ? req.path.replace(/\/$/, '') : req.path;
-      const route = HTTP_ROUTES.has(path) ? path : 'other';
+      const path = pathOf(req.url);
+      const trimmed = path.length > 1 ? path.replace(/\/$/, '') : path;
+      const route = HTTP_ROUTES.has(trimmed) ? trimmed : 'other';
       res.once('close', () => {
         end({ route, status_class: res.writableFinished ? `${Math.floor(res.statusCode / 100)}xx` : 'aborted' });
       });
-      if (req.path !== '/metrics' || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
+      if (path !== '/metrics' || !isRead(req)) return false;
       if (token !== undefined) {
         const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
         if (!match || !sameSecret(match[1], token)) {
-          res.status(401).set('WWW-Authenticate', 'Bearer realm="metrics"').type('text/plain').send('Send Authorization: Bearer <METRICS_TOKEN>.\n');
-          return;
+          res.setHeader('www-authenticate', 'Bearer realm="metrics"');
+          send(res, 401, 'text/plain; charset=utf-8', 'Send Authorization: Bearer <METRICS_TOKEN>.\n');
+          return true;
         }
       }
       this.registry.metrics().then(
-        (text) => res.set('Content-Type', this.registry.contentType).send(text),
-        // Answered here: this runs before the request logger, so the shared error handler cannot log it.
-        () => res.status(500).type('text/plain').send('Collecting metrics failed.\n'),
+        (text) => send(res, 200, this.registry.contentType, text),
+        // Answered here: scrapes are neither logged nor run in a request scope.
+        () => send(res, 500, 'text/plain; charset=utf-8', 'Collecting metrics failed.\n'),
       );
+      return true;
     };
   }
 }

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 const DEFAULT_QUERY = `# Welcome to Account Graph.
 # 1. Get a token:  pnpm --silent run token --role ACCOUNT_MANAGER
 # 2. Open "Headers" below and paste:  { "Authorization": "Bearer <token>" }
@@ -34,4 +36,12 @@ export function playgroundHtml(): Promise<string> {
     shouldPersistHeaders: true,
   }));
   return page;
+}
+
+let tag: Promise<string> | undefined;
+
+/** The page's entity tag, so that a browser revisiting the playground does not download it again. */
+export function playgroundTag(): Promise<string> {
+  tag ??= playgroundHtml().then((html) => `W/"${createHash('sha1').update(html).digest('base64url')}"`);
+  return tag;
 }

@@ -1,16 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import express from 'express';
 import type { Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import type { AccessScope } from '../common/access';
 import { AppError, ErrorCode, UnauthenticatedError } from '../common/errors';
-import { currentRequest, runInRequestScope } from '../common/request-scope';
+import { runInRequestScope } from '../common/request-scope';
 import type { Config } from '../config/config';
 import type { Database } from '../db/database';
 import { guardStatements } from '../db/statement-guard';
@@ -19,9 +15,14 @@ import { Context } from './context';
 import { trackConnections } from './drain';
 import { compiledExecution } from './executor';
 import { createFormatError } from './format-error';
+import { BodyError, readJsonBody } from './http/body';
+import { answerGraphQL } from './http/graphql';
+import { acceptsHtml } from './http/negotiate';
+import { isRead, pathOf, send, sendJson } from './http/request';
+import { startRequestLog } from './http/request-log';
 import { costLimits, RateLimiter } from './limits';
 import { Metrics } from './metrics';
-import { playgroundHtml } from './playground';
+import { playgroundHtml, playgroundTag } from './playground';
 import { logUnexpectedErrors, requireAuthentication } from './plugins';
 import { createSchema } from './schema';
 import { SignIn } from './sign-in';
@@ -35,6 +36,7 @@ export const REQUEST_LIMITS = {
   maxTokens: 2000,
   maxDirectives: 20,
   bodyLimit: '1mb',
+  bodyLimitBytes: 1024 * 1024,
 } as const;
 
 export interface RunningServer {
@@ -44,13 +46,18 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-const REQUEST_ID = /^[\w.:-]{1,100}$/;
+const NOT_FOUND = { error: 'Not found. GraphQL is served at /graphql.' };
+
+/** A request being answered, with the id and logger it was given. */
+interface Exchange {
+  req: http.IncomingMessage;
+  res: http.ServerResponse;
+  requestId: string;
+  log: Logger;
+}
 
 /** Builds the HTTP server: GraphQL at /graphql, the playground page, health and readiness. */
 export async function createServer(config: Config, db: Database, logger: Logger): Promise<{ httpServer: http.Server; apollo: ApolloServer<Context> }> {
-  const app = express();
-  app.disable('x-powered-by');
-  const httpServer = http.createServer(app);
   const signIn = new SignIn(config.auth, db);
   // Metrics and tracing see each statement as written; the guard inside them adds the deadline.
   const metrics = config.metrics.enabled ? new Metrics(db) : null;
@@ -100,95 +107,98 @@ export async function createServer(config: Config, db: Database, logger: Logger)
   });
   await apollo.start();
 
-  // First: it times every request, and answers /metrics without a log line per scrape.
-  if (metrics) app.use(metrics.middleware(config.metrics.token));
+  /** The request's Context: its viewer signed in from the bearer token, or why the token was refused. */
+  const contextFor = async ({ req, requestId, log }: Exchange): Promise<Context> => {
+    let access: AccessScope | null = null;
+    let authError: UnauthenticatedError | null = null;
+    try {
+      access = await signIn.scopeFor(req.headers.authorization);
+    } catch (error) {
+      // A coded error (the database is unreachable, the request ran out of time) answers as it is.
+      if (error instanceof AppError && !(error instanceof UnauthenticatedError)) throw error;
+      if (!(error instanceof UnauthenticatedError)) {
+        log.error({ err: error }, 'unexpected error while signing in');
+        throw new Error('sign-in failed'); // masked as INTERNAL_SERVER_ERROR with the request id
+      }
+      // Reported when the operation runs; introspection still works, so the playground's docs load before a token is pasted.
+      authError = error;
+    }
+    return new Context(requestId, log, config, db, db.dataSource.manager, access, authError);
+  };
 
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
-      autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' },
-      // The logger's redaction removes Authorization and Cookie; this keeps the request line short.
-      serializers: { req: (req) => ({ id: req.id, method: req.method, url: req.url }) },
-    }),
-  );
+  const graphql = async (exchange: Exchange): Promise<void> => {
+    const body = await readJsonBody(exchange.req, REQUEST_LIMITS.bodyLimitBytes);
+    await answerGraphQL(apollo, exchange.req, exchange.res, body, () => contextFor(exchange));
+  };
 
-  // Everything below runs in the request's scope: its id for errors raised outside a resolver, its
-  // deadline for every SQL statement it sends.
-  app.use((req, _res, next) => {
+  /** Paths match as they did under Express: in any case, with or without a trailing slash; /graphql also below it. */
+  const route = async (exchange: Exchange): Promise<void> => {
+    const { req, res } = exchange;
+    const path = pathOf(req.url).toLowerCase();
+    const page = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+    if (page === '/health' && isRead(req)) return sendJson(res, 200, { status: 'ok' });
+    if (page === '/ready' && isRead(req)) {
+      const ready = await db.ping();
+      return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'database unavailable' });
+    }
+    if (page !== '/graphql' && !path.startsWith('/graphql/')) return sendJson(res, 404, NOT_FOUND);
+    if (config.playground && page === '/graphql' && isRead(req) && !asksQuery(req) && acceptsHtml(req.headers.accept)) return sendPlayground(req, res);
+    if (tracing) return tracing.traceRequest(req, res, () => graphql(exchange));
+    return graphql(exchange);
+  };
+
+  /** Bodies refused (too large, not JSON) answer in GraphQL's shape; anything else unexpected as a masked 500. */
+  const answerFailure = (error: unknown, { res, requestId, log }: Exchange): void => {
+    const status = error instanceof BodyError ? error.status : 500;
+    if (status === 500) log.error({ err: error }, 'unexpected HTTP error');
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    const message =
+      status === 413 ? `The request body is larger than ${REQUEST_LIMITS.bodyLimit}.` :
+      status === 500 ? 'Internal server error.' : 'The request body is not valid JSON.';
+    const extensions = status === 500 ? { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId } : { code: ErrorCode.BAD_USER_INPUT };
+    sendJson(res, status, { errors: [{ message, extensions }] });
+  };
+
+  const serveMetrics = metrics?.httpHandler(config.metrics.token);
+  const httpServer = http.createServer((req, res) => {
+    // First: it times every request, and answers /metrics without a log line per scrape.
+    if (serveMetrics?.(req, res)) return;
+    const { requestId, log } = startRequestLog(logger, req, res);
+    const exchange: Exchange = { req, res, requestId, log };
+    // Everything below runs in the request's scope: its id for errors raised outside a resolver,
+    // its deadline for every SQL statement it sends.
     const scope = {
-      requestId: String(req.id),
+      requestId,
       remoteAddress: req.socket.remoteAddress ?? 'unknown',
       deadline: Date.now() + config.requestTimeoutMs,
       timeLimitMs: config.requestTimeoutMs,
     };
-    runInRequestScope(scope, next);
-  });
-
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-
-  app.get('/ready', async (_req, res) => {
-    const ready = await db.ping();
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unavailable' });
-  });
-
-  if (config.playground) {
-    app.get('/graphql', (req, res, next) => {
-      if (req.query.query !== undefined || !req.accepts('html')) return next();
-      playgroundHtml().then((html) => res.type('html').send(html), next);
-    });
-  }
-
-  if (tracing) app.use('/graphql', tracing.middleware);
-
-  app.use(
-    '/graphql',
-    express.json({ limit: REQUEST_LIMITS.bodyLimit }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const log = req.log;
-        let access: AccessScope | null = null;
-        let authError: UnauthenticatedError | null = null;
-        try {
-          access = await signIn.scopeFor(req.headers.authorization);
-        } catch (error) {
-          // A coded error (the database is unreachable, the request ran out of time) answers as it is.
-          if (error instanceof AppError && !(error instanceof UnauthenticatedError)) throw error;
-          if (!(error instanceof UnauthenticatedError)) {
-            log.error({ err: error }, 'unexpected error while signing in');
-            throw new Error('sign-in failed'); // masked as INTERNAL_SERVER_ERROR with the request id
-          }
-          // Reported when the operation runs; introspection still works, so the playground's docs load before a token is pasted.
-          authError = error;
-        }
-        return new Context(String(req.id), log, config, db, db.dataSource.manager, access, authError);
-      },
-    }),
-  );
-
-  app.use((_req, res) => {
-    res.status(404).json({ error: 'Not found. GraphQL is served at /graphql.' });
-  });
-
-  // Body-parser failures (too large, not JSON) answer in GraphQL's shape, without Express's stack page.
-  app.use((error: { status?: number; type?: string }, req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
-    if (status === 500) req.log.error({ err: error }, 'unexpected HTTP error');
-    const message =
-      status === 413 ? `The request body is larger than ${REQUEST_LIMITS.bodyLimit}.` :
-      status === 500 ? 'Internal server error.' : 'The request body is not valid JSON.';
-    const extensions = status === 500 ? { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId: currentRequest()?.requestId } : { code: ErrorCode.BAD_USER_INPUT };
-    res.status(status).json({ errors: [{ message, extensions }] });
+    runInRequestScope(scope, () => route(exchange).catch((error: unknown) => answerFailure(error, exchange)));
   });
 
   return { httpServer, apollo };
+}
+
+/** A GET with a `query` parameter is a GraphQL request, whatever the client accepts. */
+function asksQuery(req: http.IncomingMessage): boolean {
+  const search = req.url?.indexOf('?') ?? -1;
+  return search !== -1 && new URLSearchParams(req.url?.slice(search + 1)).has('query');
+}
+
+/** The playground page; a browser that has it already gets a 304. */
+async function sendPlayground(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const tag = await playgroundTag();
+  res.setHeader('etag', tag);
+  const cached = req.headers['if-none-match']?.split(',').some((given) => given.trim() === tag || given.trim() === '*');
+  if (cached) {
+    res.statusCode = 304;
+    res.end();
+    return;
+  }
+  send(res, 200, 'text/html; charset=utf-8', await playgroundHtml());
 }
 
 /** Starts listening; `stop` stops accepting, answers every request already accepted, then stops Apollo. */

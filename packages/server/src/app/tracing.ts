@@ -1,10 +1,11 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Span } from '@opentelemetry/api';
-import type { RequestHandler } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config';
 import type { Database } from '../db/database';
 import type { Context } from './context';
+import { pathOf } from './http/request';
 import { OperationLabels, outcomeOf } from './metrics';
 
 /** Enough SQL to recognise a statement, while a span stays small. */
@@ -14,11 +15,11 @@ const SHUTDOWN_TIMEOUT_MS = 5000;
 
 export interface Tracing {
   /**
-   * Mount on /graphql ahead of the GraphQL handler: starts the request's span (continuing the
-   * caller's trace when it sends `traceparent`) and makes it the active one for everything the
-   * request does after, body parsing and resolvers included, so SQL spans become its children.
+   * Wraps the handling of a /graphql request: starts the request's span (continuing the caller's
+   * trace when it sends `traceparent`) and makes it the active one for everything `handle` does,
+   * body parsing and resolvers included, so SQL spans become its children.
    */
-  middleware: RequestHandler;
+  traceRequest<T>(req: IncomingMessage, res: ServerResponse, handle: () => T): T;
   /**
    * Names the request span after its operation and records the operation's outcome. When the
    * server stops (after in-flight requests finish), sends the spans still buffered.
@@ -105,23 +106,23 @@ export async function startTracing(config: Config['tracing'], db: Database, logg
     );
   });
 
-  const middleware: RequestHandler = (req, res, next) => {
+  const traceRequest = <T>(req: IncomingMessage, res: ServerResponse, handle: () => T): T => {
     const parent = api.propagation.extract(api.ROOT_CONTEXT, req.headers);
     const span = tracer.startSpan(
       'graphql',
-      { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method, 'http.route': '/graphql', 'url.path': req.originalUrl.split('?')[0] } },
+      { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method, 'http.route': '/graphql', 'url.path': pathOf(req.url) } },
       parent,
     );
     const active = api.trace.setSpan(parent, span);
-    // Stream events run in the connection's context, not this one. The JSON body parser restores
-    // the context itself; binding the request keeps it for any other listener on the stream.
+    // Stream events run in the connection's context, not this one: binding the request keeps
+    // this one for every listener on the stream.
     api.context.bind(active, req);
     res.once('close', () => {
       span.setAttribute('http.response.status_code', res.statusCode);
       if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
       span.end();
     });
-    api.context.with(active, next);
+    return api.context.with(active, handle);
   };
 
   let stopped: Promise<void> | undefined;
@@ -178,5 +179,5 @@ export async function startTracing(config: Config['tracing'], db: Database, logg
     },
   };
 
-  return { middleware, plugin, shutdown };
+  return { traceRequest, plugin, shutdown };
 }
