@@ -11,7 +11,7 @@ describe('development tokens (HS256)', () => {
 
   it('names the user by email', async () => {
     const token = await signDevToken(DEV_JWT_SECRET, { email: 'Jordan.Kim@accountgraph.example' });
-    await expect(verifier.verify(token)).resolves.toEqual({ email: 'jordan.kim@accountgraph.example' });
+    await expect(verifier.verify(token)).resolves.toEqual({ email: 'jordan.kim@accountgraph.example', expiresAt: expect.any(Number) });
   });
 
   it('refuses a token signed with another secret, or expired', async () => {
@@ -51,7 +51,7 @@ describe('an OpenID Connect issuer (JWKS)', () => {
 
   it('accepts a token the issuer signed, by its email claim', async () => {
     const verifier = new TokenVerifier({ ...devAuth, jwksUrl, issuer: 'https://id.example', audience: 'account-graph' });
-    await expect(verifier.verify(await issue({ email: 'dana.whitfield@accountgraph.example' }))).resolves.toEqual({ email: 'dana.whitfield@accountgraph.example' });
+    await expect(verifier.verify(await issue({ email: 'dana.whitfield@accountgraph.example' }))).resolves.toEqual({ email: 'dana.whitfield@accountgraph.example', expiresAt: expect.any(Number) });
   });
 
   it('refuses another issuer or audience', async () => {
