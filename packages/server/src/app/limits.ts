@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { Semaphore } from 'async-mutex';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { QueryTooComplexError, RateLimitedError } from '../common/errors';
-import { QUERY_COST_BUDGET, queryCost } from '../common/query-cost';
+import { QUERY_COST_BUDGET, QueryCosts } from '../common/query-cost';
 import { currentRequest } from '../common/request-scope';
 import type { Config } from '../config/config';
 import type { Context } from './context';
@@ -93,9 +93,9 @@ function rateLimitHeaders(limit: number, remaining: number, resetSeconds: number
 }
 
 /** The query's cost; variables that do not fit the operation are the client's error, as execution would say. */
-function costOf(...args: Parameters<typeof queryCost>): number {
+function costOf(costs: QueryCosts, ...args: Parameters<QueryCosts['cost']>): number {
   try {
-    return queryCost(...args);
+    return costs.cost(...args);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new GraphQLError(message, { extensions: { code: ApolloServerErrorCode.BAD_USER_INPUT } });
@@ -112,13 +112,15 @@ export function costLimits(limiter: RateLimiter | null, expensiveConcurrency: nu
   // slices (hydrating and completing thousands of objects), and several side by side would keep
   // the event loop from everyone else's cheap reads. Waiting counts against the request's deadline.
   const expensiveTurns = new Semaphore(expensiveConcurrency);
+  let costs: QueryCosts | undefined;
   return {
     async requestDidStart() {
       let expensive = false;
       let endTurn: (() => void) | undefined;
       return {
         async didResolveOperation({ schema, document, operation, operationName, request, contextValue, response }) {
-          const cost = costOf(schema, document, request.variables, operationName ?? undefined);
+          costs ??= new QueryCosts(schema);
+          const cost = costOf(costs, document, request.variables, operationName ?? undefined);
           if (cost > QUERY_COST_BUDGET) throw new QueryTooComplexError(cost, QUERY_COST_BUDGET);
           // Reads only: a mutation may hold SQLite's write lock (a keyed one holds it throughout),
           // and waiting for a turn while holding it could wait on the very query it blocks.

@@ -48,8 +48,13 @@ export class AccessScope {
 
   /** Narrows a query on accounts (alias `accountAlias`) to what the viewer may read. */
   restrictAccounts<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, accountAlias: string): void {
-    if (this.readsAll) return;
-    qb.andWhere(this.portfolioCondition(accountAlias), { portfolioUserIds: this.portfolioUserIds });
+    const readable = this.readableAccounts(accountAlias);
+    if (readable) qb.andWhere(readable.sql, readable.parameters);
+  }
+
+  /** SQL that the account at `accountAlias` meets when the viewer may read it; null when they read all. */
+  readableAccounts(accountAlias: string): { sql: string; parameters: ObjectLiteral } | null {
+    return this.readsAll ? null : { sql: this.portfolioCondition(accountAlias), parameters: { portfolioUserIds: this.portfolioUserIds } };
   }
 
   /** Narrows a query on rows that carry an `accountId` column to those of readable accounts. */

@@ -1,7 +1,9 @@
 import { IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { ArgsType, Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { reuseQueryText } from '../db/query-text';
 import { BadInputError } from './errors';
+import { joinToOne, primeToOne, type ToOne } from './to-one';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -183,9 +185,13 @@ export async function paginate<T extends { id: number }>(
   alias: string,
   order: SortOrder,
   args: PageArgs,
+  /** Read with the rows, not counted (see ToOne). */
+  joins: readonly ToOne[] = [],
 ): Promise<Connection<T>> {
   const countQuery = qb.clone();
   applyKeyset(qb, alias, order, args.after);
-  const rows = await qb.limit(args.first + 1).getMany();
+  joinToOne(qb, alias, joins);
+  const rows = await reuseQueryText(qb.limit(args.first + 1)).getMany();
+  primeToOne(rows, joins);
   return toConnection(rows, args.first, order, args.after, () => countQuery.getCount());
 }

@@ -17,7 +17,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { createSchema } from '../app/schema';
-import { QUERY_COST_BUDGET, queryCost } from './query-cost';
+import { QUERY_COST_BUDGET, QueryCosts, queryCost } from './query-cost';
 
 let schema: GraphQLSchema;
 beforeAll(async () => {
@@ -127,5 +127,32 @@ describe('the budget', () => {
     // 1 + 100 x (1 + 1 + 97) = 9,901 fits; 1 + 100 x (1 + 1 + 100) = 10,201 does not.
     expect(cost('{ projects(first: 100) { edges { node { statusUpdates(first: 97) { edges { node { summary } } } } } } }')).toBeLessThanOrEqual(QUERY_COST_BUDGET);
     expect(cost('{ projects(first: 100) { edges { node { statusUpdates(first: 100) { edges { node { summary } } } } } } }')).toBeGreaterThan(QUERY_COST_BUDGET);
+  });
+});
+
+describe('remembered costs', () => {
+  const PAGE = parse(`query Page($first: Int = 20, $teamFirst: Int!, $withTeam: Boolean!, $search: String) {
+    accounts(first: $first, filter: { search: $search }) { edges { node { name team(first: $teamFirst) @include(if: $withTeam) { edges { node { teamRole } } } } } }
+  }`);
+
+  it('answers what the full count answers, for every value of the variables the cost depends on', () => {
+    const costs = new QueryCosts(schema);
+    for (const variables of [
+      { teamFirst: 10, withTeam: true },
+      { first: 50, teamFirst: 10, withTeam: true, search: 'a' },
+      { first: 50, teamFirst: 10, withTeam: true, search: 'b' },
+      { first: 50, teamFirst: 3, withTeam: true },
+      { first: 50, teamFirst: 3, withTeam: false },
+      { teamFirst: 10, withTeam: true },
+    ]) {
+      expect(costs.cost(PAGE, variables)).toBe(queryCost(schema, PAGE, variables));
+    }
+  });
+
+  it('still refuses variables that do not fit the operation, after the cost is known', () => {
+    const costs = new QueryCosts(schema);
+    costs.cost(PAGE, { teamFirst: 10, withTeam: true });
+    expect(() => costs.cost(PAGE, { teamFirst: 10, withTeam: true, search: 5 })).toThrow(/search/);
+    expect(() => costs.cost(PAGE, { withTeam: true })).toThrow(/teamFirst/);
   });
 });

@@ -1,4 +1,16 @@
-import { getNamedType, isListType, isNonNullType, isLeafType, type DocumentNode, type GraphQLOutputType, type GraphQLSchema } from 'graphql';
+import {
+  getNamedType,
+  getOperationAST,
+  getVariableValues,
+  isListType,
+  isNonNullType,
+  isLeafType,
+  Kind,
+  visit,
+  type DocumentNode,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+} from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination';
 
@@ -58,4 +70,60 @@ export function queryCost(schema: GraphQLSchema, document: DocumentNode, variabl
     operationName,
     estimators: [fieldExtensionsEstimator(), estimateFieldCost],
   });
+}
+
+/** Arguments whose values change what a request costs: page sizes, list limits, @skip and @include. */
+const COST_ARGUMENTS = new Set(['first', 'limit', 'if']);
+/** Costs remembered per document and operation; past this many variable combinations they start over. */
+const REMEMBERED_PER_OPERATION = 64;
+
+interface CostPlan {
+  /** Variables passed to a cost argument anywhere in the document. */
+  costVariables: string[];
+  /** Costs by the values of those variables. */
+  costs: Map<string, number>;
+}
+
+/**
+ * queryCost, remembered per document (Apollo keeps one parsed document per query text), operation
+ * and the values of the variables the cost depends on: the count walks the whole operation, and a
+ * document the server has seen should cost a lookup. Every request's variables are still checked
+ * against the operation, as the full count checks them.
+ */
+export class QueryCosts {
+  private readonly plans = new WeakMap<DocumentNode, Map<string, CostPlan>>();
+
+  constructor(private readonly schema: GraphQLSchema) {}
+
+  cost(document: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string): number {
+    const operation = getOperationAST(document, operationName);
+    if (!operation) return queryCost(this.schema, document, variables, operationName);
+    const coerced = getVariableValues(this.schema, operation.variableDefinitions ?? [], variables ?? {});
+    if (coerced.errors) throw coerced.errors[0];
+    const plan = this.planFor(document, operationName ?? '');
+    const key = JSON.stringify(plan.costVariables.map((name) => coerced.coerced[name] ?? null));
+    let cost = plan.costs.get(key);
+    if (cost === undefined) {
+      cost = queryCost(this.schema, document, variables, operationName);
+      if (plan.costs.size >= REMEMBERED_PER_OPERATION) plan.costs.clear();
+      plan.costs.set(key, cost);
+    }
+    return cost;
+  }
+
+  private planFor(document: DocumentNode, operationName: string): CostPlan {
+    let byOperation = this.plans.get(document);
+    if (!byOperation) this.plans.set(document, (byOperation = new Map()));
+    let plan = byOperation.get(operationName);
+    if (!plan) {
+      const costVariables = new Set<string>();
+      visit(document, {
+        Argument(argument) {
+          if (COST_ARGUMENTS.has(argument.name.value) && argument.value.kind === Kind.VARIABLE) costVariables.add(argument.value.name.value);
+        },
+      });
+      byOperation.set(operationName, (plan = { costVariables: [...costVariables].sort(), costs: new Map() }));
+    }
+    return plan;
+  }
 }

@@ -1,9 +1,12 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../app/context';
 import { tryDecodeGlobalId } from '../../common/global-id';
+import { Selection } from '../../common/selection';
 import { connectionType, PageArgs, type Connection } from '../../common/pagination';
 import { Contact } from '../contact/contact.entity';
 import { AccountTeamMember } from '../team/team-member.entity';
+import { TeamService } from '../team/team.service';
 import { User } from '../user/user.entity';
 import { Account } from './account.entity';
 import {
@@ -25,19 +28,24 @@ export const AccountTeamMemberConnection = connectionType(AccountTeamMember);
 @Resolver(() => Account)
 export class AccountResolver {
   @Query(() => Account, { nullable: true, description: 'One account by id; null when it does not exist or is outside your portfolio.' })
-  account(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The account\'s global id.' }) id: string): Promise<Account | null> | null {
+  account(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { description: 'The account\'s global id.' }) id: string,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Account | null> | null {
     const decoded = tryDecodeGlobalId(id);
-    return decoded?.typeName === 'Account' ? AccountService.findById(ctx, decoded.rowId) : null;
+    return decoded?.typeName === 'Account' ? AccountService.findById(ctx, decoded.rowId, Selection.of(info)) : null;
   }
 
   @Query(() => AccountConnection, { description: 'The accounts you may see (your portfolio, or all of them for read-all roles), filtered and sorted.' })
   accounts(
     @Ctx() ctx: Context,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => AccountFilter, { nullable: true, description: 'Conditions the accounts must meet.' }) filter?: AccountFilter,
-    @Arg('orderBy', () => AccountOrder, { nullable: true, description: 'Sort order; by name when omitted.' }) orderBy?: AccountOrder,
+    @Arg('filter', () => AccountFilter, { nullable: true, description: 'Conditions the accounts must meet.' }) filter: AccountFilter | undefined,
+    @Arg('orderBy', () => AccountOrder, { nullable: true, description: 'Sort order; by name when omitted.' }) orderBy: AccountOrder | undefined,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<Account>> {
-    return AccountService.list(ctx, page, filter, orderBy);
+    return AccountService.list(ctx, page, filter, orderBy, Selection.of(info));
   }
 
   @Mutation(() => CreateAccountPayload, { description: 'Creates a client account. Account managers, seniors, executives and admins.' })
@@ -74,8 +82,8 @@ export class AccountResolver {
   }
 
   @FieldResolver(() => AccountTeamMemberConnection, { description: 'Staff on the account team besides the owner, in the order they joined.' })
-  team(@Root() account: Account, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs): Promise<Connection<AccountTeamMember>> {
-    return ctx.loaders.accountTeam.page(account.id, page);
+  team(@Root() account: Account, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs, @Info() info: GraphQLResolveInfo): Promise<Connection<AccountTeamMember>> {
+    return TeamService.page(ctx, account.id, page, Selection.of(info));
   }
 
   @FieldResolver(() => ContactConnection, { description: 'People at the client, by name.' })

@@ -5,6 +5,8 @@ import { NotFoundError } from '../../common/errors';
 import { decodeGlobalId } from '../../common/global-id';
 import { forUpdate } from '../../common/locking';
 import { paginate, type Connection, type PageArgs, type SortOrder, OrderDirection } from '../../common/pagination';
+import type { Selection } from '../../common/selection';
+import type { ToOne } from '../../common/to-one';
 import { cleanText, likePattern } from '../../common/validation';
 import { compareAndSwap } from '../../common/versioned';
 import { diffFields, recordAudit } from '../audit/audit.service';
@@ -28,6 +30,11 @@ const SORTS: Record<AccountOrderField, Omit<SortOrder, 'direction'>> = {
   [AccountOrderField.CREATED_AT]: { key: 'createdAt', property: 'createdAt', kind: 'date' },
 };
 
+/** The owner, read with the account when the client asks for it (staff are not scoped). */
+function accountJoins(ctx: Context, selection: Selection | undefined): ToOne[] {
+  return selection?.has('owner') ? [{ relation: 'owner', foreignKey: 'ownerId', loader: ctx.loaders.userById }] : [];
+}
+
 function snapshot(account: Account): Record<string, unknown> {
   return Object.fromEntries(AUDITED_FIELDS.map((field) => [field, account[field]]));
 }
@@ -35,12 +42,18 @@ function snapshot(account: Account): Record<string, unknown> {
 /** Accounts: the relationship of record. Reads are scoped to the viewer; writes are checked and audited. */
 export const AccountService = {
   /** One account by global id, or null when it does not exist or is out of scope. */
-  async findById(ctx: Context, rowId: number): Promise<Account | null> {
-    return ctx.loaders.accountById.load(rowId);
+  async findById(ctx: Context, rowId: number, selection?: Selection): Promise<Account | null> {
+    return ctx.loaders.accountById.load(rowId, accountJoins(ctx, selection));
   },
 
   /** A page of the accounts the viewer may read. */
-  async list(ctx: Context, args: PageArgs, filter: AccountFilter | null | undefined, orderBy: AccountOrder | null | undefined): Promise<Connection<Account>> {
+  async list(
+    ctx: Context,
+    args: PageArgs,
+    filter: AccountFilter | null | undefined,
+    orderBy: AccountOrder | null | undefined,
+    selection?: Selection,
+  ): Promise<Connection<Account>> {
     const order: SortOrder = { ...SORTS[orderBy?.field ?? AccountOrderField.NAME], direction: orderBy?.direction ?? OrderDirection.ASC };
     const qb = ctx.em.createQueryBuilder(Account, 'account');
     ctx.scope.restrictAccounts(qb, 'account');
@@ -52,7 +65,7 @@ export const AccountService = {
     if (filter?.parentId) qb.andWhere('account.parentId = :parentId', { parentId: decodeGlobalId(filter.parentId, 'Account', 'filter.parentId') });
     if (filter?.topLevel === true) qb.andWhere('account.parentId IS NULL');
     if (filter?.topLevel === false) qb.andWhere('account.parentId IS NOT NULL');
-    return paginate(qb, 'account', order, args);
+    return paginate(qb, 'account', order, args, accountJoins(ctx, selection?.under('edges').under('node')));
   },
 
   /** Creates an account; an account manager who names no owner owns it. */

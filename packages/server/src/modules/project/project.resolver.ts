@@ -1,9 +1,11 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { Arg, Args, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../app/context';
 import { tryDecodeGlobalId } from '../../common/global-id';
 import { Money } from '../../common/money';
 import { connectionType, PageArgs, type Connection } from '../../common/pagination';
+import { Selection } from '../../common/selection';
 import { Account } from '../account/account.entity';
 import { Contact } from '../contact/contact.entity';
 import { Contract } from '../contract/contract.entity';
@@ -56,10 +58,11 @@ export class ProjectResolver {
   projects(
     @Ctx() ctx: Context,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => ProjectFilter, { nullable: true, description: 'Conditions the projects must meet.' }) filter?: ProjectFilter,
-    @Arg('orderBy', () => ProjectOrder, { nullable: true, description: 'Sort order.' }) orderBy?: ProjectOrder,
+    @Arg('filter', () => ProjectFilter, { nullable: true, description: 'Conditions the projects must meet.' }) filter: ProjectFilter | undefined,
+    @Arg('orderBy', () => ProjectOrder, { nullable: true, description: 'Sort order.' }) orderBy: ProjectOrder | undefined,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<Project>> {
-    return ProjectService.list(ctx, page, filter, orderBy);
+    return ProjectService.list(ctx, page, filter, orderBy, Selection.of(info));
   }
 
   @Mutation(() => CreateProjectPayload, { description: 'Creates a project on an account you may change, optionally under one of its contracts; the lead, if named, joins its team.' })

@@ -6,6 +6,8 @@ import { decodeGlobalId } from '../../common/global-id';
 import { forUpdate, lockRow } from '../../common/locking';
 import { DEFAULT_CURRENCY, formatMoney, MAX_CENTS } from '../../common/money';
 import { OrderDirection, paginate, type Connection, type PageArgs, type SortOrder } from '../../common/pagination';
+import type { Selection } from '../../common/selection';
+import type { ToOne } from '../../common/to-one';
 import { cleanText } from '../../common/validation';
 import { compareAndSwap, transitionStatus } from '../../common/versioned';
 import { Account } from '../account/account.entity';
@@ -98,7 +100,13 @@ function mondayOf(date: LocalDate): LocalDate {
 /** Delivery projects: budget and cost, team, status updates, milestones and the alerts they raise (PRODUCT.md, "Projects"). */
 export const ProjectService = {
   /** A page of the projects the viewer may read; newest first when no order is given. */
-  async list(ctx: Context, args: PageArgs, filter: ProjectFilter | null | undefined, orderBy: ProjectOrder | null | undefined): Promise<Connection<Project>> {
+  async list(
+    ctx: Context,
+    args: PageArgs,
+    filter: ProjectFilter | null | undefined,
+    orderBy: ProjectOrder | null | undefined,
+    selection?: Selection,
+  ): Promise<Connection<Project>> {
     const order: SortOrder = orderBy
       ? { ...SORTS[orderBy.field], direction: orderBy.direction }
       : { ...SORTS[ProjectOrderField.CREATED_AT], direction: OrderDirection.DESC };
@@ -111,7 +119,12 @@ export const ProjectService = {
     if (filter?.unprofitable != null) {
       qb.andWhere(`(${revenueSql(ctx.db.dialect)}) - project.actualCostCents ${filter.unprofitable ? '<=' : '>'} 0`, { invoicedStatuses: INVOICED_STATUSES });
     }
-    return paginate(qb, 'project', order, args);
+    // A project's account is read with it when asked for; one the viewer may not read (a project
+    // member outside the account's portfolio) joins as null, as the account's own loader answers.
+    const joins: ToOne[] = selection?.under('edges').under('node').has('account')
+      ? [{ relation: 'account', foreignKey: 'accountId', loader: ctx.loaders.accountById, visibleIf: (alias) => ctx.scope.readableAccounts(alias) }]
+      : [];
+    return paginate(qb, 'project', order, args, joins);
   },
 
   /** The project's revenue in cents under the revenue rule (see revenueShareCents); batched per contract. */

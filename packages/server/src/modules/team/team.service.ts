@@ -2,6 +2,9 @@ import { inTransaction, type Context } from '../../app/context';
 import { stampNew } from '../../common/base.entity';
 import { ConflictError, NotFoundError, BadInputError } from '../../common/errors';
 import { decodeGlobalId } from '../../common/global-id';
+import type { Connection, PageArgs } from '../../common/pagination';
+import type { Selection } from '../../common/selection';
+import type { ToOne } from '../../common/to-one';
 import { requireWritableAccount } from '../account/account.service';
 import type { Account } from '../account/account.entity';
 import { diffFields, recordAudit } from '../audit/audit.service';
@@ -17,6 +20,12 @@ function snapshot(member: AccountTeamMember): Record<string, unknown> {
 
 /** Account teams: the staff who work an account with its owner; membership widens who sees it. */
 export const TeamService = {
+  /** A page of the account's team; each member's user is read with them when the client asks for it. */
+  page(ctx: Context, accountId: number, args: PageArgs, selection: Selection): Promise<Connection<AccountTeamMember>> {
+    const joins: ToOne[] = selection.under('edges').under('node').has('user') ? [{ relation: 'user', foreignKey: 'userId', loader: ctx.loaders.userById }] : [];
+    return ctx.loaders.accountTeam.page(accountId, args, joins);
+  },
+
   async add(ctx: Context, input: AddAccountTeamMemberInput): Promise<{ teamMember: AccountTeamMember; account: Account }> {
     return inTransaction(ctx, async (tx) => {
       const account = await requireWritableAccount(tx, input.accountId, 'input.accountId');
