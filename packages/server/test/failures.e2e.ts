@@ -25,6 +25,7 @@ describe('unexpected failures', () => {
     const text = JSON.stringify(response.body.errors?.map(({ message, extensions }) => ({ message, extensions })));
     expect(text).not.toMatch(/team_member|SELECT|SQL|sqlite|\bER_|no such table|doesn't exist|stack|\.ts:/i);
     expect(response.body.errors?.[0].message).toMatch(/Internal server error/);
+    expect(response.body.errors?.[0].extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId: 'req-broken-team' });
     const logged = logLines.map((line) => JSON.parse(line)).find((entry) => entry.msg === 'unexpected error');
     expect(logged).toBeDefined();
     expect(logged.req?.id ?? logged.reqId).toBe('req-broken-team');

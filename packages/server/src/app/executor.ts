@@ -22,6 +22,17 @@ function variableDefaults(document: DocumentNode, operationName: string | undefi
   );
 }
 
+/**
+ * graphql-jit leaves `extensions` undefined on an error whose original error has none (a driver
+ * error, say), and Apollo's error formatting reads it before formatError sees the error: such an
+ * error would answer as Apollo's bare "Internal server error", unlogged and without its mapping.
+ */
+function withExtensions(result: ExecutionResult): ExecutionResult {
+  if (!result.errors?.some((error) => error.extensions === undefined)) return result;
+  const errors = result.errors.map((error) => (error.extensions === undefined ? Object.create(error, { extensions: { value: {}, enumerable: true } }) : error));
+  return { ...result, errors };
+}
+
 function withDefaults(variables: Record<string, unknown> | undefined, defaults: Compiled['defaults']): Record<string, unknown> {
   if (defaults.length === 0) return variables ?? {};
   const filled = { ...variables };
@@ -55,7 +66,7 @@ export function compiledExecution(schema: GraphQLSchema): Gateway {
         executor: async ({ document, request, context }) => {
           const { query, defaults } = compile(document, request.operationName);
           if (!isCompiledQuery(query)) return query;
-          return query.query(undefined, context, withDefaults(request.variables, defaults));
+          return withExtensions(await query.query(undefined, context, withDefaults(request.variables, defaults)));
         },
       };
     },
