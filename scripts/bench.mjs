@@ -282,8 +282,16 @@ function startGraphQL(serverCode, mode, env) {
   return startChild(`GraphQL server (${mode})`, join(serverCode, 'cli/bench.js'), [mode], {
     cwd: serverDir,
     env: { ...childEnv, NODE_PATH: join(serverDir, 'node_modules') },
-    execArgv: [],
+    execArgv: startFlags(),
   });
+}
+
+/** The V8 flags `pnpm start` runs the server with (packages/server/package.json), so the bench measures the same process. */
+function startFlags() {
+  const start = JSON.parse(readFileSync(join(serverDir, 'package.json'), 'utf8')).scripts.start;
+  const flags = /\bnode((?: --[\w-]+(?:=\S+)?)*) dist\/main\.js/.exec(start);
+  if (!flags) fail(`cannot find "node [flags] dist/main.js" in the start script: ${start}`);
+  return flags[1].trim().split(/\s+/).filter(Boolean);
 }
 
 function takeQueries(server) {
