@@ -102,7 +102,7 @@ describe('pnpm start', () => {
       });
       expect(output).toContain('Playground:');
       const commands = groupCommands(child.pid!);
-      expect(commands.some((command) => /node dist\/main\.js/.test(command))).toBe(true);
+      expect(commands.some((command) => /node (--[\w-]+=\S+ )*dist\/main\.js/.test(command))).toBe(true);
       expect(commands.some((command) => /ts-node/.test(command))).toBe(false);
     } finally {
       process.kill(-child.pid!, 'SIGTERM');
