@@ -47,7 +47,9 @@ function openMysql(uri) {
     dialect: 'mysql',
     all: (sql, params = []) => run(pool, sql, params),
     /** BEGIN, the statements `work` runs, COMMIT (or ROLLBACK when it throws). */
-    async transaction(work) {
+    // A transaction InnoDB picks as a deadlock victim (1213) is rolled back whole and run again, as
+    // the server's are: concurrent inserts into audit_event can deadlock on its indexes.
+    async transaction(work, attempt = 1) {
       const connection = await pool.getConnection();
       try {
         await connection.query('BEGIN');
@@ -59,6 +61,7 @@ function openMysql(uri) {
         return result;
       } catch (error) {
         await connection.query('ROLLBACK').catch(() => {});
+        if (error?.errno === 1213 && attempt < 5) return this.transaction(work, attempt + 1);
         throw error;
       } finally {
         connection.release();
