@@ -140,6 +140,17 @@ describe('request limits', () => {
     expect(response.body.errors?.[0].extensions?.fields).toEqual([{ path: 'first', message: 'first must be between 1 and 100' }]);
   });
 
+  it('answers a variable of the wrong type with HTTP 400 and BAD_USER_INPUT', async () => {
+    for (const [query, variables] of [
+      ['query ($id: ID!) { account(id: $id) { name } }', { id: 5.5 }],
+      ['query ($first: Int!) { accounts(first: $first) { totalCount } }', { first: 'many' }],
+    ] as const) {
+      const response = await server.post({ query, variables }, { authorization: `Bearer ${await server.token('jordan')}` });
+      expect(response.status).toBe(400);
+      expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+    }
+  });
+
   it('refuses a malformed cursor', async () => {
     const response = await server.gql('admin', '{ accounts(first: 5, after: "bm90LWEtY3Vyc29y") { totalCount } }');
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);

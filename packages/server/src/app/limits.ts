@@ -98,7 +98,8 @@ function costOf(costs: QueryCosts, ...args: Parameters<QueryCosts['cost']>): num
     return costs.cost(...args);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new GraphQLError(message, { extensions: { code: ApolloServerErrorCode.BAD_USER_INPUT } });
+    // HTTP 400, as GraphQL answers variables it cannot coerce (Apollo answers 500 for errors thrown by plugins).
+    throw new GraphQLError(message, { extensions: { code: ApolloServerErrorCode.BAD_USER_INPUT, http: { status: 400 } } });
   }
 }
 
