@@ -41,7 +41,9 @@ function shapeOf(qb: SelectQueryBuilder<ObjectLiteral>): string | null {
   try {
     return JSON.stringify([
       main.name,
-      main.hasMetadata ? main.metadata.tablePath : main.subQuery,
+      main.hasMetadata ? main.metadata.tablePath : null,
+      main.tablePath,
+      main.subQuery,
       map.selects,
       map.selectDistinct,
       map.selectDistinctOn,
