@@ -1,9 +1,13 @@
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
 import { getOperationAST, valueFromASTUntyped, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { LRUCache } from 'lru-cache';
 import type { Context } from './context';
 
 type Gateway = ApolloServerOptionsWithGateway<Context>['gateway'];
+
+/** Documents kept compiled at once; the SDK has about 80 operations. */
+const COMPILED_DOCUMENTS = 1_000;
 
 interface Compiled {
   query: CompiledQuery | ExecutionResult;
@@ -48,8 +52,10 @@ function withDefaults(variables: Record<string, unknown> | undefined, defaults: 
  * this is a gateway that serves one fixed schema.
  */
 export function compiledExecution(schema: GraphQLSchema): Gateway {
-  // Apollo keeps each parsed document in its own bounded cache: compiled forms go when it does.
-  const compiled = new WeakMap<DocumentNode, Map<string, Compiled>>();
+  // Keyed by the parsed document Apollo keeps per query text. Bounded by count: a compiled query is
+  // far larger than its text, and Apollo's own cache, bounded by text size, can hold tens of
+  // thousands of small documents that a client invented.
+  const compiled = new LRUCache<DocumentNode, Map<string, Compiled>>({ max: COMPILED_DOCUMENTS });
 
   const compile = (document: DocumentNode, operationName: string | undefined): Compiled => {
     let byOperation = compiled.get(document);
