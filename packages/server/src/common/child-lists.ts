@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { queryText, reuseQueryText } from '../db/query-text';
+import { queryText, reuseQueryText } from './query-text';
 import { applyKeyset, toConnection, type Connection, type PageArgs, type SortOrder } from './pagination';
 import { joinToOne, primeToOne, type ToOne } from './to-one';
 

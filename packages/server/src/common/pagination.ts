@@ -1,7 +1,7 @@
 import { IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { ArgsType, Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { reuseQueryText } from '../db/query-text';
+import { reuseQueryText } from './query-text';
 import { BadInputError } from './errors';
 import { joinToOne, primeToOne, type ToOne } from './to-one';
 
