@@ -5,7 +5,7 @@ import type { MysqlDriver } from 'typeorm/driver/mysql/MysqlDriver';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Database } from '../db/database';
 import type { Context } from './context';
-import { isRead, pathOf, send } from './http/request';
+import { isRead, pathOf, send, withoutTrailingSlash } from './http/request';
 
 /** Request latencies from 5 ms to 10 s. */
 const REQUEST_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -210,8 +210,8 @@ export class Metrics {
     return (req, res) => {
       const end = this.httpDuration.startTimer();
       const path = pathOf(req.url);
-      const trimmed = path.length > 1 ? path.replace(/\/$/, '') : path;
-      const route = HTTP_ROUTES.has(trimmed) ? trimmed : 'other';
+      const page = withoutTrailingSlash(path);
+      const route = HTTP_ROUTES.has(page) ? page : 'other';
       res.once('close', () => {
         end({ route, status_class: res.writableFinished ? `${Math.floor(res.statusCode / 100)}xx` : 'aborted' });
       });

@@ -18,7 +18,7 @@ import { createFormatError } from './format-error';
 import { BodyError, readJsonBody } from './http/body';
 import { answerGraphQL } from './http/graphql';
 import { acceptsHtml } from './http/negotiate';
-import { isRead, pathOf, send, sendJson } from './http/request';
+import { isRead, pathOf, send, sendJson, withoutTrailingSlash } from './http/request';
 import { startRequestLog } from './http/request-log';
 import { costLimits, RateLimiter } from './limits';
 import { Metrics } from './metrics';
@@ -35,7 +35,6 @@ export const REQUEST_LIMITS = {
   maxAliases: 15,
   maxTokens: 2000,
   maxDirectives: 20,
-  bodyLimit: '1mb',
   bodyLimitBytes: 1024 * 1024,
 } as const;
 
@@ -135,7 +134,7 @@ export async function createServer(config: Config, db: Database, logger: Logger)
   const route = async (exchange: Exchange): Promise<void> => {
     const { req, res } = exchange;
     const path = pathOf(req.url).toLowerCase();
-    const page = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+    const page = withoutTrailingSlash(path);
     if (page === '/health' && isRead(req)) return sendJson(res, 200, { status: 'ok' });
     if (page === '/ready' && isRead(req)) {
       const ready = await db.ping();
@@ -156,7 +155,7 @@ export async function createServer(config: Config, db: Database, logger: Logger)
       return;
     }
     const message =
-      status === 413 ? `The request body is larger than ${REQUEST_LIMITS.bodyLimit}.` :
+      status === 413 ? `The request body is larger than ${REQUEST_LIMITS.bodyLimitBytes / 1024 / 1024}mb.` :
       status === 500 ? 'Internal server error.' : 'The request body is not valid JSON.';
     const extensions = status === 500 ? { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId } : { code: ErrorCode.BAD_USER_INPUT };
     sendJson(res, status, { errors: [{ message, extensions }] });

@@ -1,4 +1,4 @@
-import { Kind, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
 /**
  * The fields a client asked for below a resolver's own field, read from the operation before
@@ -12,29 +12,47 @@ export class Selection {
     private readonly fragments: Readonly<Record<string, FragmentDefinitionNode>>,
   ) {}
 
+  /**
+   * Per field of a parsed document (the same nodes for every row a list resolves): a field
+   * resolved once per row reads its selection once, and the answers below are kept with it.
+   */
+  private static readonly known = new WeakMap<readonly FieldNode[], Selection>();
+  private readonly below = new Map<string, Selection>();
+  private readonly selected = new Map<string, boolean>();
+
   /** What is selected under the field being resolved. */
   static of(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): Selection {
-    return new Selection(
-      info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : [])),
-      info.fragments,
-    );
+    let selection = Selection.known.get(info.fieldNodes);
+    if (!selection) {
+      const sets = info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+      Selection.known.set(info.fieldNodes, (selection = new Selection(sets, info.fragments)));
+    }
+    return selection;
   }
 
   /** What is selected under `field` of this selection (every occurrence of it merged). */
   under(field: string): Selection {
-    const sets: SelectionSetNode[] = [];
-    this.visit((name, set) => {
-      if (name === field && set) sets.push(set);
-    });
-    return new Selection(sets, this.fragments);
+    let selection = this.below.get(field);
+    if (!selection) {
+      const sets: SelectionSetNode[] = [];
+      this.visit((name, set) => {
+        if (name === field && set) sets.push(set);
+      });
+      this.below.set(field, (selection = new Selection(sets, this.fragments)));
+    }
+    return selection;
   }
 
   /** True when `field` is selected here. */
   has(field: string): boolean {
-    let found = false;
-    this.visit((name) => {
-      found ||= name === field;
-    });
+    let found = this.selected.get(field);
+    if (found === undefined) {
+      found = false;
+      this.visit((name) => {
+        found ||= name === field;
+      });
+      this.selected.set(field, found);
+    }
     return found;
   }
 

@@ -6,6 +6,11 @@ export function pathOf(url: string | undefined = '/'): string {
   return end === -1 ? url : url.slice(0, end);
 }
 
+/** A path without its trailing slash ('/' stays '/'): routes match with or without one. */
+export function withoutTrailingSlash(path: string): string {
+  return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+}
+
 /** The query string of a request URL (with its `?`), or '' when there is none. */
 export function searchOf(url: string | undefined = '/'): string {
   const start = url.indexOf('?');
