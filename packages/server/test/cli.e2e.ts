@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,27 +86,52 @@ describe('pnpm start', () => {
       });
   }
 
-  it('builds the server when its sources changed and serves compiled JavaScript, not ts-node', async () => {
+  /** `pnpm start` in a process group of its own, once it listens; `output()` is what it printed so far. */
+  async function startServer(database: string): Promise<{ child: ChildProcess; output: () => string }> {
     const child = spawn('pnpm', ['start'], {
       cwd: serverDir,
-      env: { ...process.env, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `sqlite:${join(dir, 'start.sqlite')}`, LOG_LEVEL: 'info' },
+      env: { ...process.env, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `sqlite:${join(dir, database)}`, LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
+    let output = '';
+    child.stdout!.on('data', (chunk) => (output += chunk));
+    await new Promise<void>((resolve, reject) => {
+      child.stdout!.on('data', () => output.includes('Account Graph is listening') && resolve());
+      child.once('exit', (code) => reject(new Error(`exited early with ${code}: ${output}`)));
+    });
+    return { child, output: () => output };
+  }
+
+  it('builds the server when its sources changed and serves compiled JavaScript, not ts-node', async () => {
+    const { child, output } = await startServer('start.sqlite');
     try {
-      let output = '';
-      child.stdout.on('data', (chunk) => (output += chunk));
-      await new Promise<void>((resolve, reject) => {
-        child.stdout.on('data', () => output.includes('Account Graph is listening') && resolve());
-        child.once('exit', (code) => reject(new Error(`exited early with ${code}: ${output}`)));
-      });
-      expect(output).toContain('Playground:');
+      expect(output()).toContain('Playground:');
       const commands = groupCommands(child.pid!);
       expect(commands.some((command) => /node (--[\w-]+=\S+ )*dist\/main\.js/.test(command))).toBe(true);
       expect(commands.some((command) => /ts-node/.test(command))).toBe(false);
     } finally {
       process.kill(-child.pid!, 'SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
+    }
+  }, 120_000);
+
+  it('drains and stops the server when only pnpm gets SIGTERM, as a supervisor sends it', async () => {
+    const { child, output } = await startServer('stop.sqlite');
+    try {
+      process.kill(child.pid!, 'SIGTERM');
+      const until = Date.now() + 20_000;
+      while (Date.now() < until && groupCommands(child.pid!).some((command) => /dist\/main\.js/.test(command))) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(groupCommands(child.pid!).filter((command) => /dist\/main\.js/.test(command))).toEqual([]);
+      expect(output()).toContain('"msg":"stopped"');
+    } finally {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // The group is gone already.
+      }
     }
   }, 120_000);
 });
