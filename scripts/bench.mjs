@@ -62,20 +62,36 @@ class BenchError extends Error {}
  * a run today misses several, and that is the point. Never lower them to make a run pass.
  */
 const HEAVY_TARGETS = [
-  { metric: 'heavy.cheapP99Ms', max: 250, why: 'a cheap read while four queries at the cost budget run: one caller must not starve the others' },
+  {
+    metric: 'heavy.cheapP99Ms',
+    max: 250,
+    why: 'a cheap read while four queries at the cost budget run: one caller must not starve the others',
+  },
   { metric: 'heavy.peakRssMb', max: 500, why: 'the server during the cost-budget case' },
   { metric: 'heavy.failures', max: 0, why: 'every heavy and cheap request answered, the server alive afterwards' },
 ];
 const COMMON_TARGETS = [
-  { metric: 'q1.ratio', min: 0.35, why: 'one account and its owner: the fixed cost of a request (HTTP, GraphQL, sign-in) against one JOIN' },
+  {
+    metric: 'q1.ratio',
+    min: 0.35,
+    why: 'one account and its owner: the fixed cost of a request (HTTP, GraphQL, sign-in) against one JOIN',
+  },
   { metric: 'q2.ratio', min: 0.5, why: 'the 50-account page: ~2,000 resolved fields against 4 statements' },
   { metric: 'q3.ratio', min: 0.5, why: 'the 100-project page with its money fields against 3 statements' },
-  { metric: 'q4.ratio', min: 0.4, why: 'updateAccount: compare-and-swap and audit event in one transaction against 5 statements' },
-  { metric: 'q5.errors', max: 0, why: 'the mix at 30% of the baseline\'s most: every answer right' },
-  { metric: 'q5.p99Ratio', max: 3, why: 'the mix at 30% of the baseline\'s most: p99 at most 3x the baseline\'s' },
-  { metric: 'q2.sqlGrowth', max: 0, why: 'Q2\'s statements at first: 50 minus those at first: 5 (none may be per row)' },
-  { metric: 'q3.sqlGrowth', max: 0, why: 'Q3\'s statements at first: 100 minus those at first: 5 (none may be per row)' },
-  { metric: 'graphql.peakRssMb', max: 250, why: 'the server\'s high-water mark over Q1-Q5' },
+  {
+    metric: 'q4.ratio',
+    min: 0.4,
+    why: 'updateAccount: compare-and-swap and audit event in one transaction against 5 statements',
+  },
+  { metric: 'q5.errors', max: 0, why: "the mix at 30% of the baseline's most: every answer right" },
+  { metric: 'q5.p99Ratio', max: 3, why: "the mix at 30% of the baseline's most: p99 at most 3x the baseline's" },
+  { metric: 'q2.sqlGrowth', max: 0, why: "Q2's statements at first: 50 minus those at first: 5 (none may be per row)" },
+  {
+    metric: 'q3.sqlGrowth',
+    max: 0,
+    why: "Q3's statements at first: 100 minus those at first: 5 (none may be per row)",
+  },
+  { metric: 'graphql.peakRssMb', max: 250, why: "the server's high-water mark over Q1-Q5" },
   { metric: 'graphql.idleRssMb', max: 120, why: 'the server after the load, once idle (BENCH_IDLE_SECONDS)' },
 ];
 const TARGETS = {
@@ -89,7 +105,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const serverDir = join(root, 'packages/server');
 const requireServer = createRequire(join(serverDir, 'package.json'));
 
-const dialect = { mariadb: 'mariadb', mysql: 'mariadb', sqlite: 'sqlite' }[(process.env.BENCH_DB || 'mariadb').toLowerCase()];
+const dialect = { mariadb: 'mariadb', mysql: 'mariadb', sqlite: 'sqlite' }[
+  (process.env.BENCH_DB || 'mariadb').toLowerCase()
+];
 if (!dialect) {
   console.error('bench: BENCH_DB must be mariadb or sqlite');
   process.exit(1);
@@ -104,7 +122,8 @@ const verbose = ['1', 'true', 'yes'].includes(String(process.env.BENCH_VERBOSE ?
 const useTsNode = ['1', 'true', 'yes'].includes(String(process.env.BENCH_TS_NODE ?? '').toLowerCase());
 const heavySeconds = positiveInt('BENCH_HEAVY_SECONDS', 20);
 // 1 + 100 x (1 + 1 + 97) = 9,901 points: as close to the 10,000-point budget as this shape gets.
-const HEAVY_QUERY = 'query AtTheBudget { projects(first: 100) { edges { node { name statusUpdates(first: 97) { edges { node { summary risks nextSteps overall postedAt } } } } } } }';
+const HEAVY_QUERY =
+  'query AtTheBudget { projects(first: 100) { edges { node { name statusUpdates(first: 97) { edges { node { summary risks nextSteps overall postedAt } } } } } } }';
 const CHEAP_RATE = 20;
 const EXECUTIVE = 'dana.whitfield@accountgraph.example';
 
@@ -193,7 +212,9 @@ function mariadbServerUrl() {
   const url = new URL(process.env.BENCH_MARIADB_URL ?? 'mysql://root@127.0.0.1:3306');
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (!(host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host))) {
-    fail(`BENCH_MARIADB_URL must name a loopback host (127.x, localhost, ::1), not ${host}: the benchmark sends traffic to this machine only`);
+    fail(
+      `BENCH_MARIADB_URL must name a loopback host (127.x, localhost, ::1), not ${host}: the benchmark sends traffic to this machine only`,
+    );
   }
   url.pathname = '';
   return url;
@@ -221,7 +242,9 @@ async function createDatabase() {
   try {
     [{ version }] = await admin('SELECT VERSION() AS version');
   } catch (error) {
-    fail(`MariaDB does not answer at ${server.host} (${error.code ?? error.message}); start it, or run BENCH_DB=sqlite pnpm bench`);
+    fail(
+      `MariaDB does not answer at ${server.host} (${error.code ?? error.message}); start it, or run BENCH_DB=sqlite pnpm bench`,
+    );
   }
   await admin(`DROP DATABASE IF EXISTS \`${name}\``);
   cleanups.push(() => admin(`DROP DATABASE IF EXISTS \`${name}\``));
@@ -246,7 +269,9 @@ function transpileServer() {
 function startChild(label, modulePath, args, options) {
   const child = fork(modulePath, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], ...options });
   let exited = false;
-  const exit = new Promise((resolve) => child.once('exit', (code, signal) => ((exited = true), resolve({ code, signal }))));
+  const exit = new Promise((resolve) =>
+    child.once('exit', (code, signal) => ((exited = true), resolve({ code, signal }))),
+  );
   const stop = async () => {
     if (exited) return;
     if (child.connected) child.send({ type: 'stop' });
@@ -259,7 +284,7 @@ function startChild(label, modulePath, args, options) {
   const ready = new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new BenchError(`${label} did not start within 120 s`)), 120_000);
     child.on('message', (message) => {
-      if (message?.type === 'ready') clearTimeout(timer), resolve(message);
+      if (message?.type === 'ready') (clearTimeout(timer), resolve(message));
     });
     exit.then(({ code, signal }) => {
       clearTimeout(timer);
@@ -361,7 +386,12 @@ function cpuSnapshot(serverPid, ownPids) {
     const total = ticks.reduce((sum, t) => sum + t, 0);
     machine = { total, busy: total - ticks[3] - ticks[4] };
   } catch {}
-  return { at: process.hrtime.bigint(), machine, server: processTicks(serverPid), own: ownPids.reduce((sum, pid) => sum + processTicks(pid), 0) };
+  return {
+    at: process.hrtime.bigint(),
+    machine,
+    server: processTicks(serverPid),
+    own: ownPids.reduce((sum, pid) => sum + processTicks(pid), 0),
+  };
 }
 
 /** Cores used between two snapshots: by the server under load, and by everything outside the benchmark. */
@@ -392,9 +422,18 @@ function graphqlRequest(port, token, query, variables) {
 function readRequests(ports, token, account, sizes = { q2: ACCOUNT_PAGE, q3: PROJECT_PAGE }) {
   const baseline = (path) => ({ url: `http://127.0.0.1:${ports.baseline}${path}`, method: 'GET', headers: {} });
   return {
-    q1: { graphql: graphqlRequest(ports.graphql, token, Q1_QUERY, { id: account.id }), baseline: baseline(`/account/${account.rowId}`) },
-    q2: { graphql: graphqlRequest(ports.graphql, token, Q2_QUERY, { first: sizes.q2 }), baseline: baseline(`/accounts?first=${sizes.q2}`) },
-    q3: { graphql: graphqlRequest(ports.graphql, token, Q3_QUERY, { first: sizes.q3 }), baseline: baseline(`/projects?first=${sizes.q3}`) },
+    q1: {
+      graphql: graphqlRequest(ports.graphql, token, Q1_QUERY, { id: account.id }),
+      baseline: baseline(`/account/${account.rowId}`),
+    },
+    q2: {
+      graphql: graphqlRequest(ports.graphql, token, Q2_QUERY, { first: sizes.q2 }),
+      baseline: baseline(`/accounts?first=${sizes.q2}`),
+    },
+    q3: {
+      graphql: graphqlRequest(ports.graphql, token, Q3_QUERY, { first: sizes.q3 }),
+      baseline: baseline(`/projects?first=${sizes.q3}`),
+    },
   };
 }
 
@@ -407,7 +446,8 @@ function asEntry({ url, method, headers, body }) {
 async function send(request) {
   const response = await fetch(request.url, { method: request.method, headers: request.headers, body: request.body });
   const text = await response.text();
-  if (response.status !== 200) fail(`${request.method} ${request.url} answered ${response.status}: ${text.slice(0, 300)}`);
+  if (response.status !== 200)
+    fail(`${request.method} ${request.url} answered ${response.status}: ${text.slice(0, 300)}`);
   const body = JSON.parse(text);
   if (body.errors) fail(`${request.url} answered errors: ${JSON.stringify(body.errors).slice(0, 300)}`);
   return text;
@@ -419,10 +459,16 @@ async function sendWrite(writer, side, baseUrl) {
   const before = { ...state };
   const expected = writer.expected(state);
   const request = writer.request(side, state);
-  const response = await fetch(baseUrl + request.path, { method: request.method, headers: request.headers, body: request.body });
+  const response = await fetch(baseUrl + request.path, {
+    method: request.method,
+    headers: request.headers,
+    body: request.body,
+  });
   const text = await response.text();
   if (!writer.answered(state, response.status, text)) {
-    fail(`updateAccount on the ${side === 'graphql' ? 'GraphQL server' : 'baseline'} answered ${response.status} ${text.slice(0, 300)}\n  expected: ${expected}`);
+    fail(
+      `updateAccount on the ${side === 'graphql' ? 'GraphQL server' : 'baseline'} answered ${response.status} ${text.slice(0, 300)}\n  expected: ${expected}`,
+    );
   }
   return before;
 }
@@ -430,7 +476,10 @@ async function sendWrite(writer, side, baseUrl) {
 /** Runs autocannon; `latencies` receives every response time (ms), so rounds merge exactly. */
 function load(options, duration, latencies = []) {
   return new Promise((resolve, reject) => {
-    const instance = autocannon({ connections, ...options, duration, timeout: 10, renderProgressBar: false }, (error, result) => (error ? reject(error) : resolve(result)));
+    const instance = autocannon(
+      { connections, ...options, duration, timeout: 10, renderProgressBar: false },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
     instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   });
 }
@@ -457,7 +506,13 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 // Measuring a case: warm-up, then rounds alternating the two servers.
 
 function newRun() {
-  return { latencies: [], seconds: 0, serverTicks: 0, otherCores: [], bad: { errors: 0, timeouts: 0, non2xx: 0, mismatches: 0, unaudited: 0 } };
+  return {
+    latencies: [],
+    seconds: 0,
+    serverTicks: 0,
+    otherCores: [],
+    bad: { errors: 0, timeouts: 0, non2xx: 0, mismatches: 0, unaudited: 0 },
+  };
 }
 
 /**
@@ -469,7 +524,11 @@ async function runOnce(bench, side, duration, run, rate) {
   const { writer, pids, ownPids } = bench.context;
   const ledger = bench.writes ? (await writer.sync(), await writer.ledger()) : null;
   const before = cpuSnapshot(pids[side], ownPids);
-  const result = await load({ ...bench.options(side, run.bad), ...(rate ? { overallRate: rate } : {}) }, duration, run.latencies);
+  const result = await load(
+    { ...bench.options(side, run.bad), ...(rate ? { overallRate: rate } : {}) },
+    duration,
+    run.latencies,
+  );
   const cpu = cpuUsed(before, cpuSnapshot(pids[side], ownPids));
   run.seconds += result.duration;
   run.serverTicks += cpu.serverCores * result.duration;
@@ -493,7 +552,8 @@ async function measure(bench, rate) {
     runs[side] = newRun();
   }
   for (let round = 0; round < rounds; round++) {
-    for (const side of round % 2 === 0 ? SIDES : [...SIDES].reverse()) await runOnce(bench, side, slice, runs[side], rate);
+    for (const side of round % 2 === 0 ? SIDES : [...SIDES].reverse())
+      await runOnce(bench, side, slice, runs[side], rate);
   }
   const results = {};
   for (const [side, run] of Object.entries(runs)) {
@@ -508,7 +568,10 @@ async function measure(bench, rate) {
       otherCoresMax: Math.max(...run.otherCores),
       peakRssMb: memoryOf(pids[side]).peakRssMb,
       bad: Object.values(run.bad).reduce((sum, n) => sum + n, 0),
-      detail: Object.entries(run.bad).filter(([, n]) => n > 0).map(([field, n]) => `${n} ${field}`).join(', '),
+      detail: Object.entries(run.bad)
+        .filter(([, n]) => n > 0)
+        .map(([field, n]) => `${n} ${field}`)
+        .join(', '),
     };
   }
   return results;
@@ -519,7 +582,16 @@ async function measure(bench, rate) {
 async function main() {
   const started = Date.now();
   // Load (5 cases, warm-ups, the mix's maximum), at most 5 s of settling after each run, and 4 minutes for the rest.
-  const limitMs = (5 * 2 * (seconds + warmup) + seconds + warmup + 5 * 2 * (rounds + 1) * 5 + idleSeconds + heavySeconds + warmup + 240) * 1000;
+  const limitMs =
+    (5 * 2 * (seconds + warmup) +
+      seconds +
+      warmup +
+      5 * 2 * (rounds + 1) * 5 +
+      idleSeconds +
+      heavySeconds +
+      warmup +
+      240) *
+    1000;
   const watchdog = setTimeout(async () => {
     console.error(`bench: not finished after ${Math.round(limitMs / 1000)} s; stopping`);
     await cleanup();
@@ -531,7 +603,9 @@ async function main() {
   const secret = randomBytes(32).toString('hex');
   // The rate limit counts every request as in production but never refuses: the load is one caller.
   const env = { DATABASE_URL: database.url, AUTH_JWT_SECRET: secret, RATE_LIMIT_POINTS_PER_MINUTE: '1000000000' };
-  console.log(`Account Graph benchmark: ${database.label}; ${connections} connections; per case and server ${warmup} s warm-up + ${seconds} s measured in ${rounds} alternating rounds`);
+  console.log(
+    `Account Graph benchmark: ${database.label}; ${connections} connections; per case and server ${warmup} s warm-up + ${seconds} s measured in ${rounds} alternating rounds`,
+  );
 
   // 1. Migrate and seed through the server's own code; count statements per request on the way.
   const prepare = startGraphQL(serverCode, 'prepare', env);
@@ -539,8 +613,13 @@ async function main() {
   const db = await openBenchDatabase(database.url);
   cleanups.push(() => db.close());
   const [executive] = await db.all('SELECT id FROM `user` WHERE email = ?', [EXECUTIVE]);
-  const writeIds = (await db.all('SELECT id FROM account ORDER BY id LIMIT ?', [2 * connections])).map((row) => Number(row.id));
-  if (!executive || writeIds.length < connections) fail(`the seed has ${writeIds.length} accounts and ${executive ? 'the' : 'no'} executive: the write load needs one account per connection (${connections})`);
+  const writeIds = (await db.all('SELECT id FROM account ORDER BY id LIMIT ?', [2 * connections])).map((row) =>
+    Number(row.id),
+  );
+  if (!executive || writeIds.length < connections)
+    fail(
+      `the seed has ${writeIds.length} accounts and ${executive ? 'the' : 'no'} executive: the write load needs one account per connection (${connections})`,
+    );
   const writer = new AccountWriter(db, writeIds, { token: prepared.token, actorId: Number(executive.id) });
   console.log(
     `seeded: ${prepared.seeded.accounts} accounts, ${prepared.seeded.teamMembers} team members, ${prepared.seeded.contacts} contacts, ${prepared.seeded.projects} projects, ${prepared.seeded.users} staff;` +
@@ -557,10 +636,14 @@ async function main() {
     await sendOne();
     const queries = await takeQueries(prepare);
     statements[label] = queries.length;
-    if (verbose) console.log(`\nSQL for one ${label} request (${queries.length}):\n${queries.map((q) => `  ${q}`).join('\n')}`);
+    if (verbose)
+      console.log(`\nSQL for one ${label} request (${queries.length}):\n${queries.map((q) => `  ${q}`).join('\n')}`);
   };
   const probe = readRequests({ graphql: prepared.port }, prepared.token, q1Account);
-  const probeSmall = readRequests({ graphql: prepared.port }, prepared.token, q1Account, { q2: SMALL_PAGE, q3: SMALL_PAGE });
+  const probeSmall = readRequests({ graphql: prepared.port }, prepared.token, q1Account, {
+    q2: SMALL_PAGE,
+    q3: SMALL_PAGE,
+  });
   for (const key of ['q1', 'q2', 'q3']) await count(key, () => send(probe[key].graphql));
   for (const key of ['q2', 'q3']) await count(`${key}@${SMALL_PAGE}`, () => send(probeSmall[key].graphql));
   await writer.sync();
@@ -586,13 +669,18 @@ async function main() {
     const [fromGraphQL, fromBaseline] = [await send(request.graphql), await send(request.baseline)];
     if (fromGraphQL !== fromBaseline) {
       const at = [...fromGraphQL].findIndex((ch, i) => ch !== fromBaseline[i]);
-      fail(`${key}: the baseline's answer differs from the server's at character ${at}:\n  server:   …${fromGraphQL.slice(Math.max(0, at - 80), at + 80)}\n  baseline: …${fromBaseline.slice(Math.max(0, at - 80), at + 80)}`);
+      fail(
+        `${key}: the baseline's answer differs from the server's at character ${at}:\n  server:   …${fromGraphQL.slice(Math.max(0, at - 80), at + 80)}\n  baseline: …${fromBaseline.slice(Math.max(0, at - 80), at + 80)}`,
+      );
     }
     expected[key] = fromGraphQL;
   }
   const accountRows = JSON.parse(expected.q2).data.accounts.edges.length;
   const projectRows = JSON.parse(expected.q3).data.projects.edges.length;
-  if (accountRows !== ACCOUNT_PAGE || projectRows !== PROJECT_PAGE) fail(`the pages have ${accountRows} accounts and ${projectRows} projects, not ${ACCOUNT_PAGE} and ${PROJECT_PAGE}: is the seed smaller than expected?`);
+  if (accountRows !== ACCOUNT_PAGE || projectRows !== PROJECT_PAGE)
+    fail(
+      `the pages have ${accountRows} accounts and ${projectRows} projects, not ${ACCOUNT_PAGE} and ${PROJECT_PAGE}: is the seed smaller than expected?`,
+    );
   // Writes: the same answer, and the same row and audit event left behind.
   const audits = {};
   for (const side of SIDES) {
@@ -600,18 +688,40 @@ async function main() {
     const before = await sendWrite(writer, side, base[side]);
     const after = AccountWriter.next(before);
     const [row] = await db.all('SELECT version, membersReached FROM account WHERE id = ?', [before.rowId]);
-    const [audit] = await db.all('SELECT actorId, action, entityType, entityId, changes, createdAt, occurredAt FROM audit_event WHERE entityId = ? ORDER BY id DESC LIMIT 1', [before.id]);
+    const [audit] = await db.all(
+      'SELECT actorId, action, entityType, entityId, changes, createdAt, occurredAt FROM audit_event WHERE entityId = ? ORDER BY id DESC LIMIT 1',
+      [before.id],
+    );
     const who = side === 'graphql' ? 'the GraphQL server' : 'the baseline';
-    if (Number(row.version) !== before.version + 1 || Number(row.membersReached) !== after) fail(`after an update by ${who}, account ${before.rowId} is at version ${row.version} with membersReached ${row.membersReached}, not ${before.version + 1} and ${after}`);
-    const wanted = { actorId: Number(executive.id), action: 'updateAccount', entityType: 'Account', entityId: before.id, changes: JSON.stringify({ membersReached: { before: before.membersReached, after } }) };
-    const got = audit && { actorId: Number(audit.actorId), action: audit.action, entityType: audit.entityType, entityId: audit.entityId, changes: audit.changes };
-    if (JSON.stringify(got) !== JSON.stringify(wanted)) fail(`the audit event of an update by ${who} is ${JSON.stringify(got)}, not ${JSON.stringify(wanted)}`);
+    if (Number(row.version) !== before.version + 1 || Number(row.membersReached) !== after)
+      fail(
+        `after an update by ${who}, account ${before.rowId} is at version ${row.version} with membersReached ${row.membersReached}, not ${before.version + 1} and ${after}`,
+      );
+    const wanted = {
+      actorId: Number(executive.id),
+      action: 'updateAccount',
+      entityType: 'Account',
+      entityId: before.id,
+      changes: JSON.stringify({ membersReached: { before: before.membersReached, after } }),
+    };
+    const got = audit && {
+      actorId: Number(audit.actorId),
+      action: audit.action,
+      entityType: audit.entityType,
+      entityId: audit.entityId,
+      changes: audit.changes,
+    };
+    if (JSON.stringify(got) !== JSON.stringify(wanted))
+      fail(`the audit event of an update by ${who} is ${JSON.stringify(got)}, not ${JSON.stringify(wanted)}`);
     audits[side] = audit;
   }
   // Timestamps differ by nature; how they are stored must not.
   const shape = (value) => (value instanceof Date ? 'a DATETIME' : String(value).replace(/\d/g, '9'));
   for (const column of ['createdAt', 'occurredAt']) {
-    if (shape(audits.graphql[column]) !== shape(audits.baseline[column])) fail(`audit_event.${column}: the server writes ${shape(audits.graphql[column])}, the baseline ${shape(audits.baseline[column])}`);
+    if (shape(audits.graphql[column]) !== shape(audits.baseline[column]))
+      fail(
+        `audit_event.${column}: the server writes ${shape(audits.graphql[column])}, the baseline ${shape(audits.baseline[column])}`,
+      );
   }
 
   // 3. Load, case by case.
@@ -621,27 +731,64 @@ async function main() {
   const writeAnswerBytes = Buffer.byteLength(writer.expected(writer.all[0]));
   const cases = [
     { key: 'q1', title: 'Q1 account by id', bytes: Buffer.byteLength(expected.q1), options: fixed('q1') },
-    { key: 'q2', title: `Q2 ${ACCOUNT_PAGE}-account page`, bytes: Buffer.byteLength(expected.q2), options: fixed('q2') },
-    { key: 'q3', title: `Q3 ${PROJECT_PAGE}-project page`, bytes: Buffer.byteLength(expected.q3), options: fixed('q3') },
-    { key: 'q4', title: 'Q4 updateAccount', bytes: writeAnswerBytes, writes: true, options: (side, bad) => ({ url: base[side], requests: writer.requests(side, bad) }) },
+    {
+      key: 'q2',
+      title: `Q2 ${ACCOUNT_PAGE}-account page`,
+      bytes: Buffer.byteLength(expected.q2),
+      options: fixed('q2'),
+    },
+    {
+      key: 'q3',
+      title: `Q3 ${PROJECT_PAGE}-project page`,
+      bytes: Buffer.byteLength(expected.q3),
+      options: fixed('q3'),
+    },
+    {
+      key: 'q4',
+      title: 'Q4 updateAccount',
+      bytes: writeAnswerBytes,
+      writes: true,
+      options: (side, bad) => ({ url: base[side], requests: writer.requests(side, bad) }),
+    },
   ].map((bench) => ({ ...bench, context }));
   const results = {};
   for (const bench of cases) {
-    process.stdout.write(`${bench.title}: warm-up ${warmup} s each, then ${rounds} rounds of ${fmt(seconds / rounds, 1)} s each, alternating ... `);
+    process.stdout.write(
+      `${bench.title}: warm-up ${warmup} s each, then ${rounds} rounds of ${fmt(seconds / rounds, 1)} s each, alternating ... `,
+    );
     const measured = await measure(bench);
     for (const side of SIDES) results[`${bench.key}.${side}`] = measured[side];
-    console.log(`GraphQL ${Math.round(measured.graphql.rps)} req/s, baseline ${Math.round(measured.baseline.rps)} req/s`);
+    console.log(
+      `GraphQL ${Math.round(measured.graphql.rps)} req/s, baseline ${Math.round(measured.baseline.rps)} req/s`,
+    );
   }
 
   // Q5: the baseline's most on the mix, then both at a share of it.
-  const mixEntries = Object.fromEntries(Object.entries(reads).map(([key, request]) => [key, { graphql: asEntry(request.graphql), baseline: asEntry(request.baseline) }]));
-  const mixBytes = MIX.reduce((sum, key) => sum + (key === 'q4' ? writeAnswerBytes : Buffer.byteLength(expected[key])), 0) / MIX.length;
-  const mix = { key: 'q5', title: 'Q5 mix', bytes: mixBytes, writes: true, context, options: (side, bad) => ({ url: base[side], requests: mixRequests(side, mixEntries, expected, writer, bad) }) };
-  process.stdout.write(`Q5 mix (${MIX.length} requests: ${['q1', 'q2', 'q3', 'q4'].map((k) => `${MIX.filter((m) => m === k).length} ${k.toUpperCase()}`).join(', ')}): the baseline's most in ${seconds} s ... `);
+  const mixEntries = Object.fromEntries(
+    Object.entries(reads).map(([key, request]) => [
+      key,
+      { graphql: asEntry(request.graphql), baseline: asEntry(request.baseline) },
+    ]),
+  );
+  const mixBytes =
+    MIX.reduce((sum, key) => sum + (key === 'q4' ? writeAnswerBytes : Buffer.byteLength(expected[key])), 0) /
+    MIX.length;
+  const mix = {
+    key: 'q5',
+    title: 'Q5 mix',
+    bytes: mixBytes,
+    writes: true,
+    context,
+    options: (side, bad) => ({ url: base[side], requests: mixRequests(side, mixEntries, expected, writer, bad) }),
+  };
+  process.stdout.write(
+    `Q5 mix (${MIX.length} requests: ${['q1', 'q2', 'q3', 'q4'].map((k) => `${MIX.filter((m) => m === k).length} ${k.toUpperCase()}`).join(', ')}): the baseline's most in ${seconds} s ... `,
+  );
   if (warmup > 0) await runOnce(mix, 'baseline', warmup, newRun());
   const maxRun = newRun();
   await runOnce(mix, 'baseline', seconds, maxRun);
-  if (Object.values(maxRun.bad).some((n) => n > 0)) fail(`the baseline failed on the mix at its most: ${JSON.stringify(maxRun.bad)}`);
+  if (Object.values(maxRun.bad).some((n) => n > 0))
+    fail(`the baseline failed on the mix at its most: ${JSON.stringify(maxRun.bad)}`);
   const mixMaxRps = maxRun.latencies.length / maxRun.seconds;
   const mixRate = Math.max(1, Math.round((mixMaxRps * mixRatePercent) / 100));
   process.stdout.write(`${Math.round(mixMaxRps)} req/s; both offered ${mixRate} req/s (${mixRatePercent}%) ... `);
@@ -681,14 +828,46 @@ async function main() {
     graphql: { ...statements, q5: mixStatements(statements) },
     baseline: { ...BASELINE_STATEMENTS, q5: mixStatements(BASELINE_STATEMENTS) },
   };
-  const rows = [['case', 'server', 'req/s', 'p50 ms', 'p99 ms', 'requests', 'errors', 'bytes/resp', 'SQL/req', 'server CPU', 'other CPU', 'peak RSS MB', 'GraphQL/baseline']];
+  const rows = [
+    [
+      'case',
+      'server',
+      'req/s',
+      'p50 ms',
+      'p99 ms',
+      'requests',
+      'errors',
+      'bytes/resp',
+      'SQL/req',
+      'server CPU',
+      'other CPU',
+      'peak RSS MB',
+      'GraphQL/baseline',
+    ],
+  ];
   for (const bench of [...cases, mix]) {
     const line = (side, label, ratioCell) => {
       const r = results[`${bench.key}.${side}`];
-      const statementsCell = Number.isInteger(sql[side][bench.key]) ? String(sql[side][bench.key]) : fmt(sql[side][bench.key], 1);
-      return [label, fmt(r.rps, 0), fmt(r.p50, 1), fmt(r.p99, 1), String(r.total), String(r.bad), fmt(bench.bytes, 0), statementsCell, fmt(r.serverCores, 2), fmt(r.otherCores, 2), fmt(r.peakRssMb, 0), ratioCell];
+      const statementsCell = Number.isInteger(sql[side][bench.key])
+        ? String(sql[side][bench.key])
+        : fmt(sql[side][bench.key], 1);
+      return [
+        label,
+        fmt(r.rps, 0),
+        fmt(r.p50, 1),
+        fmt(r.p99, 1),
+        String(r.total),
+        String(r.bad),
+        fmt(bench.bytes, 0),
+        statementsCell,
+        fmt(r.serverCores, 2),
+        fmt(r.otherCores, 2),
+        fmt(r.peakRssMb, 0),
+        ratioCell,
+      ];
     };
-    const ratioCell = bench.key === 'q5' ? `p99 x${fmt(metrics['q5.p99Ratio'], 2)}` : fmt(metrics[`${bench.key}.ratio`], 2);
+    const ratioCell =
+      bench.key === 'q5' ? `p99 x${fmt(metrics['q5.p99Ratio'], 2)}` : fmt(metrics[`${bench.key}.ratio`], 2);
     rows.push([bench.title, ...line('graphql', 'GraphQL', ratioCell)]);
     rows.push(['', ...line('baseline', 'baseline', '')]);
   }
@@ -699,7 +878,10 @@ async function main() {
   );
   for (const side of SIDES) {
     const answered = results[`q5.${side}`].rps;
-    if (answered < 0.95 * mixRate) console.log(`Q5: the ${side === 'graphql' ? 'GraphQL server' : 'baseline'} answered ${fmt(answered, 0)} of the ${mixRate} req/s offered: it could not keep up.`);
+    if (answered < 0.95 * mixRate)
+      console.log(
+        `Q5: the ${side === 'graphql' ? 'GraphQL server' : 'baseline'} answered ${fmt(answered, 0)} of the ${mixRate} req/s offered: it could not keep up.`,
+      );
   }
   console.log(
     `CPU in cores (of ${CORES}): the server under load, and processes outside the benchmark meanwhile (mean of the rounds).` +
@@ -707,7 +889,9 @@ async function main() {
   );
   const noisiest = Math.max(...Object.values(results).map((r) => r.otherCoresMax));
   if (noisiest > 0.2) {
-    console.log(`WARNING: other processes used up to ${fmt(noisiest, 2)} cores during a round; this run's numbers are disturbed (rerun on a quiet machine).`);
+    console.log(
+      `WARNING: other processes used up to ${fmt(noisiest, 2)} cores during a round; this run's numbers are disturbed (rerun on a quiet machine).`,
+    );
   }
   console.log(
     `\nRSS, MB: GraphQL server ${fmt(afterStart.graphql.rssMb, 0)} after start, peak ${fmt(peak.graphql.peakRssMb, 0)} over Q1-Q5,` +
@@ -734,7 +918,10 @@ async function main() {
   let missed = invalid.length;
   for (const target of TARGETS[dialect]) {
     const value = metrics[target.metric];
-    const ok = Number.isFinite(value) && (target.min === undefined || value >= target.min) && (target.max === undefined || value <= target.max);
+    const ok =
+      Number.isFinite(value) &&
+      (target.min === undefined || value >= target.min) &&
+      (target.max === undefined || value <= target.max);
     if (!ok) missed++;
     const bound = target.min !== undefined ? `>= ${target.min}` : `<= ${target.max}`;
     const digits = /Mb$|errors$|failures$|Growth$/.test(target.metric) ? 0 : 2;
@@ -743,7 +930,9 @@ async function main() {
 
   await cleanup();
   clearTimeout(watchdog);
-  console.log(`\n${missed ? `FAILED: ${missed} target(s) missed or runs invalid` : 'all targets met'} (${Math.round((Date.now() - started) / 1000)} s)`);
+  console.log(
+    `\n${missed ? `FAILED: ${missed} target(s) missed or runs invalid` : 'all targets met'} (${Math.round((Date.now() - started) / 1000)} s)`,
+  );
   process.exitCode = missed ? 1 : 0;
 }
 
@@ -761,12 +950,19 @@ async function heavyCase(port, token, cheapRequest, cheapExpected, pid) {
   const sample = JSON.parse(await send(heavyRequest));
   const rows = sample.data.projects.edges.reduce((sum, edge) => sum + edge.node.statusUpdates.edges.length, 0);
   const cost = 1 + 100 * (2 + 97);
-  process.stdout.write(`cost budget: 4 connections of a ${cost}-point query (${rows} status updates each) for ${heavySeconds} s, and account by id at ${CHEAP_RATE} req/s ... `);
+  process.stdout.write(
+    `cost budget: 4 connections of a ${cost}-point query (${rows} status updates each) for ${heavySeconds} s, and account by id at ${CHEAP_RATE} req/s ... `,
+  );
   const latencies = { heavy: [], cheap: [] };
   const run = (request, options, into, duration = heavySeconds) =>
     new Promise((resolve, reject) => {
-      const instance = autocannon({ ...request, duration, timeout: 30, renderProgressBar: false, ...options }, (error, result) => (error ? reject(error) : resolve(result)));
-      instance.on('response', (_client, status, _bytes, responseTime) => into.push(status === 200 ? responseTime : NaN));
+      const instance = autocannon(
+        { ...request, duration, timeout: 30, renderProgressBar: false, ...options },
+        (error, result) => (error ? reject(error) : resolve(result)),
+      );
+      instance.on('response', (_client, status, _bytes, responseTime) =>
+        into.push(status === 200 ? responseTime : NaN),
+      );
     });
   // Warm-up as in the other cases: the first runs of a new path include compiling it.
   if (warmup > 0) await run(heavyRequest, { connections: 4 }, [], warmup);
@@ -777,9 +973,19 @@ async function heavyCase(port, token, cheapRequest, cheapExpected, pid) {
   ]);
   const stats = (values) => {
     const sorted = Float64Array.from(values.filter(Number.isFinite)).sort();
-    return { total: values.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted[sorted.length - 1] };
+    return {
+      total: values.length,
+      p50: percentile(sorted, 50),
+      p99: percentile(sorted, 99),
+      max: sorted[sorted.length - 1],
+    };
   };
-  const failed = (result, values) => result.errors + result.timeouts + result.non2xx + (result.mismatches ?? 0) + values.filter((v) => !Number.isFinite(v)).length;
+  const failed = (result, values) =>
+    result.errors +
+    result.timeouts +
+    result.non2xx +
+    (result.mismatches ?? 0) +
+    values.filter((v) => !Number.isFinite(v)).length;
   let alive = true;
   try {
     await send(cheapRequest);
@@ -787,7 +993,13 @@ async function heavyCase(port, token, cheapRequest, cheapExpected, pid) {
     alive = false;
   }
   await settle(pid);
-  const summary = { cost, heavy: stats(latencies.heavy), cheap: stats(latencies.cheap), peakRssMb: memoryOf(pid).peakRssMb, alive };
+  const summary = {
+    cost,
+    heavy: stats(latencies.heavy),
+    cheap: stats(latencies.cheap),
+    peakRssMb: memoryOf(pid).peakRssMb,
+    alive,
+  };
   summary.failures = failed(heavyResult, latencies.heavy) + failed(cheapResult, latencies.cheap) + (alive ? 0 : 1);
   console.log(`cheap read p99 ${fmt(summary.cheap.p99, 1)} ms`);
   return summary;

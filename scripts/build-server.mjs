@@ -16,14 +16,24 @@ const requireServer = createRequire(join(serverDir, 'package.json'));
 function buildConfig() {
   const ts = requireServer('typescript');
   const configPath = join(serverDir, 'tsconfig.build.json');
-  const parsed = ts.parseJsonConfigFileContent(ts.readConfigFile(configPath, ts.sys.readFile).config, ts.sys, serverDir);
+  const parsed = ts.parseJsonConfigFileContent(
+    ts.readConfigFile(configPath, ts.sys.readFile).config,
+    ts.sys,
+    serverDir,
+  );
   return { ts, parsed };
 }
 
 /** Transpiles every source file of the server into `outDir` (default packages/server/dist); returns outDir. */
 export function buildServer(outDir = join(serverDir, 'dist')) {
   const { ts, parsed } = buildConfig();
-  const compilerOptions = { ...parsed.options, sourceMap: false, inlineSourceMap: false, declaration: false, declarationMap: false };
+  const compilerOptions = {
+    ...parsed.options,
+    sourceMap: false,
+    inlineSourceMap: false,
+    declaration: false,
+    declarationMap: false,
+  };
   const srcDir = join(serverDir, 'src');
   // Written beside, then moved in place: an interrupted build never leaves a half-written dist.
   const staging = `${outDir}.building`;
@@ -45,7 +55,11 @@ export function serverBuildIsStale() {
   if (!existsSync(built)) return true;
   const builtAt = statSync(built).mtimeMs;
   const { parsed } = buildConfig();
-  const inputs = [...parsed.fileNames, join(serverDir, 'tsconfig.build.json'), join(serverDir, '../../tsconfig.base.json')];
+  const inputs = [
+    ...parsed.fileNames,
+    join(serverDir, 'tsconfig.build.json'),
+    join(serverDir, '../../tsconfig.base.json'),
+  ];
   return inputs.some((file) => statSync(file).mtimeMs > builtAt);
 }
 

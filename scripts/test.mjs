@@ -58,7 +58,9 @@ if (!existsSync(chromium)) {
     console.error(`Chromium not found at ${chromium}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
     process.exit(1);
   }
-  console.warn(`NOTE: Chromium not found at ${chromium}; the playground browser test is left out of this run (apt-get install chromium to include it).`);
+  console.warn(
+    `NOTE: Chromium not found at ${chromium}; the playground browser test is left out of this run (apt-get install chromium to include it).`,
+  );
   browserExcluded.push('playground\\.e2e\\.ts$');
 }
 
@@ -68,7 +70,9 @@ const redisUp = await answers(redisUrl.hostname, Number(redisUrl.port || 6379));
 const sqliteExcluded = ['outage\\.e2e\\.ts$'];
 if (!redisUp) {
   if (required('TEST_REQUIRE_REDIS')) {
-    console.error(`Redis does not answer at ${redisUrl.host}; the shared rate-limit test is required (TEST_REQUIRE_REDIS).`);
+    console.error(
+      `Redis does not answer at ${redisUrl.host}; the shared rate-limit test is required (TEST_REQUIRE_REDIS).`,
+    );
     process.exit(1);
   }
   console.warn(`NOTE: Redis does not answer at ${redisUrl.host}; the shared rate-limit test is left out of this run.`);

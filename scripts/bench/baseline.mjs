@@ -136,9 +136,14 @@ function groupBy(rows, key) {
 // Q1 ---------------------------------------------------------------------------------------------
 
 async function accountById(rowId) {
-  const [account] = await db.all('SELECT a.name, u.name AS ownerName, a.ownerId FROM account a LEFT JOIN `user` u ON u.id = a.ownerId WHERE a.id = ?', [rowId]);
+  const [account] = await db.all(
+    'SELECT a.name, u.name AS ownerName, a.ownerId FROM account a LEFT JOIN `user` u ON u.id = a.ownerId WHERE a.id = ?',
+    [rowId],
+  );
   if (!account) return { data: { account: null } };
-  return { data: { account: { name: account.name, owner: account.ownerId == null ? null : { name: account.ownerName } } } };
+  return {
+    data: { account: { name: account.name, owner: account.ownerId == null ? null : { name: account.ownerName } } },
+  };
 }
 
 // Q2 ---------------------------------------------------------------------------------------------
@@ -161,8 +166,17 @@ async function portfolioPage(first) {
   const ids = page.map((row) => Number(row.id));
   const [[{ total }], team, contacts] = await Promise.all([
     db.all('SELECT COUNT(*) AS total FROM account'),
-    ids.length ? firstPerAccount('c.accountId, c.teamRole, u.name AS userName', 'account_team_member c JOIN `user` u ON u.id = c.userId', 'c.createdAt ASC, c.id ASC', ids) : [],
-    ids.length ? firstPerAccount('c.accountId, c.name, c.title, c.email', 'contact c', 'c.name ASC, c.id ASC', ids) : [],
+    ids.length
+      ? firstPerAccount(
+          'c.accountId, c.teamRole, u.name AS userName',
+          'account_team_member c JOIN `user` u ON u.id = c.userId',
+          'c.createdAt ASC, c.id ASC',
+          ids,
+        )
+      : [],
+    ids.length
+      ? firstPerAccount('c.accountId, c.name, c.title, c.email', 'contact c', 'c.name ASC, c.id ASC', ids)
+      : [],
   ]);
   const teamBy = groupBy(team, 'accountId');
   const contactsBy = groupBy(contacts, 'accountId');
@@ -178,8 +192,16 @@ async function portfolioPage(first) {
             name: row.name,
             status: row.status,
             owner: row.ownerId == null ? null : { name: row.ownerName },
-            team: { edges: (teamBy.get(Number(row.id)) ?? []).map((m) => ({ node: { teamRole: m.teamRole, user: { name: m.userName } } })) },
-            contacts: { edges: (contactsBy.get(Number(row.id)) ?? []).map((c) => ({ node: { name: c.name, title: c.title, email: c.email } })) },
+            team: {
+              edges: (teamBy.get(Number(row.id)) ?? []).map((m) => ({
+                node: { teamRole: m.teamRole, user: { name: m.userName } },
+              })),
+            },
+            contacts: {
+              edges: (contactsBy.get(Number(row.id)) ?? []).map((c) => ({
+                node: { name: c.name, title: c.title, email: c.email },
+              })),
+            },
           },
         })),
       },
@@ -209,7 +231,10 @@ async function projectPortfolio(first) {
           `SELECT contractId, SUM(totalCents) AS cents FROM invoice WHERE contractId IN ${placeholders(contractIds.length)} AND status IN ${placeholders(INVOICED_STATUSES.length)} GROUP BY contractId`,
           [...contractIds, ...INVOICED_STATUSES],
         ),
-        db.all(`SELECT contractId, SUM(budgetCents) AS cents FROM project WHERE contractId IN ${placeholders(contractIds.length)} GROUP BY contractId`, contractIds),
+        db.all(
+          `SELECT contractId, SUM(budgetCents) AS cents FROM project WHERE contractId IN ${placeholders(contractIds.length)} GROUP BY contractId`,
+          contractIds,
+        ),
       ])
     : [[], []];
   const invoicedBy = new Map(invoiced.map((row) => [Number(row.contractId), Number(row.cents)]));
@@ -221,7 +246,10 @@ async function projectPortfolio(first) {
           const budget = Number(row.budgetCents);
           const actual = Number(row.actualCostCents);
           const contractId = row.contractId == null ? null : Number(row.contractId);
-          const revenue = contractId === null ? 0 : revenueShareCents(invoicedBy.get(contractId) ?? 0, budget, budgetsBy.get(contractId) ?? 0);
+          const revenue =
+            contractId === null
+              ? 0
+              : revenueShareCents(invoicedBy.get(contractId) ?? 0, budget, budgetsBy.get(contractId) ?? 0);
           return {
             node: {
               name: row.name,
@@ -251,25 +279,55 @@ async function projectPortfolio(first) {
  */
 async function updateAccount(rowId, actorId, input) {
   const { expectedVersion, membersReached, previous } = input;
-  if (![expectedVersion, membersReached, previous?.membersReached, actorId].every(Number.isSafeInteger)) return [400, { error: 'expectedVersion, membersReached, previous.membersReached and x-actor-id are integers' }];
-  const changes = previous.membersReached === membersReached ? {} : { membersReached: { before: previous.membersReached, after: membersReached } };
+  if (![expectedVersion, membersReached, previous?.membersReached, actorId].every(Number.isSafeInteger))
+    return [400, { error: 'expectedVersion, membersReached, previous.membersReached and x-actor-id are integers' }];
+  const changes =
+    previous.membersReached === membersReached
+      ? {}
+      : { membersReached: { before: previous.membersReached, after: membersReached } };
   return db.transaction(async (tx) => {
     const updatedAt = new Date();
-    const changed = await tx.changed('UPDATE account SET membersReached = ?, version = version + 1, updatedAt = ? WHERE id = ? AND version = ? AND membersReached = ?', [
-      membersReached,
-      datetime(updatedAt),
-      rowId,
-      expectedVersion,
-      previous.membersReached,
-    ]);
-    if (changed !== 1) return [409, { error: `account ${rowId} is not at version ${expectedVersion} with membersReached ${previous.membersReached}` }];
+    const changed = await tx.changed(
+      'UPDATE account SET membersReached = ?, version = version + 1, updatedAt = ? WHERE id = ? AND version = ? AND membersReached = ?',
+      [membersReached, datetime(updatedAt), rowId, expectedVersion, previous.membersReached],
+    );
+    if (changed !== 1)
+      return [
+        409,
+        {
+          error: `account ${rowId} is not at version ${expectedVersion} with membersReached ${previous.membersReached}`,
+        },
+      ];
     const occurredAt = datetime(new Date());
     await tx.changed(
       'INSERT INTO audit_event (createdAt, updatedAt, version, actorId, action, entityType, entityId, changes, occurredAt) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?)',
-      [occurredAt, occurredAt, actorId, 'updateAccount', 'Account', globalId('Account', rowId), JSON.stringify(changes), occurredAt],
+      [
+        occurredAt,
+        occurredAt,
+        actorId,
+        'updateAccount',
+        'Account',
+        globalId('Account', rowId),
+        JSON.stringify(changes),
+        occurredAt,
+      ],
     );
     const [account] = await tx.all('SELECT id, name, version, membersReached FROM account WHERE id = ?', [rowId]);
-    return [200, { data: { updateAccount: { account: { id: globalId('Account', account.id), name: account.name, version: Number(account.version), membersReached: Number(account.membersReached) } } } }];
+    return [
+      200,
+      {
+        data: {
+          updateAccount: {
+            account: {
+              id: globalId('Account', account.id),
+              name: account.name,
+              version: Number(account.version),
+              membersReached: Number(account.membersReached),
+            },
+          },
+        },
+      },
+    ];
   });
 }
 
@@ -277,7 +335,10 @@ async function updateAccount(rowId, actorId, input) {
 
 function reply(res, status, body) {
   const json = `${JSON.stringify(body)}\n`; // Apollo ends its JSON with a newline
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(json),
+  });
   res.end(json);
 }
 
@@ -298,7 +359,11 @@ const server = http.createServer(async (req, res) => {
     const accountPath = /^\/account\/(\d+)$/.exec(url.pathname);
     if (req.method === 'GET' && accountPath) return reply(res, 200, await accountById(Number(accountPath[1])));
     if (req.method === 'POST' && accountPath) {
-      const [status, body] = await updateAccount(Number(accountPath[1]), Number(req.headers['x-actor-id']), await readJson(req));
+      const [status, body] = await updateAccount(
+        Number(accountPath[1]),
+        Number(req.headers['x-actor-id']),
+        await readJson(req),
+      );
       return reply(res, status, body);
     }
     if (req.method === 'GET' && (url.pathname === '/accounts' || url.pathname === '/projects')) {

@@ -4,7 +4,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const requireServer = createRequire(join(dirname(fileURLToPath(import.meta.url)), '../../packages/server/package.json'));
+const requireServer = createRequire(
+  join(dirname(fileURLToPath(import.meta.url)), '../../packages/server/package.json'),
+);
 
 /** `url` is mysql://... or sqlite:<path>, as the servers get it. */
 export async function openBenchDatabase(url) {
@@ -18,7 +20,13 @@ export async function openBenchDatabase(url) {
     };
   }
   const mysql = requireServer('mysql2/promise');
-  const connection = await mysql.createConnection({ uri: url, timezone: 'Z', supportBigNumbers: true, bigNumberStrings: true, connectTimeout: 5000 });
+  const connection = await mysql.createConnection({
+    uri: url,
+    timezone: 'Z',
+    supportBigNumbers: true,
+    bigNumberStrings: true,
+    connectTimeout: 5000,
+  });
   return {
     all: async (sql, params = []) => (await connection.query(sql, params))[0],
     close: () => connection.end(),

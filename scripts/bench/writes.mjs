@@ -31,17 +31,33 @@ export class AccountWriter {
 
   /** Rereads every account's version and membersReached; call while no write is in flight. */
   async sync() {
-    const rows = await this.db.all(`SELECT id, name, version, membersReached FROM account WHERE id IN (${this.rowIds.map(() => '?').join(', ')}) ORDER BY id`, this.rowIds);
-    if (rows.length !== this.rowIds.length) throw new Error(`the write load's ${this.rowIds.length} accounts are not all there`);
-    this.all = rows.map((row) => ({ rowId: Number(row.id), id: globalId(row.id), name: row.name, version: Number(row.version), membersReached: Number(row.membersReached) }));
+    const rows = await this.db.all(
+      `SELECT id, name, version, membersReached FROM account WHERE id IN (${this.rowIds.map(() => '?').join(', ')}) ORDER BY id`,
+      this.rowIds,
+    );
+    if (rows.length !== this.rowIds.length)
+      throw new Error(`the write load's ${this.rowIds.length} accounts are not all there`);
+    this.all = rows.map((row) => ({
+      rowId: Number(row.id),
+      id: globalId(row.id),
+      name: row.name,
+      version: Number(row.version),
+      membersReached: Number(row.membersReached),
+    }));
     this.free = [...this.all];
   }
 
   /** Sums to compare before and after a run: every version it moved must come with an audit event. */
   async ledger() {
     const marks = this.rowIds.map(() => '?').join(', ');
-    const [{ versions }] = await this.db.all(`SELECT SUM(version) AS versions FROM account WHERE id IN (${marks})`, this.rowIds);
-    const [{ audits }] = await this.db.all(`SELECT COUNT(*) AS audits FROM audit_event WHERE entityType = 'Account' AND action = 'updateAccount' AND entityId IN (${marks})`, this.rowIds.map(globalId));
+    const [{ versions }] = await this.db.all(
+      `SELECT SUM(version) AS versions FROM account WHERE id IN (${marks})`,
+      this.rowIds,
+    );
+    const [{ audits }] = await this.db.all(
+      `SELECT COUNT(*) AS audits FROM audit_event WHERE entityType = 'Account' AND action = 'updateAccount' AND entityId IN (${marks})`,
+      this.rowIds.map(globalId),
+    );
     return { versions: Number(versions), audits: Number(audits) };
   }
 
@@ -57,7 +73,12 @@ export class AccountWriter {
 
   /** The exact answer both servers give to the update of `state` (as claimed). */
   expected(state) {
-    const account = { id: state.id, name: state.name, version: state.version + 1, membersReached: AccountWriter.next(state) };
+    const account = {
+      id: state.id,
+      name: state.name,
+      version: state.version + 1,
+      membersReached: AccountWriter.next(state),
+    };
     return `${JSON.stringify({ data: { updateAccount: { account } } })}\n`;
   }
 
@@ -76,7 +97,11 @@ export class AccountWriter {
       method: 'POST',
       path: `/account/${state.rowId}`,
       headers: { 'content-type': 'application/json', 'x-actor-id': String(this.auth.actorId) },
-      body: JSON.stringify({ expectedVersion: state.version, membersReached: AccountWriter.next(state), previous: { membersReached: state.membersReached } }),
+      body: JSON.stringify({
+        expectedVersion: state.version,
+        membersReached: AccountWriter.next(state),
+        previous: { membersReached: state.membersReached },
+      }),
     };
   }
 
@@ -129,7 +154,10 @@ export function mixRequests(side, reads, expected, writer, bad) {
         return { ...request, ...reads[key][side] };
       },
       onResponse: (status, body, context) => {
-        const ok = context.key === 'q4' ? writer.answered(context.state, status, body) : status === 200 && body === expected[context.key];
+        const ok =
+          context.key === 'q4'
+            ? writer.answered(context.state, status, body)
+            : status === 200 && body === expected[context.key];
         if (!ok) bad.mismatches++;
       },
     },

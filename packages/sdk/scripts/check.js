@@ -14,9 +14,10 @@ const { generate } = require('@graphql-codegen/cli');
 const config = require('../codegen.config.js');
 
 /** The one output of the codegen config: src/generated.ts and its plugins and options. */
-const [OUTPUT, outputConfig] = /** @type {[string, import('@graphql-codegen/cli').CodegenConfig['generates'][string]]} */ (
-  Object.entries(config.generates)[0]
-);
+const [OUTPUT, outputConfig] =
+  /** @type {[string, import('@graphql-codegen/cli').CodegenConfig['generates'][string]]} */ (
+    Object.entries(config.generates)[0]
+  );
 const SCHEMA = /** @type {string} */ (config.schema);
 
 const PACKAGE_DIR = path.join(__dirname, '..');
@@ -107,7 +108,9 @@ function checkCoverage() {
     if (!type) continue;
     for (const field of Object.keys(type.getFields()).sort()) {
       if (!used[operation].has(field)) {
-        problems.push(`${type.name}.${field} has no operation document: add a ${operation} that selects it to packages/sdk/operations/ and run pnpm sdk:generate`);
+        problems.push(
+          `${type.name}.${field} has no operation document: add a ${operation} that selects it to packages/sdk/operations/ and run pnpm sdk:generate`,
+        );
       }
     }
   }

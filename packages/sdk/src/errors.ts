@@ -131,7 +131,9 @@ export function toAccountGraphError(error: unknown, operationName?: string): Acc
     const { response } = error;
     const requestId = headerOf(response.headers, 'x-request-id');
     // graphql-request keeps the body of a 4xx/5xx as `response`, errors included (429, 503).
-    const errors = (Array.isArray(response.errors) ? response.errors : []).filter(isRecord) as unknown as AccountGraphGraphQLError[];
+    const errors = (Array.isArray(response.errors) ? response.errors : []).filter(
+      isRecord,
+    ) as unknown as AccountGraphGraphQLError[];
     const first = errors[0];
     if (first) {
       const extensions = isRecord(first.extensions) ? first.extensions : {};

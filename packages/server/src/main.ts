@@ -19,7 +19,9 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   if (config.auth.usingDevSecret) {
-    logger.warn('AUTH_JWT_SECRET is not set: using the built-in development secret. Anyone can mint tokens; never run like this in production.');
+    logger.warn(
+      'AUTH_JWT_SECRET is not set: using the built-in development secret. Anyone can mint tokens; never run like this in production.',
+    );
   }
 
   const db = await openDatabase(config.database);

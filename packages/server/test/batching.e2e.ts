@@ -29,21 +29,27 @@ const PORTFOLIO_PAGE = `query ($first: Int!) {
 async function statementsFor(who: Role | 'jordan' | 'marcus', first: number): Promise<{ count: number; rows: number }> {
   const token = await server.signedIn(who);
   server.resetQueries();
-  const response = await server.post({ query: PORTFOLIO_PAGE, variables: { first } }, { authorization: `Bearer ${token}` });
+  const response = await server.post(
+    { query: PORTFOLIO_PAGE, variables: { first } },
+    { authorization: `Bearer ${token}` },
+  );
   expect(response.body.errors).toBeUndefined();
   return { count: server.queries.length, rows: (response.body.data as any).accounts.edges.length };
 }
 
 describe('statements per page', () => {
-  it.each([Role.EXECUTIVE, 'marcus' as const, 'jordan' as const])('stay the same for 5 and 50 accounts with owner, parent, children, team and contacts (%s)', async (who) => {
-    const small = await statementsFor(who, 5);
-    const large = await statementsFor(who, 50);
-    expect(small.rows).toBe(5);
-    expect(large.rows).toBeGreaterThan(small.rows);
-    expect(large.count).toBe(small.count);
-    // page, count, owners, managers, parents, children + count, team + count, contacts + count, users.
-    expect(large.count).toBeLessThanOrEqual(16);
-  });
+  it.each([Role.EXECUTIVE, 'marcus' as const, 'jordan' as const])(
+    'stay the same for 5 and 50 accounts with owner, parent, children, team and contacts (%s)',
+    async (who) => {
+      const small = await statementsFor(who, 5);
+      const large = await statementsFor(who, 50);
+      expect(small.rows).toBe(5);
+      expect(large.rows).toBeGreaterThan(small.rows);
+      expect(large.count).toBe(small.count);
+      // page, count, owners, managers, parents, children + count, team + count, contacts + count, users.
+      expect(large.count).toBeLessThanOrEqual(16);
+    },
+  );
 });
 
 const CONTRACTS_PAGE = `query ($first: Int!) {
@@ -65,7 +71,10 @@ describe('statements per page of accounts with their contracts', () => {
     const token = await server.signedIn(Role.EXECUTIVE);
     const count = async (first: number) => {
       server.resetQueries();
-      const response = await server.post({ query: CONTRACTS_PAGE, variables: { first } }, { authorization: `Bearer ${token}` });
+      const response = await server.post(
+        { query: CONTRACTS_PAGE, variables: { first } },
+        { authorization: `Bearer ${token}` },
+      );
       expect(response.body.errors).toBeUndefined();
       const contracts = (response.body.data as any).accounts.edges.flatMap((e: any) => e.node.contracts.edges);
       return { statements: server.queries.length, contracts: contracts.length };

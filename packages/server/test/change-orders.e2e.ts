@@ -29,14 +29,26 @@ async function count(query: string, params: unknown[] = []): Promise<number> {
 /** An ACTIVE contract on Jordan's account, raised by Jordan and approved by the VP. */
 async function activeContract(value = 100_000, currency = 'USD') {
   const { createContract } = await jordan.createContract({
-    input: { accountId, title: 'Provider transparency platform', type: 'STATEMENT_OF_WORK', startDate: inDays(-30), endDate: inDays(335), value: dollars(value, currency) },
+    input: {
+      accountId,
+      title: 'Provider transparency platform',
+      type: 'STATEMENT_OF_WORK',
+      startDate: inDays(-30),
+      endDate: inDays(335),
+      value: dollars(value, currency),
+    },
   });
   await jordan.submitContract({ input: { id: createContract.contract.id } });
   return (await vp.approveContract({ input: { id: createContract.contract.id } })).approveContract.contract;
 }
 
 async function draft(client: AccountGraphClient, contractId: string, overrides: Partial<CreateChangeOrderInput> = {}) {
-  const input: CreateChangeOrderInput = { contractId, title: 'Add dental network to the provider directory', amountDelta: dollars(10_000), ...overrides };
+  const input: CreateChangeOrderInput = {
+    contractId,
+    title: 'Add dental network to the provider directory',
+    amountDelta: dollars(10_000),
+    ...overrides,
+  };
   return (await client.createChangeOrder({ input })).createChangeOrder.changeOrder;
 }
 
@@ -57,7 +69,9 @@ beforeAll(async () => {
   marcus = await server.client('marcus');
   vp = await server.client(Role.EXECUTIVE);
   casey = await server.client('casey');
-  const [row] = await sql<{ id: number }>("SELECT id FROM account WHERE ownerId = (SELECT id FROM user WHERE email = 'jordan.kim@accountgraph.example') ORDER BY id LIMIT 1");
+  const [row] = await sql<{ id: number }>(
+    "SELECT id FROM account WHERE ownerId = (SELECT id FROM user WHERE email = 'jordan.kim@accountgraph.example') ORDER BY id LIMIT 1",
+  );
   accountId = Buffer.from(`Account:${row.id}`).toString('base64');
 });
 
@@ -68,7 +82,11 @@ afterAll(async () => {
 describe('raising and editing change orders', () => {
   it('raises a numbered DRAFT on an ACTIVE contract, audited; a reduction is a negative delta', async () => {
     const contract = await activeContract();
-    const changeOrder = await draft(jordan, contract.id, { description: 'Dental carriers join in January.', amountDelta: dollars(12_500), scheduleImpactDays: 14 });
+    const changeOrder = await draft(jordan, contract.id, {
+      description: 'Dental carriers join in January.',
+      amountDelta: dollars(12_500),
+      scheduleImpactDays: 14,
+    });
     expect(changeOrder).toMatchObject({
       status: 'DRAFT',
       version: 1,
@@ -82,12 +100,24 @@ describe('raising and editing change orders', () => {
     });
     expect(changeOrder.number).toMatch(new RegExp(`^CO-${new Date().getUTCFullYear()}-\\d{4}$`));
 
-    const reduction = await draft(jordan, contract.id, { title: 'Drop the printed directory', amountDelta: { amountCents: -500_000 }, scheduleImpactDays: -7 });
-    expect(reduction).toMatchObject({ amountDelta: { amountCents: -500_000, currency: 'USD' }, scheduleImpactDays: -7, description: null });
+    const reduction = await draft(jordan, contract.id, {
+      title: 'Drop the printed directory',
+      amountDelta: { amountCents: -500_000 },
+      scheduleImpactDays: -7,
+    });
+    expect(reduction).toMatchObject({
+      amountDelta: { amountCents: -500_000, currency: 'USD' },
+      scheduleImpactDays: -7,
+      description: null,
+    });
 
     const { auditEvents } = await vp.auditEvents({ first: 5, filter: { entityId: changeOrder.id } });
     expect(auditEvents.edges.map((e) => e.node.action)).toEqual(['createChangeOrder']);
-    expect(auditEvents.edges[0].node.changes).toMatchObject({ amountDeltaCents: { before: null, after: 1_250_000 }, status: { before: null, after: 'DRAFT' }, number: { before: null, after: changeOrder.number } });
+    expect(auditEvents.edges[0].node.changes).toMatchObject({
+      amountDeltaCents: { before: null, after: 1_250_000 },
+      status: { before: null, after: 'DRAFT' },
+      number: { before: null, after: changeOrder.number },
+    });
     expect((await vp.node({ id: changeOrder.id })).node).toEqual({ __typename: 'ChangeOrder', id: changeOrder.id });
   });
 
@@ -100,9 +130,20 @@ describe('raising and editing change orders', () => {
 
   it('refuses a contract that is not ACTIVE, with the reason, writing nothing', async () => {
     const before = await count('SELECT COUNT(*) AS total FROM change_order');
-    const { createContract } = await jordan.createContract({ input: { accountId, title: 'Not yet signed', type: 'STATEMENT_OF_WORK', startDate: inDays(0), endDate: inDays(365), value: dollars(10_000) } });
+    const { createContract } = await jordan.createContract({
+      input: {
+        accountId,
+        title: 'Not yet signed',
+        type: 'STATEMENT_OF_WORK',
+        startDate: inDays(0),
+        endDate: inDays(365),
+        value: dollars(10_000),
+      },
+    });
     const onDraft = await expectError(draft(jordan, createContract.contract.id), 'CONFLICT');
-    expect(onDraft.message).toBe(`Contract ${createContract.contract.number} is DRAFT; change orders apply only to an ACTIVE contract. Renew it, or raise the change on its successor.`);
+    expect(onDraft.message).toBe(
+      `Contract ${createContract.contract.number} is DRAFT; change orders apply only to an ACTIVE contract. Renew it, or raise the change on its successor.`,
+    );
     const ended = await activeContract();
     await marcus.terminateContract({ input: { id: ended.id, reason: 'Client merged', terminationDate: inDays(1) } });
     const onTerminated = await expectError(draft(jordan, ended.id), 'CONFLICT');
@@ -118,16 +159,30 @@ describe('raising and editing change orders', () => {
       await count("SELECT COALESCE(SUM(lastValue), 0) AS total FROM number_sequence WHERE name LIKE 'change-order-%'"),
     ];
     const before = await written();
-    const fieldsOf = async (overrides: Partial<CreateChangeOrderInput>) => (await expectError(draft(jordan, contract.id, overrides), 'BAD_USER_INPUT')).fields;
+    const fieldsOf = async (overrides: Partial<CreateChangeOrderInput>) =>
+      (await expectError(draft(jordan, contract.id, overrides), 'BAD_USER_INPUT')).fields;
 
     expect(await fieldsOf({ title: '   ' })).toEqual([{ path: 'input.title', message: 'title must not be empty' }]);
-    expect(await fieldsOf({ amountDelta: dollars(100, 'EUR') })).toEqual([{ path: 'input.amountDelta.currency', message: 'must be the contract\'s currency, USD' }]);
-    expect(await fieldsOf({ amountDelta: { amountCents: 10_000_000_000_001 } })).toEqual([{ path: 'input.amountDelta.amountCents', message: 'amountCents must be at most 10000000000000' }]);
-    expect(await fieldsOf({ amountDelta: { amountCents: -10_000_000_000_001 } })).toEqual([{ path: 'input.amountDelta.amountCents', message: 'amountCents must be at least -10000000000000' }]);
+    expect(await fieldsOf({ amountDelta: dollars(100, 'EUR') })).toEqual([
+      { path: 'input.amountDelta.currency', message: "must be the contract's currency, USD" },
+    ]);
+    expect(await fieldsOf({ amountDelta: { amountCents: 10_000_000_000_001 } })).toEqual([
+      { path: 'input.amountDelta.amountCents', message: 'amountCents must be at most 10000000000000' },
+    ]);
+    expect(await fieldsOf({ amountDelta: { amountCents: -10_000_000_000_001 } })).toEqual([
+      { path: 'input.amountDelta.amountCents', message: 'amountCents must be at least -10000000000000' },
+    ]);
     expect((await fieldsOf({ scheduleImpactDays: 3651 }))[0].path).toBe('input.scheduleImpactDays');
     expect((await fieldsOf({ scheduleImpactDays: -3651 }))[0].path).toBe('input.scheduleImpactDays');
-    expect(await fieldsOf({ description: 'x'.repeat(5001) })).toEqual([{ path: 'input.description', message: 'description must be at most 5000 characters' }]);
-    expect(await fieldsOf({ amountDelta: dollars(-20_000.01) })).toEqual([{ path: 'input.amountDelta.amountCents', message: 'a reduction cannot exceed the contract\'s value (USD 20,000.00)' }]);
+    expect(await fieldsOf({ description: 'x'.repeat(5001) })).toEqual([
+      { path: 'input.description', message: 'description must be at most 5000 characters' },
+    ]);
+    expect(await fieldsOf({ amountDelta: dollars(-20_000.01) })).toEqual([
+      {
+        path: 'input.amountDelta.amountCents',
+        message: "a reduction cannot exceed the contract's value (USD 20,000.00)",
+      },
+    ]);
     expect((await fieldsOf({ contractId: 'not-an-id' }))[0].path).toBe('input.contractId');
     // Past what GraphQL's scalars hold, the request is refused before it reaches the resolver.
     await expectError(draft(jordan, contract.id, { amountDelta: { amountCents: 2 ** 60 } }), 'BAD_USER_INPUT');
@@ -136,18 +191,38 @@ describe('raising and editing change orders', () => {
 
     // A EUR contract takes EUR change orders, and refuses the default USD.
     const euro = await activeContract(10_000, 'EUR');
-    expect(await fieldsOf({ contractId: euro.id, amountDelta: { amountCents: 100 } })).toEqual([{ path: 'input.amountDelta.currency', message: 'must be the contract\'s currency, EUR' }]);
-    await expect(draft(jordan, euro.id, { amountDelta: dollars(100, 'EUR') })).resolves.toMatchObject({ amountDelta: { currency: 'EUR' } });
+    expect(await fieldsOf({ contractId: euro.id, amountDelta: { amountCents: 100 } })).toEqual([
+      { path: 'input.amountDelta.currency', message: "must be the contract's currency, EUR" },
+    ]);
+    await expect(draft(jordan, euro.id, { amountDelta: dollars(100, 'EUR') })).resolves.toMatchObject({
+      amountDelta: { currency: 'EUR' },
+    });
   });
 
   it('changes only a DRAFT, with expectedVersion', async () => {
     const contract = await activeContract();
     const changeOrder = await draft(jordan, contract.id, { description: 'First take' });
     const { updateChangeOrder } = await jordan.updateChangeOrder({
-      input: { id: changeOrder.id, expectedVersion: 1, title: 'Renamed', description: '', amountDelta: dollars(-2_500), scheduleImpactDays: 30 },
+      input: {
+        id: changeOrder.id,
+        expectedVersion: 1,
+        title: 'Renamed',
+        description: '',
+        amountDelta: dollars(-2_500),
+        scheduleImpactDays: 30,
+      },
     });
-    expect(updateChangeOrder.changeOrder).toMatchObject({ title: 'Renamed', description: null, amountDelta: { amountCents: -250_000 }, scheduleImpactDays: 30, version: 2 });
-    const { auditEvents } = await vp.auditEvents({ first: 1, filter: { entityId: changeOrder.id, action: 'updateChangeOrder' } });
+    expect(updateChangeOrder.changeOrder).toMatchObject({
+      title: 'Renamed',
+      description: null,
+      amountDelta: { amountCents: -250_000 },
+      scheduleImpactDays: 30,
+      version: 2,
+    });
+    const { auditEvents } = await vp.auditEvents({
+      first: 1,
+      filter: { entityId: changeOrder.id, action: 'updateChangeOrder' },
+    });
     expect(auditEvents.edges[0].node.changes).toEqual({
       title: { before: 'Add dental network to the provider directory', after: 'Renamed' },
       description: { before: 'First take', after: null },
@@ -155,15 +230,28 @@ describe('raising and editing change orders', () => {
       scheduleImpactDays: { before: 0, after: 30 },
     });
 
-    const stale = await expectError(jordan.updateChangeOrder({ input: { id: changeOrder.id, expectedVersion: 1, title: 'Lost' } }), 'CONFLICT');
+    const stale = await expectError(
+      jordan.updateChangeOrder({ input: { id: changeOrder.id, expectedVersion: 1, title: 'Lost' } }),
+      'CONFLICT',
+    );
     expect(stale.message).toMatch(/you sent version 1, it is now 2/);
-    const currency = await expectError(jordan.updateChangeOrder({ input: { id: changeOrder.id, expectedVersion: 2, amountDelta: dollars(1, 'GBP') } }), 'BAD_USER_INPUT');
-    expect(currency.fields).toEqual([{ path: 'input.amountDelta.currency', message: 'must be the contract\'s currency, USD' }]);
+    const currency = await expectError(
+      jordan.updateChangeOrder({ input: { id: changeOrder.id, expectedVersion: 2, amountDelta: dollars(1, 'GBP') } }),
+      'BAD_USER_INPUT',
+    );
+    expect(currency.fields).toEqual([
+      { path: 'input.amountDelta.currency', message: "must be the contract's currency, USD" },
+    ]);
 
     await expectError(jordan.submitChangeOrder({ input: { id: changeOrder.id, expectedVersion: 1 } }), 'CONFLICT');
     await jordan.submitChangeOrder({ input: { id: changeOrder.id, expectedVersion: 2 } });
-    const locked = await expectError(jordan.updateChangeOrder({ input: { id: changeOrder.id, expectedVersion: 3, title: 'Too late' } }), 'CONFLICT');
-    expect(locked.message).toBe(`Change order ${changeOrder.number} is PENDING_APPROVAL; only a DRAFT change order can be changed or submitted.`);
+    const locked = await expectError(
+      jordan.updateChangeOrder({ input: { id: changeOrder.id, expectedVersion: 3, title: 'Too late' } }),
+      'CONFLICT',
+    );
+    expect(locked.message).toBe(
+      `Change order ${changeOrder.number} is PENDING_APPROVAL; only a DRAFT change order can be changed or submitted.`,
+    );
     const { changeOrder: read } = await jordan.changeOrder({ id: changeOrder.id });
     expect(read).toMatchObject({ title: 'Renamed', status: 'PENDING_APPROVAL', version: 3 });
   });
@@ -175,22 +263,45 @@ describe('the lifecycle', () => {
     const changeOrder = await draft(marcus, contract.id);
     const submitted = (await marcus.submitChangeOrder({ input: { id: changeOrder.id } })).submitChangeOrder.changeOrder;
     expect(submitted).toMatchObject({ status: 'PENDING_APPROVAL', version: 2 });
-    expect((await expectError(marcus.submitChangeOrder({ input: { id: changeOrder.id } }), 'CONFLICT')).message).toMatch(/is PENDING_APPROVAL; only a DRAFT/);
+    expect(
+      (await expectError(marcus.submitChangeOrder({ input: { id: changeOrder.id } }), 'CONFLICT')).message,
+    ).toMatch(/is PENDING_APPROVAL; only a DRAFT/);
 
-    const { approveChangeOrder } = await jordan.approveChangeOrder({ input: { id: changeOrder.id, note: 'Agreed with the sponsor' } });
-    expect(approveChangeOrder.changeOrder).toMatchObject({ status: 'APPROVED', version: 3, decidedAt: expect.any(String) });
-    expect(approveChangeOrder.decision).toMatchObject({ subjectType: 'CHANGE_ORDER', decision: 'APPROVED', note: 'Agreed with the sponsor', amount: { amountCents: 1_000_000 }, actor: { name: 'Jordan Kim' } });
+    const { approveChangeOrder } = await jordan.approveChangeOrder({
+      input: { id: changeOrder.id, note: 'Agreed with the sponsor' },
+    });
+    expect(approveChangeOrder.changeOrder).toMatchObject({
+      status: 'APPROVED',
+      version: 3,
+      decidedAt: expect.any(String),
+    });
+    expect(approveChangeOrder.decision).toMatchObject({
+      subjectType: 'CHANGE_ORDER',
+      decision: 'APPROVED',
+      note: 'Agreed with the sponsor',
+      amount: { amountCents: 1_000_000 },
+      actor: { name: 'Jordan Kim' },
+    });
 
     await expectError(vp.approveChangeOrder({ input: { id: changeOrder.id } }), 'CONFLICT');
     await expectError(vp.rejectChangeOrder({ input: { id: changeOrder.id, reason: 'Too late' } }), 'CONFLICT');
-    expect((await expectError(marcus.withdrawChangeOrder({ input: { id: changeOrder.id } }), 'CONFLICT')).message).toMatch(/is APPROVED; only a DRAFT or PENDING_APPROVAL change order can be withdrawn/);
+    expect(
+      (await expectError(marcus.withdrawChangeOrder({ input: { id: changeOrder.id } }), 'CONFLICT')).message,
+    ).toMatch(/is APPROVED; only a DRAFT or PENDING_APPROVAL change order can be withdrawn/);
     await expectError(marcus.submitChangeOrder({ input: { id: changeOrder.id } }), 'CONFLICT');
-    await expectError(marcus.updateChangeOrder({ input: { id: changeOrder.id, expectedVersion: 3, title: 'Again' } }), 'CONFLICT');
+    await expectError(
+      marcus.updateChangeOrder({ input: { id: changeOrder.id, expectedVersion: 3, title: 'Again' } }),
+      'CONFLICT',
+    );
 
     const { changeOrder: read } = await vp.changeOrder({ id: changeOrder.id });
     expect(read!.approvals.edges.map((e) => e.node.decision)).toEqual(['APPROVED']);
     const { auditEvents } = await vp.auditEvents({ first: 10, filter: { entityId: changeOrder.id } });
-    expect(auditEvents.edges.map((e) => e.node.action)).toEqual(['approveChangeOrder', 'submitChangeOrder', 'createChangeOrder']);
+    expect(auditEvents.edges.map((e) => e.node.action)).toEqual([
+      'approveChangeOrder',
+      'submitChangeOrder',
+      'createChangeOrder',
+    ]);
   });
 
   it('refuses to approve a DRAFT', async () => {
@@ -203,11 +314,20 @@ describe('the lifecycle', () => {
   it('rejects with a reason: REJECTED is final and the contract keeps its value', async () => {
     const contract = await activeContract();
     const changeOrder = await pending(contract.id, 20_000);
-    const noReason = await expectError(jordan.rejectChangeOrder({ input: { id: changeOrder.id, reason: '  ' } }), 'BAD_USER_INPUT');
+    const noReason = await expectError(
+      jordan.rejectChangeOrder({ input: { id: changeOrder.id, reason: '  ' } }),
+      'BAD_USER_INPUT',
+    );
     expect(noReason.fields[0].path).toBe('input.reason');
-    const { rejectChangeOrder } = await jordan.rejectChangeOrder({ input: { id: changeOrder.id, reason: 'Needs a breakdown by workstream' } });
+    const { rejectChangeOrder } = await jordan.rejectChangeOrder({
+      input: { id: changeOrder.id, reason: 'Needs a breakdown by workstream' },
+    });
     expect(rejectChangeOrder.changeOrder).toMatchObject({ status: 'REJECTED', decidedAt: expect.any(String) });
-    expect(rejectChangeOrder.decision).toMatchObject({ decision: 'REJECTED', note: 'Needs a breakdown by workstream', amount: { amountCents: 2_000_000 } });
+    expect(rejectChangeOrder.decision).toMatchObject({
+      decision: 'REJECTED',
+      note: 'Needs a breakdown by workstream',
+      amount: { amountCents: 2_000_000 },
+    });
     expect(await contractValue(contract.id)).toBe(10_000_000);
     await expectError(vp.approveChangeOrder({ input: { id: changeOrder.id } }), 'CONFLICT');
     await expectError(marcus.submitChangeOrder({ input: { id: changeOrder.id } }), 'CONFLICT');
@@ -220,21 +340,39 @@ describe('the lifecycle', () => {
     const bi = await server.client(Role.BI_READER);
     await expectError(bi.withdrawChangeOrder({ input: { id: drafted.id } }), 'FORBIDDEN');
     await expectError(jordan.withdrawChangeOrder({ input: { id: drafted.id, expectedVersion: 2 } }), 'CONFLICT');
-    expect((await jordan.withdrawChangeOrder({ input: { id: drafted.id, expectedVersion: 1 } })).withdrawChangeOrder.changeOrder).toMatchObject({ status: 'WITHDRAWN', version: 2, decidedAt: null });
+    expect(
+      (await jordan.withdrawChangeOrder({ input: { id: drafted.id, expectedVersion: 1 } })).withdrawChangeOrder
+        .changeOrder,
+    ).toMatchObject({ status: 'WITHDRAWN', version: 2, decidedAt: null });
     await expectError(jordan.submitChangeOrder({ input: { id: drafted.id } }), 'CONFLICT');
 
     const submitted = await pending(contract.id, 1_234.56);
-    const queued = async () => (await jordan.approvalQueue({ first: 100 })).approvalQueue.edges.filter((e) => e.node.subjectType === 'CHANGE_ORDER' && e.node.amount.amountCents === 123_456);
+    const queued = async () =>
+      (await jordan.approvalQueue({ first: 100 })).approvalQueue.edges.filter(
+        (e) => e.node.subjectType === 'CHANGE_ORDER' && e.node.amount.amountCents === 123_456,
+      );
     expect(await queued()).toHaveLength(1);
-    const withdrawn = (await jordan.withdrawChangeOrder({ input: { id: submitted.id } })).withdrawChangeOrder.changeOrder;
+    const withdrawn = (await jordan.withdrawChangeOrder({ input: { id: submitted.id } })).withdrawChangeOrder
+      .changeOrder;
     expect(withdrawn).toMatchObject({ status: 'WITHDRAWN', version: 3, decidedAt: null });
     expect(await queued()).toHaveLength(0);
-    const requests = await sql<{ status: string }>("SELECT status FROM approval_request WHERE subjectType = 'CHANGE_ORDER' AND subjectId = ?", [rowId(submitted.id)]);
+    const requests = await sql<{ status: string }>(
+      "SELECT status FROM approval_request WHERE subjectType = 'CHANGE_ORDER' AND subjectId = ?",
+      [rowId(submitted.id)],
+    );
     expect(requests).toEqual([{ status: 'WITHDRAWN' }]);
-    expect(await count("SELECT COUNT(*) AS total FROM approval_decision WHERE subjectType = 'CHANGE_ORDER' AND subjectId = ?", [rowId(submitted.id)])).toBe(0);
+    expect(
+      await count(
+        "SELECT COUNT(*) AS total FROM approval_decision WHERE subjectType = 'CHANGE_ORDER' AND subjectId = ?",
+        [rowId(submitted.id)],
+      ),
+    ).toBe(0);
     await expectError(vp.approveChangeOrder({ input: { id: submitted.id } }), 'CONFLICT');
     await expectError(jordan.withdrawChangeOrder({ input: { id: submitted.id } }), 'CONFLICT');
-    const { auditEvents } = await vp.auditEvents({ first: 10, filter: { entityId: submitted.id, action: 'withdrawChangeOrder' } });
+    const { auditEvents } = await vp.auditEvents({
+      first: 10,
+      filter: { entityId: submitted.id, action: 'withdrawChangeOrder' },
+    });
     expect(auditEvents.edges[0].node.changes).toEqual({ status: { before: 'PENDING_APPROVAL', after: 'WITHDRAWN' } });
   });
 });
@@ -253,14 +391,21 @@ describe('approval authority', () => {
     const atSeniorLimit = await pending(contract.id, 250_000, jordan);
     await expect(marcus.approveChangeOrder({ input: { id: atSeniorLimit.id } })).resolves.toBeDefined();
     const overSeniorLimit = await pending(contract.id, 250_000.01, jordan);
-    const seniorError = await expectError(marcus.approveChangeOrder({ input: { id: overSeniorLimit.id } }), 'FORBIDDEN');
-    expect(seniorError.message).toMatch(/above your approval limit of USD 250,000.00\. An executive or an admin must approve it\./);
+    const seniorError = await expectError(
+      marcus.approveChangeOrder({ input: { id: overSeniorLimit.id } }),
+      'FORBIDDEN',
+    );
+    expect(seniorError.message).toMatch(
+      /above your approval limit of USD 250,000.00\. An executive or an admin must approve it\./,
+    );
     await expect(vp.approveChangeOrder({ input: { id: overSeniorLimit.id } })).resolves.toBeDefined();
     await expect(vp.approveChangeOrder({ input: { id: overAmLimit.id } })).resolves.toBeDefined();
 
     const small = await pending(contract.id, 1_000);
     const finance = await server.client(Role.FINANCE);
-    expect((await expectError(finance.approveChangeOrder({ input: { id: small.id } }), 'FORBIDDEN')).message).toMatch(/^You may not approve or reject change order/);
+    expect((await expectError(finance.approveChangeOrder({ input: { id: small.id } }), 'FORBIDDEN')).message).toMatch(
+      /^You may not approve or reject change order/,
+    );
     await expectError(finance.rejectChangeOrder({ input: { id: small.id, reason: 'No' } }), 'FORBIDDEN');
     await expectError(casey.approveChangeOrder({ input: { id: small.id } }), 'NOT_FOUND');
     // 1,000,000 + 50,000 + 250,000 + 250,000.01 - 50,000.01
@@ -271,7 +416,9 @@ describe('approval authority', () => {
   it('refuses self-approval: whoever raised or submitted it cannot decide it', async () => {
     const contract = await activeContract();
     const own = await pending(contract.id, 10_000, vp);
-    expect((await expectError(vp.approveChangeOrder({ input: { id: own.id } }), 'FORBIDDEN')).message).toMatch(/segregation of duties/);
+    expect((await expectError(vp.approveChangeOrder({ input: { id: own.id } }), 'FORBIDDEN')).message).toMatch(
+      /segregation of duties/,
+    );
     await expectError(vp.rejectChangeOrder({ input: { id: own.id, reason: 'Mine' } }), 'FORBIDDEN');
     const raisedByJordan = await pending(contract.id, 10_000, jordan, marcus);
     await expectError(jordan.approveChangeOrder({ input: { id: raisedByJordan.id } }), 'FORBIDDEN');
@@ -280,7 +427,7 @@ describe('approval authority', () => {
   });
 });
 
-describe('approval and the contract\'s value', () => {
+describe("approval and the contract's value", () => {
   it('adds the delta to the contract in the same transaction, up or down, audited on both', async () => {
     const contract = await activeContract(100_000);
     expect(await contractValue(contract.id)).toBe(10_000_000);
@@ -292,7 +439,10 @@ describe('approval and the contract\'s value', () => {
     const { contract: after } = await vp.contract({ id: contract.id });
     expect(after).toMatchObject({ value: { amountCents: 9_000_000 }, version: contract.version + 2 });
 
-    const { auditEvents } = await vp.auditEvents({ first: 10, filter: { entityId: contract.id, action: 'approveChangeOrder' } });
+    const { auditEvents } = await vp.auditEvents({
+      first: 10,
+      filter: { entityId: contract.id, action: 'approveChangeOrder' },
+    });
     expect(auditEvents.edges.map((e) => e.node.changes)).toEqual([
       { valueCents: { before: 12_000_000, after: 9_000_000 }, changeOrder: { before: null, after: down.id } },
       { valueCents: { before: 10_000_000, after: 12_000_000 }, changeOrder: { before: null, after: up.id } },
@@ -312,10 +462,24 @@ describe('approval and the contract\'s value', () => {
       `Change order ${second.number} cannot be approved: it would take contract ${contract.number}'s value of USD 20,000.00 below zero (-USD 30,000.00). Reject it, or approve the changes that add value first.`,
     );
     const { changeOrder } = await vp.changeOrder({ id: second.id });
-    expect(changeOrder).toMatchObject({ status: 'PENDING_APPROVAL', version: 2, decidedAt: null, approvals: { totalCount: 0 } });
+    expect(changeOrder).toMatchObject({
+      status: 'PENDING_APPROVAL',
+      version: 2,
+      decidedAt: null,
+      approvals: { totalCount: 0 },
+    });
     expect(await contractValue(contract.id)).toBe(2_000_000);
-    expect(await count("SELECT COUNT(*) AS total FROM approval_decision WHERE subjectType = 'CHANGE_ORDER' AND subjectId = ?", [rowId(second.id)])).toBe(0);
-    expect(await sql("SELECT status FROM approval_request WHERE subjectType = 'CHANGE_ORDER' AND subjectId = ?", [rowId(second.id)])).toEqual([{ status: 'PENDING' }]);
+    expect(
+      await count(
+        "SELECT COUNT(*) AS total FROM approval_decision WHERE subjectType = 'CHANGE_ORDER' AND subjectId = ?",
+        [rowId(second.id)],
+      ),
+    ).toBe(0);
+    expect(
+      await sql("SELECT status FROM approval_request WHERE subjectType = 'CHANGE_ORDER' AND subjectId = ?", [
+        rowId(second.id),
+      ]),
+    ).toEqual([{ status: 'PENDING' }]);
     expect(await count('SELECT COUNT(*) AS total FROM audit_event')).toBe(audits);
   });
 
@@ -334,23 +498,47 @@ describe('approval and the contract\'s value', () => {
     const drafted = await draft(marcus, contract.id);
     await marcus.terminateContract({ input: { id: contract.id, reason: 'Client merged', terminationDate: inDays(1) } });
     const error = await expectError(jordan.approveChangeOrder({ input: { id: submitted.id } }), 'CONFLICT');
-    expect(error.message).toBe(`Change order ${submitted.number} cannot be approved: contract ${contract.number} is TERMINATED now, and only an ACTIVE contract's value can change. Withdraw or reject it.`);
-    expect((await vp.changeOrder({ id: submitted.id })).changeOrder).toMatchObject({ status: 'PENDING_APPROVAL', approvals: { totalCount: 0 } });
+    expect(error.message).toBe(
+      `Change order ${submitted.number} cannot be approved: contract ${contract.number} is TERMINATED now, and only an ACTIVE contract's value can change. Withdraw or reject it.`,
+    );
+    expect((await vp.changeOrder({ id: submitted.id })).changeOrder).toMatchObject({
+      status: 'PENDING_APPROVAL',
+      approvals: { totalCount: 0 },
+    });
     expect(await contractValue(contract.id)).toBe(10_000_000);
-    expect((await expectError(marcus.submitChangeOrder({ input: { id: drafted.id } }), 'CONFLICT')).message).toMatch(/is TERMINATED; change orders apply only to an ACTIVE contract/);
-    expect((await marcus.withdrawChangeOrder({ input: { id: submitted.id } })).withdrawChangeOrder.changeOrder.status).toBe('WITHDRAWN');
+    expect((await expectError(marcus.submitChangeOrder({ input: { id: drafted.id } }), 'CONFLICT')).message).toMatch(
+      /is TERMINATED; change orders apply only to an ACTIVE contract/,
+    );
+    expect(
+      (await marcus.withdrawChangeOrder({ input: { id: submitted.id } })).withdrawChangeOrder.changeOrder.status,
+    ).toBe('WITHDRAWN');
   });
 
   it('lets exactly one of 20 concurrent approvals through: one decision, one audit event, one addition', async () => {
     const contract = await activeContract(100_000);
     const changeOrder = await pending(contract.id, 30_000, jordan);
-    const results = await Promise.allSettled(Array.from({ length: 20 }, () => vp.approveChangeOrder({ input: { id: changeOrder.id } })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, () => vp.approveChangeOrder({ input: { id: changeOrder.id } })),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect(results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason.code)).toEqual(Array(19).fill('CONFLICT'));
-    expect(await count("SELECT COUNT(*) AS total FROM approval_decision WHERE subjectType = 'CHANGE_ORDER' AND subjectId = ?", [rowId(changeOrder.id)])).toBe(1);
-    const approvals = await vp.auditEvents({ first: 50, filter: { entityId: changeOrder.id, action: 'approveChangeOrder' } });
+    expect(
+      results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason.code),
+    ).toEqual(Array(19).fill('CONFLICT'));
+    expect(
+      await count(
+        "SELECT COUNT(*) AS total FROM approval_decision WHERE subjectType = 'CHANGE_ORDER' AND subjectId = ?",
+        [rowId(changeOrder.id)],
+      ),
+    ).toBe(1);
+    const approvals = await vp.auditEvents({
+      first: 50,
+      filter: { entityId: changeOrder.id, action: 'approveChangeOrder' },
+    });
     expect(approvals.auditEvents.totalCount).toBe(1);
-    const valueChanges = await vp.auditEvents({ first: 50, filter: { entityId: contract.id, action: 'approveChangeOrder' } });
+    const valueChanges = await vp.auditEvents({
+      first: 50,
+      filter: { entityId: contract.id, action: 'approveChangeOrder' },
+    });
     expect(valueChanges.auditEvents.totalCount).toBe(1);
     expect(await contractValue(contract.id)).toBe(13_000_000);
   });
@@ -361,7 +549,9 @@ describe('the approval queue', () => {
   const queuedIds = async (who: Parameters<TestServer['gql']>[0]) => {
     const response = await server.gql(who, QUEUE);
     expect(response.body.errors).toBeUndefined();
-    return (response.body.data!.approvalQueue.edges as { node: { subject: { id?: string } | null } }[]).map((e) => e.node.subject?.id).filter(Boolean);
+    return (response.body.data!.approvalQueue.edges as { node: { subject: { id?: string } | null } }[])
+      .map((e) => e.node.subject?.id)
+      .filter(Boolean);
   };
 
   it('lists a submitted change order for whoever could decide it, on its absolute size, until it is decided', async () => {
@@ -371,8 +561,14 @@ describe('the approval queue', () => {
     const large = await pending(contract.id, 260_000, jordan);
 
     const { approvalQueue } = await marcus.approvalQueue({ first: 100 });
-    const entry = approvalQueue.edges.find((e) => e.node.subjectType === 'CHANGE_ORDER' && e.node.amount.amountCents === 1_234_567);
-    expect(entry?.node).toMatchObject({ subject: { __typename: 'ChangeOrder' }, requestedBy: { name: 'Jordan Kim' }, account: { id: accountId } });
+    const entry = approvalQueue.edges.find(
+      (e) => e.node.subjectType === 'CHANGE_ORDER' && e.node.amount.amountCents === 1_234_567,
+    );
+    expect(entry?.node).toMatchObject({
+      subject: { __typename: 'ChangeOrder' },
+      requestedBy: { name: 'Jordan Kim' },
+      account: { id: accountId },
+    });
     expect(await queuedIds('marcus')).toEqual(expect.arrayContaining([small.id]));
     expect(await queuedIds('marcus')).not.toContain(large.id);
     expect(await queuedIds('jordan')).toEqual(expect.arrayContaining([reduction.id]));
@@ -400,21 +596,52 @@ describe('reading change orders', () => {
     expect(byContract.edges.map((e) => e.node.id)).toEqual([c.id, b.id, a.id]);
     const drafts = (await jordan.changeOrders({ filter: { contractId: contract.id, status: ['DRAFT'] } })).changeOrders;
     expect(drafts.edges.map((e) => e.node.id)).toEqual([c.id, a.id]);
-    const ofAccount = (await jordan.changeOrders({ first: 100, filter: { accountId, status: ['PENDING_APPROVAL'] } })).changeOrders;
+    const ofAccount = (await jordan.changeOrders({ first: 100, filter: { accountId, status: ['PENDING_APPROVAL'] } }))
+      .changeOrders;
     expect(ofAccount.edges.map((e) => e.node.id)).toContain(b.id);
-    expect(ofAccount.edges.every((e) => e.node.status === 'PENDING_APPROVAL' && e.node.account.id === accountId)).toBe(true);
+    expect(ofAccount.edges.every((e) => e.node.status === 'PENDING_APPROVAL' && e.node.account.id === accountId)).toBe(
+      true,
+    );
 
     const today = inDays(0);
-    expect((await jordan.changeOrders({ filter: { contractId: contract.id, createdOnOrAfter: today, createdOnOrBefore: today } })).changeOrders.totalCount).toBe(3);
-    expect((await jordan.changeOrders({ filter: { contractId: contract.id, createdOnOrBefore: inDays(-1) } })).changeOrders.totalCount).toBe(0);
-    expect((await jordan.changeOrders({ filter: { contractId: contract.id, createdOnOrAfter: inDays(1) } })).changeOrders.totalCount).toBe(0);
+    expect(
+      (
+        await jordan.changeOrders({
+          filter: { contractId: contract.id, createdOnOrAfter: today, createdOnOrBefore: today },
+        })
+      ).changeOrders.totalCount,
+    ).toBe(3);
+    expect(
+      (await jordan.changeOrders({ filter: { contractId: contract.id, createdOnOrBefore: inDays(-1) } })).changeOrders
+        .totalCount,
+    ).toBe(0);
+    expect(
+      (await jordan.changeOrders({ filter: { contractId: contract.id, createdOnOrAfter: inDays(1) } })).changeOrders
+        .totalCount,
+    ).toBe(0);
 
-    const first = (await jordan.changeOrders({ first: 2, filter: { contractId: contract.id }, orderBy: { field: 'NUMBER', direction: 'ASC' } })).changeOrders;
+    const first = (
+      await jordan.changeOrders({
+        first: 2,
+        filter: { contractId: contract.id },
+        orderBy: { field: 'NUMBER', direction: 'ASC' },
+      })
+    ).changeOrders;
     expect(first.pageInfo.hasNextPage).toBe(true);
-    const rest = (await jordan.changeOrders({ first: 2, after: first.pageInfo.endCursor, filter: { contractId: contract.id }, orderBy: { field: 'NUMBER', direction: 'ASC' } })).changeOrders;
+    const rest = (
+      await jordan.changeOrders({
+        first: 2,
+        after: first.pageInfo.endCursor,
+        filter: { contractId: contract.id },
+        orderBy: { field: 'NUMBER', direction: 'ASC' },
+      })
+    ).changeOrders;
     expect(rest.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
     expect([...first.edges, ...rest.edges].map((e) => e.node.number)).toEqual([a.number, b.number, c.number]);
-    await expectError(jordan.changeOrders({ first: 2, after: first.pageInfo.endCursor, filter: { contractId: contract.id } }), 'BAD_USER_INPUT');
+    await expectError(
+      jordan.changeOrders({ first: 2, after: first.pageInfo.endCursor, filter: { contractId: contract.id } }),
+      'BAD_USER_INPUT',
+    );
 
     const nested = (await jordan.contractChangeOrders({ contractId: contract.id, first: 2 })).contract!;
     expect(nested.changeOrders).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
@@ -430,15 +657,24 @@ describe('reading change orders', () => {
     expect((await casey.node({ id: changeOrder.id })).node).toBeNull();
     expect((await casey.changeOrders({ filter: { contractId: contract.id } })).changeOrders.totalCount).toBe(0);
     expect((await casey.contractChangeOrders({ contractId: contract.id })).contract).toBeNull();
-    await expectError(casey.createChangeOrder({ input: { contractId: contract.id, title: 'Sneaky', amountDelta: dollars(1) } }), 'NOT_FOUND');
-    await expectError(casey.updateChangeOrder({ input: { id: changeOrder.id, expectedVersion: 2, title: 'Sneaky' } }), 'NOT_FOUND');
+    await expectError(
+      casey.createChangeOrder({ input: { contractId: contract.id, title: 'Sneaky', amountDelta: dollars(1) } }),
+      'NOT_FOUND',
+    );
+    await expectError(
+      casey.updateChangeOrder({ input: { id: changeOrder.id, expectedVersion: 2, title: 'Sneaky' } }),
+      'NOT_FOUND',
+    );
     await expectError(casey.approveChangeOrder({ input: { id: changeOrder.id } }), 'NOT_FOUND');
     await expectError(casey.rejectChangeOrder({ input: { id: changeOrder.id, reason: 'Sneaky' } }), 'NOT_FOUND');
     await expectError(casey.withdrawChangeOrder({ input: { id: changeOrder.id } }), 'NOT_FOUND');
 
     const bi = await server.client(Role.BI_READER);
     expect((await bi.changeOrder({ id: changeOrder.id })).changeOrder).toMatchObject({ number: changeOrder.number });
-    await expectError(bi.createChangeOrder({ input: { contractId: contract.id, title: 'Read only', amountDelta: dollars(1) } }), 'FORBIDDEN');
+    await expectError(
+      bi.createChangeOrder({ input: { contractId: contract.id, title: 'Read only', amountDelta: dollars(1) } }),
+      'FORBIDDEN',
+    );
     expect((await vp.changeOrder({ id: changeOrder.id })).changeOrder!.status).toBe('PENDING_APPROVAL');
   });
 
@@ -523,7 +759,18 @@ describe('the demo seed', () => {
   }
 
   const normalise = (row: Record<string, unknown>) =>
-    Object.fromEntries(Object.entries(row).map(([key, value]) => [key, value instanceof Date ? value.toISOString() : typeof value === 'bigint' || /Cents$|Id$|^requests$|^decisions$|^version$/.test(key) ? (value === null ? null : Number(value)) : value]));
+    Object.fromEntries(
+      Object.entries(row).map(([key, value]) => [
+        key,
+        value instanceof Date
+          ? value.toISOString()
+          : typeof value === 'bigint' || /Cents$|Id$|^requests$|^decisions$|^version$/.test(key)
+            ? value === null
+              ? null
+              : Number(value)
+            : value,
+      ]),
+    );
 
   it('writes change orders in every state with the approval trail each implies, the same way every time', async () => {
     // Contracts of each kind it reads: active ones (this file's), and a renewed one.
@@ -533,8 +780,13 @@ describe('the demo seed', () => {
     await marcus.approveContract({ input: { id: renewContract.contract.id } });
     // This file's contracts were all approved today; give them a history to have had changes in.
     const sqlTime = (ms: number) => new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
-    await sql('UPDATE contract SET approvedAt = ? WHERE approvedAt > ?', [sqlTime(Date.now() - 60 * DAY), sqlTime(Date.now() - 2 * DAY)]);
-    const [{ total: contractValuesBefore }] = await sql<{ total: number | string }>('SELECT SUM(valueCents) AS total FROM contract');
+    await sql('UPDATE contract SET approvedAt = ? WHERE approvedAt > ?', [
+      sqlTime(Date.now() - 60 * DAY),
+      sqlTime(Date.now() - 2 * DAY),
+    ]);
+    const [{ total: contractValuesBefore }] = await sql<{ total: number | string }>(
+      'SELECT SUM(valueCents) AS total FROM contract',
+    );
 
     const first = await runSeed(false);
     const second = await runSeed(true);
@@ -543,14 +795,22 @@ describe('the demo seed', () => {
     expect(first.contractValues).toBe(Number(contractValuesBefore));
 
     const { rows } = first;
-    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['DRAFT', 'PENDING_APPROVAL', 'APPROVED', 'REJECTED', 'WITHDRAWN']));
+    expect(new Set(rows.map((r) => r.status))).toEqual(
+      new Set(['DRAFT', 'PENDING_APPROVAL', 'APPROVED', 'REJECTED', 'WITHDRAWN']),
+    );
     expect(new Set(rows.map((r) => r.number)).size).toBe(rows.length);
     for (const row of rows) {
       expect(row.number).toMatch(/^CO-\d{4}-\d{4}$/);
       expect(['ACTIVE', 'RENEWED', 'EXPIRED']).toContain(row.contractStatus);
-      if ((row.amountDeltaCents as number) < 0) expect(-(row.amountDeltaCents as number)).toBeLessThanOrEqual((row.contractValueCents as number) / 10);
+      if ((row.amountDeltaCents as number) < 0)
+        expect(-(row.amountDeltaCents as number)).toBeLessThanOrEqual((row.contractValueCents as number) / 10);
       if (row.contractStatus !== 'ACTIVE') expect(['APPROVED', 'REJECTED', 'WITHDRAWN']).toContain(row.status);
-      const trail = { requests: row.requests, requestStatus: row.requestStatus, decisions: row.decisions, decision: row.decision };
+      const trail = {
+        requests: row.requests,
+        requestStatus: row.requestStatus,
+        decisions: row.decisions,
+        decision: row.decision,
+      };
       switch (row.status) {
         case 'DRAFT':
           expect(trail).toEqual({ requests: 0, requestStatus: null, decisions: 0, decision: null });
@@ -559,14 +819,18 @@ describe('the demo seed', () => {
           expect(trail).toEqual({ requests: 1, requestStatus: 'PENDING', decisions: 0, decision: null });
           break;
         case 'WITHDRAWN':
-          expect([{ requests: 0, requestStatus: null, decisions: 0, decision: null }, { requests: 1, requestStatus: 'WITHDRAWN', decisions: 0, decision: null }]).toContainEqual(trail);
+          expect([
+            { requests: 0, requestStatus: null, decisions: 0, decision: null },
+            { requests: 1, requestStatus: 'WITHDRAWN', decisions: 0, decision: null },
+          ]).toContainEqual(trail);
           break;
         default:
           expect(trail).toEqual({ requests: 1, requestStatus: row.status, decisions: 1, decision: row.status });
           expect(row.decidedCents).toBe(row.amountDeltaCents);
           expect(row.decidedAt).not.toBeNull();
           expect(row.approverId).not.toBe(row.createdById);
-          if (Math.abs(row.amountDeltaCents as number) > 25_000_000) expect(['EXECUTIVE', 'ADMIN']).toContain(row.approverRole);
+          if (Math.abs(row.amountDeltaCents as number) > 25_000_000)
+            expect(['EXECUTIVE', 'ADMIN']).toContain(row.approverRole);
           expect(['SENIOR_ACCOUNT_MANAGER', 'EXECUTIVE', 'ADMIN']).toContain(row.approverRole);
       }
     }
@@ -576,17 +840,30 @@ describe('the demo seed', () => {
     for (const row of rows.filter((r) => r.status === 'APPROVED' && (r.amountDeltaCents as number) > 0)) {
       growth.set(row.contractId, (growth.get(row.contractId) ?? 0) + (row.amountDeltaCents as number));
     }
-    for (const [contractId, added] of growth) expect(added).toBeLessThanOrEqual(0.6 * (rows.find((r) => r.contractId === contractId)!.contractValueCents as number));
+    for (const [contractId, added] of growth)
+      expect(added).toBeLessThanOrEqual(
+        0.6 * (rows.find((r) => r.contractId === contractId)!.contractValueCents as number),
+      );
 
     // What it wrote reads through the API like any other change order.
-    const { changeOrders } = await vp.changeOrders({ first: 100, filter: { status: ['APPROVED'] }, orderBy: { field: 'NUMBER', direction: 'ASC' } });
+    const { changeOrders } = await vp.changeOrders({
+      first: 100,
+      filter: { status: ['APPROVED'] },
+      orderBy: { field: 'NUMBER', direction: 'ASC' },
+    });
     const seededApproved = changeOrders.edges.find((e) => rows.some((r) => r.number === e.node.number));
     const { changeOrder } = await vp.changeOrder({ id: seededApproved!.node.id });
-    expect(changeOrder!.approvals.edges).toEqual([expect.objectContaining({ node: expect.objectContaining({ decision: 'APPROVED', subjectType: 'CHANGE_ORDER' }) })]);
+    expect(changeOrder!.approvals.edges).toEqual([
+      expect.objectContaining({ node: expect.objectContaining({ decision: 'APPROVED', subjectType: 'CHANGE_ORDER' }) }),
+    ]);
     // And new change orders carry on the numbering.
     const next = await draft(jordan, renewContract.contract.id);
     const year = next.number.slice(3, 7);
-    const lastSeeded = rows.map((r) => r.number as string).filter((n) => n.slice(3, 7) === year).sort().at(-1);
+    const lastSeeded = rows
+      .map((r) => r.number as string)
+      .filter((n) => n.slice(3, 7) === year)
+      .sort()
+      .at(-1);
     if (lastSeeded) expect(next.number > lastSeeded).toBe(true);
   });
 });
@@ -596,17 +873,32 @@ describe('change orders for a project', () => {
     const contract = await activeContract(200_000);
     const other = await activeContract(50_000);
     const { createProject } = await jordan.createProject({
-      input: { accountId, contractId: contract.id, name: 'Claims feed', startDate: '2026-01-01', targetEndDate: '2026-12-31', budget: { amountCents: 5_000_000 } },
+      input: {
+        accountId,
+        contractId: contract.id,
+        name: 'Claims feed',
+        startDate: '2026-01-01',
+        targetEndDate: '2026-12-31',
+        budget: { amountCents: 5_000_000 },
+      },
     });
     const project = createProject.project;
     const wrong = await expectError(draft(jordan, other.id, { projectId: project.id }), 'BAD_USER_INPUT');
-    expect(wrong.fields).toEqual([{ path: 'input.projectId', message: expect.stringContaining('must belong to contract') }]);
+    expect(wrong.fields).toEqual([
+      { path: 'input.projectId', message: expect.stringContaining('must belong to contract') },
+    ]);
 
-    const changeOrder = await draft(marcus, contract.id, { projectId: project.id, amountDelta: { amountCents: 1_500_000 } });
+    const changeOrder = await draft(marcus, contract.id, {
+      projectId: project.id,
+      amountDelta: { amountCents: 1_500_000 },
+    });
     expect(changeOrder.project).toEqual({ id: project.id, name: 'Claims feed' });
     await marcus.submitChangeOrder({ input: { id: changeOrder.id } });
     await jordan.approveChangeOrder({ input: { id: changeOrder.id } });
-    expect((await jordan.project({ id: project.id })).project?.budget).toEqual({ amountCents: 6_500_000, currency: 'USD' });
+    expect((await jordan.project({ id: project.id })).project?.budget).toEqual({
+      amountCents: 6_500_000,
+      currency: 'USD',
+    });
     expect(await contractValue(contract.id)).toBe(200_000 * 100 + 1_500_000);
   });
 });

@@ -26,14 +26,18 @@ function pnpm(args: string[], env: Record<string, string>) {
 
 describe('pnpm --silent run token', () => {
   it('prints only a bearer token for a seeded user of the role, from the same database', async () => {
-    const { stdout } = await pnpm(['--silent', 'run', 'token', '--role', 'FINANCE'], { DATABASE_URL: `sqlite:${join(dir, 'cli.sqlite')}` });
+    const { stdout } = await pnpm(['--silent', 'run', 'token', '--role', 'FINANCE'], {
+      DATABASE_URL: `sqlite:${join(dir, 'cli.sqlite')}`,
+    });
     expect(stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
     const identity = await new TokenVerifier({ jwtSecret: DEV_JWT_SECRET, usingDevSecret: true }).verify(stdout.trim());
     expect(identity).toEqual({ email: 'robin.castillo@accountgraph.example', expiresAt: expect.any(Number) });
   });
 
   it('says what is wrong with an unknown role, on stderr, and fails', async () => {
-    await expect(pnpm(['--silent', 'run', 'token', '--role', 'JANITOR'], { DATABASE_URL: `sqlite:${join(dir, 'cli.sqlite')}` })).rejects.toMatchObject({
+    await expect(
+      pnpm(['--silent', 'run', 'token', '--role', 'JANITOR'], { DATABASE_URL: `sqlite:${join(dir, 'cli.sqlite')}` }),
+    ).rejects.toMatchObject({
       stdout: '',
       stderr: expect.stringContaining('unknown role JANITOR; one of ADMIN, EXECUTIVE'),
     });
@@ -44,9 +48,13 @@ describe('schema:check', () => {
   it('passes on the committed contract and fails on a stale copy', async () => {
     const copy = join(dir, 'schema.graphql');
     copyFileSync(committedSchema, copy);
-    await expect(pnpm(['run', 'schema:check'], { SCHEMA_FILE: copy })).resolves.toMatchObject({ stdout: expect.stringContaining('schema is up to date') });
+    await expect(pnpm(['run', 'schema:check'], { SCHEMA_FILE: copy })).resolves.toMatchObject({
+      stdout: expect.stringContaining('schema is up to date'),
+    });
     writeFileSync(copy, readFileSync(copy, 'utf8').replace('Full name.', 'Full name!'));
-    await expect(pnpm(['run', 'schema:check'], { SCHEMA_FILE: copy })).rejects.toMatchObject({ stderr: expect.stringContaining('schema.graphql is stale: run `pnpm schema:emit`') });
+    await expect(pnpm(['run', 'schema:check'], { SCHEMA_FILE: copy })).rejects.toMatchObject({
+      stderr: expect.stringContaining('schema.graphql is stale: run `pnpm schema:emit`'),
+    });
   });
 });
 
@@ -54,7 +62,14 @@ describe('the server process', () => {
   it('stops cleanly on SIGTERM: drains, closes the database, exits 0', async () => {
     const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
       cwd: serverDir,
-      env: { ...process.env, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `sqlite:${join(dir, 'signal.sqlite')}`, LOG_LEVEL: 'info' },
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATABASE_URL: `sqlite:${join(dir, 'signal.sqlite')}`,
+        LOG_LEVEL: 'info',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -90,7 +105,14 @@ describe('pnpm start', () => {
   async function startServer(database: string): Promise<{ child: ChildProcess; output: () => string }> {
     const child = spawn('pnpm', ['start'], {
       cwd: serverDir,
-      env: { ...process.env, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `sqlite:${join(dir, database)}`, LOG_LEVEL: 'info' },
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATABASE_URL: `sqlite:${join(dir, database)}`,
+        LOG_LEVEL: 'info',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });

@@ -36,7 +36,14 @@ async function count(query: string, params: unknown[] = []): Promise<number> {
 }
 
 async function report(overrides: Partial<ReportClientIssueInput> = {}, by = jordan) {
-  const input: ReportClientIssueInput = { accountId, title: 'Eligibility file load failed', description: 'The nightly 834 load stopped at 02:00.', severity: 'MEDIUM', category: 'DELIVERY', ...overrides };
+  const input: ReportClientIssueInput = {
+    accountId,
+    title: 'Eligibility file load failed',
+    description: 'The nightly 834 load stopped at 02:00.',
+    severity: 'MEDIUM',
+    category: 'DELIVERY',
+    ...overrides,
+  };
   return (await by.reportClientIssue({ input })).reportClientIssue.clientIssue;
 }
 
@@ -44,9 +51,17 @@ async function report(overrides: Partial<ReportClientIssueInput> = {}, by = jord
 async function reportedAgo(issueId: string, ms: number, severity: `${ClientIssueSeverity}`): Promise<void> {
   const reportedAt = new Date(Date.now() - ms);
   const clock = slaClock(reportedAt, DEFAULT_SLA_POLICY[severity as ClientIssueSeverity]);
-  await sql('UPDATE client_issue SET reportedAt = ?, responseDueAt = ?, resolutionDueAt = ?, responseAtRiskAt = ?, resolutionAtRiskAt = ? WHERE id = ?', [
-    sqlTime(reportedAt), sqlTime(clock.responseDueAt), sqlTime(clock.resolutionDueAt), sqlTime(clock.responseAtRiskAt), sqlTime(clock.resolutionAtRiskAt), rowId(issueId),
-  ]);
+  await sql(
+    'UPDATE client_issue SET reportedAt = ?, responseDueAt = ?, resolutionDueAt = ?, responseAtRiskAt = ?, resolutionAtRiskAt = ? WHERE id = ?',
+    [
+      sqlTime(reportedAt),
+      sqlTime(clock.responseDueAt),
+      sqlTime(clock.resolutionDueAt),
+      sqlTime(clock.responseAtRiskAt),
+      sqlTime(clock.resolutionAtRiskAt),
+      rowId(issueId),
+    ],
+  );
 }
 
 function notificationsFor(issueId: string) {
@@ -67,7 +82,9 @@ function lastWeekday(day: number, hour: number): Date {
 beforeAll(async () => {
   server = await TestServer.start();
   [jordan, marcus, taylor, vp, itdir, robin, casey, bi] = await Promise.all(
-    (['jordan', 'marcus', 'taylor', Role.EXECUTIVE, Role.IT_DIRECTOR, Role.FINANCE, 'casey', Role.BI_READER] as const).map((who) => server.client(who)),
+    (
+      ['jordan', 'marcus', 'taylor', Role.EXECUTIVE, Role.IT_DIRECTOR, Role.FINANCE, 'casey', Role.BI_READER] as const
+    ).map((who) => server.client(who)),
   );
   staff = await server.staffIds();
   // Jordan's account with neither finance, the IT director, Casey, Taylor nor a project member on its team.
@@ -79,8 +96,12 @@ beforeAll(async () => {
   );
   accountId = Buffer.from(`Account:${row.id}`).toString('base64');
   await vp.addAccountTeamMember({ input: { accountId, userId: staff.taylor, teamRole: 'BACKUP_ACCOUNT_MANAGER' } });
-  const [contact] = await sql<{ id: number }>('SELECT id FROM contact WHERE accountId = ? ORDER BY id LIMIT 1', [row.id]);
-  const [other] = await sql<{ id: number }>('SELECT id FROM contact WHERE accountId <> ? ORDER BY id LIMIT 1', [row.id]);
+  const [contact] = await sql<{ id: number }>('SELECT id FROM contact WHERE accountId = ? ORDER BY id LIMIT 1', [
+    row.id,
+  ]);
+  const [other] = await sql<{ id: number }>('SELECT id FROM contact WHERE accountId <> ? ORDER BY id LIMIT 1', [
+    row.id,
+  ]);
   contactId = Buffer.from(`Contact:${contact.id}`).toString('base64');
   otherContactId = Buffer.from(`Contact:${other.id}`).toString('base64');
 });
@@ -91,17 +112,32 @@ afterAll(async () => {
 
 describe('SLA clocks', () => {
   it('stores the response and resolution deadlines of each severity from reportedAt', async () => {
-    for (const [severity, response, resolution] of [['CRITICAL', 1 * HOUR, 24 * HOUR], ['HIGH', 4 * HOUR, 3 * DAY]] as const) {
+    for (const [severity, response, resolution] of [
+      ['CRITICAL', 1 * HOUR, 24 * HOUR],
+      ['HIGH', 4 * HOUR, 3 * DAY],
+    ] as const) {
       const issue = await report({ severity, category: 'BILLING' });
       const reported = Date.parse(issue.reportedAt);
-      expect([Date.parse(issue.responseDueAt) - reported, Date.parse(issue.resolutionDueAt) - reported]).toEqual([response, resolution]);
-      expect(issue).toMatchObject({ status: 'OPEN', slaStatus: 'ON_TRACK', reportedByUser: { name: 'Jordan Kim' }, reportedByContact: null });
+      expect([Date.parse(issue.responseDueAt) - reported, Date.parse(issue.resolutionDueAt) - reported]).toEqual([
+        response,
+        resolution,
+      ]);
+      expect(issue).toMatchObject({
+        status: 'OPEN',
+        slaStatus: 'ON_TRACK',
+        reportedByUser: { name: 'Jordan Kim' },
+        reportedByContact: null,
+      });
     }
   });
 
   it('counts business days for MEDIUM and LOW, skipping the weekend (UTC)', async () => {
     const friday = lastWeekday(5, 15);
-    const medium = await report({ severity: 'MEDIUM', reportedAt: friday.toISOString(), reportedByContactId: contactId });
+    const medium = await report({
+      severity: 'MEDIUM',
+      reportedAt: friday.toISOString(),
+      reportedByContactId: contactId,
+    });
     // Friday 15:00 plus one business day is Monday 15:00; resolution is 10 calendar days.
     expect(medium.responseDueAt).toBe(new Date(friday.getTime() + 3 * DAY).toISOString());
     expect(medium.resolutionDueAt).toBe(new Date(friday.getTime() + 10 * DAY).toISOString());
@@ -118,19 +154,42 @@ describe('SLA clocks', () => {
   it('recomputes both deadlines from reportedAt when the severity changes', async () => {
     const friday = lastWeekday(5, 15);
     const issue = await report({ severity: 'MEDIUM', reportedAt: friday.toISOString() });
-    const { clientIssue } = (await jordan.updateClientIssue({ input: { id: issue.id, expectedVersion: issue.version, severity: 'LOW', title: 'Renamed' } })).updateClientIssue;
+    const { clientIssue } = (
+      await jordan.updateClientIssue({
+        input: { id: issue.id, expectedVersion: issue.version, severity: 'LOW', title: 'Renamed' },
+      })
+    ).updateClientIssue;
     const expected = slaClock(friday, DEFAULT_SLA_POLICY.LOW);
-    expect(clientIssue).toMatchObject({ severity: 'LOW', title: 'Renamed', reportedAt: friday.toISOString(), responseDueAt: expected.responseDueAt.toISOString(), resolutionDueAt: expected.resolutionDueAt.toISOString(), version: 2 });
-    await expectError(jordan.updateClientIssue({ input: { id: issue.id, expectedVersion: 1, severity: 'HIGH' } }), 'CONFLICT');
+    expect(clientIssue).toMatchObject({
+      severity: 'LOW',
+      title: 'Renamed',
+      reportedAt: friday.toISOString(),
+      responseDueAt: expected.responseDueAt.toISOString(),
+      resolutionDueAt: expected.resolutionDueAt.toISOString(),
+      version: 2,
+    });
+    await expectError(
+      jordan.updateClientIssue({ input: { id: issue.id, expectedVersion: 1, severity: 'HIGH' } }),
+      'CONFLICT',
+    );
   });
 });
 
 describe('escalation to the IT Director', () => {
   it('escalates a CRITICAL TECHNICAL issue on report and notifies the IT Director in the same transaction', async () => {
     const issue = await report({ severity: 'CRITICAL', category: 'TECHNICAL', title: 'Provider directory API down' });
-    expect(issue).toMatchObject({ status: 'ESCALATED', assignee: { id: staff.alex, role: 'IT_DIRECTOR' }, escalatedAt: expect.any(String), escalationReason: expect.stringMatching(/CRITICAL TECHNICAL/) });
-    expect(await notificationsFor(issue.id)).toEqual([{ recipientId: rowId(staff.alex), kind: 'ISSUE_ESCALATED', subjectType: 'ClientIssue', subjectId: issue.id }]);
-    expect(await count('SELECT COUNT(*) AS n FROM outbox_event WHERE topic = ?', ['notification.issue_escalated'])).toBeGreaterThan(0);
+    expect(issue).toMatchObject({
+      status: 'ESCALATED',
+      assignee: { id: staff.alex, role: 'IT_DIRECTOR' },
+      escalatedAt: expect.any(String),
+      escalationReason: expect.stringMatching(/CRITICAL TECHNICAL/),
+    });
+    expect(await notificationsFor(issue.id)).toEqual([
+      { recipientId: rowId(staff.alex), kind: 'ISSUE_ESCALATED', subjectType: 'ClientIssue', subjectId: issue.id },
+    ]);
+    expect(
+      await count('SELECT COUNT(*) AS n FROM outbox_event WHERE topic = ?', ['notification.issue_escalated']),
+    ).toBeGreaterThan(0);
     const { clientIssue } = await jordan.clientIssue({ id: issue.id });
     expect(clientIssue!.timeline.edges.map((e) => [e.node.kind, e.node.fromStatus, e.node.toStatus])).toEqual([
       ['STATUS_CHANGE', null, 'OPEN'],
@@ -142,23 +201,47 @@ describe('escalation to the IT Director', () => {
     const issue = await report({ severity: 'HIGH', category: 'TECHNICAL' });
     await expectError(jordan.escalateClientIssue({ input: { id: issue.id, reason: '   ' } }), 'BAD_USER_INPUT');
     await expectError(bi.escalateClientIssue({ input: { id: issue.id, reason: 'Dashboards say so' } }), 'FORBIDDEN');
-    await expectError(robin.escalateClientIssue({ input: { id: issue.id, reason: 'Finance reads but does not write here' } }), 'FORBIDDEN');
+    await expectError(
+      robin.escalateClientIssue({ input: { id: issue.id, reason: 'Finance reads but does not write here' } }),
+      'FORBIDDEN',
+    );
     await expectError(casey.escalateClientIssue({ input: { id: issue.id, reason: 'Not my account' } }), 'NOT_FOUND');
     expect(await notificationsFor(issue.id)).toEqual([]);
-    const { clientIssue } = (await jordan.escalateClientIssue({ input: { id: issue.id, reason: 'Client CIO called the CEO' } })).escalateClientIssue;
-    expect(clientIssue).toMatchObject({ status: 'ESCALATED', escalationReason: 'Client CIO called the CEO', assignee: { id: staff.alex } });
-    const again = await expectError(jordan.escalateClientIssue({ input: { id: issue.id, reason: 'Again' } }), 'CONFLICT');
+    const { clientIssue } = (
+      await jordan.escalateClientIssue({ input: { id: issue.id, reason: 'Client CIO called the CEO' } })
+    ).escalateClientIssue;
+    expect(clientIssue).toMatchObject({
+      status: 'ESCALATED',
+      escalationReason: 'Client CIO called the CEO',
+      assignee: { id: staff.alex },
+    });
+    const again = await expectError(
+      jordan.escalateClientIssue({ input: { id: issue.id, reason: 'Again' } }),
+      'CONFLICT',
+    );
     expect(again.message).toMatch(/already ESCALATED/);
-    expect(await notificationsFor(issue.id)).toEqual([{ recipientId: rowId(staff.alex), kind: 'ISSUE_ESCALATED', subjectType: 'ClientIssue', subjectId: issue.id }]);
+    expect(await notificationsFor(issue.id)).toEqual([
+      { recipientId: rowId(staff.alex), kind: 'ISSUE_ESCALATED', subjectType: 'ClientIssue', subjectId: issue.id },
+    ]);
   });
 
   it('lets one of several concurrent escalations through, with one notification', async () => {
     const issue = await report({ severity: 'HIGH', category: 'DELIVERY' });
-    const results = await Promise.allSettled(Array.from({ length: 5 }, (_, i) => (i % 2 ? marcus : jordan).escalateClientIssue({ input: { id: issue.id, reason: `Escalation ${i}` } })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 5 }, (_, i) =>
+        (i % 2 ? marcus : jordan).escalateClientIssue({ input: { id: issue.id, reason: `Escalation ${i}` } }),
+      ),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect(results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason.code)).toEqual(Array(4).fill('CONFLICT'));
+    expect(
+      results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason.code),
+    ).toEqual(Array(4).fill('CONFLICT'));
     expect(await notificationsFor(issue.id)).toHaveLength(1);
-    expect(await count("SELECT COUNT(*) AS n FROM client_issue_event WHERE issueId = ? AND kind = 'ESCALATION'", [rowId(issue.id)])).toBe(1);
+    expect(
+      await count("SELECT COUNT(*) AS n FROM client_issue_event WHERE issueId = ? AND kind = 'ESCALATION'", [
+        rowId(issue.id),
+      ]),
+    ).toBe(1);
   });
 
   it('shows the IT Director escalated and CRITICAL issues on accounts whose team they are not on, and lets them work those', async () => {
@@ -170,7 +253,9 @@ describe('escalation to the IT Director', () => {
     const quiet = await report({ severity: 'LOW', category: 'BILLING' });
     await expectError(itdir.commentOnClientIssue({ input: { id: quiet.id, body: 'Not mine' } }), 'FORBIDDEN');
     await expectError(itdir.resolveClientIssue({ input: { id: quiet.id, resolution: 'Not mine' } }), 'FORBIDDEN');
-    const { clientIssue } = (await itdir.resolveClientIssue({ input: { id: issue.id, resolution: 'Failover restored the feed.' } })).resolveClientIssue;
+    const { clientIssue } = (
+      await itdir.resolveClientIssue({ input: { id: issue.id, resolution: 'Failover restored the feed.' } })
+    ).resolveClientIssue;
     expect(clientIssue).toMatchObject({ status: 'RESOLVED', firstResponseAt: clientIssue.resolvedAt });
   });
 });
@@ -181,7 +266,10 @@ describe('breached HIGH and CRITICAL issues', () => {
     await reportedAgo(issue.id, 5 * HOUR, 'HIGH');
     const { clientIssue: read } = await jordan.clientIssue({ id: issue.id });
     expect(read).toMatchObject({ status: 'OPEN', slaStatus: 'BREACHED', escalatedAt: null });
-    const breached = await jordan.clientIssues({ first: 100, filter: { accountId, slaStatus: ['BREACHED'], status: ['OPEN'] } });
+    const breached = await jordan.clientIssues({
+      first: 100,
+      filter: { accountId, slaStatus: ['BREACHED'], status: ['OPEN'] },
+    });
     expect(breached.clientIssues.edges.map((e) => e.node.id)).toContain(issue.id);
     expect(await notificationsFor(issue.id)).toEqual([]);
 
@@ -190,8 +278,14 @@ describe('breached HIGH and CRITICAL issues', () => {
     const { escalateBreachedClientIssues: swept } = await itdir.escalateBreachedClientIssues({ input: {} });
     expect(swept.escalated.map((i) => i.id)).toContain(issue.id);
     expect(swept).toMatchObject({ escalatedCount: swept.escalated.length, hasMore: false });
-    expect(swept.escalated.find((i) => i.id === issue.id)).toMatchObject({ status: 'ESCALATED', assignee: { id: staff.alex }, escalationReason: expect.stringMatching(/^SLA breached: the first response/) });
-    expect(await notificationsFor(issue.id)).toEqual([{ recipientId: rowId(staff.alex), kind: 'ISSUE_ESCALATED', subjectType: 'ClientIssue', subjectId: issue.id }]);
+    expect(swept.escalated.find((i) => i.id === issue.id)).toMatchObject({
+      status: 'ESCALATED',
+      assignee: { id: staff.alex },
+      escalationReason: expect.stringMatching(/^SLA breached: the first response/),
+    });
+    expect(await notificationsFor(issue.id)).toEqual([
+      { recipientId: rowId(staff.alex), kind: 'ISSUE_ESCALATED', subjectType: 'ClientIssue', subjectId: issue.id },
+    ]);
     const again = await vp.escalateBreachedClientIssues({ input: {} });
     expect(again.escalateBreachedClientIssues.escalated.map((i) => i.id)).not.toContain(issue.id);
   });
@@ -199,13 +293,22 @@ describe('breached HIGH and CRITICAL issues', () => {
   it('are escalated by the next write, before it applies; a LOW breach is not', async () => {
     const high = await report({ severity: 'HIGH', category: 'BILLING' });
     await reportedAgo(high.id, 5 * HOUR, 'HIGH');
-    const { clientIssue } = (await jordan.respondToClientIssue({ input: { id: high.id, message: 'Sorry for the delay; on it now.' } })).respondToClientIssue;
-    expect(clientIssue).toMatchObject({ status: 'ESCALATED', firstResponseAt: expect.any(String), slaStatus: 'BREACHED', assignee: { id: staff.alex } });
+    const { clientIssue } = (
+      await jordan.respondToClientIssue({ input: { id: high.id, message: 'Sorry for the delay; on it now.' } })
+    ).respondToClientIssue;
+    expect(clientIssue).toMatchObject({
+      status: 'ESCALATED',
+      firstResponseAt: expect.any(String),
+      slaStatus: 'BREACHED',
+      assignee: { id: staff.alex },
+    });
     expect(await notificationsFor(high.id)).toHaveLength(1);
 
     const low = await report({ severity: 'LOW', category: 'BILLING' });
     await reportedAgo(low.id, 10 * DAY, 'LOW');
-    const { commentOnClientIssue } = await jordan.commentOnClientIssue({ input: { id: low.id, body: 'Chasing the client for the PO.' } });
+    const { commentOnClientIssue } = await jordan.commentOnClientIssue({
+      input: { id: low.id, body: 'Chasing the client for the PO.' },
+    });
     expect(commentOnClientIssue.clientIssue.status).toBe('OPEN');
     expect(await notificationsFor(low.id)).toEqual([]);
   });
@@ -216,7 +319,9 @@ describe('breached HIGH and CRITICAL issues', () => {
     const { clientIssue: before } = await jordan.clientIssue({ id: issue.id });
     expect(before).toMatchObject({ status: 'OPEN', slaStatus: 'ON_TRACK' });
 
-    const { clientIssue } = (await jordan.updateClientIssue({ input: { id: issue.id, expectedVersion: issue.version, severity: 'HIGH' } })).updateClientIssue;
+    const { clientIssue } = (
+      await jordan.updateClientIssue({ input: { id: issue.id, expectedVersion: issue.version, severity: 'HIGH' } })
+    ).updateClientIssue;
     const responseDueAt = new Date(Date.parse(before!.reportedAt) + 4 * HOUR).toISOString();
     expect(clientIssue).toMatchObject({
       severity: 'HIGH',
@@ -227,15 +332,23 @@ describe('breached HIGH and CRITICAL issues', () => {
       escalationReason: `SLA breached: the first response to this HIGH issue was due at ${responseDueAt}.`,
     });
     // Escalated in the same transaction as the update: the IT Director is told, once.
-    expect(await notificationsFor(issue.id)).toEqual([{ recipientId: rowId(staff.alex), kind: 'ISSUE_ESCALATED', subjectType: 'ClientIssue', subjectId: issue.id }]);
+    expect(await notificationsFor(issue.id)).toEqual([
+      { recipientId: rowId(staff.alex), kind: 'ISSUE_ESCALATED', subjectType: 'ClientIssue', subjectId: issue.id },
+    ]);
     const { auditEvents } = await vp.auditEvents({ first: 20, filter: { entityId: issue.id } });
-    expect(auditEvents.edges.map((e) => e.node.action).reverse()).toEqual(['reportClientIssue', 'updateClientIssue', 'escalateClientIssue']);
+    expect(auditEvents.edges.map((e) => e.node.action).reverse()).toEqual([
+      'reportClientIssue',
+      'updateClientIssue',
+      'escalateClientIssue',
+    ]);
   });
 
   it('are judged on the new severity when an update lowers it: a breached HIGH issue lowered to LOW is within the LOW deadlines and is not escalated', async () => {
     const issue = await report({ severity: 'HIGH', category: 'BILLING', title: 'PO number missing' });
     await reportedAgo(issue.id, 5 * HOUR, 'HIGH');
-    const { clientIssue } = (await jordan.updateClientIssue({ input: { id: issue.id, expectedVersion: issue.version, severity: 'LOW' } })).updateClientIssue;
+    const { clientIssue } = (
+      await jordan.updateClientIssue({ input: { id: issue.id, expectedVersion: issue.version, severity: 'LOW' } })
+    ).updateClientIssue;
     expect(clientIssue).toMatchObject({ severity: 'LOW', status: 'OPEN', slaStatus: 'ON_TRACK', escalatedAt: null });
     expect(await notificationsFor(issue.id)).toEqual([]);
   });
@@ -250,92 +363,198 @@ describe('who may resolve and close', () => {
     await expectError(bi.resolveClientIssue({ input: { id: issue.id, resolution: 'Done' } }), 'FORBIDDEN');
     await expectError(casey.resolveClientIssue({ input: { id: issue.id, resolution: 'Done' } }), 'NOT_FOUND');
     await expectError(itdir.resolveClientIssue({ input: { id: issue.id, resolution: 'Done' } }), 'FORBIDDEN');
-    expect((await marcus.resolveClientIssue({ input: { id: issue.id, resolution: 'Plan revised with the sponsor.' } })).resolveClientIssue.clientIssue.status).toBe('RESOLVED');
-    for (const who of [taylor, robin, bi, itdir]) await expectError(who.closeClientIssue({ input: { id: issue.id } }), 'FORBIDDEN');
-    expect((await jordan.closeClientIssue({ input: { id: issue.id, note: 'Client confirmed.' } })).closeClientIssue.clientIssue.status).toBe('CLOSED');
+    expect(
+      (await marcus.resolveClientIssue({ input: { id: issue.id, resolution: 'Plan revised with the sponsor.' } }))
+        .resolveClientIssue.clientIssue.status,
+    ).toBe('RESOLVED');
+    for (const who of [taylor, robin, bi, itdir])
+      await expectError(who.closeClientIssue({ input: { id: issue.id } }), 'FORBIDDEN');
+    expect(
+      (await jordan.closeClientIssue({ input: { id: issue.id, note: 'Client confirmed.' } })).closeClientIssue
+        .clientIssue.status,
+    ).toBe('CLOSED');
 
     const assigned = await report({ severity: 'LOW', category: 'DELIVERY' });
     await jordan.assignClientIssue({ input: { id: assigned.id, assigneeId: staff.taylor } });
-    expect((await taylor.resolveClientIssue({ input: { id: assigned.id, resolution: 'Fixed in the release.' } })).resolveClientIssue.clientIssue.status).toBe('RESOLVED');
-    await expectError(bi.reportClientIssue({ input: { accountId, title: 'x', description: 'y', severity: 'LOW', category: 'BILLING' } }), 'FORBIDDEN');
+    expect(
+      (await taylor.resolveClientIssue({ input: { id: assigned.id, resolution: 'Fixed in the release.' } }))
+        .resolveClientIssue.clientIssue.status,
+    ).toBe('RESOLVED');
+    await expectError(
+      bi.reportClientIssue({
+        input: { accountId, title: 'x', description: 'y', severity: 'LOW', category: 'BILLING' },
+      }),
+      'FORBIDDEN',
+    );
   });
 
   it('needs a conflict resolution note to resolve a RELATIONSHIP issue', async () => {
-    const issue = await report({ severity: 'MEDIUM', category: 'RELATIONSHIP', title: 'Sponsor unhappy with response times' });
-    const error = await expectError(jordan.resolveClientIssue({ input: { id: issue.id, resolution: 'Met the sponsor.' } }), 'BAD_USER_INPUT');
-    expect(error.fields).toEqual([{ path: 'input.conflictResolutionNote', message: 'a RELATIONSHIP issue needs a note on how the conflict was resolved' }]);
-    await expectError(jordan.resolveClientIssue({ input: { id: issue.id, resolution: 'Met the sponsor.', conflictResolutionNote: '  ' } }), 'BAD_USER_INPUT');
-    expect((await jordan.clientIssue({ id: issue.id })).clientIssue).toMatchObject({ status: 'OPEN', version: 1, resolvedAt: null });
-    const { clientIssue } = (await jordan.resolveClientIssue({ input: { id: issue.id, resolution: 'Met the sponsor.', conflictResolutionNote: 'Agreed a monthly executive check-in.' } })).resolveClientIssue;
-    expect(clientIssue).toMatchObject({ status: 'RESOLVED', resolution: 'Met the sponsor.', conflictResolutionNote: 'Agreed a monthly executive check-in.' });
+    const issue = await report({
+      severity: 'MEDIUM',
+      category: 'RELATIONSHIP',
+      title: 'Sponsor unhappy with response times',
+    });
+    const error = await expectError(
+      jordan.resolveClientIssue({ input: { id: issue.id, resolution: 'Met the sponsor.' } }),
+      'BAD_USER_INPUT',
+    );
+    expect(error.fields).toEqual([
+      {
+        path: 'input.conflictResolutionNote',
+        message: 'a RELATIONSHIP issue needs a note on how the conflict was resolved',
+      },
+    ]);
+    await expectError(
+      jordan.resolveClientIssue({
+        input: { id: issue.id, resolution: 'Met the sponsor.', conflictResolutionNote: '  ' },
+      }),
+      'BAD_USER_INPUT',
+    );
+    expect((await jordan.clientIssue({ id: issue.id })).clientIssue).toMatchObject({
+      status: 'OPEN',
+      version: 1,
+      resolvedAt: null,
+    });
+    const { clientIssue } = (
+      await jordan.resolveClientIssue({
+        input: {
+          id: issue.id,
+          resolution: 'Met the sponsor.',
+          conflictResolutionNote: 'Agreed a monthly executive check-in.',
+        },
+      })
+    ).resolveClientIssue;
+    expect(clientIssue).toMatchObject({
+      status: 'RESOLVED',
+      resolution: 'Met the sponsor.',
+      conflictResolutionNote: 'Agreed a monthly executive check-in.',
+    });
   });
 });
 
 describe('the lifecycle', () => {
   it('moves OPEN → IN_PROGRESS → RESOLVED → IN_PROGRESS → RESOLVED → CLOSED and refuses the rest with CONFLICT', async () => {
     const issue = await report();
-    const responded = (await jordan.respondToClientIssue({ input: { id: issue.id, message: 'We are on it.' } })).respondToClientIssue.clientIssue;
+    const responded = (await jordan.respondToClientIssue({ input: { id: issue.id, message: 'We are on it.' } }))
+      .respondToClientIssue.clientIssue;
     expect(responded).toMatchObject({ status: 'IN_PROGRESS', firstResponseAt: expect.any(String) });
-    const twice = await expectError(jordan.respondToClientIssue({ input: { id: issue.id, message: 'Again' } }), 'CONFLICT');
+    const twice = await expectError(
+      jordan.respondToClientIssue({ input: { id: issue.id, message: 'Again' } }),
+      'CONFLICT',
+    );
     expect(twice.message).toMatch(/first response is recorded once/);
     await expectError(jordan.reopenClientIssue({ input: { id: issue.id, reason: 'Not resolved yet' } }), 'CONFLICT');
     await expectError(jordan.closeClientIssue({ input: { id: issue.id } }), 'CONFLICT');
     await jordan.resolveClientIssue({ input: { id: issue.id, resolution: 'File reloaded.' } });
     await expectError(jordan.resolveClientIssue({ input: { id: issue.id, resolution: 'Twice' } }), 'CONFLICT');
     await expectError(jordan.escalateClientIssue({ input: { id: issue.id, reason: 'Too late' } }), 'CONFLICT');
-    const reopened = (await jordan.reopenClientIssue({ input: { id: issue.id, reason: 'Failed again overnight.' } })).reopenClientIssue.clientIssue;
-    expect(reopened).toMatchObject({ status: 'IN_PROGRESS', resolvedAt: null, resolution: null, firstResponseAt: responded.firstResponseAt });
+    const reopened = (await jordan.reopenClientIssue({ input: { id: issue.id, reason: 'Failed again overnight.' } }))
+      .reopenClientIssue.clientIssue;
+    expect(reopened).toMatchObject({
+      status: 'IN_PROGRESS',
+      resolvedAt: null,
+      resolution: null,
+      firstResponseAt: responded.firstResponseAt,
+    });
     await jordan.resolveClientIssue({ input: { id: issue.id, resolution: 'Root cause fixed.' } });
     await jordan.closeClientIssue({ input: { id: issue.id } });
-    const closed = await expectError(jordan.reopenClientIssue({ input: { id: issue.id, reason: 'Once more' } }), 'CONFLICT');
+    const closed = await expectError(
+      jordan.reopenClientIssue({ input: { id: issue.id, reason: 'Once more' } }),
+      'CONFLICT',
+    );
     expect(closed.message).toMatch(/cannot be reopened/);
     await expectError(jordan.assignClientIssue({ input: { id: issue.id, assigneeId: staff.taylor } }), 'CONFLICT');
-    await expectError(jordan.updateClientIssue({ input: { id: issue.id, expectedVersion: 7, title: 'Late' } }), 'CONFLICT');
+    await expectError(
+      jordan.updateClientIssue({ input: { id: issue.id, expectedVersion: 7, title: 'Late' } }),
+      'CONFLICT',
+    );
     const { clientIssue } = await jordan.clientIssue({ id: issue.id });
     expect(clientIssue!.timeline.edges.map((e) => `${e.node.kind}:${e.node.toStatus ?? ''}`)).toEqual([
-      'STATUS_CHANGE:OPEN', 'RESPONSE:', 'STATUS_CHANGE:IN_PROGRESS', 'STATUS_CHANGE:RESOLVED', 'STATUS_CHANGE:IN_PROGRESS', 'STATUS_CHANGE:RESOLVED', 'STATUS_CHANGE:CLOSED',
+      'STATUS_CHANGE:OPEN',
+      'RESPONSE:',
+      'STATUS_CHANGE:IN_PROGRESS',
+      'STATUS_CHANGE:RESOLVED',
+      'STATUS_CHANGE:IN_PROGRESS',
+      'STATUS_CHANGE:RESOLVED',
+      'STATUS_CHANGE:CLOSED',
     ]);
     const { auditEvents } = await vp.auditEvents({ first: 20, filter: { entityId: issue.id } });
     expect(auditEvents.edges.map((e) => e.node.action).reverse()).toEqual([
-      'reportClientIssue', 'respondToClientIssue', 'resolveClientIssue', 'reopenClientIssue', 'resolveClientIssue', 'closeClientIssue',
+      'reportClientIssue',
+      'respondToClientIssue',
+      'resolveClientIssue',
+      'reopenClientIssue',
+      'resolveClientIssue',
+      'closeClientIssue',
     ]);
   });
 
   it('assigns to active staff who may change the account, notifying them', async () => {
     const issue = await report();
-    const { clientIssue } = (await jordan.assignClientIssue({ input: { id: issue.id, assigneeId: staff.taylor } })).assignClientIssue;
+    const { clientIssue } = (await jordan.assignClientIssue({ input: { id: issue.id, assigneeId: staff.taylor } }))
+      .assignClientIssue;
     expect(clientIssue.assignee).toMatchObject({ id: staff.taylor });
-    expect(await notificationsFor(issue.id)).toEqual([{ recipientId: rowId(staff.taylor), kind: 'ISSUE_ASSIGNED', subjectType: 'ClientIssue', subjectId: issue.id }]);
+    expect(await notificationsFor(issue.id)).toEqual([
+      { recipientId: rowId(staff.taylor), kind: 'ISSUE_ASSIGNED', subjectType: 'ClientIssue', subjectId: issue.id },
+    ]);
     for (const who of [staff.chris, staff.casey, staff['bi-dashboards']]) {
-      const error = await expectError(jordan.assignClientIssue({ input: { id: issue.id, assigneeId: who } }), 'BAD_USER_INPUT');
+      const error = await expectError(
+        jordan.assignClientIssue({ input: { id: issue.id, assigneeId: who } }),
+        'BAD_USER_INPUT',
+      );
       expect(error.fields[0].path).toBe('input.assigneeId');
     }
-    await expectError(jordan.assignClientIssue({ input: { id: issue.id, assigneeId: staff.taylor } }), 'BAD_USER_INPUT');
+    await expectError(
+      jordan.assignClientIssue({ input: { id: issue.id, assigneeId: staff.taylor } }),
+      'BAD_USER_INPUT',
+    );
     expect(await notificationsFor(issue.id)).toHaveLength(1);
   });
 
   it('lets exactly one of 10 concurrent resolutions win', async () => {
     const issue = await report({ severity: 'LOW', category: 'TECHNICAL' });
-    const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => (i % 2 ? marcus : jordan).resolveClientIssue({ input: { id: issue.id, resolution: `Resolution ${i}` } })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) =>
+        (i % 2 ? marcus : jordan).resolveClientIssue({ input: { id: issue.id, resolution: `Resolution ${i}` } }),
+      ),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect(results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason.code)).toEqual(Array(9).fill('CONFLICT'));
-    expect(await count("SELECT COUNT(*) AS n FROM client_issue_event WHERE issueId = ? AND toStatus = 'RESOLVED'", [rowId(issue.id)])).toBe(1);
-    expect(await count("SELECT COUNT(*) AS n FROM audit_event WHERE entityId = ? AND action = 'resolveClientIssue'", [issue.id])).toBe(1);
+    expect(
+      results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason.code),
+    ).toEqual(Array(9).fill('CONFLICT'));
+    expect(
+      await count("SELECT COUNT(*) AS n FROM client_issue_event WHERE issueId = ? AND toStatus = 'RESOLVED'", [
+        rowId(issue.id),
+      ]),
+    ).toBe(1);
+    expect(
+      await count("SELECT COUNT(*) AS n FROM audit_event WHERE entityId = ? AND action = 'resolveClientIssue'", [
+        issue.id,
+      ]),
+    ).toBe(1);
   });
 
   it('refuses bad input with the paths at fault, writing nothing', async () => {
     const tables = ['client_issue', 'client_issue_event', 'audit_event', 'notification'];
     const before = await Promise.all(tables.map((t) => count(`SELECT COUNT(*) AS n FROM ${t}`)));
-    const paths = async (overrides: Partial<ReportClientIssueInput>) => (await expectError(report(overrides), 'BAD_USER_INPUT')).fields.map((f) => f.path);
+    const paths = async (overrides: Partial<ReportClientIssueInput>) =>
+      (await expectError(report(overrides), 'BAD_USER_INPUT')).fields.map((f) => f.path);
     expect(await paths({ title: ' ', description: '' })).toEqual(['input.title', 'input.description']);
     expect(await paths({ title: 'x'.repeat(201) })).toEqual(['input.title']);
-    expect(await paths({ reportedByContactId: otherContactId, severity: 'CRITICAL', category: 'TECHNICAL' })).toEqual(['input.reportedByContactId']);
+    expect(await paths({ reportedByContactId: otherContactId, severity: 'CRITICAL', category: 'TECHNICAL' })).toEqual([
+      'input.reportedByContactId',
+    ]);
     expect(await paths({ reportedAt: new Date(Date.now() + DAY).toISOString() })).toEqual(['input.reportedAt']);
     expect(await paths({ reportedAt: new Date(Date.now() - 40 * DAY).toISOString() })).toEqual(['input.reportedAt']);
     expect(await paths({ accountId: contactId })).toEqual(['input.accountId']);
-    expect(await paths({ assigneeId: staff.chris, severity: 'CRITICAL', category: 'TECHNICAL' })).toEqual(['input.assigneeId']);
+    expect(await paths({ assigneeId: staff.chris, severity: 'CRITICAL', category: 'TECHNICAL' })).toEqual([
+      'input.assigneeId',
+    ]);
     const issue = await report();
-    const noChange = await expectError(jordan.updateClientIssue({ input: { id: issue.id, expectedVersion: 1 } }), 'BAD_USER_INPUT');
+    const noChange = await expectError(
+      jordan.updateClientIssue({ input: { id: issue.id, expectedVersion: 1 } }),
+      'BAD_USER_INPUT',
+    );
     expect(noChange.fields[0].path).toBe('input');
     const filterError = await expectError(jordan.clientIssues({ filter: { assigneeId: accountId } }), 'BAD_USER_INPUT');
     expect(filterError.fields[0].path).toBe('filter.assigneeId');
@@ -349,12 +568,21 @@ describe('reads', () => {
   it('filters by SLA status in SQL exactly as each issue reports its own slaStatus', async () => {
     const onTrack = await report({ severity: 'LOW', title: 'On track' });
     const atRisk = await report({ severity: 'MEDIUM', category: 'BILLING', title: 'At risk' });
-    await sql('UPDATE client_issue SET responseAtRiskAt = ? WHERE id = ?', [sqlTime(new Date(Date.now() - HOUR)), rowId(atRisk.id)]);
+    await sql('UPDATE client_issue SET responseAtRiskAt = ? WHERE id = ?', [
+      sqlTime(new Date(Date.now() - HOUR)),
+      rowId(atRisk.id),
+    ]);
     const breached = await report({ severity: 'LOW', title: 'Breached' });
     await reportedAgo(breached.id, 20 * DAY, 'LOW');
     const ids = async (slaStatus: ('ON_TRACK' | 'AT_RISK' | 'BREACHED')[]) =>
-      (await jordan.clientIssues({ first: 100, filter: { accountId, slaStatus } })).clientIssues.edges.map((e) => e.node);
-    for (const [status, issue] of [['ON_TRACK', onTrack], ['AT_RISK', atRisk], ['BREACHED', breached]] as const) {
+      (await jordan.clientIssues({ first: 100, filter: { accountId, slaStatus } })).clientIssues.edges.map(
+        (e) => e.node,
+      );
+    for (const [status, issue] of [
+      ['ON_TRACK', onTrack],
+      ['AT_RISK', atRisk],
+      ['BREACHED', breached],
+    ] as const) {
       const listed = await ids([status]);
       expect(listed.map((n) => n.id)).toContain(issue.id);
       expect(listed.every((n) => n.slaStatus === status)).toBe(true);
@@ -364,18 +592,38 @@ describe('reads', () => {
   });
 
   it('sorts, pages, scopes and fetches by node', async () => {
-    const bySeverity = await jordan.clientIssues({ first: 3, filter: { accountId }, orderBy: { field: 'SEVERITY', direction: 'DESC' } });
-    const rest = await jordan.clientIssues({ first: 100, after: bySeverity.clientIssues.pageInfo.endCursor, filter: { accountId }, orderBy: { field: 'SEVERITY', direction: 'DESC' } });
+    const bySeverity = await jordan.clientIssues({
+      first: 3,
+      filter: { accountId },
+      orderBy: { field: 'SEVERITY', direction: 'DESC' },
+    });
+    const rest = await jordan.clientIssues({
+      first: 100,
+      after: bySeverity.clientIssues.pageInfo.endCursor,
+      filter: { accountId },
+      orderBy: { field: 'SEVERITY', direction: 'DESC' },
+    });
     const ranks = { CRITICAL: 4, HIGH: 3, MEDIUM: 2, LOW: 1 };
-    const severities = [...bySeverity.clientIssues.edges, ...rest.clientIssues.edges].map((e) => ranks[e.node.severity]);
+    const severities = [...bySeverity.clientIssues.edges, ...rest.clientIssues.edges].map(
+      (e) => ranks[e.node.severity],
+    );
     expect(severities).toEqual([...severities].sort((a, b) => b - a));
     expect(severities.length).toBe(bySeverity.clientIssues.totalCount);
-    const due = (await jordan.clientIssues({ first: 100, filter: { accountId }, orderBy: { field: 'RESOLUTION_DUE_AT', direction: 'ASC' } })).clientIssues.edges.map((e) => e.node.resolutionDueAt);
+    const due = (
+      await jordan.clientIssues({
+        first: 100,
+        filter: { accountId },
+        orderBy: { field: 'RESOLUTION_DUE_AT', direction: 'ASC' },
+      })
+    ).clientIssues.edges.map((e) => e.node.resolutionDueAt);
     expect(due).toEqual([...due].sort());
 
     const { account } = await jordan.accountOpenIssues({ accountId, first: 100 });
     expect(account!.openIssues.edges.every((e) => !['RESOLVED', 'CLOSED'].includes(e.node.status))).toBe(true);
-    expect(account!.openIssues.totalCount).toBe((await jordan.clientIssues({ first: 1, filter: { accountId, status: ['OPEN', 'IN_PROGRESS', 'ESCALATED'] } })).clientIssues.totalCount);
+    expect(account!.openIssues.totalCount).toBe(
+      (await jordan.clientIssues({ first: 1, filter: { accountId, status: ['OPEN', 'IN_PROGRESS', 'ESCALATED'] } }))
+        .clientIssues.totalCount,
+    );
 
     expect((await casey.clientIssues({ first: 100, filter: { accountId } })).clientIssues.totalCount).toBe(0);
     const issue = account!.openIssues.edges[0].node;
@@ -386,7 +634,9 @@ describe('reads', () => {
       expect((await server.gql('jordan', nodeQuery, { id })).body.data!.node).toMatchObject({ id });
       expect((await server.gql('casey', nodeQuery, { id })).body.data!.node).toBeNull();
     }
-    expect((await server.gql('jordan', nodeQuery, { id: eventId })).body.data!.node.__typename).toBe('ClientIssueEvent');
+    expect((await server.gql('jordan', nodeQuery, { id: eventId })).body.data!.node.__typename).toBe(
+      'ClientIssueEvent',
+    );
   });
 });
 
@@ -415,22 +665,50 @@ describe('demo issues and statements per page', () => {
   });
 
   it('are realistic and consistent', async () => {
-    const byStatus = await sql<{ status: string; n: number | string }>('SELECT status, COUNT(*) AS n FROM client_issue GROUP BY status');
+    const byStatus = await sql<{ status: string; n: number | string }>(
+      'SELECT status, COUNT(*) AS n FROM client_issue GROUP BY status',
+    );
     expect(byStatus.map((r) => r.status).sort()).toEqual(['CLOSED', 'ESCALATED', 'IN_PROGRESS', 'OPEN', 'RESOLVED']);
-    expect(await count("SELECT COUNT(*) AS n FROM client_issue WHERE status = 'ESCALATED' AND (escalatedAt IS NULL OR assigneeId <> ?)", [rowId(staff.alex)])).toBe(0);
-    expect(await count("SELECT COUNT(*) AS n FROM client_issue WHERE severity = 'CRITICAL' AND category = 'TECHNICAL' AND escalatedAt IS NULL")).toBe(0);
-    expect(await count("SELECT COUNT(*) AS n FROM client_issue WHERE category = 'RELATIONSHIP' AND resolvedAt IS NOT NULL AND conflictResolutionNote IS NULL")).toBe(0);
-    expect(await count("SELECT COUNT(*) AS n FROM client_issue i WHERE NOT EXISTS (SELECT 1 FROM client_issue_event e WHERE e.issueId = i.id)")).toBe(0);
+    expect(
+      await count(
+        "SELECT COUNT(*) AS n FROM client_issue WHERE status = 'ESCALATED' AND (escalatedAt IS NULL OR assigneeId <> ?)",
+        [rowId(staff.alex)],
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        "SELECT COUNT(*) AS n FROM client_issue WHERE severity = 'CRITICAL' AND category = 'TECHNICAL' AND escalatedAt IS NULL",
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        "SELECT COUNT(*) AS n FROM client_issue WHERE category = 'RELATIONSHIP' AND resolvedAt IS NOT NULL AND conflictResolutionNote IS NULL",
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        'SELECT COUNT(*) AS n FROM client_issue i WHERE NOT EXISTS (SELECT 1 FROM client_issue_event e WHERE e.issueId = i.id)',
+      ),
+    ).toBe(0);
     // Every escalation told the IT Director (the seed writes one notification per escalated issue).
     const escalated = await count('SELECT COUNT(*) AS n FROM client_issue WHERE escalatedAt IS NOT NULL');
-    expect(await count("SELECT COUNT(DISTINCT subjectId) AS n FROM notification WHERE subjectType = 'ClientIssue' AND kind = 'ISSUE_ESCALATED' AND recipientId = ?", [rowId(staff.alex)])).toBeGreaterThanOrEqual(escalated);
+    expect(
+      await count(
+        "SELECT COUNT(DISTINCT subjectId) AS n FROM notification WHERE subjectType = 'ClientIssue' AND kind = 'ISSUE_ESCALATED' AND recipientId = ?",
+        [rowId(staff.alex)],
+      ),
+    ).toBeGreaterThanOrEqual(escalated);
     const sla = await vp.clientIssues({ first: 1, filter: { slaStatus: ['BREACHED'] } });
     const all = await vp.clientIssues({ first: 1 });
     expect(sla.clientIssues.totalCount).toBeGreaterThan(0);
     expect(sla.clientIssues.totalCount).toBeLessThan(all.clientIssues.totalCount / 3);
   });
 
-  async function statementsFor(who: Role | 'jordan', query: string, first: number): Promise<{ count: number; size: number }> {
+  async function statementsFor(
+    who: Role | 'jordan',
+    query: string,
+    first: number,
+  ): Promise<{ count: number; size: number }> {
     const token = await server.signedIn(who);
     server.resetQueries();
     const response = await server.post({ query, variables: { first } }, { authorization: `Bearer ${token}` });
@@ -439,24 +717,30 @@ describe('demo issues and statements per page', () => {
     return { count: server.queries.length, size: JSON.stringify(response.body.data).length };
   }
 
-  it.each([Role.EXECUTIVE, Role.IT_DIRECTOR, 'jordan' as const])('stay the same for 5 and 50 issues with their accounts, people and timelines (%s)', async (who) => {
-    const small = await statementsFor(who, ISSUES, 5);
-    const large = await statementsFor(who, ISSUES, 50);
-    expect(large.size).toBeGreaterThan(small.size);
-    // Never more for the larger page. It can be one fewer: the timeline's actors are loaded a tick after
-    // the assignees and reporters, and on a large page they are all among the users already loaded.
-    expect(large.count).toBeLessThanOrEqual(small.count);
-    expect(small.count - large.count).toBeLessThanOrEqual(1);
-    // issues + count, accounts, users, contacts, timeline + count, actors.
-    expect(small.count).toBeLessThanOrEqual(10);
-  });
+  it.each([Role.EXECUTIVE, Role.IT_DIRECTOR, 'jordan' as const])(
+    'stay the same for 5 and 50 issues with their accounts, people and timelines (%s)',
+    async (who) => {
+      const small = await statementsFor(who, ISSUES, 5);
+      const large = await statementsFor(who, ISSUES, 50);
+      expect(large.size).toBeGreaterThan(small.size);
+      // Never more for the larger page. It can be one fewer: the timeline's actors are loaded a tick after
+      // the assignees and reporters, and on a large page they are all among the users already loaded.
+      expect(large.count).toBeLessThanOrEqual(small.count);
+      expect(small.count - large.count).toBeLessThanOrEqual(1);
+      // issues + count, accounts, users, contacts, timeline + count, actors.
+      expect(small.count).toBeLessThanOrEqual(10);
+    },
+  );
 
-  it.each([Role.EXECUTIVE, 'jordan' as const])('stay the same for 5 and 50 accounts with their open issues (%s)', async (who) => {
-    const small = await statementsFor(who, ACCOUNTS, 5);
-    const large = await statementsFor(who, ACCOUNTS, 50);
-    expect(large.size).toBeGreaterThan(small.size);
-    expect(large.count).toBe(small.count);
-    // accounts, open issues + count, users, contacts, timelines.
-    expect(large.count).toBeLessThanOrEqual(8);
-  });
+  it.each([Role.EXECUTIVE, 'jordan' as const])(
+    'stay the same for 5 and 50 accounts with their open issues (%s)',
+    async (who) => {
+      const small = await statementsFor(who, ACCOUNTS, 5);
+      const large = await statementsFor(who, ACCOUNTS, 50);
+      expect(large.size).toBeGreaterThan(small.size);
+      expect(large.count).toBe(small.count);
+      // accounts, open issues + count, users, contacts, timelines.
+      expect(large.count).toBeLessThanOrEqual(8);
+    },
+  );
 });

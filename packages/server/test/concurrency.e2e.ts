@@ -19,11 +19,15 @@ const CALLS = 10;
 const rowId = (globalId: string) => Number(Buffer.from(globalId, 'base64').toString().split(':')[1]);
 
 /** Runs `call` CALLS times at once; the fulfilled values, and the code and message of each refusal. */
-async function race<T>(call: (index: number) => Promise<T>): Promise<{ won: T[]; lost: { code: string; message: string }[] }> {
+async function race<T>(
+  call: (index: number) => Promise<T>,
+): Promise<{ won: T[]; lost: { code: string; message: string }[] }> {
   const results = await Promise.allSettled(Array.from({ length: CALLS }, (_, index) => call(index)));
   return {
     won: results.filter((r): r is PromiseFulfilledResult<Awaited<T>> => r.status === 'fulfilled').map((r) => r.value),
-    lost: results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => ({ code: r.reason.code, message: r.reason.message })),
+    lost: results
+      .filter((r): r is PromiseRejectedResult => r.status === 'rejected')
+      .map((r) => ({ code: r.reason.code, message: r.reason.message })),
   };
 }
 
@@ -34,9 +38,13 @@ async function auditCount(action: string, entityId: string): Promise<number> {
 
 beforeAll(async () => {
   server = await TestServer.start();
-  [jordan, marcus, vp] = await Promise.all((['jordan', 'marcus', Role.EXECUTIVE] as const).map((who) => server.client(who)));
+  [jordan, marcus, vp] = await Promise.all(
+    (['jordan', 'marcus', Role.EXECUTIVE] as const).map((who) => server.client(who)),
+  );
   staff = await server.staffIds();
-  accountId = (await jordan.createAccount({ input: { name: 'Concurrency Health', kind: 'HEALTH_PLAN', tier: 'GROWTH' } })).createAccount.account.id;
+  accountId = (
+    await jordan.createAccount({ input: { name: 'Concurrency Health', kind: 'HEALTH_PLAN', tier: 'GROWTH' } })
+  ).createAccount.account.id;
 });
 
 afterAll(async () => {
@@ -46,7 +54,14 @@ afterAll(async () => {
 describe('renewals', () => {
   it('of 10 simultaneous renewals of one contract, creates one DRAFT; the rest get CONFLICT', async () => {
     const { createContract } = await jordan.createContract({
-      input: { accountId, title: 'Price transparency', type: 'MASTER_SERVICES', startDate: '2026-01-01', endDate: '2026-12-31', value: { amountCents: 1_000_000 } },
+      input: {
+        accountId,
+        title: 'Price transparency',
+        type: 'MASTER_SERVICES',
+        startDate: '2026-01-01',
+        endDate: '2026-12-31',
+        value: { amountCents: 1_000_000 },
+      },
     });
     const contract = createContract.contract;
     await jordan.submitContract({ input: { id: contract.id } });
@@ -54,20 +69,29 @@ describe('renewals', () => {
 
     const { won, lost } = await race(() => jordan.renewContract({ input: { id: contract.id } }));
     expect(won).toHaveLength(1);
-    expect(lost).toEqual(Array(CALLS - 1).fill({ code: 'CONFLICT', message: expect.stringMatching(/already has a renewal in progress/) }));
+    expect(lost).toEqual(
+      Array(CALLS - 1).fill({ code: 'CONFLICT', message: expect.stringMatching(/already has a renewal in progress/) }),
+    );
 
     const renewal = won[0].renewContract.contract;
     expect(renewal).toMatchObject({ status: 'DRAFT', type: 'RENEWAL', renewalOf: { id: contract.id } });
     const { contract: read } = await jordan.contract({ id: contract.id });
-    expect(read).toMatchObject({ status: 'ACTIVE', renewals: { totalCount: 1, edges: [{ node: { id: renewal.id } }] } });
-    expect(await server.count('SELECT COUNT(*) AS n FROM contract WHERE renewalOfId = ?', [rowId(contract.id)])).toBe(1);
+    expect(read).toMatchObject({
+      status: 'ACTIVE',
+      renewals: { totalCount: 1, edges: [{ node: { id: renewal.id } }] },
+    });
+    expect(await server.count('SELECT COUNT(*) AS n FROM contract WHERE renewalOfId = ?', [rowId(contract.id)])).toBe(
+      1,
+    );
     expect(await auditCount('renewContract', renewal.id)).toBe(1);
   });
 });
 
 describe('account teams', () => {
   it('of 10 simultaneous removals of one team member, removes once; the rest get NOT_FOUND', async () => {
-    const { addAccountTeamMember } = await jordan.addAccountTeamMember({ input: { accountId, userId: staff.lee, teamRole: 'SUPPORT_LEAD' } });
+    const { addAccountTeamMember } = await jordan.addAccountTeamMember({
+      input: { accountId, userId: staff.lee, teamRole: 'SUPPORT_LEAD' },
+    });
     const memberId = addAccountTeamMember.teamMember.id;
 
     const { won, lost } = await race(() => jordan.removeAccountTeamMember({ input: { accountId, userId: staff.lee } }));
@@ -86,15 +110,31 @@ describe('account families', () => {
   it('of two simultaneous moves that would make each account the parent of the other, refuses one: no cycle', async () => {
     // Five pairs, both moves of each pair sent at once: ten requests.
     const accounts = await Promise.all(
-      Array.from({ length: CALLS }, async (_, index) => (await jordan.createAccount({ input: { name: `Family ${index}`, kind: 'HEALTH_PLAN', tier: 'GROWTH' } })).createAccount.account),
+      Array.from(
+        { length: CALLS },
+        async (_, index) =>
+          (await jordan.createAccount({ input: { name: `Family ${index}`, kind: 'HEALTH_PLAN', tier: 'GROWTH' } }))
+            .createAccount.account,
+      ),
     );
     const partner = (index: number) => accounts[index % 2 === 0 ? index + 1 : index - 1];
 
-    const { won, lost } = await race((index) => jordan.updateAccount({ input: { id: accounts[index].id, expectedVersion: accounts[index].version, parentId: partner(index).id } }));
+    const { won, lost } = await race((index) =>
+      jordan.updateAccount({
+        input: { id: accounts[index].id, expectedVersion: accounts[index].version, parentId: partner(index).id },
+      }),
+    );
     expect(won).toHaveLength(CALLS / 2);
-    expect(lost).toEqual(Array(CALLS / 2).fill({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/cannot be its own parent or the parent of one of its ancestors/) }));
+    expect(lost).toEqual(
+      Array(CALLS / 2).fill({
+        code: 'BAD_USER_INPUT',
+        message: expect.stringMatching(/cannot be its own parent or the parent of one of its ancestors/),
+      }),
+    );
 
-    const rows = await server.sql<{ id: number; parentId: number | null }>(`SELECT id, parentId FROM account WHERE id IN (${accounts.map((a) => rowId(a.id)).join(', ')})`);
+    const rows = await server.sql<{ id: number; parentId: number | null }>(
+      `SELECT id, parentId FROM account WHERE id IN (${accounts.map((a) => rowId(a.id)).join(', ')})`,
+    );
     const parentOf = new Map(rows.map((row) => [Number(row.id), row.parentId === null ? null : Number(row.parentId)]));
     for (let index = 0; index < CALLS; index += 2) {
       const [a, b] = [rowId(accounts[index].id), rowId(accounts[index + 1].id)];

@@ -19,7 +19,15 @@ async function sql<T = Record<string, unknown>>(query: string, params: unknown[]
 }
 
 async function draft(client: AccountGraphClient, overrides: Partial<CreateContractInput> = {}) {
-  const input: CreateContractInput = { accountId, title: 'Transparency platform', type: 'STATEMENT_OF_WORK', startDate: inDays(-30), endDate: inDays(335), value: dollars(40_000), ...overrides };
+  const input: CreateContractInput = {
+    accountId,
+    title: 'Transparency platform',
+    type: 'STATEMENT_OF_WORK',
+    startDate: inDays(-30),
+    endDate: inDays(335),
+    value: dollars(40_000),
+    ...overrides,
+  };
   return (await client.createContract({ input })).createContract.contract;
 }
 
@@ -34,7 +42,9 @@ beforeAll(async () => {
   jordan = await server.client('jordan');
   marcus = await server.client('marcus');
   vp = await server.client(Role.EXECUTIVE);
-  const [row] = await sql<{ id: number }>("SELECT id FROM account WHERE ownerId = (SELECT id FROM user WHERE email = 'jordan.kim@accountgraph.example') ORDER BY id LIMIT 1");
+  const [row] = await sql<{ id: number }>(
+    "SELECT id FROM account WHERE ownerId = (SELECT id FROM user WHERE email = 'jordan.kim@accountgraph.example') ORDER BY id LIMIT 1",
+  );
   accountId = Buffer.from(`Account:${row.id}`).toString('base64');
 });
 
@@ -44,28 +54,51 @@ afterAll(async () => {
 
 describe('creating and editing contracts', () => {
   it('creates a numbered DRAFT with its notice deadline, audited', async () => {
-    const contract = await draft(jordan, { noticePeriodDays: 60, startDate: '2026-01-01', endDate: '2027-12-31', autoRenew: true });
-    expect(contract).toMatchObject({ status: 'DRAFT', noticeDeadline: '2027-11-01', autoRenew: true, value: { amountCents: 4_000_000, currency: 'USD' }, owner: { name: 'Jordan Kim' }, version: 1 });
+    const contract = await draft(jordan, {
+      noticePeriodDays: 60,
+      startDate: '2026-01-01',
+      endDate: '2027-12-31',
+      autoRenew: true,
+    });
+    expect(contract).toMatchObject({
+      status: 'DRAFT',
+      noticeDeadline: '2027-11-01',
+      autoRenew: true,
+      value: { amountCents: 4_000_000, currency: 'USD' },
+      owner: { name: 'Jordan Kim' },
+      version: 1,
+    });
     expect(contract.number).toMatch(/^C-2026-\d{4}$/);
     const { auditEvents } = await vp.auditEvents({ first: 1, filter: { entityId: contract.id } });
-    expect(auditEvents.edges[0].node).toMatchObject({ action: 'createContract', changes: expect.objectContaining({ valueCents: { before: null, after: 4_000_000 } }) });
+    expect(auditEvents.edges[0].node).toMatchObject({
+      action: 'createContract',
+      changes: expect.objectContaining({ valueCents: { before: null, after: 4_000_000 } }),
+    });
   });
 
   it('keeps 10^13 cents exact', async () => {
     const contract = await draft(jordan, { value: { amountCents: 10_000_000_000_000 } });
     expect(contract.value).toEqual({ amountCents: 10_000_000_000_000, currency: 'USD' });
-    const [row] = await sql<{ valueCents: string | number }>('SELECT valueCents FROM contract WHERE number = ?', [contract.number]);
+    const [row] = await sql<{ valueCents: string | number }>('SELECT valueCents FROM contract WHERE number = ?', [
+      contract.number,
+    ]);
     expect(String(row.valueCents)).toBe('10000000000000');
   });
 
   it('refuses a term that ends before it starts, a negative value and a bad currency, writing nothing', async () => {
     const [{ total: before }] = await sql<{ total: number }>('SELECT COUNT(*) AS total FROM contract');
     const term = await expectError(draft(jordan, { startDate: '2026-06-01', endDate: '2026-05-31' }), 'BAD_USER_INPUT');
-    expect(term.fields).toEqual([{ path: 'input.endDate', message: 'the end date must be on or after the start date' }]);
+    expect(term.fields).toEqual([
+      { path: 'input.endDate', message: 'the end date must be on or after the start date' },
+    ]);
     const negative = await expectError(draft(jordan, { value: dollars(-1) }), 'BAD_USER_INPUT');
-    expect(negative.fields).toEqual([{ path: 'input.value.amountCents', message: 'a contract value cannot be negative' }]);
+    expect(negative.fields).toEqual([
+      { path: 'input.value.amountCents', message: 'a contract value cannot be negative' },
+    ]);
     const currency = await expectError(draft(jordan, { value: { amountCents: 1, currency: 'usd' } }), 'BAD_USER_INPUT');
-    expect(currency.fields).toEqual([{ path: 'input.value.currency', message: 'currency must be an ISO 4217 code such as USD' }]);
+    expect(currency.fields).toEqual([
+      { path: 'input.value.currency', message: 'currency must be an ISO 4217 code such as USD' },
+    ]);
     const huge = await expectError(draft(jordan, { value: { amountCents: 10_000_000_000_001 } }), 'BAD_USER_INPUT');
     expect(huge.fields[0].path).toBe('input.value.amountCents');
     const [{ total: after }] = await sql<{ total: number }>('SELECT COUNT(*) AS total FROM contract');
@@ -74,16 +107,28 @@ describe('creating and editing contracts', () => {
 
   it('changes only a DRAFT, with expectedVersion', async () => {
     const contract = await draft(jordan);
-    const updated = (await jordan.updateContract({ input: { id: contract.id, expectedVersion: 1, title: 'Renamed', noticePeriodDays: 30 } })).updateContract.contract;
+    const updated = (
+      await jordan.updateContract({
+        input: { id: contract.id, expectedVersion: 1, title: 'Renamed', noticePeriodDays: 30 },
+      })
+    ).updateContract.contract;
     expect(updated).toMatchObject({ title: 'Renamed', noticePeriodDays: 30, version: 2 });
-    await expectError(jordan.updateContract({ input: { id: contract.id, expectedVersion: 1, title: 'Lost' } }), 'CONFLICT');
+    await expectError(
+      jordan.updateContract({ input: { id: contract.id, expectedVersion: 1, title: 'Lost' } }),
+      'CONFLICT',
+    );
     await jordan.submitContract({ input: { id: contract.id } });
-    const locked = await expectError(jordan.updateContract({ input: { id: contract.id, expectedVersion: 3, title: 'Too late' } }), 'CONFLICT');
+    const locked = await expectError(
+      jordan.updateContract({ input: { id: contract.id, expectedVersion: 3, title: 'Too late' } }),
+      'CONFLICT',
+    );
     expect(locked.message).toMatch(/only a DRAFT contract can be changed/);
   });
 
   it('numbers contracts created at the same moment without repeats or gaps', async () => {
-    const created = await Promise.all(Array.from({ length: 20 }, () => draft(jordan, { startDate: '2031-01-01', endDate: '2031-12-31' })));
+    const created = await Promise.all(
+      Array.from({ length: 20 }, () => draft(jordan, { startDate: '2031-01-01', endDate: '2031-12-31' })),
+    );
     const numbers = created.map((c) => Number(c.number.slice('C-2031-'.length))).sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
   });
@@ -92,9 +137,16 @@ describe('creating and editing contracts', () => {
 describe('approving contracts', () => {
   it('lets an account manager approve within $50,000 what someone else created and submitted', async () => {
     const contract = await pending(40_000);
-    const { approveContract } = await jordan.approveContract({ input: { id: contract.id, note: 'Terms as agreed with the sponsor' } });
+    const { approveContract } = await jordan.approveContract({
+      input: { id: contract.id, note: 'Terms as agreed with the sponsor' },
+    });
     expect(approveContract.contract).toMatchObject({ status: 'ACTIVE', approvedAt: expect.any(String) });
-    expect(approveContract.decision).toMatchObject({ decision: 'APPROVED', note: 'Terms as agreed with the sponsor', amount: { amountCents: 4_000_000 }, actor: { name: 'Jordan Kim' } });
+    expect(approveContract.decision).toMatchObject({
+      decision: 'APPROVED',
+      note: 'Terms as agreed with the sponsor',
+      amount: { amountCents: 4_000_000 },
+      actor: { name: 'Jordan Kim' },
+    });
     const { contract: read } = await vp.contract({ id: contract.id });
     expect(read!.approvals.edges.map((e) => e.node.decision)).toEqual(['APPROVED']);
   });
@@ -117,7 +169,9 @@ describe('approving contracts', () => {
     );
     const large = await pending(300_000, jordan);
     const seniorError = await expectError(marcus.approveContract({ input: { id: large.id } }), 'FORBIDDEN');
-    expect(seniorError.message).toMatch(/above your approval limit of USD 250,000.00\. An executive or an admin must approve it\./);
+    expect(seniorError.message).toMatch(
+      /above your approval limit of USD 250,000.00\. An executive or an admin must approve it\./,
+    );
     await expect(vp.approveContract({ input: { id: large.id } })).resolves.toBeDefined();
     const finance = await server.client(Role.FINANCE);
     await expectError(finance.approveContract({ input: { id: mid.id } }), 'FORBIDDEN');
@@ -127,9 +181,14 @@ describe('approving contracts', () => {
 
   it('rejects back to DRAFT with a reason, after which it can be submitted again', async () => {
     const contract = await pending(20_000);
-    const noReason = await expectError(jordan.rejectContract({ input: { id: contract.id, reason: '  ' } }), 'BAD_USER_INPUT');
+    const noReason = await expectError(
+      jordan.rejectContract({ input: { id: contract.id, reason: '  ' } }),
+      'BAD_USER_INPUT',
+    );
     expect(noReason.fields[0].path).toBe('input.reason');
-    const { rejectContract } = await jordan.rejectContract({ input: { id: contract.id, reason: 'Notice period must be 90 days' } });
+    const { rejectContract } = await jordan.rejectContract({
+      input: { id: contract.id, reason: 'Notice period must be 90 days' },
+    });
     expect(rejectContract.contract.status).toBe('DRAFT');
     expect(rejectContract.decision).toMatchObject({ decision: 'REJECTED', note: 'Notice period must be 90 days' });
     await expectError(jordan.approveContract({ input: { id: contract.id } }), 'CONFLICT');
@@ -139,22 +198,35 @@ describe('approving contracts', () => {
 
   it('lets exactly one of 20 concurrent approvals through: one decision, one audit event', async () => {
     const contract = await pending(30_000, jordan);
-    const results = await Promise.allSettled(Array.from({ length: 20 }, () => vp.approveContract({ input: { id: contract.id } })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, () => vp.approveContract({ input: { id: contract.id } })),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect(results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason.code)).toEqual(Array(19).fill('CONFLICT'));
+    expect(
+      results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason.code),
+    ).toEqual(Array(19).fill('CONFLICT'));
     const rowId = Number(Buffer.from(contract.id, 'base64').toString().split(':')[1]);
-    const [{ decisions }] = await sql<{ decisions: number }>("SELECT COUNT(*) AS decisions FROM approval_decision WHERE subjectType = 'CONTRACT' AND subjectId = ?", [rowId]);
+    const [{ decisions }] = await sql<{ decisions: number }>(
+      "SELECT COUNT(*) AS decisions FROM approval_decision WHERE subjectType = 'CONTRACT' AND subjectId = ?",
+      [rowId],
+    );
     expect(Number(decisions)).toBe(1);
-    const { auditEvents } = await vp.auditEvents({ first: 50, filter: { entityId: contract.id, action: 'approveContract' } });
+    const { auditEvents } = await vp.auditEvents({
+      first: 50,
+      filter: { entityId: contract.id, action: 'approveContract' },
+    });
     expect(auditEvents.totalCount).toBe(1);
   });
 
   it('shows each approver the queue they could decide', async () => {
     const small = await pending(5_000, jordan);
     const big = await pending(120_000, jordan);
-    const queueOf = async (client: AccountGraphClient) => (await client.approvalQueue({ first: 100 })).approvalQueue.edges.map((e) => e.node.subject);
+    const queueOf = async (client: AccountGraphClient) =>
+      (await client.approvalQueue({ first: 100 })).approvalQueue.edges.map((e) => e.node.subject);
     const marcusQueue = await queueOf(marcus);
-    expect(marcusQueue).toEqual(expect.arrayContaining([expect.objectContaining({ id: small.id }), expect.objectContaining({ id: big.id })]));
+    expect(marcusQueue).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: small.id }), expect.objectContaining({ id: big.id })]),
+    );
     const jordansQueue = await queueOf(jordan);
     expect(jordansQueue.map((s) => s?.__typename === 'Contract' && s.id)).not.toContain(small.id);
     const finance = await server.client(Role.FINANCE);
@@ -173,8 +245,16 @@ describe('renewals and termination', () => {
 
   it('renews an ACTIVE contract into a DRAFT whose activation marks the predecessor RENEWED', async () => {
     const original = await active(20_000, { startDate: '2025-01-01', endDate: '2025-12-31' });
-    const renewal = (await jordan.renewContract({ input: { id: original.id, value: dollars(22_000) } })).renewContract.contract;
-    expect(renewal).toMatchObject({ status: 'DRAFT', type: 'RENEWAL', startDate: '2026-01-01', endDate: '2026-12-31', value: { amountCents: 2_200_000 }, renewalOf: { id: original.id } });
+    const renewal = (await jordan.renewContract({ input: { id: original.id, value: dollars(22_000) } })).renewContract
+      .contract;
+    expect(renewal).toMatchObject({
+      status: 'DRAFT',
+      type: 'RENEWAL',
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+      value: { amountCents: 2_200_000 },
+      renewalOf: { id: original.id },
+    });
     const again = await expectError(jordan.renewContract({ input: { id: original.id } }), 'CONFLICT');
     expect(again.message).toMatch(/already has a renewal in progress/);
     await expectError(jordan.renewContract({ input: { id: renewal.id } }), 'CONFLICT');
@@ -186,19 +266,41 @@ describe('renewals and termination', () => {
 
   it('terminates with a reason and a date inside the term; seniors and up only', async () => {
     const contract = await active();
-    await expectError(jordan.terminateContract({ input: { id: contract.id, reason: 'Client merged', terminationDate: inDays(10) } }), 'FORBIDDEN');
-    const outside = await expectError(marcus.terminateContract({ input: { id: contract.id, reason: 'Client merged', terminationDate: inDays(900) } }), 'BAD_USER_INPUT');
+    await expectError(
+      jordan.terminateContract({ input: { id: contract.id, reason: 'Client merged', terminationDate: inDays(10) } }),
+      'FORBIDDEN',
+    );
+    const outside = await expectError(
+      marcus.terminateContract({ input: { id: contract.id, reason: 'Client merged', terminationDate: inDays(900) } }),
+      'BAD_USER_INPUT',
+    );
     expect(outside.fields[0].path).toBe('input.terminationDate');
-    const { terminateContract } = await marcus.terminateContract({ input: { id: contract.id, reason: 'Client merged', terminationDate: inDays(10) } });
-    expect(terminateContract.contract).toMatchObject({ status: 'TERMINATED', terminationReason: 'Client merged', terminationDate: inDays(10) });
+    const { terminateContract } = await marcus.terminateContract({
+      input: { id: contract.id, reason: 'Client merged', terminationDate: inDays(10) },
+    });
+    expect(terminateContract.contract).toMatchObject({
+      status: 'TERMINATED',
+      terminationReason: 'Client merged',
+      terminationDate: inDays(10),
+    });
     await expectError(jordan.renewContract({ input: { id: contract.id } }), 'CONFLICT');
   });
 });
 
 describe('the renewal pipeline', () => {
   it('lists ACTIVE contracts ending within the horizon, soonest notice deadline first, in scope', async () => {
-    const soon = await draft(jordan, { title: 'Ends in 20', startDate: inDays(-300), endDate: inDays(20), noticePeriodDays: 10 });
-    const later = await draft(jordan, { title: 'Ends in 50', startDate: inDays(-300), endDate: inDays(50), noticePeriodDays: 45 });
+    const soon = await draft(jordan, {
+      title: 'Ends in 20',
+      startDate: inDays(-300),
+      endDate: inDays(20),
+      noticePeriodDays: 10,
+    });
+    const later = await draft(jordan, {
+      title: 'Ends in 50',
+      startDate: inDays(-300),
+      endDate: inDays(50),
+      noticePeriodDays: 45,
+    });
     const far = await draft(jordan, { title: 'Ends in 100', startDate: inDays(-300), endDate: inDays(100) });
     for (const c of [soon, later, far]) {
       await jordan.submitContract({ input: { id: c.id } });
@@ -208,14 +310,20 @@ describe('the renewal pipeline', () => {
     const titles = renewalPipeline.edges.map((e) => e.node.title);
     expect(titles.indexOf('Ends in 50')).toBeLessThan(titles.indexOf('Ends in 20'));
     expect(titles).not.toContain('Ends in 100');
-    expect(renewalPipeline.edges.every((e) => e.node.status === 'ACTIVE' && e.node.daysToExpiry <= 60 && e.node.daysToExpiry >= 0)).toBe(true);
+    expect(
+      renewalPipeline.edges.every(
+        (e) => e.node.status === 'ACTIVE' && e.node.daysToExpiry <= 60 && e.node.daysToExpiry >= 0,
+      ),
+    ).toBe(true);
     const deadlines = renewalPipeline.edges.map((e) => e.node.noticeDeadline);
     expect(deadlines).toEqual([...deadlines].sort());
 
     const filtered = await jordan.contracts({ first: 100, filter: { endsWithinDays: 60, status: ['ACTIVE'] } });
     expect(filtered.contracts.totalCount).toBe(renewalPipeline.totalCount);
     const casey = await server.client('casey');
-    expect((await casey.renewalPipeline({ withinDays: 60 })).renewalPipeline.edges.map((e) => e.node.title)).not.toContain('Ends in 20');
+    expect(
+      (await casey.renewalPipeline({ withinDays: 60 })).renewalPipeline.edges.map((e) => e.node.title),
+    ).not.toContain('Ends in 20');
     await expectError(jordan.renewalPipeline({ withinDays: 0 }), 'BAD_USER_INPUT');
   });
 });

@@ -25,7 +25,10 @@ describe('unexpected failures', () => {
     const text = JSON.stringify(response.body.errors?.map(({ message, extensions }) => ({ message, extensions })));
     expect(text).not.toMatch(/team_member|SELECT|SQL|sqlite|\bER_|no such table|doesn't exist|stack|\.ts:/i);
     expect(response.body.errors?.[0].message).toMatch(/Internal server error/);
-    expect(response.body.errors?.[0].extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId: 'req-broken-team' });
+    expect(response.body.errors?.[0].extensions).toEqual({
+      code: 'INTERNAL_SERVER_ERROR',
+      requestId: 'req-broken-team',
+    });
     const logged = logLines.map((line) => JSON.parse(line)).find((entry) => entry.msg === 'unexpected error');
     expect(logged).toBeDefined();
     expect(logged.req?.id ?? logged.reqId).toBe('req-broken-team');
@@ -35,7 +38,10 @@ describe('unexpected failures', () => {
   it('leaves nothing half-written when a write fails mid-transaction', async () => {
     // The account insert succeeds, then the audit write fails: the whole mutation must roll back.
     await server.db.dataSource.query('DROP TABLE audit_event');
-    const response = await server.gql('admin', 'mutation { createAccount(input: { name: "Half Written Health", kind: HEALTH_PLAN, tier: GROWTH }) { account { id } } }');
+    const response = await server.gql(
+      'admin',
+      'mutation { createAccount(input: { name: "Half Written Health", kind: HEALTH_PLAN, tier: GROWTH }) { account { id } } }',
+    );
     expect(errorCodes(response)).toEqual(['INTERNAL_SERVER_ERROR']);
     const rows = await server.db.dataSource.query("SELECT id FROM account WHERE name = 'Half Written Health'");
     expect(rows).toHaveLength(0);

@@ -3,7 +3,13 @@ import { gzipSync } from 'node:zlib';
 import { TestServer } from './support/harness';
 
 /** A request sent byte for byte as given (fetch would add or refuse headers). */
-function send(origin: string, method: string, path: string, headers: Record<string, string> = {}, body?: string | Buffer) {
+function send(
+  origin: string,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: string | Buffer,
+) {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }>((resolve, reject) => {
     const { hostname, port } = new URL(origin);
     const request = http.request({ hostname, port, method, path, headers }, (response) => {
@@ -17,7 +23,9 @@ function send(origin: string, method: string, path: string, headers: Record<stri
 }
 
 const TYPENAME = JSON.stringify({ query: '{ __typename }' });
-const NOT_JSON = { errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_USER_INPUT' } }] };
+const NOT_JSON = {
+  errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_USER_INPUT' } }],
+};
 
 /** What the HTTP layer does below GraphQL: bodies, paths, the playground's negotiation, the request log. */
 describe('HTTP layer', () => {
@@ -28,7 +36,8 @@ describe('HTTP layer', () => {
   });
   afterAll(() => server.close());
 
-  const post = (headers: Record<string, string>, body: string | Buffer) => send(server.origin, 'POST', '/graphql', headers, body);
+  const post = (headers: Record<string, string>, body: string | Buffer) =>
+    send(server.origin, 'POST', '/graphql', headers, body);
 
   it('reads JSON bodies in a UTF charset, compressed or not', async () => {
     for (const [headers, body] of [
@@ -37,7 +46,10 @@ describe('HTTP layer', () => {
       [{ 'content-type': 'application/json', 'content-encoding': 'gzip' }, gzipSync(TYPENAME)],
     ] as const) {
       const response = await post(headers, body);
-      expect({ status: response.status, body: JSON.parse(response.text) }).toEqual({ status: 200, body: { data: { __typename: 'Query' } } });
+      expect({ status: response.status, body: JSON.parse(response.text) }).toEqual({
+        status: 200,
+        body: { data: { __typename: 'Query' } },
+      });
     }
   });
 
@@ -68,10 +80,20 @@ describe('HTTP layer', () => {
 
   it('matches paths in any case and with a trailing slash, and answers 404 elsewhere', async () => {
     expect((await send(server.origin, 'GET', '/HEALTH/')).status).toBe(200);
-    expect((await send(server.origin, 'POST', '/GraphQL/', { 'content-type': 'application/json' }, TYPENAME)).status).toBe(200);
-    for (const [method, path] of [['GET', '/'], ['POST', '/health'], ['POST', '/metrics'], ['GET', '/graphqlx']]) {
+    expect(
+      (await send(server.origin, 'POST', '/GraphQL/', { 'content-type': 'application/json' }, TYPENAME)).status,
+    ).toBe(200);
+    for (const [method, path] of [
+      ['GET', '/'],
+      ['POST', '/health'],
+      ['POST', '/metrics'],
+      ['GET', '/graphqlx'],
+    ]) {
       const response = await send(server.origin, method, path);
-      expect({ status: response.status, body: JSON.parse(response.text) }).toEqual({ status: 404, body: { error: 'Not found. GraphQL is served at /graphql.' } });
+      expect({ status: response.status, body: JSON.parse(response.text) }).toEqual({
+        status: 404,
+        body: { error: 'Not found. GraphQL is served at /graphql.' },
+      });
     }
   });
 
@@ -79,13 +101,19 @@ describe('HTTP layer', () => {
     const page = await send(server.origin, 'GET', '/graphql', { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' });
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
-    const again = await send(server.origin, 'GET', '/graphql', { accept: 'text/html', 'if-none-match': String(page.headers.etag) });
+    const again = await send(server.origin, 'GET', '/graphql', {
+      accept: 'text/html',
+      'if-none-match': String(page.headers.etag),
+    });
     expect(again.status).toBe(304);
     // Not for a client that accepts only JSON, nor when the request carries a query.
     for (const headers of [{ accept: 'application/json' }, { accept: 'text/html;q=0, */*' }]) {
       expect((await send(server.origin, 'GET', '/graphql', headers)).headers['content-type']).toMatch(/json/);
     }
-    const query = await send(server.origin, 'GET', '/graphql?query=%7B__typename%7D', { accept: 'text/html, application/json', 'apollo-require-preflight': '1' });
+    const query = await send(server.origin, 'GET', '/graphql?query=%7B__typename%7D', {
+      accept: 'text/html, application/json',
+      'apollo-require-preflight': '1',
+    });
     expect(JSON.parse(query.text)).toEqual({ data: { __typename: 'Query' } });
   });
 
@@ -95,7 +123,12 @@ describe('HTTP layer', () => {
     await post({ 'content-type': 'application/json', 'x-request-id': 'layer-1' }, TYPENAME);
     const lines = logLines.map((line) => JSON.parse(line));
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ msg: 'request completed', reqId: 'layer-1', req: { id: 'layer-1', method: 'POST', url: '/graphql' }, res: { statusCode: 200 } });
+    expect(lines[0]).toMatchObject({
+      msg: 'request completed',
+      reqId: 'layer-1',
+      req: { id: 'layer-1', method: 'POST', url: '/graphql' },
+      res: { statusCode: 200 },
+    });
     expect(typeof lines[0].responseTime).toBe('number');
   });
 });

@@ -104,10 +104,18 @@ class ChildServer {
     const jordan = DEMO_STAFF.find((staff) => staff.key === 'jordan')!;
     const response = await fetch(this.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await signDevToken(SECRET, jordan)}`, 'idempotency-key': key },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${await signDevToken(SECRET, jordan)}`,
+        'idempotency-key': key,
+      },
       body: JSON.stringify(body),
     });
-    return { status: response.status, replayed: response.headers.get('idempotent-replayed'), body: await response.json() };
+    return {
+      status: response.status,
+      replayed: response.headers.get('idempotent-replayed'),
+      body: await response.json(),
+    };
   }
 
   kill(): Promise<void> {
@@ -127,7 +135,10 @@ interface SideConnection {
   /** Waits until `server` is stuck in the write `block` holds up; fails if `request` ends first. */
   waitUntilStuck(server: ChildServer, request: Promise<unknown>): Promise<void>;
   /** Contracts with `title` and the key's row, read in one snapshot. */
-  snapshot(title: string, key: string): Promise<{ contractIds: number[]; keyRow: { state: string; response: string | null } | null }>;
+  snapshot(
+    title: string,
+    key: string,
+  ): Promise<{ contractIds: number[]; keyRow: { state: string; response: string | null } | null }>;
   close(): Promise<void>;
 }
 
@@ -210,14 +221,18 @@ async function openSide(): Promise<SideConnection> {
 }
 
 async function jordansAccount(): Promise<{ id: number; version: number; name: string }> {
-  const [row] = await db.dataSource.query('SELECT a.id, a.version, a.name FROM account a JOIN `user` u ON u.id = a.ownerId WHERE u.email = ? ORDER BY a.id LIMIT 1', [
-    'jordan.kim@accountgraph.example',
-  ]);
+  const [row] = await db.dataSource.query(
+    'SELECT a.id, a.version, a.name FROM account a JOIN `user` u ON u.id = a.ownerId WHERE u.email = ? ORDER BY a.id LIMIT 1',
+    ['jordan.kim@accountgraph.example'],
+  );
   return { id: Number(row.id), version: Number(row.version), name: row.name };
 }
 
 async function auditEvents(action: string, entityId: string): Promise<number> {
-  const [{ total }] = await db.dataSource.query('SELECT COUNT(*) AS total FROM audit_event WHERE action = ? AND entityId = ?', [action, entityId]);
+  const [{ total }] = await db.dataSource.query(
+    'SELECT COUNT(*) AS total FROM audit_event WHERE action = ? AND entityId = ?',
+    [action, entityId],
+  );
   return Number(total);
 }
 
@@ -230,78 +245,99 @@ const uniqueKey = (name: string) => `${name}-${Math.random().toString(36).slice(
 /** Each test starts the server twice (ts-node compiles it each time). */
 const TWO_STARTS = 120_000;
 
-it('a server killed in the middle of a keyed mutation kept nothing: the retry on a new server runs it once', async () => {
-  const account = await jordansAccount();
-  const accountId = encodeGlobalId('Account', account.id);
-  const key = uniqueKey('crash-mid');
-  const request = {
-    query: 'mutation ($input: UpdateAccountInput!) { updateAccount(input: $input) { account { id name version } } }',
-    variables: { input: { id: accountId, expectedVersion: account.version, name: `${account.name} (renamed once)` } },
-  };
-  const side = await openSide();
-  try {
-    const first = await ChildServer.start();
-    await side.block(account.id);
-    const pending = first.post(request, key);
-    await side.waitUntilStuck(first, pending);
-    // Stuck inside its transaction: its claim of the key is not visible to anyone.
-    expect(await keyRows(key)).toBe(0);
-    await first.kill();
-    await expect(pending).rejects.toThrow();
-    await side.unblock();
+it(
+  'a server killed in the middle of a keyed mutation kept nothing: the retry on a new server runs it once',
+  async () => {
+    const account = await jordansAccount();
+    const accountId = encodeGlobalId('Account', account.id);
+    const key = uniqueKey('crash-mid');
+    const request = {
+      query: 'mutation ($input: UpdateAccountInput!) { updateAccount(input: $input) { account { id name version } } }',
+      variables: { input: { id: accountId, expectedVersion: account.version, name: `${account.name} (renamed once)` } },
+    };
+    const side = await openSide();
+    try {
+      const first = await ChildServer.start();
+      await side.block(account.id);
+      const pending = first.post(request, key);
+      await side.waitUntilStuck(first, pending);
+      // Stuck inside its transaction: its claim of the key is not visible to anyone.
+      expect(await keyRows(key)).toBe(0);
+      await first.kill();
+      await expect(pending).rejects.toThrow();
+      await side.unblock();
 
-    const second = await ChildServer.start();
-    const retry = await second.post(request, key);
-    expect(retry.status).toBe(200);
-    expect(retry.body.errors).toBeUndefined();
-    expect(retry.replayed).toBeNull();
-    expect(retry.body.data?.updateAccount.account).toEqual({ id: accountId, name: `${account.name} (renamed once)`, version: account.version + 1 });
-    expect(await auditEvents('updateAccount', accountId)).toBe(1);
+      const second = await ChildServer.start();
+      const retry = await second.post(request, key);
+      expect(retry.status).toBe(200);
+      expect(retry.body.errors).toBeUndefined();
+      expect(retry.replayed).toBeNull();
+      expect(retry.body.data?.updateAccount.account).toEqual({
+        id: accountId,
+        name: `${account.name} (renamed once)`,
+        version: account.version + 1,
+      });
+      expect(await auditEvents('updateAccount', accountId)).toBe(1);
 
-    const again = await second.post(request, key);
-    expect(again.replayed).toBe('true');
-    expect(again.body).toEqual(retry.body);
-    expect(await auditEvents('updateAccount', accountId)).toBe(1);
-    await second.stop();
-  } finally {
-    await side.close();
-  }
-}, TWO_STARTS);
-
-it('a server killed right after a keyed mutation committed kept its response: the retry on a new server replays it', async () => {
-  const title = 'Kept across a crash';
-  const key = uniqueKey('crash-after');
-  const account = await jordansAccount();
-  const request = {
-    query: 'mutation ($input: CreateContractInput!) { createContract(input: $input) { contract { id number title } } }',
-    variables: { input: { accountId: encodeGlobalId('Account', account.id), title, type: 'STATEMENT_OF_WORK', startDate: '2027-01-01', endDate: '2027-12-31', value: { amountCents: 500_000 } } },
-  };
-  const side = await openSide();
-  try {
-    const first = await ChildServer.start();
-    // The client may or may not hear back before the server dies: either way it retries.
-    const pending = first.post(request, key).catch(() => null);
-    let seen = await side.snapshot(title, key);
-    while (seen.contractIds.length === 0) {
-      await new Promise((resolve) => setImmediate(resolve));
-      seen = await side.snapshot(title, key);
+      const again = await second.post(request, key);
+      expect(again.replayed).toBe('true');
+      expect(again.body).toEqual(retry.body);
+      expect(await auditEvents('updateAccount', accountId)).toBe(1);
+      await second.stop();
+    } finally {
+      await side.close();
     }
-    await first.kill();
-    await pending;
-    // The first moment the contract is visible, its response is stored beside it.
-    expect(seen.contractIds).toHaveLength(1);
-    expect(seen.keyRow?.state).toBe('COMPLETED');
-    const stored = JSON.parse(seen.keyRow!.response!);
-    expect(stored.data.createContract.contract.id).toBe(encodeGlobalId('Contract', seen.contractIds[0]));
+  },
+  TWO_STARTS,
+);
 
-    const second = await ChildServer.start();
-    const retry = await second.post(request, key);
-    expect(retry.replayed).toBe('true');
-    expect(retry.body).toEqual(stored);
-    expect((await side.snapshot(title, key)).contractIds).toEqual(seen.contractIds);
-    await second.stop();
-  } finally {
-    await side.close();
-  }
-}, TWO_STARTS);
+it(
+  'a server killed right after a keyed mutation committed kept its response: the retry on a new server replays it',
+  async () => {
+    const title = 'Kept across a crash';
+    const key = uniqueKey('crash-after');
+    const account = await jordansAccount();
+    const request = {
+      query:
+        'mutation ($input: CreateContractInput!) { createContract(input: $input) { contract { id number title } } }',
+      variables: {
+        input: {
+          accountId: encodeGlobalId('Account', account.id),
+          title,
+          type: 'STATEMENT_OF_WORK',
+          startDate: '2027-01-01',
+          endDate: '2027-12-31',
+          value: { amountCents: 500_000 },
+        },
+      },
+    };
+    const side = await openSide();
+    try {
+      const first = await ChildServer.start();
+      // The client may or may not hear back before the server dies: either way it retries.
+      const pending = first.post(request, key).catch(() => null);
+      let seen = await side.snapshot(title, key);
+      while (seen.contractIds.length === 0) {
+        await new Promise((resolve) => setImmediate(resolve));
+        seen = await side.snapshot(title, key);
+      }
+      await first.kill();
+      await pending;
+      // The first moment the contract is visible, its response is stored beside it.
+      expect(seen.contractIds).toHaveLength(1);
+      expect(seen.keyRow?.state).toBe('COMPLETED');
+      const stored = JSON.parse(seen.keyRow!.response!);
+      expect(stored.data.createContract.contract.id).toBe(encodeGlobalId('Contract', seen.contractIds[0]));
 
+      const second = await ChildServer.start();
+      const retry = await second.post(request, key);
+      expect(retry.replayed).toBe('true');
+      expect(retry.body).toEqual(stored);
+      expect((await side.snapshot(title, key)).contractIds).toEqual(seen.contractIds);
+      await second.stop();
+    } finally {
+      await side.close();
+    }
+  },
+  TWO_STARTS,
+);

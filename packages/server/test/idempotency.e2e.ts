@@ -14,11 +14,20 @@ let accountId: string;
 const key = (name: string) => ({ 'Idempotency-Key': `${name}-${Math.random().toString(36).slice(2)}` });
 
 function contractInput(title: string): CreateContractInput {
-  return { accountId, title, type: 'STATEMENT_OF_WORK', startDate: '2027-01-01', endDate: '2027-12-31', value: { amountCents: 1_000_000 } };
+  return {
+    accountId,
+    title,
+    type: 'STATEMENT_OF_WORK',
+    startDate: '2027-01-01',
+    endDate: '2027-12-31',
+    value: { amountCents: 1_000_000 },
+  };
 }
 
 async function contractsTitled(title: string): Promise<number> {
-  const [{ total }] = await server.db.dataSource.query('SELECT COUNT(*) AS total FROM contract WHERE title = ?', [title]);
+  const [{ total }] = await server.db.dataSource.query('SELECT COUNT(*) AS total FROM contract WHERE title = ?', [
+    title,
+  ]);
   return Number(total);
 }
 
@@ -41,7 +50,10 @@ it('replays the first response to a retry with the same key, doing the work once
   expect(await contractsTitled('Idempotent SOW')).toBe(1);
 
   const raw = await server.post(
-    { query: 'mutation ($input: CreateContractInput!) { createContract(input: $input) { contract { id } } }', variables: { input: contractInput('Raw SOW') } },
+    {
+      query: 'mutation ($input: CreateContractInput!) { createContract(input: $input) { contract { id } } }',
+      variables: { input: contractInput('Raw SOW') },
+    },
     { authorization: `Bearer ${await server.token('jordan')}`, ...key('raw') },
   );
   expect(raw.headers.get('idempotent-replayed')).toBeNull();
@@ -49,7 +61,10 @@ it('replays the first response to a retry with the same key, doing the work once
 
 it('marks a replay, and refuses the same key with a different request', async () => {
   const headers = { authorization: `Bearer ${await server.token('jordan')}`, ...key('mismatch') };
-  const body = (title: string) => ({ query: 'mutation ($input: CreateContractInput!) { createContract(input: $input) { contract { id title } } }', variables: { input: contractInput(title) } });
+  const body = (title: string) => ({
+    query: 'mutation ($input: CreateContractInput!) { createContract(input: $input) { contract { id title } } }',
+    variables: { input: contractInput(title) },
+  });
   const first = await server.post(body('Keyed SOW'), headers);
   const replay = await server.post(body('Keyed SOW'), headers);
   expect(replay.headers.get('idempotent-replayed')).toBe('true');
@@ -63,7 +78,10 @@ it('marks a replay, and refuses the same key with a different request', async ()
 
 it('keeps nothing for a failed request, so a corrected retry with the same key runs', async () => {
   const headers = key('fix');
-  await expectError(jordan.createContract({ input: { ...contractInput('Fixed SOW'), endDate: '2026-01-01' } }, headers), 'BAD_USER_INPUT');
+  await expectError(
+    jordan.createContract({ input: { ...contractInput('Fixed SOW'), endDate: '2026-01-01' } }, headers),
+    'BAD_USER_INPUT',
+  );
   const fixed = await jordan.createContract({ input: contractInput('Fixed SOW') }, headers);
   expect(fixed.createContract.contract.title).toBe('Fixed SOW');
 });
@@ -74,28 +92,47 @@ it('keeps keys per user and refuses an over-long key', async () => {
   const marcus = await server.client('marcus');
   await marcus.createContract({ input: contractInput('Marcus SOW') }, headers);
   expect(await contractsTitled('Marcus SOW')).toBe(1);
-  const long = await expectError(jordan.createContract({ input: contractInput('Long key') }, { 'Idempotency-Key': 'k'.repeat(256) }), 'BAD_USER_INPUT');
+  const long = await expectError(
+    jordan.createContract({ input: contractInput('Long key') }, { 'Idempotency-Key': 'k'.repeat(256) }),
+    'BAD_USER_INPUT',
+  );
   expect(long.message).toMatch(/1 to 255 characters/);
 });
 
 it('approves once under 10 concurrent retries with the same key', async () => {
   const marcus = await server.client('marcus');
-  const contract = (await jordan.createContract({ input: contractInput('Concurrent approval') })).createContract.contract;
+  const contract = (await jordan.createContract({ input: contractInput('Concurrent approval') })).createContract
+    .contract;
   await jordan.submitContract({ input: { id: contract.id } });
   const headers = key('approve');
-  const results = await Promise.allSettled(Array.from({ length: 10 }, () => marcus.approveContract({ input: { id: contract.id } }, headers)));
-  const decisions = new Set(results.filter((r) => r.status === 'fulfilled').map((r) => (r as PromiseFulfilledResult<{ approveContract: { decision: { id: string } } }>).value.approveContract.decision.id));
+  const results = await Promise.allSettled(
+    Array.from({ length: 10 }, () => marcus.approveContract({ input: { id: contract.id } }, headers)),
+  );
+  const decisions = new Set(
+    results
+      .filter((r) => r.status === 'fulfilled')
+      .map(
+        (r) =>
+          (r as PromiseFulfilledResult<{ approveContract: { decision: { id: string } } }>).value.approveContract
+            .decision.id,
+      ),
+  );
   expect(decisions.size).toBe(1);
   for (const r of results) if (r.status === 'rejected') expect(r.reason.code).toBe('CONFLICT');
   const rowId = Number(Buffer.from(contract.id, 'base64').toString().split(':')[1]);
-  const [{ total }] = await server.db.dataSource.query("SELECT COUNT(*) AS total FROM approval_decision WHERE subjectType = 'CONTRACT' AND subjectId = ?", [rowId]);
+  const [{ total }] = await server.db.dataSource.query(
+    "SELECT COUNT(*) AS total FROM approval_decision WHERE subjectType = 'CONTRACT' AND subjectId = ?",
+    [rowId],
+  );
   expect(Number(total)).toBe(1);
 });
 
 it('forgets a key after 24 hours', async () => {
   const headers = key('expire');
   await jordan.createContract({ input: contractInput('Expiring key') }, headers);
-  await server.db.dataSource.query("UPDATE idempotency_key SET expiresAt = '2000-01-01 00:00:00.000' WHERE `key` = ?", [headers['Idempotency-Key']]);
+  await server.db.dataSource.query("UPDATE idempotency_key SET expiresAt = '2000-01-01 00:00:00.000' WHERE `key` = ?", [
+    headers['Idempotency-Key'],
+  ]);
   await jordan.createContract({ input: contractInput('Expiring key') }, headers);
   expect(await contractsTitled('Expiring key')).toBe(2);
 });
@@ -114,7 +151,10 @@ describe('one transaction for the whole keyed request', () => {
   }`;
 
   async function auditEventsFor(action: string, entityId: string): Promise<number> {
-    const [{ total }] = await server.db.dataSource.query('SELECT COUNT(*) AS total FROM audit_event WHERE action = ? AND entityId = ?', [action, entityId]);
+    const [{ total }] = await server.db.dataSource.query(
+      'SELECT COUNT(*) AS total FROM audit_event WHERE action = ? AND entityId = ?',
+      [action, entityId],
+    );
     return Number(total);
   }
 
@@ -122,7 +162,10 @@ describe('one transaction for the whole keyed request', () => {
     const staff = await server.staffIds();
     const headers = { authorization: `Bearer ${await server.token('jordan')}`, ...key('partial') };
     // The second field draws its contract number, then fails on an owner who may not own contracts.
-    const variables = { a: contractInput('Partial first'), b: { ...contractInput('Partial second'), ownerId: staff.robin } };
+    const variables = {
+      a: contractInput('Partial first'),
+      b: { ...contractInput('Partial second'), ownerId: staff.robin },
+    };
     const first = await server.post({ query: pair, variables }, headers);
     expect(first.body.errors).toHaveLength(1);
     expect(first.body.errors?.[0].path).toEqual(['second']);
@@ -149,7 +192,10 @@ describe('one transaction for the whole keyed request', () => {
     const bad = { ...contractInput('Never kept'), endDate: '2026-01-01' };
     const failed = await server.post({ query: pair, variables: { a: bad, b: bad } }, headers);
     expect(errorCodes(failed)).toEqual(['BAD_USER_INPUT']);
-    const fixed = await server.post({ query: pair, variables: { a: contractInput('Kept first'), b: contractInput('Kept second') } }, headers);
+    const fixed = await server.post(
+      { query: pair, variables: { a: contractInput('Kept first'), b: contractInput('Kept second') } },
+      headers,
+    );
     expect(fixed.body.errors).toBeUndefined();
     expect(fixed.headers.get('idempotent-replayed')).toBeNull();
     expect(await contractsTitled('Kept first')).toBe(1);
@@ -158,8 +204,13 @@ describe('one transaction for the whole keyed request', () => {
 
   it('does the work once under 5 concurrent requests with the same key; the others replay it or get CONFLICT', async () => {
     const headers = { authorization: `Bearer ${await server.token('jordan')}`, ...key('concurrent') };
-    const body = { query: 'mutation ($input: CreateContractInput!) { createContract(input: $input) { contract { id title } } }', variables: { input: contractInput('Concurrent create') } };
-    const responses = await Promise.all(Array.from({ length: 5 }, () => server.post<{ createContract: { contract: { id: string } } }>(body, headers)));
+    const body = {
+      query: 'mutation ($input: CreateContractInput!) { createContract(input: $input) { contract { id title } } }',
+      variables: { input: contractInput('Concurrent create') },
+    };
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () => server.post<{ createContract: { contract: { id: string } } }>(body, headers)),
+    );
     const succeeded = responses.filter((r) => r.status === 200 && !r.body.errors);
     for (const r of responses.filter((r) => !succeeded.includes(r))) expect(errorCodes(r)).toEqual(['CONFLICT']);
     expect(succeeded.filter((r) => r.headers.get('idempotent-replayed') === null)).toHaveLength(1);
@@ -169,21 +220,36 @@ describe('one transaction for the whole keyed request', () => {
 
   it('refuses to keep a response over 64 KB and keeps nothing of its request', async () => {
     // Nine aliases of the account's contracts with their invoices: large, and within the query cost budget.
-    const contracts = Array.from({ length: 9 }, (_, i) => `c${i}: contracts(first: 10) { edges { node { id number title status startDate endDate value { amountCents currency } invoices(first: 100) { edges { cursor node { id number status issueDate dueDate createdAt updatedAt approvedAt sentAt isOverdue version voidReason voidedAt } } } } } }`);
+    const contracts = Array.from(
+      { length: 9 },
+      (_, i) =>
+        `c${i}: contracts(first: 10) { edges { node { id number title status startDate endDate value { amountCents currency } invoices(first: 100) { edges { cursor node { id number status issueDate dueDate createdAt updatedAt approvedAt sentAt isOverdue version voidReason voidedAt } } } } } }`,
+    );
     const selection = `account { ${contracts.join(' ')} }`;
-    const read = await server.gql('jordan', `query ($id: ID!) { account(id: $id) { ${contracts.join(' ')} } }`, { id: accountId });
+    const read = await server.gql('jordan', `query ($id: ID!) { account(id: $id) { ${contracts.join(' ')} } }`, {
+      id: accountId,
+    });
     expect(JSON.stringify(read.body).length).toBeGreaterThan(MAX_KEPT_RESPONSE_BYTES);
 
     const headers = { authorization: `Bearer ${await server.token('jordan')}`, ...key('large') };
     const large = await server.post(
-      { query: `mutation ($input: CreateContractInput!) { createContract(input: $input) { contract { id ${selection} } } }`, variables: { input: contractInput('Large response') } },
+      {
+        query: `mutation ($input: CreateContractInput!) { createContract(input: $input) { contract { id ${selection} } } }`,
+        variables: { input: contractInput('Large response') },
+      },
       headers,
     );
     expect(large.status).toBe(400);
     expect(errorCodes(large)).toEqual(['BAD_USER_INPUT']);
     expect(large.body.errors?.[0].message).toMatch(/too large to keep/);
     expect(await contractsTitled('Large response')).toBe(0);
-    const small = await server.post({ query: 'mutation ($input: CreateContractInput!) { createContract(input: $input) { contract { id } } }', variables: { input: contractInput('Large response') } }, headers);
+    const small = await server.post(
+      {
+        query: 'mutation ($input: CreateContractInput!) { createContract(input: $input) { contract { id } } }',
+        variables: { input: contractInput('Large response') },
+      },
+      headers,
+    );
     expect(small.body.errors).toBeUndefined();
     expect(await contractsTitled('Large response')).toBe(1);
   });
@@ -193,8 +259,12 @@ describe('one transaction for the whole keyed request', () => {
       const { accounts } = await jordan.accounts({ first: 2 });
       const [a, b] = accounts.edges.map((edge) => edge.node);
       const rowId = (globalId: string) => Number(Buffer.from(globalId, 'base64').toString().split(':')[1]);
-      const versions = await server.db.dataSource.query('SELECT id, version FROM account WHERE id IN (?, ?)', [rowId(a.id), rowId(b.id)]);
-      const versionOf = (globalId: string) => Number(versions.find((row: { id: number }) => Number(row.id) === rowId(globalId)).version);
+      const versions = await server.db.dataSource.query('SELECT id, version FROM account WHERE id IN (?, ?)', [
+        rowId(a.id),
+        rowId(b.id),
+      ]);
+      const versionOf = (globalId: string) =>
+        Number(versions.find((row: { id: number }) => Number(row.id) === rowId(globalId)).version);
       const rename = `mutation Rename($a: UpdateAccountInput!, $b: UpdateAccountInput!) {
         a: updateAccount(input: $a) { account { id name } }
         b: updateAccount(input: $b) { account { id name } }
@@ -211,7 +281,9 @@ describe('one transaction for the whole keyed request', () => {
         // A heavier transaction than the request's (InnoDB undoes the lighter one) holds account b.
         await other.query('CREATE TABLE scratch (id INT AUTO_INCREMENT PRIMARY KEY, v INT NOT NULL) ENGINE=InnoDB');
         await other.query('START TRANSACTION');
-        await other.query(`INSERT INTO scratch (v) VALUES ${Array.from({ length: 200 }, (_, i) => `(${i})`).join(', ')}`);
+        await other.query(
+          `INSERT INTO scratch (v) VALUES ${Array.from({ length: 200 }, (_, i) => `(${i})`).join(', ')}`,
+        );
         await other.query('SELECT id FROM account WHERE id = ? FOR UPDATE', [rowId(b.id)]);
         const pending = server.post({ query: rename, variables }, headers);
         // The request has renamed a and waits for b; asking for a closes the cycle.
@@ -241,9 +313,13 @@ describe('one transaction for the whole keyed request', () => {
 async function waitForLockWait(own: import('mysql2/promise').Connection, request: Promise<unknown>): Promise<void> {
   const database = (server.config.database as { database: string }).database;
   let ended: unknown;
-  void request.then((response) => (ended = response), (error) => (ended = error));
+  void request.then(
+    (response) => (ended = response),
+    (error) => (ended = error),
+  );
   for (;;) {
-    if (ended !== undefined) throw new Error(`the request ended without waiting for the lock: ${JSON.stringify(ended)}`);
+    if (ended !== undefined)
+      throw new Error(`the request ended without waiting for the lock: ${JSON.stringify(ended)}`);
     const [rows] = await own.query(
       `SELECT COUNT(*) AS waiting FROM information_schema.INNODB_TRX t JOIN information_schema.PROCESSLIST p ON p.ID = t.trx_mysql_thread_id
        WHERE t.trx_state = 'LOCK WAIT' AND p.DB = ? AND p.ID <> CONNECTION_ID()`,

@@ -16,7 +16,11 @@ let accountId: string;
 const DAY = 86_400_000;
 const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
 const dollars = (amount: number) => ({ amountCents: Math.round(amount * 100), currency: 'USD' });
-const line = (amount: number, description = 'Implementation services'): InvoiceLineInput => ({ description, quantity: '1', unitPrice: dollars(amount) });
+const line = (amount: number, description = 'Implementation services'): InvoiceLineInput => ({
+  description,
+  quantity: '1',
+  unitPrice: dollars(amount),
+});
 const rowId = (globalId: string) => Number(Buffer.from(globalId, 'base64').toString().split(':')[1]);
 
 async function sql<T = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> {
@@ -30,13 +34,25 @@ async function count(query: string, params: unknown[] = []): Promise<number> {
 
 /** An ACTIVE contract on Jordan's account worth `value` dollars: Jordan drafts and submits it, the executive approves. */
 async function activeContract(value: number, currency = 'USD') {
-  const input = { accountId, title: 'Claims analytics rollout', type: 'STATEMENT_OF_WORK' as const, startDate: inDays(-200), endDate: inDays(165), value: { amountCents: Math.round(value * 100), currency } };
+  const input = {
+    accountId,
+    title: 'Claims analytics rollout',
+    type: 'STATEMENT_OF_WORK' as const,
+    startDate: inDays(-200),
+    endDate: inDays(165),
+    value: { amountCents: Math.round(value * 100), currency },
+  };
   const { contract } = (await jordan.createContract({ input })).createContract;
   await jordan.submitContract({ input: { id: contract.id } });
   return (await vp.approveContract({ input: { id: contract.id } })).approveContract.contract;
 }
 
-async function draftInvoice(contractId: string, lines: InvoiceLineInput[] = [line(1_000)], by = robin, dates: { issueDate?: string; dueDate?: string } = {}) {
+async function draftInvoice(
+  contractId: string,
+  lines: InvoiceLineInput[] = [line(1_000)],
+  by = robin,
+  dates: { issueDate?: string; dueDate?: string } = {},
+) {
   return (await by.createInvoice({ input: { contractId, lines, ...dates } })).createInvoice.invoice;
 }
 
@@ -46,7 +62,11 @@ async function pendingInvoice(contractId: string, amount: number, by = robin) {
   return (await by.submitInvoice({ input: { id: invoice.id } })).submitInvoice.invoice;
 }
 
-async function approvedInvoice(contractId: string, amount: number, dates: { issueDate?: string; dueDate?: string } = {}) {
+async function approvedInvoice(
+  contractId: string,
+  amount: number,
+  dates: { issueDate?: string; dueDate?: string } = {},
+) {
   const invoice = await draftInvoice(contractId, [line(amount)], robin, dates);
   await robin.submitInvoice({ input: { id: invoice.id } });
   return (await vp.approveInvoice({ input: { id: invoice.id } })).approveInvoice.invoice;
@@ -73,7 +93,13 @@ async function seedDemoInvoices(): Promise<void> {
 
 beforeAll(async () => {
   server = await TestServer.start();
-  [jordan, marcus, robin, vp, casey] = await Promise.all([server.client('jordan'), server.client('marcus'), server.client(Role.FINANCE), server.client(Role.EXECUTIVE), server.client('casey')]);
+  [jordan, marcus, robin, vp, casey] = await Promise.all([
+    server.client('jordan'),
+    server.client('marcus'),
+    server.client(Role.FINANCE),
+    server.client(Role.EXECUTIVE),
+    server.client('casey'),
+  ]);
   // Jordan's account with neither finance, the IT director, Casey nor a project member on its team:
   // finance writes its invoices by role alone, the others may not.
   const [row] = await sql<{ id: number }>(
@@ -96,20 +122,40 @@ describe('demo invoices', () => {
     expect(invoices).toBeGreaterThan(2_000);
     expect(invoices).toBeLessThan(4_000);
     // Never past a contract's value; totals, payments and statuses agree.
-    expect(await count("SELECT COUNT(*) AS n FROM contract c WHERE c.valueCents < (SELECT COALESCE(SUM(i.totalCents), 0) FROM invoice i WHERE i.contractId = c.id AND i.status <> 'VOID')")).toBe(0);
-    expect(await count('SELECT COUNT(*) AS n FROM invoice i WHERE i.totalCents <> (SELECT COALESCE(SUM(l.amountCents), 0) FROM invoice_line l WHERE l.invoiceId = i.id)')).toBe(0);
-    expect(await count('SELECT COUNT(*) AS n FROM invoice i WHERE i.paidCents <> (SELECT COALESCE(SUM(p.amountCents), 0) FROM invoice_payment p WHERE p.invoiceId = i.id)')).toBe(0);
+    expect(
+      await count(
+        "SELECT COUNT(*) AS n FROM contract c WHERE c.valueCents < (SELECT COALESCE(SUM(i.totalCents), 0) FROM invoice i WHERE i.contractId = c.id AND i.status <> 'VOID')",
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        'SELECT COUNT(*) AS n FROM invoice i WHERE i.totalCents <> (SELECT COALESCE(SUM(l.amountCents), 0) FROM invoice_line l WHERE l.invoiceId = i.id)',
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        'SELECT COUNT(*) AS n FROM invoice i WHERE i.paidCents <> (SELECT COALESCE(SUM(p.amountCents), 0) FROM invoice_payment p WHERE p.invoiceId = i.id)',
+      ),
+    ).toBe(0);
     expect(
       await count(
         "SELECT COUNT(*) AS n FROM invoice WHERE (status = 'PAID' AND paidCents <> totalCents) OR (status = 'PARTIALLY_PAID' AND (paidCents = 0 OR paidCents >= totalCents)) OR (status NOT IN ('PAID', 'PARTIALLY_PAID') AND paidCents <> 0)",
       ),
     ).toBe(0);
-    expect(await count("SELECT COUNT(*) AS n FROM invoice i JOIN contract c ON c.id = i.contractId WHERE i.accountId <> c.accountId OR i.currency <> c.currency OR c.status NOT IN ('ACTIVE', 'RENEWED', 'EXPIRED', 'TERMINATED')")).toBe(0);
+    expect(
+      await count(
+        "SELECT COUNT(*) AS n FROM invoice i JOIN contract c ON c.id = i.contractId WHERE i.accountId <> c.accountId OR i.currency <> c.currency OR c.status NOT IN ('ACTIVE', 'RENEWED', 'EXPIRED', 'TERMINATED')",
+      ),
+    ).toBe(0);
     // Numbers: per year 1..n without gaps (they are unique), and the sequence continues after n.
-    const years = await sql<{ year: string; n: number | string; last: string }>('SELECT SUBSTR(number, 5, 4) AS year, COUNT(*) AS n, MAX(number) AS last FROM invoice GROUP BY SUBSTR(number, 5, 4)');
+    const years = await sql<{ year: string; n: number | string; last: string }>(
+      'SELECT SUBSTR(number, 5, 4) AS year, COUNT(*) AS n, MAX(number) AS last FROM invoice GROUP BY SUBSTR(number, 5, 4)',
+    );
     for (const { year, n, last } of years) {
       expect(Number(last.slice(9))).toBe(Number(n));
-      expect(await count('SELECT lastValue AS n FROM number_sequence WHERE name = ?', [`invoice-${year}`])).toBe(Number(n));
+      expect(await count('SELECT lastValue AS n FROM number_sequence WHERE name = ?', [`invoice-${year}`])).toBe(
+        Number(n),
+      );
     }
     // The approval trail: one approved decision by someone else for every approved invoice, a pending request for every pending one.
     expect(
@@ -117,17 +163,32 @@ describe('demo invoices', () => {
         "SELECT COUNT(*) AS n FROM invoice i WHERE i.status IN ('APPROVED', 'SENT', 'PARTIALLY_PAID', 'PAID') AND (SELECT COUNT(*) FROM approval_decision d JOIN approval_request r ON r.id = d.requestId AND r.status = 'APPROVED' WHERE d.subjectType = 'INVOICE' AND d.subjectId = i.id AND d.actorId = i.approvedById AND d.actorId <> i.createdById AND d.amountCents = i.totalCents) <> 1",
       ),
     ).toBe(0);
-    expect(await count("SELECT COUNT(*) AS n FROM invoice i WHERE i.status = 'PENDING_APPROVAL' AND (SELECT COUNT(*) FROM approval_request r WHERE r.subjectType = 'INVOICE' AND r.subjectId = i.id AND r.status = 'PENDING') <> 1")).toBe(0);
-    expect(await count("SELECT COUNT(*) AS n FROM invoice i WHERE i.status = 'DRAFT' AND EXISTS (SELECT 1 FROM approval_request r WHERE r.subjectType = 'INVOICE' AND r.subjectId = i.id)")).toBe(0);
+    expect(
+      await count(
+        "SELECT COUNT(*) AS n FROM invoice i WHERE i.status = 'PENDING_APPROVAL' AND (SELECT COUNT(*) FROM approval_request r WHERE r.subjectType = 'INVOICE' AND r.subjectId = i.id AND r.status = 'PENDING') <> 1",
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        "SELECT COUNT(*) AS n FROM invoice i WHERE i.status = 'DRAFT' AND EXISTS (SELECT 1 FROM approval_request r WHERE r.subjectType = 'INVOICE' AND r.subjectId = i.id)",
+      ),
+    ).toBe(0);
     // Every kind of invoice is there.
-    const statuses = Object.fromEntries((await sql<{ status: string; n: number | string }>('SELECT status, COUNT(*) AS n FROM invoice GROUP BY status')).map((r) => [r.status, Number(r.n)]));
+    const statuses = Object.fromEntries(
+      (
+        await sql<{ status: string; n: number | string }>('SELECT status, COUNT(*) AS n FROM invoice GROUP BY status')
+      ).map((r) => [r.status, Number(r.n)]),
+    );
     expect(statuses.PAID).toBeGreaterThan(invoices / 2);
     expect(statuses.PARTIALLY_PAID).toBeGreaterThan(0);
     expect(statuses.VOID).toBeGreaterThan(0);
     expect((statuses.DRAFT ?? 0) + (statuses.PENDING_APPROVAL ?? 0) + (statuses.APPROVED ?? 0)).toBeGreaterThan(0);
 
     // Through the API: the overdue filter counts what SQL counts, and new numbers continue the sequence.
-    const overdue = await count("SELECT COUNT(*) AS n FROM invoice WHERE status IN ('SENT', 'PARTIALLY_PAID') AND paidCents < totalCents AND dueDate < ?", [inDays(0)]);
+    const overdue = await count(
+      "SELECT COUNT(*) AS n FROM invoice WHERE status IN ('SENT', 'PARTIALLY_PAID') AND paidCents < totalCents AND dueDate < ?",
+      [inDays(0)],
+    );
     expect(overdue).toBeGreaterThan(0);
     expect((await vp.invoices({ first: 1, filter: { overdue: true } })).invoices.totalCount).toBe(overdue);
     const year = inDays(0).slice(0, 4);
@@ -146,8 +207,14 @@ describe('demo invoices', () => {
         .transaction(async (em) => {
           const from = Number((await em.query('SELECT COALESCE(MAX(id), 0) AS m FROM invoice'))[0].m);
           await seedInvoices(em, random, '2026-06-15');
-          const rows = await em.query('SELECT number, status, issueDate, dueDate, totalCents, paidCents, approvedById FROM invoice WHERE id > ? ORDER BY id', [from]);
-          const lines = await em.query('SELECT l.position, l.description, l.quantityThousandths, l.amountCents FROM invoice_line l WHERE l.invoiceId > ? ORDER BY l.id', [from]);
+          const rows = await em.query(
+            'SELECT number, status, issueDate, dueDate, totalCents, paidCents, approvedById FROM invoice WHERE id > ? ORDER BY id',
+            [from],
+          );
+          const lines = await em.query(
+            'SELECT l.position, l.description, l.quantityThousandths, l.amountCents FROM invoice_line l WHERE l.invoiceId > ? ORDER BY l.id',
+            [from],
+          );
           snapshot = JSON.stringify([rows, lines]);
           throw ROLLBACK;
         })
@@ -165,10 +232,18 @@ describe('demo invoices', () => {
 describe('raising invoices', () => {
   it('creates a numbered DRAFT with its lines, total and balance, audited', async () => {
     const contract = await activeContract(100_000);
-    const invoice = await draftInvoice(contract.id, [line(1_200, 'Platform fee, March 2026'), { description: 'Implementation services (hours)', quantity: '12.5', unitPrice: dollars(185) }], robin, {
-      issueDate: '2026-04-01',
-      dueDate: '2026-05-01',
-    });
+    const invoice = await draftInvoice(
+      contract.id,
+      [
+        line(1_200, 'Platform fee, March 2026'),
+        { description: 'Implementation services (hours)', quantity: '12.5', unitPrice: dollars(185) },
+      ],
+      robin,
+      {
+        issueDate: '2026-04-01',
+        dueDate: '2026-05-01',
+      },
+    );
     expect(invoice).toMatchObject({
       status: 'DRAFT',
       issueDate: '2026-04-01',
@@ -188,7 +263,13 @@ describe('raising invoices', () => {
       [2, '12.5', 231_250],
     ]);
     const { auditEvents } = await vp.auditEvents({ first: 1, filter: { entityId: invoice.id } });
-    expect(auditEvents.edges[0].node).toMatchObject({ action: 'createInvoice', changes: expect.objectContaining({ totalCents: { before: null, after: 351_250 }, status: { before: null, after: 'DRAFT' } }) });
+    expect(auditEvents.edges[0].node).toMatchObject({
+      action: 'createInvoice',
+      changes: expect.objectContaining({
+        totalCents: { before: null, after: 351_250 },
+        status: { before: null, after: 'DRAFT' },
+      }),
+    });
     const today = await draftInvoice(contract.id);
     expect(today).toMatchObject({ issueDate: inDays(0), dueDate: inDays(30) });
   });
@@ -196,13 +277,31 @@ describe('raising invoices', () => {
   it('rounds each line half-even to the cent, visibly through the API', async () => {
     const contract = await activeContract(10_000);
     const invoice = await draftInvoice(contract.id, [
-      { description: '2.5 × $3.33: 832.5 cents rounds to the even 832', quantity: '2.5', unitPrice: { amountCents: 333 } },
-      { description: '1.5 × $10.01: 1501.5 cents rounds to the even 1502', quantity: '1.5', unitPrice: { amountCents: 1001 } },
-      { description: '2.125 × $1.00: 212.5 cents rounds to the even 212', quantity: '2.125', unitPrice: { amountCents: 100 } },
+      {
+        description: '2.5 × $3.33: 832.5 cents rounds to the even 832',
+        quantity: '2.5',
+        unitPrice: { amountCents: 333 },
+      },
+      {
+        description: '1.5 × $10.01: 1501.5 cents rounds to the even 1502',
+        quantity: '1.5',
+        unitPrice: { amountCents: 1001 },
+      },
+      {
+        description: '2.125 × $1.00: 212.5 cents rounds to the even 212',
+        quantity: '2.125',
+        unitPrice: { amountCents: 100 },
+      },
       { description: '0.001 × $5.01: 0.501 cents rounds up to 1', quantity: '0.001', unitPrice: { amountCents: 501 } },
-      { description: 'Trailing zeros drop: "3.50" reads back as "3.5"', quantity: '3.50', unitPrice: { amountCents: 1 } },
+      {
+        description: 'Trailing zeros drop: "3.50" reads back as "3.5"',
+        quantity: '3.50',
+        unitPrice: { amountCents: 1 },
+      },
     ]);
-    expect(invoice.lines.edges.map((e) => [e.node.quantity, e.node.unitPrice.amountCents, e.node.amount.amountCents])).toEqual([
+    expect(
+      invoice.lines.edges.map((e) => [e.node.quantity, e.node.unitPrice.amountCents, e.node.amount.amountCents]),
+    ).toEqual([
       ['2.5', 333, 832],
       ['1.5', 1001, 1502],
       ['2.125', 100, 212],
@@ -212,37 +311,83 @@ describe('raising invoices', () => {
     expect(invoice.total.amountCents).toBe(832 + 1502 + 212 + 1 + 4);
   });
 
-  it('keeps 10^13 cents exact, from the line to the contract\'s remaining value', async () => {
+  it("keeps 10^13 cents exact, from the line to the contract's remaining value", async () => {
     const contract = await activeContract(100_000_000_000);
     const invoice = await approvedInvoice(contract.id, 100_000_000_000);
     expect(invoice.total).toEqual({ amountCents: 10_000_000_000_000, currency: 'USD' });
-    const [row] = await sql<{ totalCents: string | number }>('SELECT totalCents FROM invoice WHERE number = ?', [invoice.number]);
+    const [row] = await sql<{ totalCents: string | number }>('SELECT totalCents FROM invoice WHERE number = ?', [
+      invoice.number,
+    ]);
     expect(String(row.totalCents)).toBe('10000000000000');
     const { contract: read } = await vp.contractInvoices({ contractId: contract.id });
-    expect(read).toMatchObject({ invoicedToDate: { amountCents: 10_000_000_000_000 }, remainingValue: { amountCents: 0 } });
+    expect(read).toMatchObject({
+      invoicedToDate: { amountCents: 10_000_000_000_000 },
+      remainingValue: { amountCents: 0 },
+    });
     const tooMuch = await expectError(draftInvoice(contract.id, [line(100_000_000_000), line(0.01)]), 'BAD_USER_INPUT');
-    expect(tooMuch.fields).toEqual([{ path: 'input.lines', message: 'the total of the lines is more than the largest amount accepted' }]);
+    expect(tooMuch.fields).toEqual([
+      { path: 'input.lines', message: 'the total of the lines is more than the largest amount accepted' },
+    ]);
   });
 
   it('refuses bad quantities, prices, dates and accounts, and contracts that are not ACTIVE, writing nothing', async () => {
     const contract = await activeContract(10_000);
     const before = await count('SELECT COUNT(*) AS n FROM invoice');
     for (const quantity of ['0', '0.000', '1.2345', '-1', '1e3', '1234567890', '']) {
-      const error = await expectError(draftInvoice(contract.id, [line(10), { description: 'Bad', quantity, unitPrice: dollars(1) }]), 'BAD_USER_INPUT');
-      expect(error.fields).toEqual([{ path: 'input.lines.1.quantity', message: expect.stringMatching(/more than zero with at most 9 digits before the point and 3 after/) }]);
+      const error = await expectError(
+        draftInvoice(contract.id, [line(10), { description: 'Bad', quantity, unitPrice: dollars(1) }]),
+        'BAD_USER_INPUT',
+      );
+      expect(error.fields).toEqual([
+        {
+          path: 'input.lines.1.quantity',
+          message: expect.stringMatching(/more than zero with at most 9 digits before the point and 3 after/),
+        },
+      ]);
     }
     const negative = await expectError(draftInvoice(contract.id, [line(-5)]), 'BAD_USER_INPUT');
-    expect(negative.fields).toEqual([{ path: 'input.lines.0.unitPrice.amountCents', message: 'a unit price cannot be negative' }]);
+    expect(negative.fields).toEqual([
+      { path: 'input.lines.0.unitPrice.amountCents', message: 'a unit price cannot be negative' },
+    ]);
     const noLines = await expectError(draftInvoice(contract.id, []), 'BAD_USER_INPUT');
     expect(noLines.fields).toEqual([{ path: 'input.lines', message: 'an invoice needs at least one line' }]);
-    const dates = await expectError(draftInvoice(contract.id, [line(10)], robin, { issueDate: '2026-06-01', dueDate: '2026-05-31' }), 'BAD_USER_INPUT');
-    expect(dates.fields).toEqual([{ path: 'input.dueDate', message: 'the due date must be on or after the issue date' }]);
-    const [other] = await sql<{ id: number }>('SELECT id FROM account WHERE id <> ? ORDER BY id LIMIT 1', [rowId(accountId)]);
-    const wrongAccount = await expectError(robin.createInvoice({ input: { contractId: contract.id, accountId: Buffer.from(`Account:${other.id}`).toString('base64'), lines: [line(10)] } }), 'BAD_USER_INPUT');
+    const dates = await expectError(
+      draftInvoice(contract.id, [line(10)], robin, { issueDate: '2026-06-01', dueDate: '2026-05-31' }),
+      'BAD_USER_INPUT',
+    );
+    expect(dates.fields).toEqual([
+      { path: 'input.dueDate', message: 'the due date must be on or after the issue date' },
+    ]);
+    const [other] = await sql<{ id: number }>('SELECT id FROM account WHERE id <> ? ORDER BY id LIMIT 1', [
+      rowId(accountId),
+    ]);
+    const wrongAccount = await expectError(
+      robin.createInvoice({
+        input: {
+          contractId: contract.id,
+          accountId: Buffer.from(`Account:${other.id}`).toString('base64'),
+          lines: [line(10)],
+        },
+      }),
+      'BAD_USER_INPUT',
+    );
     expect(wrongAccount.fields[0].path).toBe('input.accountId');
-    const draftContract = (await jordan.createContract({ input: { accountId, title: 'Not yet signed', type: 'STATEMENT_OF_WORK', startDate: inDays(0), endDate: inDays(100), value: dollars(5_000) } })).createContract.contract;
+    const draftContract = (
+      await jordan.createContract({
+        input: {
+          accountId,
+          title: 'Not yet signed',
+          type: 'STATEMENT_OF_WORK',
+          startDate: inDays(0),
+          endDate: inDays(100),
+          value: dollars(5_000),
+        },
+      })
+    ).createContract.contract;
     const notActive = await expectError(draftInvoice(draftContract.id), 'CONFLICT');
-    expect(notActive.message).toBe(`Contract ${draftContract.number} is DRAFT; new invoices can be raised only under an ACTIVE contract.`);
+    expect(notActive.message).toBe(
+      `Contract ${draftContract.number} is DRAFT; new invoices can be raised only under an ACTIVE contract.`,
+    );
     expect(await count('SELECT COUNT(*) AS n FROM invoice')).toBe(before);
   });
 
@@ -250,10 +395,27 @@ describe('raising invoices', () => {
     const contract = await activeContract(10_000);
     const first = await draftInvoice(contract.id, [line(10)], robin, { issueDate: '2042-01-10' });
     expect(first.number).toBe('INV-2042-00001');
-    const rowsBefore = { lines: await count('SELECT COUNT(*) AS n FROM invoice_line'), audit: await count('SELECT COUNT(*) AS n FROM audit_event') };
+    const rowsBefore = {
+      lines: await count('SELECT COUNT(*) AS n FROM invoice_line'),
+      audit: await count('SELECT COUNT(*) AS n FROM audit_event'),
+    };
     // The contract is in USD; the third line is in euros, found only after the number was taken.
-    const error = await expectError(draftInvoice(contract.id, [line(10), line(20), { description: 'Travel', quantity: '1', unitPrice: { amountCents: 5_000, currency: 'EUR' } }], robin, { issueDate: '2042-01-11' }), 'BAD_USER_INPUT');
-    expect(error.fields).toEqual([{ path: 'input.lines.2.unitPrice.currency', message: "the amount must be in USD, the contract's currency" }]);
+    const error = await expectError(
+      draftInvoice(
+        contract.id,
+        [
+          line(10),
+          line(20),
+          { description: 'Travel', quantity: '1', unitPrice: { amountCents: 5_000, currency: 'EUR' } },
+        ],
+        robin,
+        { issueDate: '2042-01-11' },
+      ),
+      'BAD_USER_INPUT',
+    );
+    expect(error.fields).toEqual([
+      { path: 'input.lines.2.unitPrice.currency', message: "the amount must be in USD, the contract's currency" },
+    ]);
     expect(await count('SELECT COUNT(*) AS n FROM invoice WHERE contractId = ?', [rowId(contract.id)])).toBe(1);
     expect(await count('SELECT COUNT(*) AS n FROM invoice_line')).toBe(rowsBefore.lines);
     expect(await count('SELECT COUNT(*) AS n FROM audit_event')).toBe(rowsBefore.audit);
@@ -264,7 +426,11 @@ describe('raising invoices', () => {
 
   it('numbers invoices created at the same moment without repeats or gaps', async () => {
     const contract = await activeContract(10_000);
-    const created = await Promise.all(Array.from({ length: 20 }, (_, i) => draftInvoice(contract.id, [line(10 + i)], i % 2 ? robin : jordan, { issueDate: '2041-03-01' })));
+    const created = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        draftInvoice(contract.id, [line(10 + i)], i % 2 ? robin : jordan, { issueDate: '2041-03-01' }),
+      ),
+    );
     const numbers = created.map((invoice) => Number(invoice.number.slice('INV-2041-'.length))).sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
   });
@@ -274,8 +440,13 @@ describe('raising invoices', () => {
     await expect(draftInvoice(contract.id, [line(10)], robin)).resolves.toMatchObject({ status: 'DRAFT' });
     await expect(draftInvoice(contract.id, [line(10)], jordan)).resolves.toMatchObject({ status: 'DRAFT' });
     await expect(draftInvoice(contract.id, [line(10)], marcus)).resolves.toMatchObject({ status: 'DRAFT' });
-    const itDirector = await expectError(draftInvoice(contract.id, [line(10)], await server.client(Role.IT_DIRECTOR)), 'FORBIDDEN');
-    expect(itDirector.message).toMatch(/only its owner, its team, their senior account managers, finance, executives and admins can/);
+    const itDirector = await expectError(
+      draftInvoice(contract.id, [line(10)], await server.client(Role.IT_DIRECTOR)),
+      'FORBIDDEN',
+    );
+    expect(itDirector.message).toMatch(
+      /only its owner, its team, their senior account managers, finance, executives and admins can/,
+    );
     await expectError(draftInvoice(contract.id, [line(10)], await server.client(Role.BI_READER)), 'FORBIDDEN');
     await expectError(draftInvoice(contract.id, [line(10)], casey), 'NOT_FOUND');
     await expectError(draftInvoice(contract.id, [line(10)], await server.client('sam')), 'NOT_FOUND');
@@ -284,21 +455,51 @@ describe('raising invoices', () => {
   it('changes only a DRAFT, with expectedVersion; new lines replace the old and move the total', async () => {
     const contract = await activeContract(10_000);
     const invoice = await draftInvoice(contract.id, [line(100), line(200)], robin, { issueDate: '2026-03-01' });
-    const { invoice: updated } = (await robin.updateInvoice({ input: { id: invoice.id, expectedVersion: 1, dueDate: '2026-04-15', lines: [line(50, 'Workshop')] } })).updateInvoice;
-    expect(updated).toMatchObject({ version: 2, dueDate: '2026-04-15', total: { amountCents: 5_000 }, lines: { totalCount: 1, edges: [{ node: { position: 1, description: 'Workshop' } }] } });
-    await expectError(robin.updateInvoice({ input: { id: invoice.id, expectedVersion: 1, dueDate: '2026-04-20' } }), 'CONFLICT');
-    const year = await expectError(robin.updateInvoice({ input: { id: invoice.id, expectedVersion: 2, issueDate: '2027-01-01' } }), 'BAD_USER_INPUT');
-    expect(year.fields[0]).toEqual({ path: 'input.issueDate', message: expect.stringMatching(/must stay in 2026, the year in the number INV-2026-/) });
+    const { invoice: updated } = (
+      await robin.updateInvoice({
+        input: { id: invoice.id, expectedVersion: 1, dueDate: '2026-04-15', lines: [line(50, 'Workshop')] },
+      })
+    ).updateInvoice;
+    expect(updated).toMatchObject({
+      version: 2,
+      dueDate: '2026-04-15',
+      total: { amountCents: 5_000 },
+      lines: { totalCount: 1, edges: [{ node: { position: 1, description: 'Workshop' } }] },
+    });
+    await expectError(
+      robin.updateInvoice({ input: { id: invoice.id, expectedVersion: 1, dueDate: '2026-04-20' } }),
+      'CONFLICT',
+    );
+    const year = await expectError(
+      robin.updateInvoice({ input: { id: invoice.id, expectedVersion: 2, issueDate: '2027-01-01' } }),
+      'BAD_USER_INPUT',
+    );
+    expect(year.fields[0]).toEqual({
+      path: 'input.issueDate',
+      message: expect.stringMatching(/must stay in 2026, the year in the number INV-2026-/),
+    });
     // A bad later line leaves the lines, total and version as they were.
-    const bad = await expectError(robin.updateInvoice({ input: { id: invoice.id, expectedVersion: 2, lines: [line(75), line(-1)] } }), 'BAD_USER_INPUT');
+    const bad = await expectError(
+      robin.updateInvoice({ input: { id: invoice.id, expectedVersion: 2, lines: [line(75), line(-1)] } }),
+      'BAD_USER_INPUT',
+    );
     expect(bad.fields[0].path).toBe('input.lines.1.unitPrice.amountCents');
     const { invoice: unchanged } = await robin.invoice({ id: invoice.id });
     expect(unchanged).toMatchObject({ version: 2, total: { amountCents: 5_000 }, lines: { totalCount: 1 } });
     await robin.submitInvoice({ input: { id: invoice.id } });
-    const locked = await expectError(robin.updateInvoice({ input: { id: invoice.id, expectedVersion: 3, dueDate: '2026-05-01' } }), 'CONFLICT');
+    const locked = await expectError(
+      robin.updateInvoice({ input: { id: invoice.id, expectedVersion: 3, dueDate: '2026-05-01' } }),
+      'CONFLICT',
+    );
     expect(locked.message).toMatch(/only a DRAFT invoice can be changed/);
-    const { auditEvents } = await vp.auditEvents({ first: 5, filter: { entityId: invoice.id, action: 'updateInvoice' } });
-    expect(auditEvents.edges[0].node.changes).toMatchObject({ totalCents: { before: 30_000, after: 5_000 }, lines: { after: ['1 × 5000 = 5000 Workshop'] } });
+    const { auditEvents } = await vp.auditEvents({
+      first: 5,
+      filter: { entityId: invoice.id, action: 'updateInvoice' },
+    });
+    expect(auditEvents.edges[0].node.changes).toMatchObject({
+      totalCents: { before: 30_000, after: 5_000 },
+      lines: { after: ['1 × 5000 = 5000 Workshop'] },
+    });
   });
 });
 
@@ -312,31 +513,57 @@ describe('approving invoices', () => {
     ];
     for (const [approver, name, limit, author] of limits) {
       const within = await pendingInvoice(contract.id, limit, author);
-      const { approveInvoice } = await approver.approveInvoice({ input: { id: within.id, note: 'Matches the billing schedule' } });
-      expect(approveInvoice.invoice).toMatchObject({ status: 'APPROVED', approvedBy: { name }, approvedAt: expect.any(String) });
-      expect(approveInvoice.decision).toMatchObject({ decision: 'APPROVED', subjectType: 'INVOICE', amount: { amountCents: limit * 100 }, actor: { name }, note: 'Matches the billing schedule' });
+      const { approveInvoice } = await approver.approveInvoice({
+        input: { id: within.id, note: 'Matches the billing schedule' },
+      });
+      expect(approveInvoice.invoice).toMatchObject({
+        status: 'APPROVED',
+        approvedBy: { name },
+        approvedAt: expect.any(String),
+      });
+      expect(approveInvoice.decision).toMatchObject({
+        decision: 'APPROVED',
+        subjectType: 'INVOICE',
+        amount: { amountCents: limit * 100 },
+        actor: { name },
+        note: 'Matches the billing schedule',
+      });
       const above = await pendingInvoice(contract.id, limit + 0.01, author);
       const error = await expectError(approver.approveInvoice({ input: { id: above.id } }), 'FORBIDDEN');
-      expect(error.message).toContain(`invoice ${above.number} is for USD ${(limit + 0.01).toLocaleString('en-US', { minimumFractionDigits: 2 })}, above your approval limit of USD ${limit.toLocaleString('en-US')}.00.`);
+      expect(error.message).toContain(
+        `invoice ${above.number} is for USD ${(limit + 0.01).toLocaleString('en-US', { minimumFractionDigits: 2 })}, above your approval limit of USD ${limit.toLocaleString('en-US')}.00.`,
+      );
     }
-    const aboveAm = await expectError(jordan.approveInvoice({ input: { id: (await pendingInvoice(contract.id, 60_000)).id } }), 'FORBIDDEN');
-    expect(aboveAm.message).toMatch(/A senior account manager \(up to USD 250,000.00\), finance \(up to USD 250,000.00\) or an executive must approve it\.$/);
+    const aboveAm = await expectError(
+      jordan.approveInvoice({ input: { id: (await pendingInvoice(contract.id, 60_000)).id } }),
+      'FORBIDDEN',
+    );
+    expect(aboveAm.message).toMatch(
+      /A senior account manager \(up to USD 250,000.00\), finance \(up to USD 250,000.00\) or an executive must approve it\.$/,
+    );
     const large = await pendingInvoice(contract.id, 1_000_000, jordan);
     const aboveFinance = await expectError(robin.approveInvoice({ input: { id: large.id } }), 'FORBIDDEN');
     expect(aboveFinance.message).toMatch(/An executive or an admin must approve it\.$/);
-    await expect(vp.approveInvoice({ input: { id: large.id } })).resolves.toMatchObject({ approveInvoice: { invoice: { status: 'APPROVED' } } });
+    await expect(vp.approveInvoice({ input: { id: large.id } })).resolves.toMatchObject({
+      approveInvoice: { invoice: { status: 'APPROVED' } },
+    });
   });
 
   it('refuses self-approval, roles without approval authority and approvers who cannot see the account', async () => {
     const contract = await activeContract(100_000);
     const own = await pendingInvoice(contract.id, 1_000, robin);
-    expect((await expectError(robin.approveInvoice({ input: { id: own.id } }), 'FORBIDDEN')).message).toMatch(/segregation of duties/);
+    expect((await expectError(robin.approveInvoice({ input: { id: own.id } }), 'FORBIDDEN')).message).toMatch(
+      /segregation of duties/,
+    );
     // Jordan drafted it and finance submitted it: neither may decide it.
     const drafted = await draftInvoice(contract.id, [line(1_000)], jordan);
     await robin.submitInvoice({ input: { id: drafted.id } });
     await expectError(jordan.approveInvoice({ input: { id: drafted.id } }), 'FORBIDDEN');
     await expectError(robin.rejectInvoice({ input: { id: drafted.id, reason: 'Mine' } }), 'FORBIDDEN');
-    await expectError((await server.client(Role.IT_DIRECTOR)).approveInvoice({ input: { id: drafted.id } }), 'FORBIDDEN');
+    await expectError(
+      (await server.client(Role.IT_DIRECTOR)).approveInvoice({ input: { id: drafted.id } }),
+      'FORBIDDEN',
+    );
     await expectError((await server.client(Role.BI_READER)).approveInvoice({ input: { id: drafted.id } }), 'FORBIDDEN');
     await expectError(casey.approveInvoice({ input: { id: drafted.id } }), 'NOT_FOUND');
     const { invoice } = await vp.invoice({ id: drafted.id });
@@ -346,13 +573,24 @@ describe('approving invoices', () => {
   it('rejects back to DRAFT with a reason, after which it can be changed and submitted again', async () => {
     const contract = await activeContract(100_000);
     const invoice = await pendingInvoice(contract.id, 2_000);
-    const noReason = await expectError(marcus.rejectInvoice({ input: { id: invoice.id, reason: '  ' } }), 'BAD_USER_INPUT');
+    const noReason = await expectError(
+      marcus.rejectInvoice({ input: { id: invoice.id, reason: '  ' } }),
+      'BAD_USER_INPUT',
+    );
     expect(noReason.fields[0].path).toBe('input.reason');
-    const { rejectInvoice } = await marcus.rejectInvoice({ input: { id: invoice.id, reason: 'Bill March and April separately' } });
+    const { rejectInvoice } = await marcus.rejectInvoice({
+      input: { id: invoice.id, reason: 'Bill March and April separately' },
+    });
     expect(rejectInvoice.invoice.status).toBe('DRAFT');
-    expect(rejectInvoice.decision).toMatchObject({ decision: 'REJECTED', note: 'Bill March and April separately', actor: { name: 'Marcus Ellison' } });
+    expect(rejectInvoice.decision).toMatchObject({
+      decision: 'REJECTED',
+      note: 'Bill March and April separately',
+      actor: { name: 'Marcus Ellison' },
+    });
     await expectError(marcus.approveInvoice({ input: { id: invoice.id } }), 'CONFLICT');
-    await robin.updateInvoice({ input: { id: invoice.id, expectedVersion: rejectInvoice.invoice.version, lines: [line(1_000, 'March')] } });
+    await robin.updateInvoice({
+      input: { id: invoice.id, expectedVersion: rejectInvoice.invoice.version, lines: [line(1_000, 'March')] },
+    });
     await robin.submitInvoice({ input: { id: invoice.id } });
     await marcus.approveInvoice({ input: { id: invoice.id } });
     const { invoice: read } = await vp.invoice({ id: invoice.id });
@@ -370,10 +608,24 @@ describe('approving invoices', () => {
         '(USD 60,000.00 invoiced already). An approved change order is needed to raise the contract value first.',
     );
     const { invoice } = await vp.invoice({ id: over.id });
-    expect(invoice).toMatchObject({ status: 'PENDING_APPROVAL', version: over.version, approvedBy: null, approvedAt: null, approvals: { totalCount: 0 } });
-    expect(await count("SELECT COUNT(*) AS n FROM approval_request WHERE subjectType = 'INVOICE' AND subjectId = ? AND status = 'PENDING'", [rowId(over.id)])).toBe(1);
+    expect(invoice).toMatchObject({
+      status: 'PENDING_APPROVAL',
+      version: over.version,
+      approvedBy: null,
+      approvedAt: null,
+      approvals: { totalCount: 0 },
+    });
+    expect(
+      await count(
+        "SELECT COUNT(*) AS n FROM approval_request WHERE subjectType = 'INVOICE' AND subjectId = ? AND status = 'PENDING'",
+        [rowId(over.id)],
+      ),
+    ).toBe(1);
     expect(await count('SELECT COUNT(*) AS n FROM audit_event')).toBe(auditBefore);
-    expect((await vp.contractInvoices({ contractId: contract.id })).contract).toMatchObject({ invoicedToDate: { amountCents: 6_000_000 }, remainingValue: { amountCents: 4_000_000 } });
+    expect((await vp.contractInvoices({ contractId: contract.id })).contract).toMatchObject({
+      invoicedToDate: { amountCents: 6_000_000 },
+      remainingValue: { amountCents: 4_000_000 },
+    });
     // Exactly up to the value is fine.
     const fits = await pendingInvoice(contract.id, 40_000);
     await expect(vp.approveInvoice({ input: { id: fits.id } })).resolves.toBeDefined();
@@ -382,11 +634,19 @@ describe('approving invoices', () => {
   it('checks concurrent approvals under one contract one after the other: of two that together pass the value, one gets through', async () => {
     const contract = await activeContract(100_000);
     const [a, b] = await Promise.all([pendingInvoice(contract.id, 60_000), pendingInvoice(contract.id, 60_000)]);
-    const results = await Promise.allSettled([vp.approveInvoice({ input: { id: a.id } }), vp.approveInvoice({ input: { id: b.id } })]);
+    const results = await Promise.allSettled([
+      vp.approveInvoice({ input: { id: a.id } }),
+      vp.approveInvoice({ input: { id: b.id } }),
+    ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const [refused] = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
-    expect(refused.reason).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/An approved change order is needed/) });
-    expect((await vp.contractInvoices({ contractId: contract.id })).contract!.invoicedToDate.amountCents).toBe(6_000_000);
+    expect(refused.reason).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/An approved change order is needed/),
+    });
+    expect((await vp.contractInvoices({ contractId: contract.id })).contract!.invoicedToDate.amountCents).toBe(
+      6_000_000,
+    );
   });
 
   it('puts pending invoices in the queue of those who could decide them', async () => {
@@ -397,7 +657,11 @@ describe('approving invoices', () => {
       const subjects: string[] = [];
       let after: string | null = null;
       do {
-        const response: any = await server.gql(who, 'query ($after: String) { approvalQueue(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { subject { ... on Invoice { id } } } } } }', { after });
+        const response: any = await server.gql(
+          who,
+          'query ($after: String) { approvalQueue(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { subject { ... on Invoice { id } } } } } }',
+          { after },
+        );
         expect(response.body.errors).toBeUndefined();
         const page = response.body.data.approvalQueue;
         subjects.push(...page.edges.map((e: any) => e.node.subject?.id).filter(Boolean));
@@ -437,8 +701,15 @@ describe('sending, payments and voids', () => {
     await refused(pay(id, 100));
     // SENT
     const { sendInvoice } = await robin.sendInvoice({ input: { id } });
-    expect(sendInvoice.invoice).toMatchObject({ status: 'SENT', sentAt: expect.any(String), isOverdue: false, balanceDue: { amountCents: 100_000 } });
-    expect((await refused(robin.sendInvoice({ input: { id } }))).message).toBe(`Invoice ${invoice.number} is SENT; this needs it to be APPROVED.`);
+    expect(sendInvoice.invoice).toMatchObject({
+      status: 'SENT',
+      sentAt: expect.any(String),
+      isOverdue: false,
+      balanceDue: { amountCents: 100_000 },
+    });
+    expect((await refused(robin.sendInvoice({ input: { id } }))).message).toBe(
+      `Invoice ${invoice.number} is SENT; this needs it to be APPROVED.`,
+    );
     await refused(vp.approveInvoice({ input: { id } }));
     await refused(robin.submitInvoice({ input: { id } }));
     await refused(robin.updateInvoice({ input: { id, expectedVersion: 4, dueDate: inDays(40) } }));
@@ -452,27 +723,65 @@ describe('sending, payments and voids', () => {
   it('records payments down to PAID, and refuses zero, another currency, more than the balance and a paid invoice', async () => {
     const contract = await activeContract(100_000);
     const invoice = await sentInvoice(contract.id, 1_000);
-    expect((await expectError(pay(invoice.id, 0), 'BAD_USER_INPUT')).fields).toEqual([{ path: 'input.amount.amountCents', message: 'a payment must be more than zero' }]);
+    expect((await expectError(pay(invoice.id, 0), 'BAD_USER_INPUT')).fields).toEqual([
+      { path: 'input.amount.amountCents', message: 'a payment must be more than zero' },
+    ]);
     await expectError(pay(invoice.id, -100), 'BAD_USER_INPUT');
-    await expectError(robin.recordPayment({ input: { invoiceId: invoice.id, amount: { amountCents: 100, currency: 'EUR' }, reference: 'x' } }), 'BAD_USER_INPUT');
-    await expectError(robin.recordPayment({ input: { invoiceId: invoice.id, amount: { amountCents: 100 }, reference: 'x', paidAt: new Date(Date.now() + 2 * DAY).toISOString() } }), 'BAD_USER_INPUT');
+    await expectError(
+      robin.recordPayment({
+        input: { invoiceId: invoice.id, amount: { amountCents: 100, currency: 'EUR' }, reference: 'x' },
+      }),
+      'BAD_USER_INPUT',
+    );
+    await expectError(
+      robin.recordPayment({
+        input: {
+          invoiceId: invoice.id,
+          amount: { amountCents: 100 },
+          reference: 'x',
+          paidAt: new Date(Date.now() + 2 * DAY).toISOString(),
+        },
+      }),
+      'BAD_USER_INPUT',
+    );
     const tooMuch = await expectError(pay(invoice.id, 100_001), 'CONFLICT');
-    expect(tooMuch.message).toBe(`A payment of USD 1,000.01 is more than the balance due on invoice ${invoice.number}, USD 1,000.00. Record at most the balance; an overpayment is a credit to settle outside the invoice.`);
+    expect(tooMuch.message).toBe(
+      `A payment of USD 1,000.01 is more than the balance due on invoice ${invoice.number}, USD 1,000.00. Record at most the balance; an overpayment is a credit to settle outside the invoice.`,
+    );
 
     const first = (await pay(invoice.id, 40_000, robin, 'WIRE-7781')).recordPayment;
-    expect(first.invoice).toMatchObject({ status: 'PARTIALLY_PAID', amountPaid: { amountCents: 40_000 }, balanceDue: { amountCents: 60_000 } });
-    expect(first.payment).toMatchObject({ amount: { amountCents: 40_000, currency: 'USD' }, reference: 'WIRE-7781', recordedBy: { name: 'Robin Castillo' } });
+    expect(first.invoice).toMatchObject({
+      status: 'PARTIALLY_PAID',
+      amountPaid: { amountCents: 40_000 },
+      balanceDue: { amountCents: 60_000 },
+    });
+    expect(first.payment).toMatchObject({
+      amount: { amountCents: 40_000, currency: 'USD' },
+      reference: 'WIRE-7781',
+      recordedBy: { name: 'Robin Castillo' },
+    });
     const again = await expectError(pay(invoice.id, 60_001), 'CONFLICT');
     expect(again.message).toMatch(/the balance due on invoice .*, USD 600.00\./);
     const second = (await pay(invoice.id, 60_000, jordan, 'ACH-1193')).recordPayment;
     expect(second.invoice).toMatchObject({ status: 'PAID', balanceDue: { amountCents: 0 }, isOverdue: false });
-    expect((await expectError(pay(invoice.id, 1), 'CONFLICT')).message).toMatch(/is PAID; payments can be recorded only on a SENT or PARTIALLY_PAID invoice/);
+    expect((await expectError(pay(invoice.id, 1), 'CONFLICT')).message).toMatch(
+      /is PAID; payments can be recorded only on a SENT or PARTIALLY_PAID invoice/,
+    );
     await expectError(pay(invoice.id, 1, await server.client(Role.BI_READER)), 'FORBIDDEN');
 
     const { invoice: read } = await vp.invoice({ id: invoice.id });
-    expect(read!.payments.edges.map((e) => [e.node.amount.amountCents, e.node.reference])).toEqual([[60_000, 'ACH-1193'], [40_000, 'WIRE-7781']]);
-    const { auditEvents } = await vp.auditEvents({ first: 5, filter: { entityId: invoice.id, action: 'recordPayment' } });
-    expect(auditEvents.edges[0].node.changes).toMatchObject({ status: { before: 'PARTIALLY_PAID', after: 'PAID' }, paidCents: { before: 40_000, after: 100_000 } });
+    expect(read!.payments.edges.map((e) => [e.node.amount.amountCents, e.node.reference])).toEqual([
+      [60_000, 'ACH-1193'],
+      [40_000, 'WIRE-7781'],
+    ]);
+    const { auditEvents } = await vp.auditEvents({
+      first: 5,
+      filter: { entityId: invoice.id, action: 'recordPayment' },
+    });
+    expect(auditEvents.edges[0].node.changes).toMatchObject({
+      status: { before: 'PARTIALLY_PAID', after: 'PAID' },
+      paidCents: { before: 40_000, after: 100_000 },
+    });
   });
 
   it('lets through only the concurrent payments that fit the balance', async () => {
@@ -480,14 +789,25 @@ describe('sending, payments and voids', () => {
     const pair = await sentInvoice(contract.id, 1_000);
     const results = await Promise.allSettled([pay(pair.id, 60_000), pay(pair.id, 60_000)]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect(results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason.code)).toEqual(['CONFLICT']);
-    expect((await vp.invoice({ id: pair.id })).invoice).toMatchObject({ status: 'PARTIALLY_PAID', amountPaid: { amountCents: 60_000 }, payments: { totalCount: 1 } });
+    expect(
+      results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason.code),
+    ).toEqual(['CONFLICT']);
+    expect((await vp.invoice({ id: pair.id })).invoice).toMatchObject({
+      status: 'PARTIALLY_PAID',
+      amountPaid: { amountCents: 60_000 },
+      payments: { totalCount: 1 },
+    });
 
     const many = await sentInvoice(contract.id, 1_000);
     const ten = await Promise.allSettled(Array.from({ length: 10 }, () => pay(many.id, 15_000)));
     expect(ten.filter((r) => r.status === 'fulfilled')).toHaveLength(6);
     const { invoice } = await vp.invoice({ id: many.id });
-    expect(invoice).toMatchObject({ status: 'PARTIALLY_PAID', amountPaid: { amountCents: 90_000 }, balanceDue: { amountCents: 10_000 }, payments: { totalCount: 6 } });
+    expect(invoice).toMatchObject({
+      status: 'PARTIALLY_PAID',
+      amountPaid: { amountCents: 90_000 },
+      balanceDue: { amountCents: 10_000 },
+      payments: { totalCount: 6 },
+    });
   });
 
   it('voids DRAFT, PENDING_APPROVAL (out of the queue), APPROVED and SENT invoices with a reason, never once paid', async () => {
@@ -497,12 +817,27 @@ describe('sending, payments and voids', () => {
     const approved = await approvedInvoice(contract.id, 700);
     const sent = await sentInvoice(contract.id, 900);
     await expectError(robin.voidInvoice({ input: { id: draft.id, reason: ' ' } }), 'BAD_USER_INPUT');
-    await expectError((await server.client(Role.BI_READER)).voidInvoice({ input: { id: draft.id, reason: 'Duplicate' } }), 'FORBIDDEN');
+    await expectError(
+      (await server.client(Role.BI_READER)).voidInvoice({ input: { id: draft.id, reason: 'Duplicate' } }),
+      'FORBIDDEN',
+    );
     for (const invoice of [draft, pending, approved, sent]) {
-      const { voidInvoice } = await robin.voidInvoice({ input: { id: invoice.id, reason: 'Raised twice for the same period' } });
-      expect(voidInvoice.invoice).toMatchObject({ status: 'VOID', voidReason: 'Raised twice for the same period', voidedAt: expect.any(String), isOverdue: false });
+      const { voidInvoice } = await robin.voidInvoice({
+        input: { id: invoice.id, reason: 'Raised twice for the same period' },
+      });
+      expect(voidInvoice.invoice).toMatchObject({
+        status: 'VOID',
+        voidReason: 'Raised twice for the same period',
+        voidedAt: expect.any(String),
+        isOverdue: false,
+      });
     }
-    expect(await count("SELECT COUNT(*) AS n FROM approval_request WHERE subjectType = 'INVOICE' AND subjectId = ? AND status = 'WITHDRAWN'", [rowId(pending.id)])).toBe(1);
+    expect(
+      await count(
+        "SELECT COUNT(*) AS n FROM approval_request WHERE subjectType = 'INVOICE' AND subjectId = ? AND status = 'WITHDRAWN'",
+        [rowId(pending.id)],
+      ),
+    ).toBe(1);
     await expectError(vp.approveInvoice({ input: { id: pending.id } }), 'CONFLICT');
     await expectError(robin.voidInvoice({ input: { id: draft.id, reason: 'Again' } }), 'CONFLICT');
     expect((await vp.contractInvoices({ contractId: contract.id })).contract!.invoicedToDate.amountCents).toBe(0);
@@ -510,7 +845,9 @@ describe('sending, payments and voids', () => {
     const paid = await sentInvoice(contract.id, 1_000);
     await pay(paid.id, 100);
     const error = await expectError(robin.voidInvoice({ input: { id: paid.id, reason: 'Wrong client' } }), 'CONFLICT');
-    expect(error.message).toBe(`Invoice ${paid.number} has payments of USD 1.00 recorded; an invoice with payments cannot be voided. Issue a credit instead.`);
+    expect(error.message).toBe(
+      `Invoice ${paid.number} has payments of USD 1.00 recorded; an invoice with payments cannot be voided. Issue a credit instead.`,
+    );
     expect((await vp.invoice({ id: paid.id })).invoice!.status).toBe('PARTIALLY_PAID');
   });
 
@@ -522,10 +859,23 @@ describe('sending, payments and voids', () => {
     const notYet = await sentInvoice(contract.id, 1_000, { issueDate: inDays(-5), dueDate: inDays(0) });
     const paidLate = await sentInvoice(contract.id, 1_000, { issueDate: inDays(-60), dueDate: inDays(-30) });
     await pay(paidLate.id, 100_000);
-    const draftLate = await draftInvoice(contract.id, [line(1_000)], robin, { issueDate: inDays(-60), dueDate: inDays(-30) });
+    const draftLate = await draftInvoice(contract.id, [line(1_000)], robin, {
+      issueDate: inDays(-60),
+      dueDate: inDays(-30),
+    });
     const flags = async (id: string) => (await vp.invoice({ id })).invoice!.isOverdue;
-    expect([await flags(late.id), await flags(partlyLate.id), await flags(notYet.id), await flags(paidLate.id), await flags(draftLate.id)]).toEqual([true, true, false, false, false]);
-    const overdue = await vp.invoices({ first: 100, filter: { contractId: contract.id, overdue: true }, orderBy: { field: 'DUE_DATE', direction: 'ASC' } });
+    expect([
+      await flags(late.id),
+      await flags(partlyLate.id),
+      await flags(notYet.id),
+      await flags(paidLate.id),
+      await flags(draftLate.id),
+    ]).toEqual([true, true, false, false, false]);
+    const overdue = await vp.invoices({
+      first: 100,
+      filter: { contractId: contract.id, overdue: true },
+      orderBy: { field: 'DUE_DATE', direction: 'ASC' },
+    });
     expect(overdue.invoices.edges.map((e) => e.node.id)).toEqual([late.id, partlyLate.id]);
     const current = await vp.invoices({ first: 100, filter: { contractId: contract.id, overdue: false } });
     expect(current.invoices.totalCount).toBe(3);
@@ -547,9 +897,17 @@ describe('reading invoices', () => {
     const voided = await approvedInvoice(contract.id, 2_000);
     await robin.voidInvoice({ input: { id: voided.id, reason: 'Duplicate' } });
     const { contract: read } = await jordan.contractInvoices({ contractId: contract.id, first: 3 });
-    expect(read).toMatchObject({ invoicedToDate: { amountCents: 3_600_000, currency: 'USD' }, remainingValue: { amountCents: 6_400_000 }, invoices: { totalCount: 7 } });
+    expect(read).toMatchObject({
+      invoicedToDate: { amountCents: 3_600_000, currency: 'USD' },
+      remainingValue: { amountCents: 6_400_000 },
+      invoices: { totalCount: 7 },
+    });
     expect(read!.invoices.edges).toHaveLength(3);
-    const next = await jordan.contractInvoices({ contractId: contract.id, first: 10, after: read!.invoices.pageInfo.endCursor });
+    const next = await jordan.contractInvoices({
+      contractId: contract.id,
+      first: 10,
+      after: read!.invoices.pageInfo.endCursor,
+    });
     expect(next.contract!.invoices.edges).toHaveLength(4);
   });
 
@@ -558,19 +916,42 @@ describe('reading invoices', () => {
     const march = await sentInvoice(contract.id, 100, { issueDate: '2026-03-01', dueDate: '2026-03-31' });
     const april = await approvedInvoice(contract.id, 200, { issueDate: '2026-04-01', dueDate: '2026-05-15' });
     const may = await draftInvoice(contract.id, [line(300)], robin, { issueDate: '2026-05-01', dueDate: '2026-05-31' });
-    const ids = (page: { invoices: { edges: { node: { id: string } }[] } }) => page.invoices.edges.map((e) => e.node.id);
+    const ids = (page: { invoices: { edges: { node: { id: string } }[] } }) =>
+      page.invoices.edges.map((e) => e.node.id);
     const filter = { contractId: contract.id };
     expect(ids(await jordan.invoices({ filter }))).toEqual([may.id, april.id, march.id]);
-    expect(ids(await jordan.invoices({ filter: { ...filter, status: ['SENT', 'APPROVED'] } }))).toEqual([april.id, march.id]);
-    expect(ids(await jordan.invoices({ filter: { ...filter, issuedOnOrAfter: '2026-04-01', issuedOnOrBefore: '2026-04-30' } }))).toEqual([april.id]);
-    expect(ids(await jordan.invoices({ filter: { ...filter, dueOnOrAfter: '2026-05-01', dueOnOrBefore: '2026-05-20' } }))).toEqual([april.id]);
-    expect(ids(await jordan.invoices({ filter: { ...filter, accountId }, orderBy: { field: 'DUE_DATE', direction: 'DESC' } }))).toEqual([may.id, april.id, march.id]);
+    expect(ids(await jordan.invoices({ filter: { ...filter, status: ['SENT', 'APPROVED'] } }))).toEqual([
+      april.id,
+      march.id,
+    ]);
+    expect(
+      ids(
+        await jordan.invoices({ filter: { ...filter, issuedOnOrAfter: '2026-04-01', issuedOnOrBefore: '2026-04-30' } }),
+      ),
+    ).toEqual([april.id]);
+    expect(
+      ids(await jordan.invoices({ filter: { ...filter, dueOnOrAfter: '2026-05-01', dueOnOrBefore: '2026-05-20' } })),
+    ).toEqual([april.id]);
+    expect(
+      ids(
+        await jordan.invoices({ filter: { ...filter, accountId }, orderBy: { field: 'DUE_DATE', direction: 'DESC' } }),
+      ),
+    ).toEqual([may.id, april.id, march.id]);
     const byNumber = await jordan.invoices({ first: 2, filter, orderBy: { field: 'NUMBER', direction: 'ASC' } });
     expect(byNumber.invoices).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
-    const rest = await jordan.invoices({ first: 2, after: byNumber.invoices.pageInfo.endCursor, filter, orderBy: { field: 'NUMBER', direction: 'ASC' } });
+    const rest = await jordan.invoices({
+      first: 2,
+      after: byNumber.invoices.pageInfo.endCursor,
+      filter,
+      orderBy: { field: 'NUMBER', direction: 'ASC' },
+    });
     const numbers = [...byNumber.invoices.edges, ...rest.invoices.edges].map((e) => e.node.number);
     expect(numbers).toEqual([...numbers].sort());
-    expect(ids(await jordan.invoices({ filter, orderBy: { field: 'CREATED_AT', direction: 'ASC' } }))).toEqual([march.id, april.id, may.id]);
+    expect(ids(await jordan.invoices({ filter, orderBy: { field: 'CREATED_AT', direction: 'ASC' } }))).toEqual([
+      march.id,
+      april.id,
+      may.id,
+    ]);
     await expectError(jordan.invoices({ filter: { contractId: accountId } }), 'BAD_USER_INPUT');
 
     // Casey's portfolio does not include the account: lists, counts, by id, node and nested are all empty.
@@ -584,9 +965,15 @@ describe('reading invoices', () => {
     }
     await pay(march.id, 10_000);
     const paymentId = (await jordan.invoice({ id: march.id })).invoice!.payments.edges[0].node.id;
-    expect((await server.gql('jordan', nodeQuery, { id: paymentId })).body.data!.node).toEqual({ __typename: 'Payment', id: paymentId });
+    expect((await server.gql('jordan', nodeQuery, { id: paymentId })).body.data!.node).toEqual({
+      __typename: 'Payment',
+      id: paymentId,
+    });
     expect((await server.gql('casey', nodeQuery, { id: paymentId })).body.data!.node).toBeNull();
-    expect((await server.gql(Role.BI_READER, nodeQuery, { id: paymentId })).body.data!.node).toEqual({ __typename: 'Payment', id: paymentId });
+    expect((await server.gql(Role.BI_READER, nodeQuery, { id: paymentId })).body.data!.node).toEqual({
+      __typename: 'Payment',
+      id: paymentId,
+    });
   });
 
   it('shows an invoice with its lines, payments and approvals', async () => {
@@ -596,9 +983,15 @@ describe('reading invoices', () => {
     const { invoice: read } = await marcus.invoice({ id: invoice.id });
     expect(read).toMatchObject({
       status: 'PARTIALLY_PAID',
-      lines: { totalCount: 1, edges: [{ node: { description: 'Implementation services', quantity: '1', amount: { amountCents: 250_000 } } }] },
+      lines: {
+        totalCount: 1,
+        edges: [{ node: { description: 'Implementation services', quantity: '1', amount: { amountCents: 250_000 } } }],
+      },
       payments: { totalCount: 1, edges: [{ node: { reference: 'CHK-1001', recordedBy: { name: 'Robin Castillo' } } }] },
-      approvals: { totalCount: 1, edges: [{ node: { decision: 'APPROVED', subjectType: 'INVOICE', actor: { name: 'Dana Whitfield' } } }] },
+      approvals: {
+        totalCount: 1,
+        edges: [{ node: { decision: 'APPROVED', subjectType: 'INVOICE', actor: { name: 'Dana Whitfield' } } }],
+      },
       approvedBy: { name: 'Dana Whitfield' },
     });
   });
@@ -633,31 +1026,44 @@ describe('statements per page', () => {
 
   beforeAll(seedDemoInvoices);
 
-  async function statementsFor(who: Role | 'jordan' | 'marcus', query: string, first: number): Promise<{ count: number; payments: number }> {
+  async function statementsFor(
+    who: Role | 'jordan' | 'marcus',
+    query: string,
+    first: number,
+  ): Promise<{ count: number; payments: number }> {
     const token = await server.signedIn(who);
     server.resetQueries();
     const response = await server.post({ query, variables: { first } }, { authorization: `Bearer ${token}` });
     expect(response.body.errors).toBeUndefined();
     const json = JSON.stringify(response.body.data);
     if (process.env.SHOW_TIMINGS) console.log(`${who}, first ${first}: ${server.queries.length} statements`);
-    return { count: server.queries.length, payments: (json.match(/"totalCount"/g) ?? []).length + (json.match(/"reference"/g) ?? []).length };
+    return {
+      count: server.queries.length,
+      payments: (json.match(/"totalCount"/g) ?? []).length + (json.match(/"reference"/g) ?? []).length,
+    };
   }
 
-  it.each([Role.EXECUTIVE, 'marcus' as const, 'jordan' as const])('stay the same for 5 and 50 accounts down to their invoices\' payments (%s)', async (who) => {
-    const small = await statementsFor(who, ACCOUNTS, 5);
-    const large = await statementsFor(who, ACCOUNTS, 50);
-    expect(large.payments).toBeGreaterThan(small.payments);
-    expect(large.count).toBe(small.count);
-    // accounts, contracts + count, invoiced sums, invoices + count, approvers, payments + count.
-    expect(large.count).toBeLessThanOrEqual(11);
-  });
+  it.each([Role.EXECUTIVE, 'marcus' as const, 'jordan' as const])(
+    "stay the same for 5 and 50 accounts down to their invoices' payments (%s)",
+    async (who) => {
+      const small = await statementsFor(who, ACCOUNTS, 5);
+      const large = await statementsFor(who, ACCOUNTS, 50);
+      expect(large.payments).toBeGreaterThan(small.payments);
+      expect(large.count).toBe(small.count);
+      // accounts, contracts + count, invoiced sums, invoices + count, approvers, payments + count.
+      expect(large.count).toBeLessThanOrEqual(11);
+    },
+  );
 
-  it.each([Role.EXECUTIVE, 'jordan' as const])('stay the same for 5 and 50 contracts with invoices, lines, payments and who recorded them (%s)', async (who) => {
-    const small = await statementsFor(who, CONTRACTS, 5);
-    const large = await statementsFor(who, CONTRACTS, 50);
-    expect(large.payments).toBeGreaterThan(small.payments);
-    expect(large.count).toBe(small.count);
-    // contracts + accounts, invoiced sums, invoices + count, approvers, lines, payments + count, recorders.
-    expect(large.count).toBeLessThanOrEqual(12);
-  });
+  it.each([Role.EXECUTIVE, 'jordan' as const])(
+    'stay the same for 5 and 50 contracts with invoices, lines, payments and who recorded them (%s)',
+    async (who) => {
+      const small = await statementsFor(who, CONTRACTS, 5);
+      const large = await statementsFor(who, CONTRACTS, 50);
+      expect(large.payments).toBeGreaterThan(small.payments);
+      expect(large.count).toBe(small.count);
+      // contracts + accounts, invoiced sums, invoices + count, approvers, lines, payments + count, recorders.
+      expect(large.count).toBeLessThanOrEqual(12);
+    },
+  );
 });

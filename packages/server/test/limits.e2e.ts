@@ -6,7 +6,8 @@ import { MARIADB_URL, testDialect } from './support/test-database';
 
 const THREE_LEVELS =
   '{ projects(first: 100) { edges { node { statusUpdates(first: 100) { edges { node { project { statusUpdates(first: 100) { edges { node { summary } } } } } } } } } } }';
-const TWO_LEVELS = 'projects(first: 100) { edges { node { statusUpdates(first: 100) { edges { node { summary } } } } } }';
+const TWO_LEVELS =
+  'projects(first: 100) { edges { node { statusUpdates(first: 100) { edges { node { summary } } } } } }';
 const FIFTEEN_ALIASES = `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: ${TWO_LEVELS}`).join(' ')} }`;
 // 1 for the page, then 20 accounts with an owner each: 20 x (1 + 1).
 const COST_41 = '{ accounts(first: 20) { edges { node { name owner { name } } } } }';
@@ -37,13 +38,17 @@ describe('query cost budget', () => {
   });
 
   it('runs a query just inside the budget', async () => {
-    const response = await server.gql('admin', '{ projects(first: 100) { edges { node { name statusUpdates(first: 97) { edges { node { summary } } } } } } }');
+    const response = await server.gql(
+      'admin',
+      '{ projects(first: 100) { edges { node { name statusUpdates(first: 97) { edges { node { summary } } } } } } }',
+    );
     expect(response.body.errors).toBeUndefined();
     expect(response.body.data!.projects.edges.length).toBe(100);
   });
 
   it('gives every expensive query its turn, even after refused ones', async () => {
-    const expensive = '{ projects(first: 100) { edges { node { name statusUpdates(first: 30) { edges { node { summary } } } } } } }';
+    const expensive =
+      '{ projects(first: 100) { edges { node { name statusUpdates(first: 30) { edges { node { summary } } } } } } }';
     // Refused before execution: no token. None of them may keep a turn.
     const refused = await Promise.all(Array.from({ length: 3 }, () => server.gql(null, expensive)));
     expect(refused.map(errorCodes)).toEqual([['UNAUTHENTICATED'], ['UNAUTHENTICATED'], ['UNAUTHENTICATED']]);
@@ -56,7 +61,9 @@ describe('query cost budget', () => {
     const second = await server.gql('jordan', COST_41);
     expect(first.headers.get('ratelimit-limit')).toBe(String(server.config.rateLimitPointsPerMinute));
     expect(first.headers.get('ratelimit-policy')).toBe(`${server.config.rateLimitPointsPerMinute};w=60`);
-    expect(Number(first.headers.get('ratelimit-remaining')) - Number(second.headers.get('ratelimit-remaining'))).toBe(41);
+    expect(Number(first.headers.get('ratelimit-remaining')) - Number(second.headers.get('ratelimit-remaining'))).toBe(
+      41,
+    );
     expect(Number(second.headers.get('ratelimit-reset'))).toBeGreaterThan(0);
     expect(Number(second.headers.get('ratelimit-reset'))).toBeLessThanOrEqual(60);
   });
@@ -119,13 +126,21 @@ describe('failures outside a resolver', () => {
     const rename = (from: string, to: string) => server.db.dataSource.query(`ALTER TABLE ${from} RENAME TO ${to}`);
     await rename('user', 'user_gone');
     try {
-      const response = await server.post({ query: '{ viewer { name } }' }, { authorization: `Bearer ${await server.token('jordan')}`, 'x-request-id': 'req-sign-in-broken' });
+      const response = await server.post(
+        { query: '{ viewer { name } }' },
+        { authorization: `Bearer ${await server.token('jordan')}`, 'x-request-id': 'req-sign-in-broken' },
+      );
       expect(response.status).toBe(500);
       expect(errorCodes(response)).toEqual(['INTERNAL_SERVER_ERROR']);
       expect(response.body.errors![0].extensions?.requestId).toBe('req-sign-in-broken');
       expect(response.headers.get('x-request-id')).toBe('req-sign-in-broken');
-      expect(response.body.errors![0].extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId: 'req-sign-in-broken' });
-      expect(response.body.errors![0].message).not.toMatch(/user_gone|no such table|doesn't exist|SELECT|Context creation|SQLITE|ER_/i);
+      expect(response.body.errors![0].extensions).toEqual({
+        code: 'INTERNAL_SERVER_ERROR',
+        requestId: 'req-sign-in-broken',
+      });
+      expect(response.body.errors![0].message).not.toMatch(
+        /user_gone|no such table|doesn't exist|SELECT|Context creation|SQLITE|ER_/i,
+      );
     } finally {
       await rename('user_gone', 'user');
     }
@@ -144,7 +159,9 @@ describe('request time limit', () => {
     // A request whose deadline has passed by the time it reaches the database.
     const expired = { requestId: 'late', remoteAddress: '127.0.0.1', deadline: Date.now() - 1, timeLimitMs: 1000 };
     server.resetQueries();
-    await expect(runInRequestScope(expired, () => server.db.dataSource.query('SELECT 1'))).rejects.toMatchObject({ extensions: { code: 'TIMEOUT' } });
+    await expect(runInRequestScope(expired, () => server.db.dataSource.query('SELECT 1'))).rejects.toMatchObject({
+      extensions: { code: 'TIMEOUT' },
+    });
     expect(server.queries).toEqual([]);
   });
 
@@ -160,7 +177,7 @@ describe('request time limit', () => {
     await expect(write).rejects.toMatchObject({ extensions: { code: 'TIMEOUT' } });
     expect(await server.count("SELECT COUNT(*) AS n FROM account WHERE region = 'Past the deadline'")).toBe(0);
     // The connection is not left inside the refused transaction: the next one commits.
-    await server.db.transaction((em) => em.query("UPDATE account SET region = region WHERE id = 1"));
+    await server.db.transaction((em) => em.query('UPDATE account SET region = region WHERE id = 1'));
   });
 
   if (testDialect === 'mysql') {
@@ -177,7 +194,9 @@ describe('request time limit', () => {
         expect(response.body.errors![0].message).toMatch(/1 s/);
         expect(Date.now() - started).toBeLessThan(5000);
         // The server's statement is no longer waiting in MariaDB.
-        const [running] = await blocker.query("SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE INFO LIKE '%FROM `account`%' AND ID <> CONNECTION_ID()");
+        const [running] = await blocker.query(
+          "SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE INFO LIKE '%FROM `account`%' AND ID <> CONNECTION_ID()",
+        );
         expect(Number((running as { n: number }[])[0].n)).toBe(0);
       } finally {
         await blocker.query('UNLOCK TABLES');

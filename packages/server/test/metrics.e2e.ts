@@ -13,7 +13,9 @@ function samples(text: string, name: string): Sample[] {
   for (const line of text.split('\n')) {
     const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
     if (!match || match[1] !== name) continue;
-    const labels = Object.fromEntries([...(match[2] ?? '').matchAll(/(\w+)="([^"]*)"/g)].map(([, key, value]) => [key, value]));
+    const labels = Object.fromEntries(
+      [...(match[2] ?? '').matchAll(/(\w+)="([^"]*)"/g)].map(([, key, value]) => [key, value]),
+    );
     found.push({ labels, value: Number(match[3]) });
   }
   return found;
@@ -25,7 +27,10 @@ function value(text: string, name: string, labels: Record<string, string> = {}):
   return samples(text, name).find((sample) => JSON.stringify(Object.entries(sample.labels).sort()) === wanted)?.value;
 }
 
-async function scrape(server: TestServer, headers: Record<string, string> = {}): Promise<{ status: number; type: string | null; text: string }> {
+async function scrape(
+  server: TestServer,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; type: string | null; text: string }> {
   const response = await fetch(`${server.origin}/metrics`, { headers });
   return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };
 }
@@ -66,16 +71,34 @@ describe('GET /metrics', () => {
 
     expect(value(text, 'graphql_request_duration_seconds_count', { operation: 'accounts' })).toBe(2);
     expect(value(text, 'graphql_request_duration_seconds_count', { operation: 'tooMany' })).toBe(1);
-    const buckets = samples(text, 'graphql_request_duration_seconds_bucket').filter((sample) => sample.labels.operation === 'accounts');
-    expect(buckets.map((sample) => sample.labels.le)).toEqual(['0.005', '0.01', '0.025', '0.05', '0.1', '0.25', '0.5', '1', '2.5', '5', '10', '+Inf']);
+    const buckets = samples(text, 'graphql_request_duration_seconds_bucket').filter(
+      (sample) => sample.labels.operation === 'accounts',
+    );
+    expect(buckets.map((sample) => sample.labels.le)).toEqual([
+      '0.005',
+      '0.01',
+      '0.025',
+      '0.05',
+      '0.1',
+      '0.25',
+      '0.5',
+      '1',
+      '2.5',
+      '5',
+      '10',
+      '+Inf',
+    ]);
     expect(buckets.at(-1)?.value).toBe(2);
 
     // By the status class each client received.
     const classes: Record<string, number> = {};
-    for (const response of [ok, badInput, signedOut]) classes[`${Math.floor(response.status / 100)}xx`] = (classes[`${Math.floor(response.status / 100)}xx`] ?? 0) + 1;
+    for (const response of [ok, badInput, signedOut])
+      classes[`${Math.floor(response.status / 100)}xx`] = (classes[`${Math.floor(response.status / 100)}xx`] ?? 0) + 1;
     expect(classes['4xx']).toBeGreaterThanOrEqual(1);
     for (const [statusClass, count] of Object.entries(classes)) {
-      expect(value(text, 'http_request_duration_seconds_count', { route: '/graphql', status_class: statusClass })).toBe(count);
+      expect(value(text, 'http_request_duration_seconds_count', { route: '/graphql', status_class: statusClass })).toBe(
+        count,
+      );
     }
 
     const dialect = testDialect;
@@ -101,23 +124,35 @@ describe('GET /metrics', () => {
 
     // The scrape itself shows in the next one, under its own route.
     const again = await scrape(server);
-    expect(value(again.text, 'http_request_duration_seconds_count', { route: '/metrics', status_class: '2xx' })).toBe(1);
+    expect(value(again.text, 'http_request_duration_seconds_count', { route: '/metrics', status_class: '2xx' })).toBe(
+      1,
+    );
     await fetch(`${server.origin}/nowhere`);
     const third = await scrape(server);
     expect(value(third.text, 'http_request_duration_seconds_count', { route: 'other', status_class: '4xx' })).toBe(1);
   });
 
   it('keeps the operation label set bounded however many names clients invent', async () => {
-    const before = samples((await scrape(server)).text, 'graphql_requests_total').map((sample) => sample.labels.operation);
+    const before = samples((await scrape(server)).text, 'graphql_requests_total').map(
+      (sample) => sample.labels.operation,
+    );
     const named = new Set(before.filter((name) => name !== 'anonymous' && name !== 'other'));
-    const flood = Array.from({ length: OPERATION_LABEL_LIMIT + 20 }, (_, i) => `flood_${i}_${Math.random().toString(36).slice(2, 8)}`);
+    const flood = Array.from(
+      { length: OPERATION_LABEL_LIMIT + 20 },
+      (_, i) => `flood_${i}_${Math.random().toString(36).slice(2, 8)}`,
+    );
     for (let i = 0; i < flood.length; i += 10) {
-      const responses = await Promise.all(flood.slice(i, i + 10).map((name) => server.gql(null, `query ${name} { __typename }`)));
+      const responses = await Promise.all(
+        flood.slice(i, i + 10).map((name) => server.gql(null, `query ${name} { __typename }`)),
+      );
       for (const response of responses) expect(response.body.errors).toBeUndefined();
     }
     // Too long for a label; an operation name that names nothing in the document; no name at all.
     await server.gql(null, `query ${'x'.repeat(65)} { __typename }`);
-    const unresolved = await server.post({ query: 'query a { __typename }', operationName: 'no "such" op' }, { authorization: `Bearer ${await server.token('vp')}` });
+    const unresolved = await server.post(
+      { query: 'query a { __typename }', operationName: 'no "such" op' },
+      { authorization: `Bearer ${await server.token('vp')}` },
+    );
     expect(errorCodes(unresolved)).toEqual(['BAD_USER_INPUT']);
     await server.gql(null, '{ __typename }');
 
@@ -127,7 +162,8 @@ describe('GET /metrics', () => {
     const admitted = OPERATION_LABEL_LIMIT - named.size;
     expect(labels.has(flood[admitted - 1])).toBe(true);
     expect(labels.has(flood[admitted])).toBe(false);
-    const count = (operation: string, outcome: string) => after.find((s) => s.labels.operation === operation && s.labels.outcome === outcome)?.value;
+    const count = (operation: string, outcome: string) =>
+      after.find((s) => s.labels.operation === operation && s.labels.outcome === outcome)?.value;
     expect(count('other', 'OK')).toBe(flood.length - admitted + 1);
     expect(count('other', 'BAD_USER_INPUT')).toBe(1);
     expect(count('anonymous', 'OK')).toBe(1);
@@ -150,7 +186,12 @@ describe('METRICS_TOKEN and METRICS_ENABLED', () => {
   });
 
   it('answers 401 without the token or with a wrong one, and the metrics with it', async () => {
-    for (const headers of [{} as Record<string, string>, { authorization: `Bearer ${token}x` }, { authorization: `Bearer ${token.slice(1)}` }, { authorization: `Basic ${token}` }]) {
+    for (const headers of [
+      {} as Record<string, string>,
+      { authorization: `Bearer ${token}x` },
+      { authorization: `Bearer ${token.slice(1)}` },
+      { authorization: `Basic ${token}` },
+    ]) {
       const refused = await scrape(guarded, headers);
       expect(refused.status).toBe(401);
       expect(refused.text).not.toContain('graphql_requests_total');

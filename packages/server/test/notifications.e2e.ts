@@ -15,7 +15,16 @@ async function countRows(table: string): Promise<number> {
 }
 
 async function submittedContract(title: string, dollars = 10_000) {
-  const { createContract } = await jordan.createContract({ input: { accountId, title, type: 'STATEMENT_OF_WORK', startDate: '2027-01-01', endDate: '2027-12-31', value: { amountCents: dollars * 100 } } });
+  const { createContract } = await jordan.createContract({
+    input: {
+      accountId,
+      title,
+      type: 'STATEMENT_OF_WORK',
+      startDate: '2027-01-01',
+      endDate: '2027-12-31',
+      value: { amountCents: dollars * 100 },
+    },
+  });
   return (await jordan.submitContract({ input: { id: createContract.contract.id } })).submitContract.contract;
 }
 
@@ -31,20 +40,31 @@ afterAll(async () => {
 });
 
 it('gives every notification of the demo seed its outbox event, as the API does', async () => {
-  const notifications = await server.db.dataSource.query('SELECT id, kind, recipientId, subjectType, subjectId, message, createdAt FROM notification ORDER BY id');
-  const events: { topic: string; payload: string | Record<string, unknown>; createdAt: unknown }[] = await server.db.dataSource.query('SELECT topic, payload, createdAt FROM outbox_event ORDER BY id');
+  const notifications = await server.db.dataSource.query(
+    'SELECT id, kind, recipientId, subjectType, subjectId, message, createdAt FROM notification ORDER BY id',
+  );
+  const events: { topic: string; payload: string | Record<string, unknown>; createdAt: unknown }[] =
+    await server.db.dataSource.query('SELECT topic, payload, createdAt FROM outbox_event ORDER BY id');
   // The seed writes the IT Director's escalation notices; nothing has been written through the API yet.
   expect(notifications.length).toBeGreaterThan(20);
   expect(events).toHaveLength(notifications.length);
-  const byNotification = new Map(events.map((event) => {
-    const payload = typeof event.payload === 'string' ? JSON.parse(event.payload) : event.payload;
-    return [payload.notificationId, { ...event, payload }];
-  }));
+  const byNotification = new Map(
+    events.map((event) => {
+      const payload = typeof event.payload === 'string' ? JSON.parse(event.payload) : event.payload;
+      return [payload.notificationId, { ...event, payload }];
+    }),
+  );
   for (const row of notifications) {
     const notificationId = Buffer.from(`Notification:${row.id}`).toString('base64');
     expect(byNotification.get(notificationId)).toEqual({
       topic: `notification.${String(row.kind).toLowerCase()}`,
-      payload: { notificationId, recipientId: Number(row.recipientId), subjectType: row.subjectType, subjectId: row.subjectId, message: row.message },
+      payload: {
+        notificationId,
+        recipientId: Number(row.recipientId),
+        subjectType: row.subjectType,
+        subjectId: row.subjectId,
+        message: row.message,
+      },
       createdAt: row.createdAt,
     });
   }
@@ -52,12 +72,26 @@ it('gives every notification of the demo seed its outbox event, as the API does'
 
 it("tells the submitter's senior of a submission, and the submitter of the decision", async () => {
   const contract = await submittedContract('Notify me');
-  const forMarcus = (await marcus.notifications({ unreadOnly: true, first: 50 })).viewer.notifications.edges.map((e) => e.node);
-  expect(forMarcus).toContainEqual(expect.objectContaining({ kind: 'APPROVAL_REQUESTED', subjectType: 'Contract', subjectId: contract.id, message: `Jordan Kim submitted contract ${contract.number} (USD 10,000.00) for approval.`, readAt: null }));
+  const forMarcus = (await marcus.notifications({ unreadOnly: true, first: 50 })).viewer.notifications.edges.map(
+    (e) => e.node,
+  );
+  expect(forMarcus).toContainEqual(
+    expect.objectContaining({
+      kind: 'APPROVAL_REQUESTED',
+      subjectType: 'Contract',
+      subjectId: contract.id,
+      message: `Jordan Kim submitted contract ${contract.number} (USD 10,000.00) for approval.`,
+      readAt: null,
+    }),
+  );
 
   await marcus.rejectContract({ input: { id: contract.id, reason: 'Add the SLA schedule' } });
   const forJordan = (await jordan.notifications({ first: 50 })).viewer.notifications.edges.map((e) => e.node);
-  expect(forJordan[0]).toMatchObject({ kind: 'APPROVAL_DECIDED', subjectId: contract.id, message: `Marcus Ellison rejected contract ${contract.number}: Add the SLA schedule` });
+  expect(forJordan[0]).toMatchObject({
+    kind: 'APPROVAL_DECIDED',
+    subjectId: contract.id,
+    message: `Marcus Ellison rejected contract ${contract.number}: Add the SLA schedule`,
+  });
 });
 
 it('writes an outbox event with each notification, and neither when the change fails', async () => {
@@ -95,6 +129,9 @@ it('marks notifications read, one by one or all, and only your own', async () =>
 });
 
 it("refuses to read someone else's notifications", async () => {
-  const response = await server.gql('marcus', '{ users(first: 1, filter: { search: "jordan" }) { edges { node { notifications { totalCount } } } } }');
+  const response = await server.gql(
+    'marcus',
+    '{ users(first: 1, filter: { search: "jordan" }) { edges { node { notifications { totalCount } } } } }',
+  );
   expect(response.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
 });

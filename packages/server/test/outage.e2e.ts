@@ -11,7 +11,10 @@ describe('a database outage under load', () => {
 
   beforeAll(async () => {
     mariadb = await PrivateMariaDb.create();
-    const database = { config: { dialect: 'mysql' as const, url: `${mariadb.url}/account_graph`, database: 'account_graph' }, drop: async () => {} };
+    const database = {
+      config: { dialect: 'mysql' as const, url: `${mariadb.url}/account_graph`, database: 'account_graph' },
+      drop: async () => {},
+    };
     server = await TestServer.start({ database });
   }, 120_000);
 
@@ -28,7 +31,13 @@ describe('a database outage under load', () => {
     let created = 0;
 
     const reader = async () => {
-      while (!stop) outcomes.push({ response: await server.post({ query: '{ accounts(first: 5) { edges { node { name owner { name } } } } }' }, headers) });
+      while (!stop)
+        outcomes.push({
+          response: await server.post(
+            { query: '{ accounts(first: 5) { edges { node { name owner { name } } } } }' },
+            headers,
+          ),
+        });
     };
     const writer = async () => {
       while (!stop) {
@@ -70,13 +79,16 @@ describe('a database outage under load', () => {
     for (const { response } of outcomes) {
       const codes = (response.body.errors ?? []).map((e) => e.extensions?.code);
       expect(codes.every((code) => code === 'SERVICE_UNAVAILABLE' || code === 'INTERNAL_SERVER_ERROR')).toBe(true);
-      expect(JSON.stringify(response.body.errors ?? [])).not.toMatch(/ECONN|connect |Connection lost|mysql|SQL|Context creation|\bER_[A-Z]/);
+      expect(JSON.stringify(response.body.errors ?? [])).not.toMatch(
+        /ECONN|connect |Connection lost|mysql|SQL|Context creation|\bER_[A-Z]/,
+      );
     }
 
     // Every account the writers created is whole (its audit event beside it), and every one a
     // client was told about exists.
     const accounts = await server.count("SELECT COUNT(*) AS n FROM account WHERE name LIKE 'Outage Health %'");
-    const audits = (await server.count("SELECT COUNT(*) AS n FROM audit_event WHERE action = 'createAccount'")) - auditsBefore;
+    const audits =
+      (await server.count("SELECT COUNT(*) AS n FROM audit_event WHERE action = 'createAccount'")) - auditsBefore;
     expect(audits).toBe(accounts);
     const confirmed = outcomes.filter((o) => o.name && o.response.status === 200 && !o.response.body.errors).length;
     expect(confirmed).toBeGreaterThan(0);

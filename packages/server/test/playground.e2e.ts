@@ -9,7 +9,15 @@
 import { accessSync, constants } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Request, type Response } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+  type Request,
+  type Response,
+} from 'playwright-core';
 import { TestServer } from './support/harness';
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -51,7 +59,10 @@ function staysOnMachine(raw: string): boolean {
   }
   if (url.protocol === 'data:') return true;
   if (url.protocol === 'blob:') return staysOnMachine(raw.slice('blob:'.length));
-  return ['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol) && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  return (
+    ['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol) &&
+    ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)
+  );
 }
 
 /** Text without any whitespace: Monaco renders spaces as U+00A0 and soft-wraps long lines. */
@@ -65,7 +76,8 @@ async function waitForText(locator: Locator, snippets: string[], what: string, t
   for (;;) {
     const shown = await locator.innerText({ timeout }).catch(() => '');
     if (snippets.every((snippet) => squashed(shown).includes(squashed(snippet)))) return;
-    if (Date.now() > deadline) throw new Error(`${what} never showed ${JSON.stringify(snippets)}; it showed:\n${shown.replace(/\u00a0/g, ' ')}`);
+    if (Date.now() > deadline)
+      throw new Error(`${what} never showed ${JSON.stringify(snippets)}; it showed:\n${shown.replace(/\u00a0/g, ' ')}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -96,7 +108,10 @@ let introspection: Promise<Response>;
 beforeAll(async () => {
   browser = await launchChromium();
   server = await TestServer.start();
-  context = await browser.newContext({ viewport: { width: 1400, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  context = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
   context.on('request', (request) => void requested.push(request.url()));
   await context.route('**/*', (route) => {
     const url = route.request().url();
@@ -108,9 +123,12 @@ beforeAll(async () => {
   page.on('websocket', (socket) => void requested.push(socket.url()));
   page.setDefaultTimeout(PAGE_TIMEOUT);
   const url = server.url;
-  introspection = page.waitForResponse((response) => isGraphQLPost(response.request(), url) && (response.request().postData() ?? '').includes('__schema'), {
-    timeout: PAGE_TIMEOUT,
-  });
+  introspection = page.waitForResponse(
+    (response) => isGraphQLPost(response.request(), url) && (response.request().postData() ?? '').includes('__schema'),
+    {
+      timeout: PAGE_TIMEOUT,
+    },
+  );
   introspection.catch(() => undefined); // asserted in its own test
   await page.goto(url, { waitUntil: 'load', timeout: PAGE_TIMEOUT });
 });
@@ -128,16 +146,25 @@ afterAll(async () => {
 describe('the GraphiQL playground in a browser', () => {
   it('renders the playground from GET /graphql', async () => {
     expect(await page.title()).toBe('Account Graph playground');
-    await page.locator('section.graphiql-query-editor[aria-label="Operation Editor"] .monaco-editor').waitFor({ state: 'visible' });
+    await page
+      .locator('section.graphiql-query-editor[aria-label="Operation Editor"] .monaco-editor')
+      .waitFor({ state: 'visible' });
     await page.getByRole('toolbar', { name: 'Editor Commands' }).waitFor({ state: 'visible' });
     await page.getByRole('button', { name: /^Execute query/ }).waitFor({ state: 'visible' });
     // The welcome query is in the editor, ready to run.
-    await waitForText(page.getByRole('region', { name: 'Operation Editor' }), ['query MyPortfolio'], 'the operation editor');
+    await waitForText(
+      page.getByRole('region', { name: 'Operation Editor' }),
+      ['query MyPortfolio'],
+      'the operation editor',
+    );
   });
 
   it('introspects over POST /graphql without a token, so the docs explorer works', async () => {
     const response = await introspection;
-    const body = (await response.json()) as { data?: { __schema?: { queryType?: { name: string } } }; errors?: { message: string }[] };
+    const body = (await response.json()) as {
+      data?: { __schema?: { queryType?: { name: string } } };
+      errors?: { message: string }[];
+    };
     if (response.status() !== 200 || body.errors) {
       const sent = response.request().headers().authorization;
       throw new Error(
@@ -149,7 +176,11 @@ describe('the GraphiQL playground in a browser', () => {
     expect(body.data?.__schema?.queryType?.name).toBe('Query');
 
     await page.getByRole('button', { name: 'Show Documentation Explorer' }).click();
-    await waitForText(page.locator('.graphiql-doc-explorer'), ['Root Types', 'query: Query', 'mutation: Mutation'], 'the documentation explorer');
+    await waitForText(
+      page.locator('.graphiql-doc-explorer'),
+      ['Root Types', 'query: Query', 'mutation: Mutation'],
+      'the documentation explorer',
+    );
     // Close it again: with the panel open the editors are narrow, and Monaco then scrolls the
     // operation editor's text out of sight when it is clicked (a rendering quirk, not this server's).
     await page.getByRole('button', { name: 'Hide Documentation Explorer' }).click();
@@ -164,17 +195,27 @@ describe('the GraphiQL playground in a browser', () => {
     await waitForText(headersEditor, [`Bearer ${token.slice(0, 20)}`], 'the headers editor');
 
     const url = server!.url;
-    const answered = page.waitForResponse((response) => isGraphQLPost(response.request(), url) && (response.request().postData() ?? '').includes('MyPortfolio'));
+    const answered = page.waitForResponse(
+      (response) =>
+        isGraphQLPost(response.request(), url) && (response.request().postData() ?? '').includes('MyPortfolio'),
+    );
     await page.getByRole('button', { name: /^Execute query/ }).click();
     const response = await answered;
     expect(response.request().headers().authorization).toBe(`Bearer ${token}`);
     expect(response.status()).toBe(200);
-    const body = (await response.json()) as { data?: { viewer: { name: string }; accounts: { totalCount: number } }; errors?: unknown[] };
+    const body = (await response.json()) as {
+      data?: { viewer: { name: string }; accounts: { totalCount: number } };
+      errors?: unknown[];
+    };
     expect(body.errors).toBeUndefined();
     expect(body.data?.viewer).toEqual({ name: 'Jordan Kim', role: 'ACCOUNT_MANAGER' });
     expect(body.data?.accounts?.totalCount).toBeGreaterThan(0);
 
-    await waitForText(page.getByRole('region', { name: 'Result Window' }), ['"viewer": {', '"name": "Jordan Kim"', '"role": "ACCOUNT_MANAGER"'], 'the result pane');
+    await waitForText(
+      page.getByRole('region', { name: 'Result Window' }),
+      ['"viewer": {', '"name": "Jordan Kim"', '"role": "ACCOUNT_MANAGER"'],
+      'the result pane',
+    );
   });
 
   it('runs a query the person types, with Ctrl-Enter', async () => {
@@ -186,11 +227,15 @@ describe('the GraphiQL playground in a browser', () => {
     await page.locator('button.graphiql-tab-button', { hasText: 'WhoAmI' }).waitFor({ state: 'visible' });
 
     const url = server!.url;
-    const answered = page.waitForResponse((response) => isGraphQLPost(response.request(), url) && (response.request().postData() ?? '').includes('WhoAmI'));
+    const answered = page.waitForResponse(
+      (response) => isGraphQLPost(response.request(), url) && (response.request().postData() ?? '').includes('WhoAmI'),
+    );
     await page.keyboard.press('ControlOrMeta+Enter');
     const response = await answered;
     expect(response.status()).toBe(200);
-    expect(await response.json()).toEqual({ data: { viewer: { name: 'Jordan Kim', email: 'jordan.kim@accountgraph.example' } } });
+    expect(await response.json()).toEqual({
+      data: { viewer: { name: 'Jordan Kim', email: 'jordan.kim@accountgraph.example' } },
+    });
     await waitForText(
       page.getByRole('region', { name: 'Result Window' }),
       ['"name": "Jordan Kim"', '"email": "jordan.kim@accountgraph.example"'],
@@ -202,6 +247,9 @@ describe('the GraphiQL playground in a browser', () => {
     // Give late requests (fonts, workers, anything on a timer) a moment to show up before judging.
     await page.waitForTimeout(1000);
     expect(requested).toContain(server!.url); // the page itself; the list is not empty by accident
-    expect({ blocked, offMachine: requested.filter((url) => !staysOnMachine(url)) }).toEqual({ blocked: [], offMachine: [] });
+    expect({ blocked, offMachine: requested.filter((url) => !staysOnMachine(url)) }).toEqual({
+      blocked: [],
+      offMachine: [],
+    });
   });
 });

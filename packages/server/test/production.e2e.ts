@@ -6,7 +6,9 @@ import { errorCodes, TestServer } from './support/harness';
 let server: TestServer;
 
 beforeAll(async () => {
-  server = await TestServer.start({ env: { NODE_ENV: 'production', AUTH_JWT_SECRET: 'a-production-secret-of-at-least-32-chars' } });
+  server = await TestServer.start({
+    env: { NODE_ENV: 'production', AUTH_JWT_SECRET: 'a-production-secret-of-at-least-32-chars' },
+  });
 });
 
 afterAll(async () => {
@@ -60,12 +62,16 @@ describe('probing for the schema by guessing names', () => {
       '{ viewer { ... on Invoice { number } } }',
     ];
     for (const probe of probes) {
-      expect(await message(probe)).not.toMatch(/viewer|name|accounts|firstt|account|NoSuchType|Invoice|number|User|String|ID!|Int/);
+      expect(await message(probe)).not.toMatch(
+        /viewer|name|accounts|firstt|account|NoSuchType|Invoice|number|User|String|ID!|Int/,
+      );
     }
   });
 
   it('names no input field in a variable that does not fit', async () => {
-    const text = await message('query ($filter: AccountFilter) { accounts(filter: $filter) { totalCount } }', { filter: { stattus: ['ACTIVE'] } });
+    const text = await message('query ($filter: AccountFilter) { accounts(filter: $filter) { totalCount } }', {
+      filter: { stattus: ['ACTIVE'] },
+    });
     expect(text).toContain('$filter');
     expect(text).not.toMatch(/stattus|status|AccountFilter/);
   });

@@ -65,7 +65,9 @@ describe('authentication', () => {
     const left = await server.token('chris');
     for (let attempt = 0; attempt < 2; attempt++) {
       server.resetQueries();
-      expect(errorCodes(await server.post({ query: '{ viewer { name } }' }, { authorization: `Bearer ${left}` }))).toEqual(['UNAUTHENTICATED']);
+      expect(
+        errorCodes(await server.post({ query: '{ viewer { name } }' }, { authorization: `Bearer ${left}` })),
+      ).toEqual(['UNAUTHENTICATED']);
       expect(server.queries.length).toBeGreaterThan(0);
     }
   });
@@ -73,7 +75,12 @@ describe('authentication', () => {
   it('names the signed-in member of staff as viewer', async () => {
     const response = await server.gql('jordan', '{ viewer { name email role manager { name } } }');
     expect(response.body.data).toEqual({
-      viewer: { name: 'Jordan Kim', email: 'jordan.kim@accountgraph.example', role: 'ACCOUNT_MANAGER', manager: { name: 'Marcus Ellison' } },
+      viewer: {
+        name: 'Jordan Kim',
+        email: 'jordan.kim@accountgraph.example',
+        role: 'ACCOUNT_MANAGER',
+        manager: { name: 'Marcus Ellison' },
+      },
     });
   });
 });
@@ -116,11 +123,15 @@ describe('request limits', () => {
       body: JSON.stringify({ query: '{ viewer { id } }', variables: { padding } }),
     });
     expect(response.status).toBe(413);
-    expect(await response.json()).toEqual({ errors: [{ message: 'The request body is larger than 1mb.', extensions: { code: 'BAD_USER_INPUT' } }] });
+    expect(await response.json()).toEqual({
+      errors: [{ message: 'The request body is larger than 1mb.', extensions: { code: 'BAD_USER_INPUT' } }],
+    });
   });
 
   it('answers a body that is not JSON with BAD_USER_INPUT and no stack', async () => {
-    const response = await server.post('{"query": "{ viewer { id } }"', { authorization: `Bearer ${await server.token('admin')}` });
+    const response = await server.post('{"query": "{ viewer { id } }"', {
+      authorization: `Bearer ${await server.token('admin')}`,
+    });
     expect(response.status).toBe(400);
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
     expect(JSON.stringify(response.body)).not.toMatch(/at .*\.js|node_modules/);
@@ -135,9 +146,13 @@ describe('request limits', () => {
   });
 
   it.each([0, 101, -1])('refuses first: %i with BAD_USER_INPUT naming the argument', async (first) => {
-    const response = await server.gql('admin', 'query ($first: Int!) { accounts(first: $first) { totalCount } }', { first });
+    const response = await server.gql('admin', 'query ($first: Int!) { accounts(first: $first) { totalCount } }', {
+      first,
+    });
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
-    expect(response.body.errors?.[0].extensions?.fields).toEqual([{ path: 'first', message: 'first must be between 1 and 100' }]);
+    expect(response.body.errors?.[0].extensions?.fields).toEqual([
+      { path: 'first', message: 'first must be between 1 and 100' },
+    ]);
   });
 
   it('answers a variable of the wrong type with HTTP 400 and BAD_USER_INPUT', async () => {
@@ -145,7 +160,10 @@ describe('request limits', () => {
       ['query ($id: ID!) { account(id: $id) { name } }', { id: 5.5 }],
       ['query ($first: Int!) { accounts(first: $first) { totalCount } }', { first: 'many' }],
     ] as const) {
-      const response = await server.post({ query, variables }, { authorization: `Bearer ${await server.token('jordan')}` });
+      const response = await server.post(
+        { query, variables },
+        { authorization: `Bearer ${await server.token('jordan')}` },
+      );
       expect(response.status).toBe(400);
       expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
     }
@@ -160,9 +178,13 @@ describe('request limits', () => {
   it('refuses a cursor made for another sort order', async () => {
     const byName = await server.gql('admin', '{ accounts(first: 2) { pageInfo { endCursor } } }');
     const cursor = byName.body.data!.accounts.pageInfo.endCursor;
-    const response = await server.gql('admin', 'query ($after: String) { accounts(first: 2, after: $after, orderBy: { field: MEMBERS_REACHED }) { totalCount } }', {
-      after: cursor,
-    });
+    const response = await server.gql(
+      'admin',
+      'query ($after: String) { accounts(first: 2, after: $after, orderBy: { field: MEMBERS_REACHED }) { totalCount } }',
+      {
+        after: cursor,
+      },
+    );
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
   });
 
@@ -172,7 +194,10 @@ describe('request limits', () => {
   });
 
   it('reads an unknown or foreign id as null', async () => {
-    const response = await server.gql('admin', '{ a: account(id: "QWNjb3VudDo5OTk5OTk=") { id } b: account(id: "garbage") { id } c: node(id: "VXNlcjo5OTk5OTk=") { id } }');
+    const response = await server.gql(
+      'admin',
+      '{ a: account(id: "QWNjb3VudDo5OTk5OTk=") { id } b: account(id: "garbage") { id } c: node(id: "VXNlcjo5OTk5OTk=") { id } }',
+    );
     expect(response.body.errors).toBeUndefined();
     expect(response.body.data).toEqual({ a: null, b: null, c: null });
   });

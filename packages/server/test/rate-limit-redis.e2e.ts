@@ -7,7 +7,11 @@ const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const COST_41 = '{ accounts(first: 20) { edges { node { name owner { name } } } } }';
 
 describe('rate limit shared through Redis', () => {
-  const env = { RATE_LIMIT_POINTS_PER_MINUTE: '100', REDIS_URL, REDIS_KEY_PREFIX: `test-${randomBytes(6).toString('hex')}` };
+  const env = {
+    RATE_LIMIT_POINTS_PER_MINUTE: '100',
+    REDIS_URL,
+    REDIS_KEY_PREFIX: `test-${randomBytes(6).toString('hex')}`,
+  };
   let one: TestServer;
   let two: TestServer;
 
@@ -32,7 +36,9 @@ describe('rate limit shared through Redis', () => {
 describe('rate limit while Redis is unreachable', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await TestServer.start({ env: { RATE_LIMIT_POINTS_PER_MINUTE: '100', REDIS_URL: `redis://127.0.0.1:${await freePort()}` } });
+    server = await TestServer.start({
+      env: { RATE_LIMIT_POINTS_PER_MINUTE: '100', REDIS_URL: `redis://127.0.0.1:${await freePort()}` },
+    });
   });
   afterAll(() => server.close());
 

@@ -10,9 +10,14 @@ describe('graceful shutdown', () => {
     const server = await TestServer.start();
     try {
       const token = await server.token('vp');
-      const page = '{ accounts(first: 100) { edges { node { name owner { name } team(first: 10) { edges { node { user { name } } } } contacts(first: 10) { edges { node { name } } } } } } }';
+      const page =
+        '{ accounts(first: 100) { edges { node { name owner { name } team(first: 10) { edges { node { user { name } } } } contacts(first: 10) { edges { node { name } } } } } } }';
       server.resetQueries();
-      const inFlight = fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: page }) });
+      const inFlight = fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: page }),
+      });
       // Stop once the request has reached the database, as SIGTERM would in the middle of it.
       while (server.queries.length === 0) await new Promise((resolve) => setTimeout(resolve, 1));
       const stopped = server.stop();
@@ -36,7 +41,14 @@ describe('SIGTERM with requests in flight', () => {
     const databaseUrl = database.config.dialect === 'sqlite' ? `sqlite:${database.config.path}` : database.config.url;
     const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
       cwd: join(__dirname, '..'),
-      env: { ...process.env, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl, LOG_LEVEL: 'info' },
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATABASE_URL: databaseUrl,
+        LOG_LEVEL: 'info',
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     try {
@@ -50,11 +62,19 @@ describe('SIGTERM with requests in flight', () => {
         child.once('exit', (code) => reject(new Error(`exited early with ${code}: ${output}`)));
       });
       const token = await signDevToken(DEV_JWT_SECRET, { email: 'dana.whitfield@accountgraph.example' });
-      const page = '{ accounts(first: 100) { edges { node { name owner { name } team(first: 10) { edges { node { user { name } } } } contacts(first: 10) { edges { node { name } } } } } } }';
+      const page =
+        '{ accounts(first: 100) { edges { node { name owner { name } team(first: 10) { edges { node { user { name } } } } contacts(first: 10) { edges { node { name } } } } } } }';
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       const requests = Array.from({ length: 10 }, () =>
-        fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: page }) }).then(
-          async (response) => ({ status: response.status, accounts: (await response.json()).data?.accounts.edges.length }),
+        fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query: page }),
+        }).then(
+          async (response) => ({
+            status: response.status,
+            accounts: (await response.json()).data?.accounts.edges.length,
+          }),
           (error: Error & { cause?: { code?: string } }) => ({ status: 0, error: error.cause?.code ?? error.message }),
         ),
       );

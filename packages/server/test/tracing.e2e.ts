@@ -38,7 +38,10 @@ const SECRET = 'tracing-test-secret-0123456789abcdef';
  * module with a dynamic import, which Jest's module sandbox refuses. It also proves that SIGTERM
  * sends the spans still batched before the process exits.
  */
-async function startServer(database: TestDatabase, collectorPort: number): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+async function startServer(
+  database: TestDatabase,
+  collectorPort: number,
+): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const databaseUrl = database.config.dialect === 'sqlite' ? `sqlite:${database.config.path}` : database.config.url;
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
     cwd: serverDir,
@@ -101,23 +104,41 @@ describe('OpenTelemetry tracing', () => {
 
   it('sends a span per request, its SQL statements as children, and never a parameter value', async () => {
     const { child, url, output } = server!;
-    const token = await signDevToken(SECRET, DEMO_STAFF.find((staff) => staff.key === 'vp')!);
+    const token = await signDevToken(
+      SECRET,
+      DEMO_STAFF.find((staff) => staff.key === 'vp')!,
+    );
     /**
      * POSTs the body in two packets with a pause between, as a slow client or a large body
      * arrives: the second packet comes in on the connection, outside the request's own work.
      */
     const post = (query: string, variables: Record<string, unknown>, headers: Record<string, string>) =>
-      new Promise<{ status: number; requestId: string; body: { errors?: { extensions: { code: string } }[] } }>((resolve, reject) => {
-        const body = JSON.stringify({ query, variables });
-        const request = http.request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } }, (response) => {
-          let text = '';
-          response.on('data', (chunk) => (text += chunk));
-          response.on('end', () => resolve({ status: response.statusCode ?? 0, requestId: String(response.headers['x-request-id']), body: JSON.parse(text) }));
-        });
-        request.on('error', reject);
-        request.write(body.slice(0, 20));
-        setTimeout(() => request.end(body.slice(20)), 50);
-      });
+      new Promise<{ status: number; requestId: string; body: { errors?: { extensions: { code: string } }[] } }>(
+        (resolve, reject) => {
+          const body = JSON.stringify({ query, variables });
+          const request = http.request(
+            url,
+            {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
+            },
+            (response) => {
+              let text = '';
+              response.on('data', (chunk) => (text += chunk));
+              response.on('end', () =>
+                resolve({
+                  status: response.statusCode ?? 0,
+                  requestId: String(response.headers['x-request-id']),
+                  body: JSON.parse(text),
+                }),
+              );
+            },
+          );
+          request.on('error', reject);
+          request.write(body.slice(0, 20));
+          setTimeout(() => request.end(body.slice(20)), 50);
+        },
+      );
     const secret = 'Zebra-Parameter-7734';
     const found = await post(
       'query findAccounts($text: String) { accounts(first: 5, filter: { search: $text }) { totalCount edges { node { name owner { name } } } } }',
@@ -128,7 +149,11 @@ describe('OpenTelemetry tracing', () => {
     // A caller that is itself traced: the request's span continues its trace.
     const callerTrace = '4bf92f3577b34da6a3ce929d0e0e4736';
     const callerSpan = '00f067aa0ba902b7';
-    const continued = await post('query whoAmI { viewer { name } accounts(first: 1) { totalCount } }', {}, { authorization: `Bearer ${token}`, traceparent: `00-${callerTrace}-${callerSpan}-01` });
+    const continued = await post(
+      'query whoAmI { viewer { name } accounts(first: 1) { totalCount } }',
+      {},
+      { authorization: `Bearer ${token}`, traceparent: `00-${callerTrace}-${callerSpan}-01` },
+    );
     expect(continued.body.errors).toBeUndefined();
     const signedOut = await post('query signedOut { viewer { name } }', {}, {});
     expect(signedOut.body.errors?.map((error) => error.extensions.code)).toEqual(['UNAUTHENTICATED']);

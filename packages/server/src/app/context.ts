@@ -94,7 +94,17 @@ export class Context {
 
   /** The same request, bound to a transaction's manager (with loaders that read inside it). */
   withManager(em: EntityManager): Context {
-    return new Context(this.requestId, this.log, this.config, this.db, em, this.access, this.authError, undefined, this.requestTransaction);
+    return new Context(
+      this.requestId,
+      this.log,
+      this.config,
+      this.db,
+      em,
+      this.access,
+      this.authError,
+      undefined,
+      this.requestTransaction,
+    );
   }
 }
 

@@ -40,7 +40,7 @@ export function trackConnections(server: http.Server): { drain(graceMs?: number)
    */
   async function untilQuiet(maxMs: number): Promise<void> {
     const until = Date.now() + maxMs;
-    for (let quietTurns = 0; quietTurns < 2 && Date.now() < until; ) {
+    for (let quietTurns = 0; quietTurns < 2 && Date.now() < until;) {
       const seen = arrivals;
       await sleep(5);
       await afterPoll();

@@ -1,5 +1,11 @@
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
-import { getOperationAST, valueFromASTUntyped, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import {
+  getOperationAST,
+  valueFromASTUntyped,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLSchema,
+} from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
 import type { Context } from './context';
@@ -22,7 +28,9 @@ interface Compiled {
 function variableDefaults(document: DocumentNode, operationName: string | undefined): Compiled['defaults'] {
   const operation = getOperationAST(document, operationName);
   return (operation?.variableDefinitions ?? []).flatMap((definition) =>
-    definition.defaultValue ? [[definition.variable.name.value, valueFromASTUntyped(definition.defaultValue)] as [string, unknown]] : [],
+    definition.defaultValue
+      ? [[definition.variable.name.value, valueFromASTUntyped(definition.defaultValue)] as [string, unknown]]
+      : [],
   );
 }
 
@@ -33,11 +41,16 @@ function variableDefaults(document: DocumentNode, operationName: string | undefi
  */
 function withExtensions(result: ExecutionResult): ExecutionResult {
   if (!result.errors?.some((error) => error.extensions === undefined)) return result;
-  const errors = result.errors.map((error) => (error.extensions === undefined ? Object.create(error, { extensions: { value: {}, enumerable: true } }) : error));
+  const errors = result.errors.map((error) =>
+    error.extensions === undefined ? Object.create(error, { extensions: { value: {}, enumerable: true } }) : error,
+  );
   return { ...result, errors };
 }
 
-function withDefaults(variables: Record<string, unknown> | undefined, defaults: Compiled['defaults']): Record<string, unknown> {
+function withDefaults(
+  variables: Record<string, unknown> | undefined,
+  defaults: Compiled['defaults'],
+): Record<string, unknown> {
   if (defaults.length === 0) return variables ?? {};
   const filled = { ...variables };
   for (const [name, value] of defaults) if (!(name in filled)) filled[name] = value;
@@ -62,7 +75,14 @@ export function compiledExecution(schema: GraphQLSchema): Gateway {
     if (!byOperation) compiled.set(document, (byOperation = new Map()));
     const key = operationName ?? '';
     let entry = byOperation.get(key);
-    if (!entry) byOperation.set(key, (entry = { query: compileQuery(schema, document, operationName), defaults: variableDefaults(document, operationName) }));
+    if (!entry)
+      byOperation.set(
+        key,
+        (entry = {
+          query: compileQuery(schema, document, operationName),
+          defaults: variableDefaults(document, operationName),
+        }),
+      );
     return entry;
   };
 

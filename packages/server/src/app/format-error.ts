@@ -46,7 +46,8 @@ function isDuplicateKey(error: unknown): boolean {
 /** True for errors a client caused and may see as they are; everything else is unexpected. */
 export function isExpectedError(error: unknown): boolean {
   const original = unwrapResolverError(error);
-  if (original instanceof AppError || original instanceof ArgumentValidationError || isDuplicateKey(original)) return true;
+  if (original instanceof AppError || original instanceof ArgumentValidationError || isDuplicateKey(original))
+    return true;
   // Only errors GraphQL itself coded as a malformed request; an uncoded one (a failure while signing
   // in, say, that Apollo wrapped as "Context creation failed") is unexpected and masked.
   const code = original instanceof GraphQLError ? original.extensions?.code : undefined;
@@ -66,7 +67,8 @@ function withoutSchemaDetails(formatted: GraphQLFormattedError): string {
     return `The query is not valid against the schema${at ? ` (line ${at.line}, column ${at.column})` : ''}. Check it against the SDK's operations or a development server's documentation.`;
   }
   const variable = /^Variable "(\$\w+)"/.exec(formatted.message);
-  if (code === ApolloServerErrorCode.BAD_USER_INPUT && variable) return `Variable "${variable[1]}" has a value that does not fit its type.`;
+  if (code === ApolloServerErrorCode.BAD_USER_INPUT && variable)
+    return `Variable "${variable[1]}" has a value that does not fit its type.`;
   return formatted.message;
 }
 
@@ -97,14 +99,19 @@ export function createFormatError(options: { hideSchemaDetails: boolean }) {
       return { ...base, extensions: serverSide ? { ...extensions, ...requestIdExtension() } : extensions };
     }
     if (isDuplicateKey(original)) {
-      return { ...base, message: 'Someone else made the same change at the same moment. Reload and check before trying again.', extensions: { code: ErrorCode.CONFLICT } };
+      return {
+        ...base,
+        message: 'Someone else made the same change at the same moment. Reload and check before trying again.',
+        extensions: { code: ErrorCode.CONFLICT },
+      };
     }
     if (isExpectedError(error)) {
       const message = options.hideSchemaDetails ? withoutSchemaDetails(formatted) : formatted.message;
       return { ...base, message, extensions: { code: ErrorCode.BAD_USER_INPUT } };
     }
     return {
-      message: 'Internal server error. It has been logged; quote the request id (also in the x-request-id response header) when you report it.',
+      message:
+        'Internal server error. It has been logged; quote the request id (also in the x-request-id response header) when you report it.',
       path: formatted.path,
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...requestIdExtension() },
     };

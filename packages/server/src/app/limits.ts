@@ -33,7 +33,10 @@ export class RateLimiter {
    * process's memory. While Redis is unreachable each process counts in memory instead, so an
    * outage of the limiter's store never refuses requests. The Redis client is loaded only then.
    */
-  static async create(config: Pick<Config, 'rateLimitPointsPerMinute' | 'redisUrl' | 'redisKeyPrefix'>, logger: Logger): Promise<RateLimiter> {
+  static async create(
+    config: Pick<Config, 'rateLimitPointsPerMinute' | 'redisUrl' | 'redisKeyPrefix'>,
+    logger: Logger,
+  ): Promise<RateLimiter> {
     const { rateLimitPointsPerMinute: pointsPerMinute, redisUrl } = config;
     const keyPrefix = `${config.redisKeyPrefix}:cost`;
     const memory = () => new RateLimiterMemory({ points: pointsPerMinute, duration: WINDOW_SECONDS, keyPrefix });
@@ -42,7 +45,8 @@ export class RateLimiter {
     const redis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
     let reported = false;
     redis.on('error', (error: Error) => {
-      if (!reported) logger.warn({ err: error }, 'Redis for rate limits is unreachable: counting in memory until it answers');
+      if (!reported)
+        logger.warn({ err: error }, 'Redis for rate limits is unreachable: counting in memory until it answers');
       reported = true;
     });
     redis.on('ready', () => (reported = false));
@@ -84,7 +88,12 @@ export class RateLimiter {
 }
 
 /** The IETF RateLimit header fields (draft), so that clients can pace themselves before a 429. */
-function rateLimitHeaders(limit: number, remaining: number, resetSeconds: number, headers = new HeaderMap()): HeaderMap {
+function rateLimitHeaders(
+  limit: number,
+  remaining: number,
+  resetSeconds: number,
+  headers = new HeaderMap(),
+): HeaderMap {
   headers.set('ratelimit-limit', String(limit));
   headers.set('ratelimit-remaining', String(remaining));
   headers.set('ratelimit-reset', String(resetSeconds));
@@ -99,7 +108,9 @@ function costOf(costs: QueryCosts, ...args: Parameters<QueryCosts['cost']>): num
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     // HTTP 400, as GraphQL answers variables it cannot coerce (Apollo answers 500 for errors thrown by plugins).
-    throw new GraphQLError(message, { extensions: { code: ApolloServerErrorCode.BAD_USER_INPUT, http: { status: 400 } } });
+    throw new GraphQLError(message, {
+      extensions: { code: ApolloServerErrorCode.BAD_USER_INPUT, http: { status: 400 } },
+    });
   }
 }
 
@@ -127,9 +138,15 @@ export function costLimits(limiter: RateLimiter | null, expensiveConcurrency: nu
           // and waiting for a turn while holding it could wait on the very query it blocks.
           expensive = cost >= EXPENSIVE_QUERY_COST && operation?.operation === 'query';
           if (!limiter) return;
-          const caller = contextValue.isAuthenticated ? `user:${contextValue.viewer.id}` : `address:${currentRequest()?.remoteAddress ?? 'unknown'}`;
+          const caller = contextValue.isAuthenticated
+            ? `user:${contextValue.viewer.id}`
+            : `address:${currentRequest()?.remoteAddress ?? 'unknown'}`;
           const spent = await limiter.spend(caller, Math.max(cost, 1));
-          if (!spent.allowed) throw new RateLimitedError(spent.resetSeconds, rateLimitHeaders(limiter.pointsPerMinute, 0, spent.resetSeconds));
+          if (!spent.allowed)
+            throw new RateLimitedError(
+              spent.resetSeconds,
+              rateLimitHeaders(limiter.pointsPerMinute, 0, spent.resetSeconds),
+            );
           rateLimitHeaders(limiter.pointsPerMinute, spent.remaining, spent.resetSeconds, response.http.headers);
         },
         // Taken only once execution starts (every check passed), so that a request refused by

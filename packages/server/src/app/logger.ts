@@ -5,7 +5,10 @@ export function createLogger(level: string): Logger {
   return pino({
     level,
     base: { service: 'account-graph' },
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', '*.token'], censor: '[redacted]' },
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', '*.token'],
+      censor: '[redacted]',
+    },
     timestamp: pino.stdTimeFunctions.isoTime,
   });
 }

@@ -43,7 +43,12 @@ export class OperationLabels {
 /** `OK`, or the first error's `extensions.code` as the client received it (after formatError). */
 export function outcomeOf(response: GraphQLResponse): string {
   const body = response.body;
-  const errors = body?.kind === 'single' ? body.singleResult.errors : body?.kind === 'incremental' ? body.initialResult.errors : undefined;
+  const errors =
+    body?.kind === 'single'
+      ? body.singleResult.errors
+      : body?.kind === 'incremental'
+        ? body.initialResult.errors
+        : undefined;
   if (!errors?.length) return 'OK';
   const code = errors[0].extensions?.code;
   return typeof code === 'string' && OUTCOME_CODE.test(code) ? code : 'OTHER';

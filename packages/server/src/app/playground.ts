@@ -28,13 +28,15 @@ let page: Promise<string> | undefined;
  * CDN. Its renderer carries all of GraphiQL (about 60 MB once loaded), so it loads on the first visit.
  */
 export function playgroundHtml(): Promise<string> {
-  page ??= import('@graphql-yoga/render-graphiql').then(({ renderGraphiQL }) => renderGraphiQL({
-    title: 'Account Graph playground',
-    defaultQuery: DEFAULT_QUERY,
-    headers: JSON.stringify({ Authorization: 'Bearer <paste a token here>' }, null, 2),
-    method: 'POST',
-    shouldPersistHeaders: true,
-  }));
+  page ??= import('@graphql-yoga/render-graphiql').then(({ renderGraphiQL }) =>
+    renderGraphiQL({
+      title: 'Account Graph playground',
+      defaultQuery: DEFAULT_QUERY,
+      headers: JSON.stringify({ Authorization: 'Bearer <paste a token here>' }, null, 2),
+      method: 'POST',
+      shouldPersistHeaders: true,
+    }),
+  );
   return page;
 }
 

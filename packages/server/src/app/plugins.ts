@@ -6,7 +6,9 @@ import { isExpectedError } from './format-error';
 
 /** Only `__schema`, `__type` and `__typename` at the root: what the playground asks before sign-in. */
 function isIntrospectionOnly(operation: OperationDefinitionNode): boolean {
-  return operation.selectionSet.selections.every((selection) => selection.kind === Kind.FIELD && selection.name.value.startsWith('__'));
+  return operation.selectionSet.selections.every(
+    (selection) => selection.kind === Kind.FIELD && selection.name.value.startsWith('__'),
+  );
 }
 
 /**
@@ -31,7 +33,8 @@ export const logUnexpectedErrors: ApolloServerPlugin<Context> = {
     return {
       async didEncounterErrors({ contextValue, errors }) {
         for (const error of errors) {
-          if (!isExpectedError(error)) contextValue.log.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error');
+          if (!isExpectedError(error))
+            contextValue.log.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error');
         }
       },
     };

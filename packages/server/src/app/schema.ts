@@ -6,12 +6,29 @@ import { AccountResolver } from '../modules/account/account.resolver';
 import { ApprovalDecisionResolver, ApprovalRequestResolver } from '../modules/approval/approval.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { ChangeOrderResolver, ContractChangeOrdersResolver } from '../modules/change-order/change-order.resolver';
-import { AccountClientIssuesResolver, ClientIssueEventResolver, ClientIssueResolver } from '../modules/client-issue/client-issue.resolver';
+import {
+  AccountClientIssuesResolver,
+  ClientIssueEventResolver,
+  ClientIssueResolver,
+} from '../modules/client-issue/client-issue.resolver';
 import { AccountContractsResolver, ContractResolver } from '../modules/contract/contract.resolver';
 import { ContactResolver } from '../modules/contact/contact.resolver';
-import { ContractInvoicingResolver, InvoiceLineResolver, InvoiceResolver, PaymentResolver } from '../modules/invoice/invoice.resolver';
+import {
+  ContractInvoicingResolver,
+  InvoiceLineResolver,
+  InvoiceResolver,
+  PaymentResolver,
+} from '../modules/invoice/invoice.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
-import { AccountProjectsResolver, ContractProjectsResolver, MilestoneResolver, ProjectCostResolver, ProjectMemberResolver, ProjectResolver, StatusUpdateResolver } from '../modules/project/project.resolver';
+import {
+  AccountProjectsResolver,
+  ContractProjectsResolver,
+  MilestoneResolver,
+  ProjectCostResolver,
+  ProjectMemberResolver,
+  ProjectResolver,
+  StatusUpdateResolver,
+} from '../modules/project/project.resolver';
 import { NotificationResolver, UserNotificationsResolver } from '../modules/notification/notification.resolver';
 import { TeamResolver } from '../modules/team/team.resolver';
 import { UserResolver } from '../modules/user/user.resolver';
@@ -50,7 +67,11 @@ export const resolvers = [
 
 let schema: Promise<GraphQLSchema> | undefined;
 
-const VALIDATOR_OPTIONS: ValidatorOptions = { skipMissingProperties: true, forbidUnknownValues: false, validationError: { value: false } };
+const VALIDATOR_OPTIONS: ValidatorOptions = {
+  skipMissingProperties: true,
+  forbidUnknownValues: false,
+  validationError: { value: false },
+};
 
 /**
  * Every input object is checked by its class-validator rules (TypeGraphQL 2 validates nothing by
@@ -64,7 +85,9 @@ function validateArgument(value: unknown): void | Promise<void> {
 }
 
 async function validateObjects(value: object): Promise<void> {
-  const items = (Array.isArray(value) ? value : [value]).filter((item): item is object => item !== null && typeof item === 'object');
+  const items = (Array.isArray(value) ? value : [value]).filter(
+    (item): item is object => item !== null && typeof item === 'object',
+  );
   try {
     await Promise.all(items.map((item) => validateOrReject(item, VALIDATOR_OPTIONS)));
   } catch (errors) {
@@ -88,7 +111,10 @@ export function createSchema(): Promise<GraphQLSchema> {
 function describeRootTypes(built: GraphQLSchema): GraphQLSchema {
   const query = built.getQueryType();
   const mutation = built.getMutationType();
-  if (query) query.description = 'Reads. Every list is a cursor-paginated connection; everything is scoped to what you may see.';
-  if (mutation) mutation.description = 'Changes. Each takes one `input`, runs in one transaction, checks who you are and writes an audit event.';
+  if (query)
+    query.description = 'Reads. Every list is a cursor-paginated connection; everything is scoped to what you may see.';
+  if (mutation)
+    mutation.description =
+      'Changes. Each takes one `input`, runs in one transaction, checks who you are and writes an audit event.';
   return built;
 }

@@ -56,7 +56,11 @@ interface Exchange {
 }
 
 /** Builds the HTTP server: GraphQL at /graphql, the playground page, health and readiness. */
-export async function createServer(config: Config, db: Database, logger: Logger): Promise<{ httpServer: http.Server; apollo: ApolloServer<Context> }> {
+export async function createServer(
+  config: Config,
+  db: Database,
+  logger: Logger,
+): Promise<{ httpServer: http.Server; apollo: ApolloServer<Context> }> {
   const signIn = new SignIn(config.auth, db);
   // Metrics and tracing see each statement as written; the guard inside them adds the deadline.
   const metrics = config.metrics.enabled ? new Metrics(db) : null;
@@ -141,7 +145,8 @@ export async function createServer(config: Config, db: Database, logger: Logger)
       return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'database unavailable' });
     }
     if (page !== '/graphql' && !path.startsWith('/graphql/')) return sendJson(res, 404, NOT_FOUND);
-    if (config.playground && page === '/graphql' && isRead(req) && !asksQuery(req) && acceptsHtml(req.headers.accept)) return sendPlayground(req, res);
+    if (config.playground && page === '/graphql' && isRead(req) && !asksQuery(req) && acceptsHtml(req.headers.accept))
+      return sendPlayground(req, res);
     if (tracing) return tracing.traceRequest(req, res, () => graphql(exchange));
     return graphql(exchange);
   };
@@ -155,9 +160,13 @@ export async function createServer(config: Config, db: Database, logger: Logger)
       return;
     }
     const message =
-      status === 413 ? `The request body is larger than ${REQUEST_LIMITS.bodyLimitBytes / 1024 / 1024}mb.` :
-      status === 500 ? 'Internal server error.' : 'The request body is not valid JSON.';
-    const extensions = status === 500 ? { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId } : { code: ErrorCode.BAD_USER_INPUT };
+      status === 413
+        ? `The request body is larger than ${REQUEST_LIMITS.bodyLimitBytes / 1024 / 1024}mb.`
+        : status === 500
+          ? 'Internal server error.'
+          : 'The request body is not valid JSON.';
+    const extensions =
+      status === 500 ? { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId } : { code: ErrorCode.BAD_USER_INPUT };
     sendJson(res, status, { errors: [{ message, extensions }] });
   };
 
@@ -201,7 +210,12 @@ async function sendPlayground(req: http.IncomingMessage, res: http.ServerRespons
 }
 
 /** Starts listening; `stop` stops accepting, answers every request already accepted, then stops Apollo. */
-export async function listen(httpServer: http.Server, apollo: ApolloServer<Context>, port: number, host: string): Promise<RunningServer> {
+export async function listen(
+  httpServer: http.Server,
+  apollo: ApolloServer<Context>,
+  port: number,
+  host: string,
+): Promise<RunningServer> {
   const connections = trackConnections(httpServer);
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

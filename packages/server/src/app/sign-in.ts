@@ -22,7 +22,11 @@ const REMEMBERED_TOKENS = 10_000;
  */
 export class SignIn {
   private readonly verifier: TokenVerifier;
-  private readonly recent = new LRUCache<string, Promise<AccessScope>>({ max: REMEMBERED_TOKENS, ttl: VIEWER_REUSE_MS, ttlAutopurge: false });
+  private readonly recent = new LRUCache<string, Promise<AccessScope>>({
+    max: REMEMBERED_TOKENS,
+    ttl: VIEWER_REUSE_MS,
+    ttlAutopurge: false,
+  });
 
   constructor(
     auth: Config['auth'],

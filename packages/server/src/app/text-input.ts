@@ -7,7 +7,10 @@ function textArguments(args: Record<string, unknown>): Record<string, unknown> {
   const invalid: InvalidField[] = [];
   const normalized = normalizeInputText(args, '', invalid) as Record<string, unknown>;
   if (invalid.length > 0) {
-    throw new BadInputError(`Invalid input: ${invalid.map((field) => `${field.path}: ${field.message}`).join('; ')}.`, invalid);
+    throw new BadInputError(
+      `Invalid input: ${invalid.map((field) => `${field.path}: ${field.message}`).join('; ')}.`,
+      invalid,
+    );
   }
   return normalized;
 }

@@ -37,14 +37,15 @@ export interface Tracing {
  */
 export async function startTracing(config: Config['tracing'], db: Database, logger: Logger): Promise<Tracing | null> {
   if (!config) return null;
-  const [api, { NodeTracerProvider }, { BatchSpanProcessor }, { OTLPTraceExporter }, resources, { ATTR_SERVICE_NAME }] = await Promise.all([
-    import('@opentelemetry/api'),
-    import('@opentelemetry/sdk-trace-node'),
-    import('@opentelemetry/sdk-trace-base'),
-    import('@opentelemetry/exporter-trace-otlp-http'),
-    import('@opentelemetry/resources'),
-    import('@opentelemetry/semantic-conventions'),
-  ]);
+  const [api, { NodeTracerProvider }, { BatchSpanProcessor }, { OTLPTraceExporter }, resources, { ATTR_SERVICE_NAME }] =
+    await Promise.all([
+      import('@opentelemetry/api'),
+      import('@opentelemetry/sdk-trace-node'),
+      import('@opentelemetry/sdk-trace-base'),
+      import('@opentelemetry/exporter-trace-otlp-http'),
+      import('@opentelemetry/resources'),
+      import('@opentelemetry/semantic-conventions'),
+    ]);
   const { SpanKind, SpanStatusCode } = api;
 
   const resource = resources
@@ -57,7 +58,8 @@ export async function startTracing(config: Config['tracing'], db: Database, logg
   });
   // The global registration brings the AsyncLocalStorage context manager, which carries the active span across awaits.
   provider.register();
-  const registered = (api.trace.getTracerProvider() as InstanceType<typeof api.ProxyTracerProvider>).getDelegate() === provider;
+  const registered =
+    (api.trace.getTracerProvider() as InstanceType<typeof api.ProxyTracerProvider>).getDelegate() === provider;
   if (registered) {
     // Export failures (collector down, refused) reach the SDK's diagnostics; send them to the log.
     api.diag.setLogger(
@@ -86,7 +88,10 @@ export async function startTracing(config: Config['tracing'], db: Database, logg
       {
         kind: SpanKind.CLIENT,
         // The statement as sent: placeholders, never the parameter values bound to them.
-        attributes: { 'db.system': dialect, 'db.statement': sql.length > STATEMENT_LIMIT ? `${sql.slice(0, STATEMENT_LIMIT)}…` : sql },
+        attributes: {
+          'db.system': dialect,
+          'db.statement': sql.length > STATEMENT_LIMIT ? `${sql.slice(0, STATEMENT_LIMIT)}…` : sql,
+        },
       },
       parent,
     );
@@ -110,7 +115,10 @@ export async function startTracing(config: Config['tracing'], db: Database, logg
     const parent = api.propagation.extract(api.ROOT_CONTEXT, req.headers);
     const span = tracer.startSpan(
       'graphql',
-      { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method, 'http.route': '/graphql', 'url.path': pathOf(req.url) } },
+      {
+        kind: SpanKind.SERVER,
+        attributes: { 'http.request.method': req.method, 'http.route': '/graphql', 'url.path': pathOf(req.url) },
+      },
       parent,
     );
     const active = api.trace.setSpan(parent, span);
@@ -135,7 +143,10 @@ export async function startTracing(config: Config['tracing'], db: Database, logg
       });
       try {
         const result = await Promise.race([provider.shutdown(), deadline]);
-        if (result === 'timeout') logger.warn(`the tracing collector did not take the last spans within ${SHUTDOWN_TIMEOUT_MS / 1000} s; they are dropped`);
+        if (result === 'timeout')
+          logger.warn(
+            `the tracing collector did not take the last spans within ${SHUTDOWN_TIMEOUT_MS / 1000} s; they are dropped`,
+          );
       } catch (error) {
         logger.warn({ err: error }, 'the tracing collector refused the last spans; they are dropped');
       } finally {

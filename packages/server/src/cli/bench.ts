@@ -52,10 +52,15 @@ async function main(mode: string | undefined): Promise<void> {
   });
 
   const address = httpServer.address();
-  send({ type: 'ready', port: typeof address === 'object' && address ? address.port : 0, dialect: config.database.dialect, ...extra });
+  send({
+    type: 'ready',
+    port: typeof address === 'object' && address ? address.port : 0,
+    dialect: config.database.dialect,
+    ...extra,
+  });
 }
 
 main(process.argv[2]).catch((error: unknown) => {
-  console.error('bench server failed:', error instanceof Error ? error.stack ?? error.message : error);
+  console.error('bench server failed:', error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
 });

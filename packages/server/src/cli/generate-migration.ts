@@ -28,7 +28,12 @@ function tablesOf(query: string): string[] {
  * also re-declares unchanged columns and keys of earlier tables (it misreads some of MariaDB's
  * metadata), so statements there are kept only for tables that SQLite's exact diff touches.
  */
-async function generate(db: DatabaseConfig, folder: 'sqlite' | 'mysql', timestamp: number, onlyTables?: Set<string>): Promise<Set<string>> {
+async function generate(
+  db: DatabaseConfig,
+  folder: 'sqlite' | 'mysql',
+  timestamp: number,
+  onlyTables?: Set<string>,
+): Promise<Set<string>> {
   await ensureMysqlDatabase(db);
   const ds = createDataSource(db);
   await ds.initialize();
@@ -47,7 +52,10 @@ async function generate(db: DatabaseConfig, folder: 'sqlite' | 'mysql', timestam
     }
     const esc = (q: string) => q.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
     const up = sql.upQueries.map((q) => `    await queryRunner.query(\`${esc(q.query)}\`);`).join('\n');
-    const down = sql.downQueries.reverse().map((q) => `    await queryRunner.query(\`${esc(q.query)}\`);`).join('\n');
+    const down = sql.downQueries
+      .reverse()
+      .map((q) => `    await queryRunner.query(\`${esc(q.query)}\`);`)
+      .join('\n');
     const className = `${name}${timestamp}`;
     const file = `${timestamp}-${name}`;
     writeFileSync(
@@ -56,8 +64,21 @@ async function generate(db: DatabaseConfig, folder: 'sqlite' | 'mysql', timestam
     );
     const indexPath = join(migrationsDir, folder, 'index.ts');
     let index = readFileSync(indexPath, 'utf8');
-    index = index.replace(/^(import type \{ MigrationInterface \} from 'typeorm';\n)/m, `$1import { ${className} } from './${file}';\n`);
-    index = index.replace(/= \[(.*)\];/s, (_m, list: string) => `= [${[...list.split(',').map((s) => s.trim()).filter(Boolean), className].join(', ')}];`);
+    index = index.replace(
+      /^(import type \{ MigrationInterface \} from 'typeorm';\n)/m,
+      `$1import { ${className} } from './${file}';\n`,
+    );
+    index = index.replace(
+      /= \[(.*)\];/s,
+      (_m, list: string) =>
+        `= [${[
+          ...list
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+          className,
+        ].join(', ')}];`,
+    );
     writeFileSync(indexPath, index);
     console.log(`${folder}: wrote ${file}.ts (${sql.upQueries.length} statements)`);
     return new Set(sql.upQueries.flatMap((q) => tablesOf(q.query)));
@@ -73,7 +94,12 @@ async function main(): Promise<void> {
   if (tables.size === 0) return;
   const server = process.env.MIGRATION_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
   const database = `account_graph_migration_gen_${process.pid}`;
-  await generate({ dialect: 'mysql', url: `${server.replace(/\/$/, '')}/${database}`, database }, 'mysql', timestamp, tables);
+  await generate(
+    { dialect: 'mysql', url: `${server.replace(/\/$/, '')}/${database}`, database },
+    'mysql',
+    timestamp,
+    tables,
+  );
 }
 
 main().catch((error) => {

@@ -13,7 +13,9 @@ async function main(mode: string | undefined): Promise<void> {
   const sdl = printContract(schema);
   const missing = undescribed(schema);
   if (missing.length > 0) {
-    console.error(`These have no description (every type, field, argument and enum value needs one):\n  ${missing.join('\n  ')}`);
+    console.error(
+      `These have no description (every type, field, argument and enum value needs one):\n  ${missing.join('\n  ')}`,
+    );
     process.exit(1);
   }
   if (mode === 'emit') {
@@ -27,7 +29,9 @@ async function main(mode: string | undefined): Promise<void> {
       // missing counts as stale
     }
     if (committed !== sdl) {
-      console.error('packages/schema/schema.graphql is stale: run `pnpm schema:emit` (then `pnpm sdk:generate`) and commit the result.');
+      console.error(
+        'packages/schema/schema.graphql is stale: run `pnpm schema:emit` (then `pnpm sdk:generate`) and commit the result.',
+      );
       process.exit(1);
     }
     console.log('schema is up to date and fully described');

@@ -13,9 +13,13 @@ import { seedDemoIfEmpty } from '../db/seed/demo-seed';
 import { Role, User } from '../modules/user/user.entity';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { role: { type: 'string' }, email: { type: 'string' }, ttl: { type: 'string', default: '12h' } } });
-  if (!values.role && !values.email) throw new Error(`usage: token --role ROLE | --email EMAIL  (roles: ${Object.values(Role).join(', ')})`);
-  if (values.role && !Object.values(Role).includes(values.role as Role)) throw new Error(`unknown role ${values.role}; one of ${Object.values(Role).join(', ')}`);
+  const { values } = parseArgs({
+    options: { role: { type: 'string' }, email: { type: 'string' }, ttl: { type: 'string', default: '12h' } },
+  });
+  if (!values.role && !values.email)
+    throw new Error(`usage: token --role ROLE | --email EMAIL  (roles: ${Object.values(Role).join(', ')})`);
+  if (values.role && !Object.values(Role).includes(values.role as Role))
+    throw new Error(`unknown role ${values.role}; one of ${Object.values(Role).join(', ')}`);
   const config = loadConfig();
   const db = await openDatabase(config.database);
   try {
@@ -24,7 +28,8 @@ async function main(): Promise<void> {
       where: values.email ? { email: values.email.toLowerCase() } : { role: values.role as Role, active: true },
       order: { id: 'ASC' },
     });
-    if (!user) throw new Error(values.email ? `no user with email ${values.email}` : `no active user with role ${values.role}`);
+    if (!user)
+      throw new Error(values.email ? `no user with email ${values.email}` : `no active user with role ${values.role}`);
     process.stdout.write(`${await signDevToken(config.auth.jwtSecret, user, values.ttl)}\n`);
   } finally {
     await db.dataSource.destroy();

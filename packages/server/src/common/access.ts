@@ -54,15 +54,20 @@ export class AccessScope {
 
   /** SQL that the account at `accountAlias` meets when the viewer may read it; null when they read all. */
   readableAccounts(accountAlias: string): { sql: string; parameters: ObjectLiteral } | null {
-    return this.readsAll ? null : { sql: this.portfolioCondition(accountAlias), parameters: { portfolioUserIds: this.portfolioUserIds } };
+    return this.readsAll
+      ? null
+      : { sql: this.portfolioCondition(accountAlias), parameters: { portfolioUserIds: this.portfolioUserIds } };
   }
 
   /** Narrows a query on rows that carry an `accountId` column to those of readable accounts. */
   restrictByAccountId<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string): void {
     if (this.readsAll) return;
-    qb.andWhere(`EXISTS (SELECT 1 FROM account scope_a WHERE scope_a.id = ${alias}.accountId AND ${this.portfolioCondition('scope_a')})`, {
-      portfolioUserIds: this.portfolioUserIds,
-    });
+    qb.andWhere(
+      `EXISTS (SELECT 1 FROM account scope_a WHERE scope_a.id = ${alias}.accountId AND ${this.portfolioCondition('scope_a')})`,
+      {
+        portfolioUserIds: this.portfolioUserIds,
+      },
+    );
   }
 
   /** True when the viewer may change the account: owner or team (or their senior), executive, admin; never BI. */

@@ -11,7 +11,10 @@ describe('development tokens (HS256)', () => {
 
   it('names the user by email', async () => {
     const token = await signDevToken(DEV_JWT_SECRET, { email: 'Jordan.Kim@accountgraph.example' });
-    await expect(verifier.verify(token)).resolves.toEqual({ email: 'jordan.kim@accountgraph.example', expiresAt: expect.any(Number) });
+    await expect(verifier.verify(token)).resolves.toEqual({
+      email: 'jordan.kim@accountgraph.example',
+      expiresAt: expect.any(Number),
+    });
   });
 
   it('refuses a token signed with another secret, or expired', async () => {
@@ -22,7 +25,11 @@ describe('development tokens (HS256)', () => {
   });
 
   it('refuses a token that names nobody', async () => {
-    const anonymous = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('12345').setExpirationTime('1h').sign(new TextEncoder().encode(DEV_JWT_SECRET));
+    const anonymous = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('12345')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(DEV_JWT_SECRET));
     await expect(verifier.verify(anonymous)).rejects.toThrow(/names no user/);
   });
 });
@@ -47,22 +54,47 @@ describe('an OpenID Connect issuer (JWKS)', () => {
   afterAll(() => new Promise((resolve) => server.close(resolve)));
 
   const issue = (claims: Record<string, unknown>, issuer = 'https://id.example', audience = 'account-graph') =>
-    new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'test-key' }).setIssuer(issuer).setAudience(audience).setSubject('00u1abc').setExpirationTime('5m').sign(privateKey);
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
+      .setIssuer(issuer)
+      .setAudience(audience)
+      .setSubject('00u1abc')
+      .setExpirationTime('5m')
+      .sign(privateKey);
 
   it('accepts a token the issuer signed, by its email claim', async () => {
-    const verifier = new TokenVerifier({ ...devAuth, jwksUrl, issuer: 'https://id.example', audience: 'account-graph' });
-    await expect(verifier.verify(await issue({ email: 'dana.whitfield@accountgraph.example' }))).resolves.toEqual({ email: 'dana.whitfield@accountgraph.example', expiresAt: expect.any(Number) });
+    const verifier = new TokenVerifier({
+      ...devAuth,
+      jwksUrl,
+      issuer: 'https://id.example',
+      audience: 'account-graph',
+    });
+    await expect(verifier.verify(await issue({ email: 'dana.whitfield@accountgraph.example' }))).resolves.toEqual({
+      email: 'dana.whitfield@accountgraph.example',
+      expiresAt: expect.any(Number),
+    });
   });
 
   it('refuses another issuer or audience', async () => {
-    const verifier = new TokenVerifier({ ...devAuth, jwksUrl, issuer: 'https://id.example', audience: 'account-graph' });
-    await expect(verifier.verify(await issue({ email: 'a@b.example' }, 'https://evil.example'))).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
-    await expect(verifier.verify(await issue({ email: 'a@b.example' }, 'https://id.example', 'other-app'))).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    const verifier = new TokenVerifier({
+      ...devAuth,
+      jwksUrl,
+      issuer: 'https://id.example',
+      audience: 'account-graph',
+    });
+    await expect(verifier.verify(await issue({ email: 'a@b.example' }, 'https://evil.example'))).rejects.toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+    await expect(
+      verifier.verify(await issue({ email: 'a@b.example' }, 'https://id.example', 'other-app')),
+    ).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
   });
 
   it('refuses development tokens once an issuer is configured without an explicit secret', async () => {
     const verifier = new TokenVerifier({ ...devAuth, jwksUrl, issuer: 'https://id.example' });
-    await expect(verifier.verify(await signDevToken(DEV_JWT_SECRET, { email: 'a@b.example' }))).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    await expect(verifier.verify(await signDevToken(DEV_JWT_SECRET, { email: 'a@b.example' }))).rejects.toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
   });
 });
 

@@ -55,11 +55,15 @@ export class TokenVerifier {
         throw new Error('HS256 tokens need AUTH_JWT_SECRET when an issuer is configured');
       }
     } catch {
-      throw new UnauthenticatedError('The bearer token is invalid or expired. Get a new one (pnpm --silent run token --role ACCOUNT_MANAGER in development).');
+      throw new UnauthenticatedError(
+        'The bearer token is invalid or expired. Get a new one (pnpm --silent run token --role ACCOUNT_MANAGER in development).',
+      );
     }
     const email = typeof payload.email === 'string' ? payload.email : payload.sub;
     if (!email || !email.includes('@')) {
-      throw new UnauthenticatedError('The bearer token names no user: it needs an email claim, or a subject that is an email.');
+      throw new UnauthenticatedError(
+        'The bearer token names no user: it needs an email claim, or a subject that is an email.',
+      );
     }
     return { email: email.toLowerCase(), ...(payload.exp !== undefined && { expiresAt: payload.exp * 1000 }) };
   }
@@ -80,6 +84,9 @@ export async function signDevToken(secret: string, user: Pick<User, 'email'>, tt
 export function bearerToken(header: string | undefined): string | undefined {
   if (!header) return undefined;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (!match) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>" with one token (in development: pnpm --silent run token --role ACCOUNT_MANAGER).');
+  if (!match)
+    throw new UnauthenticatedError(
+      'The Authorization header must be "Bearer <token>" with one token (in development: pnpm --silent run token --role ACCOUNT_MANAGER).',
+    );
   return match[1];
 }

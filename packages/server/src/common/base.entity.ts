@@ -9,7 +9,10 @@ import { encodeGlobalId } from './global-id';
  */
 @InterfaceType('Node', { description: 'An object with a global id that `node(id:)` can fetch again.' })
 export abstract class Node {
-  @Field(() => ID, { name: 'id', description: 'Opaque global id; pass it to `node(id:)` or to any argument that takes this type.' })
+  @Field(() => ID, {
+    name: 'id',
+    description: 'Opaque global id; pass it to `node(id:)` or to any argument that takes this type.',
+  })
   globalId!: string;
 }
 
@@ -24,7 +27,10 @@ export abstract class BaseRecord {
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Field(() => ID, { name: 'id', description: 'Opaque global id; pass it to `node(id:)` or to any argument that takes this type.' })
+  @Field(() => ID, {
+    name: 'id',
+    description: 'Opaque global id; pass it to `node(id:)` or to any argument that takes this type.',
+  })
   get globalId(): string {
     return encodeGlobalId(this.constructor.name, this.id);
   }
@@ -37,7 +43,10 @@ export abstract class BaseRecord {
   @Column({ type: 'datetime', precision: 3 })
   updatedAt!: Date;
 
-  @Field(() => Int, { description: 'Bumped by every change; send it back as `expectedVersion` to update without losing someone else\'s change.' })
+  @Field(() => Int, {
+    description:
+      "Bumped by every change; send it back as `expectedVersion` to update without losing someone else's change.",
+  })
   @Column({ type: 'int', default: 1 })
   version!: number;
 }

@@ -43,12 +43,18 @@ export class ChildListLoader<T extends ObjectLiteral & { id: number }> {
   }
 
   private query(alias: string, parentIds: readonly number[]): SelectQueryBuilder<T> {
-    const qb = this.em.createQueryBuilder(this.list.entity, alias).where(`${alias}.${this.list.foreignKey} IN (:...parentIds)`, { parentIds });
+    const qb = this.em
+      .createQueryBuilder(this.list.entity, alias)
+      .where(`${alias}.${this.list.foreignKey} IN (:...parentIds)`, { parentIds });
     this.list.filter?.(qb, alias);
     return qb;
   }
 
-  private async pagesFor(parentIds: readonly number[], args: PageArgs, joins: readonly ToOne[]): Promise<Connection<T>[]> {
+  private async pagesFor(
+    parentIds: readonly number[],
+    args: PageArgs,
+    joins: readonly ToOne[],
+  ): Promise<Connection<T>[]> {
     const { order, foreignKey } = this.list;
     const ranked = this.query('ranked', parentIds)
       .select('ranked.id', 'id')

@@ -101,7 +101,10 @@ export class RateLimitedError extends AppError {
 /** The request passed its time limit; what it still wanted from the database was not run. */
 export class RequestTimeoutError extends AppError {
   constructor(limitMs: number) {
-    super(ErrorCode.TIMEOUT, `The request took longer than its limit of ${limitMs / 1000} s and was stopped. Ask for less (smaller pages, fewer nested lists) and retry.`);
+    super(
+      ErrorCode.TIMEOUT,
+      `The request took longer than its limit of ${limitMs / 1000} s and was stopped. Ask for less (smaller pages, fewer nested lists) and retry.`,
+    );
   }
 }
 
@@ -111,9 +114,13 @@ export class ServiceUnavailableError extends AppError {
 
   constructor() {
     const retryAfter = ServiceUnavailableError.RETRY_AFTER_SECONDS;
-    super(ErrorCode.SERVICE_UNAVAILABLE, `The service cannot reach its database right now. Nothing was changed; retry in ${retryAfter} s.`, {
-      retryAfterSeconds: retryAfter,
-      http: { status: 503, headers: new HeaderMap([['retry-after', String(retryAfter)]]) },
-    });
+    super(
+      ErrorCode.SERVICE_UNAVAILABLE,
+      `The service cannot reach its database right now. Nothing was changed; retry in ${retryAfter} s.`,
+      {
+        retryAfterSeconds: retryAfter,
+        http: { status: 503, headers: new HeaderMap([['retry-after', String(retryAfter)]]) },
+      },
+    );
   }
 }

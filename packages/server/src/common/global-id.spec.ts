@@ -10,14 +10,22 @@ describe('global ids', () => {
 
   it('refuses an id of another type against the input path', () => {
     expect(() => decodeGlobalId(encodeGlobalId('User', 1), 'Account', 'input.parentId')).toThrow(
-      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', fields: [{ path: 'input.parentId', message: expect.stringContaining('not a Account id') }] }) }),
+      expect.objectContaining({
+        extensions: expect.objectContaining({
+          code: 'BAD_USER_INPUT',
+          fields: [{ path: 'input.parentId', message: expect.stringContaining('not a Account id') }],
+        }),
+      }),
     );
   });
 
-  it.each(['', 'garbage', Buffer.from('Account:').toString('base64'), Buffer.from('Account:-1').toString('base64'), Buffer.from('Account:1e3').toString('base64')])(
-    'treats %p as no id at all',
-    (id) => {
-      expect(tryDecodeGlobalId(id)).toBeUndefined();
-    },
-  );
+  it.each([
+    '',
+    'garbage',
+    Buffer.from('Account:').toString('base64'),
+    Buffer.from('Account:-1').toString('base64'),
+    Buffer.from('Account:1e3').toString('base64'),
+  ])('treats %p as no id at all', (id) => {
+    expect(tryDecodeGlobalId(id)).toBeUndefined();
+  });
 });

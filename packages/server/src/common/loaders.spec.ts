@@ -6,7 +6,7 @@ describe('lazyLoaders', () => {
   const em = {} as EntityManager;
   const scope = {} as AccessScope;
 
-  it('makes a loader the first time it is read, once per request, with that request\'s manager and scope', () => {
+  it("makes a loader the first time it is read, once per request, with that request's manager and scope", () => {
     const made: string[] = [];
     const create = lazyLoaders({
       first: (m, s) => (made.push('first'), { m, s }),

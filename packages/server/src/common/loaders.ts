@@ -18,7 +18,9 @@ const SCOPE = Symbol('access scope');
  * request that reads one account builds one loader, not every module's sixty. The getters live on
  * the prototype, built once, so a request pays only for the loaders it uses.
  */
-export function lazyLoaders<F extends LoaderFactories>(factories: F): (em: EntityManager, scope: AccessScope) => LoaderSet<F> {
+export function lazyLoaders<F extends LoaderFactories>(
+  factories: F,
+): (em: EntityManager, scope: AccessScope) => LoaderSet<F> {
   class Loaders {
     [MANAGER]: EntityManager;
     [SCOPE]: AccessScope;

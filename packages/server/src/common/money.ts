@@ -18,7 +18,9 @@ export const centsTransformer: ValueTransformer = {
 };
 
 /** An exact amount of money: integer minor units (cents) and an ISO 4217 currency. */
-@ObjectType({ description: 'An exact amount of money: integer minor units (cents) and an ISO 4217 currency. Never a float.' })
+@ObjectType({
+  description: 'An exact amount of money: integer minor units (cents) and an ISO 4217 currency. Never a float.',
+})
 export class Money {
   @Field(() => GraphQLSafeInt, { description: 'The amount in minor units: cents for USD. 123456 is $1,234.56.' })
   amountCents!: number;
@@ -40,7 +42,10 @@ export class MoneyInput {
   @Max(MAX_CENTS, { message: `amountCents must be at most ${MAX_CENTS}` })
   amountCents!: number;
 
-  @Field(() => String, { nullable: true, description: 'ISO 4217 currency code (three capital letters); USD when omitted.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO 4217 currency code (three capital letters); USD when omitted.',
+  })
   @IsOptional()
   @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as USD' })
   currency?: string | null;
@@ -76,6 +81,7 @@ export function lineAmountCents(quantityThousandths: number, unitPriceCents: num
   const remainder = magnitude % 1000n;
   if (remainder > 500n || (remainder === 500n && cents % 2n === 1n)) cents += 1n;
   const result = Number(negative ? -cents : cents);
-  if (!Number.isSafeInteger(result) || Math.abs(result) > MAX_CENTS) throw new ConflictError('The line amount is too large.');
+  if (!Number.isSafeInteger(result) || Math.abs(result) > MAX_CENTS)
+    throw new ConflictError('The line amount is too large.');
   return result;
 }

@@ -33,7 +33,14 @@ describe('keyset cursors', () => {
     ['a value of the wrong type', Buffer.from(JSON.stringify(['name', 5, 1])).toString('base64url')],
     ['an unsafe id', Buffer.from(JSON.stringify(['name', 'A', 2 ** 60])).toString('base64url')],
   ])('refuses %s as BAD_USER_INPUT on `after`', (_label, cursor) => {
-    expect(() => decodeCursor(cursor, byName)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ path: 'after' })] }) }));
+    expect(() => decodeCursor(cursor, byName)).toThrow(
+      expect.objectContaining({
+        extensions: expect.objectContaining({
+          code: 'BAD_USER_INPUT',
+          fields: [expect.objectContaining({ path: 'after' })],
+        }),
+      }),
+    );
   });
 
   it('counts only when totalCount is read, and only once', async () => {
@@ -49,12 +56,22 @@ describe('keyset cursors', () => {
 describe('PageArgs.passes', () => {
   it('agrees with the class-validator rules it stands in for', () => {
     const cases: Array<[number, string | null | undefined]> = [
-      [1, undefined], [100, null], [20, 'x'.repeat(500)],
-      [0, undefined], [101, undefined], [-5, null], [2.5, undefined], [20, 'x'.repeat(501)],
+      [1, undefined],
+      [100, null],
+      [20, 'x'.repeat(500)],
+      [0, undefined],
+      [101, undefined],
+      [-5, null],
+      [2.5, undefined],
+      [20, 'x'.repeat(501)],
     ];
     for (const [first, after] of cases) {
       const args = Object.assign(new PageArgs(), { first, after });
-      expect([first, after?.length, PageArgs.passes(args)]).toEqual([first, after?.length, validateSync(args, { skipMissingProperties: true }).length === 0]);
+      expect([first, after?.length, PageArgs.passes(args)]).toEqual([
+        first,
+        after?.length,
+        validateSync(args, { skipMissingProperties: true }).length === 0,
+      ]);
     }
   });
 });

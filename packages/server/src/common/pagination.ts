@@ -12,12 +12,18 @@ const MAX_CURSOR_LENGTH = 500;
 /** Forward pagination arguments shared by every connection. */
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { defaultValue: DEFAULT_PAGE_SIZE, description: `How many items to return: 1 to ${MAX_PAGE_SIZE}.` })
+  @Field(() => Int, {
+    defaultValue: DEFAULT_PAGE_SIZE,
+    description: `How many items to return: 1 to ${MAX_PAGE_SIZE}.`,
+  })
   @Min(1, { message: `first must be between 1 and ${MAX_PAGE_SIZE}` })
   @Max(MAX_PAGE_SIZE, { message: `first must be between 1 and ${MAX_PAGE_SIZE}` })
   first: number = DEFAULT_PAGE_SIZE;
 
-  @Field(() => String, { nullable: true, description: 'Return the items after this cursor (an `endCursor` or edge `cursor` from the previous page).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Return the items after this cursor (an `endCursor` or edge `cursor` from the previous page).',
+  })
   @IsOptional()
   @MaxLength(MAX_CURSOR_LENGTH)
   after?: string | null;
@@ -27,7 +33,9 @@ export class PageArgs {
    * lists validates 101 PageArgs. Only a failure goes through class-validator, for its message.
    */
   static passes(args: PageArgs): boolean {
-    return args.first >= 1 && args.first <= MAX_PAGE_SIZE && (args.after == null || args.after.length <= MAX_CURSOR_LENGTH);
+    return (
+      args.first >= 1 && args.first <= MAX_PAGE_SIZE && (args.after == null || args.after.length <= MAX_CURSOR_LENGTH)
+    );
   }
 }
 
@@ -39,7 +47,10 @@ export enum OrderDirection {
 registerEnumType(OrderDirection, {
   name: 'OrderDirection',
   description: 'Sort direction.',
-  valuesConfig: { ASC: { description: 'Smallest (or A, or oldest) first.' }, DESC: { description: 'Largest (or Z, or newest) first.' } },
+  valuesConfig: {
+    ASC: { description: 'Smallest (or A, or oldest) first.' },
+    DESC: { description: 'Largest (or Z, or newest) first.' },
+  },
 });
 
 @ObjectType({ description: 'Where a page sits in the whole list.' })
@@ -53,7 +64,10 @@ export class PageInfo {
   @Field(() => String, { nullable: true, description: 'Cursor of the first item on the page.' })
   startCursor!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Cursor of the last item on the page; pass it as `after` for the next page.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the last item on the page; pass it as `after` for the next page.',
+  })
   endCursor!: string | null;
 }
 
@@ -70,7 +84,10 @@ export interface Connection<T> {
 }
 
 /** Declares `<Name>Connection` and `<Name>Edge` object types for a node type. */
-export function connectionType<T extends object>(nodeType: ClassType<T>, name = nodeType.name): ClassType<Connection<T>> {
+export function connectionType<T extends object>(
+  nodeType: ClassType<T>,
+  name = nodeType.name,
+): ClassType<Connection<T>> {
   @ObjectType(`${name}Edge`, { description: `One ${name} in a page, with its cursor.` })
   class EdgeType {
     @Field(() => String, { description: 'Opaque position of this item; pass it as `after` to continue after it.' })
@@ -114,23 +131,34 @@ function encodeCursor(order: SortOrder, value: unknown, id: number): string {
 
 /** Decodes a cursor made for `order`; anything else is the caller's mistake. */
 export function decodeCursor(cursor: string, order: SortOrder): { value: CursorValue | Date; id: number } {
-  const invalid = () => BadInputError.field('after', 'is not a cursor from this list in this order; use a pageInfo.endCursor from the same query');
+  const invalid = () =>
+    BadInputError.field(
+      'after',
+      'is not a cursor from this list in this order; use a pageInfo.endCursor from the same query',
+    );
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     throw invalid();
   }
-  if (!Array.isArray(parsed) || parsed.length !== 3 || parsed[0] !== order.key || !Number.isSafeInteger(parsed[2])) throw invalid();
+  if (!Array.isArray(parsed) || parsed.length !== 3 || parsed[0] !== order.key || !Number.isSafeInteger(parsed[2]))
+    throw invalid();
   const [, raw, id] = parsed as [string, unknown, number];
   if (order.kind === 'number' && typeof raw === 'number' && Number.isFinite(raw)) return { value: raw, id };
   if (order.kind === 'string' && typeof raw === 'string') return { value: raw, id };
-  if (order.kind === 'date' && typeof raw === 'string' && !Number.isNaN(Date.parse(raw))) return { value: new Date(raw), id };
+  if (order.kind === 'date' && typeof raw === 'string' && !Number.isNaN(Date.parse(raw)))
+    return { value: new Date(raw), id };
   throw invalid();
 }
 
 /** Adds `(sort, id) > (cursor)` (or `<` when descending) to a query, as plain comparisons both dialects index. */
-export function applyKeyset<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, order: SortOrder, after: string | null | undefined): void {
+export function applyKeyset<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  alias: string,
+  order: SortOrder,
+  after: string | null | undefined,
+): void {
   if (after) {
     const { value, id } = decodeCursor(after, order);
     const op = order.direction === OrderDirection.ASC ? '>' : '<';

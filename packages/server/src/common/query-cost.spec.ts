@@ -34,9 +34,15 @@ describe('query cost', () => {
 
   it('multiplies what a connection selects by first', () => {
     // 1 for the page, then 20 accounts each with an owner: 20 x (1 + 1).
-    expect(cost('{ accounts(first: 20) { totalCount edges { cursor node { name owner { name } } } pageInfo { hasNextPage } } }')).toBe(41);
+    expect(
+      cost(
+        '{ accounts(first: 20) { totalCount edges { cursor node { name owner { name } } } pageInfo { hasNextPage } } }',
+      ),
+    ).toBe(41);
     // Nested connections multiply: 1 + 10 x (1 + (1 + 5 x 1)).
-    expect(cost('{ accounts(first: 10) { edges { node { contacts(first: 5) { edges { node { name } } } } } } }')).toBe(71);
+    expect(cost('{ accounts(first: 10) { edges { node { contacts(first: 5) { edges { node { name } } } } } } }')).toBe(
+      71,
+    );
   });
 
   it('uses the default page size when first is left out, and variables when given', () => {
@@ -56,7 +62,8 @@ describe('query cost', () => {
   });
 
   it('prices the nested pages that took the server down far over the budget', () => {
-    const twoLevels = '{ projects(first: 100) { edges { node { statusUpdates(first: 100) { edges { node { summary } } } } } } }';
+    const twoLevels =
+      '{ projects(first: 100) { edges { node { statusUpdates(first: 100) { edges { node { summary } } } } } } }';
     expect(cost(twoLevels)).toBe(1 + 100 * (1 + 1 + 100));
     const threeLevels =
       '{ projects(first: 100) { edges { node { statusUpdates(first: 100) { edges { node { project { statusUpdates(first: 100) { edges { node { summary } } } } } } } } } } }';
@@ -74,11 +81,21 @@ function sampleValue(type: GraphQLInputType, name: string): unknown {
   if (isListType(type)) return [sampleValue(type.ofType, name)];
   if (isEnumType(type)) return type.getValues()[0].value;
   if (isInputObjectType(type)) {
-    const fields = Object.values(type.getFields()).filter((field) => isNonNullType(field.type) && field.defaultValue === undefined);
+    const fields = Object.values(type.getFields()).filter(
+      (field) => isNonNullType(field.type) && field.defaultValue === undefined,
+    );
     return Object.fromEntries(fields.map((field) => [field.name, sampleValue(field.type, field.name)]));
   }
   if (!isScalarType(type)) throw new Error(`no sample for ${String(type)}`);
-  const samples: Record<string, unknown> = { Int: 1, Float: 1, Boolean: false, SafeInt: 1, LocalDate: '2026-01-15', DateTimeISO: '2026-01-15T00:00:00.000Z', JSONObject: {} };
+  const samples: Record<string, unknown> = {
+    Int: 1,
+    Float: 1,
+    Boolean: false,
+    SafeInt: 1,
+    LocalDate: '2026-01-15',
+    DateTimeISO: '2026-01-15T00:00:00.000Z',
+    JSONObject: {},
+  };
   return samples[type.name] ?? 'x';
 }
 
@@ -109,12 +126,15 @@ describe('the budget', () => {
     expect(operations.length).toBeGreaterThan(50);
   });
 
-  it.each(operations.map((op) => [op.name, op] as const))('fits %s with its default page sizes, and with a top page of 100', (_name, { operation, document }) => {
-    for (const largestTopPage of [false, true]) {
-      const variables = variablesFor(operation, largestTopPage);
-      expect(queryCost(schema, document, variables, operation.name?.value)).toBeLessThanOrEqual(QUERY_COST_BUDGET);
-    }
-  });
+  it.each(operations.map((op) => [op.name, op] as const))(
+    'fits %s with its default page sizes, and with a top page of 100',
+    (_name, { operation, document }) => {
+      for (const largestTopPage of [false, true]) {
+        const variables = variablesFor(operation, largestTopPage);
+        expect(queryCost(schema, document, variables, operation.name?.value)).toBeLessThanOrEqual(QUERY_COST_BUDGET);
+      }
+    },
+  );
 
   it('fits the playground sample', () => {
     const source = readFileSync(join(__dirname, '../app/playground.ts'), 'utf8');
@@ -125,8 +145,12 @@ describe('the budget', () => {
 
   it('puts a page of 100 projects with about 100 status updates each at the edge', () => {
     // 1 + 100 x (1 + 1 + 97) = 9,901 fits; 1 + 100 x (1 + 1 + 100) = 10,201 does not.
-    expect(cost('{ projects(first: 100) { edges { node { statusUpdates(first: 97) { edges { node { summary } } } } } } }')).toBeLessThanOrEqual(QUERY_COST_BUDGET);
-    expect(cost('{ projects(first: 100) { edges { node { statusUpdates(first: 100) { edges { node { summary } } } } } } }')).toBeGreaterThan(QUERY_COST_BUDGET);
+    expect(
+      cost('{ projects(first: 100) { edges { node { statusUpdates(first: 97) { edges { node { summary } } } } } } }'),
+    ).toBeLessThanOrEqual(QUERY_COST_BUDGET);
+    expect(
+      cost('{ projects(first: 100) { edges { node { statusUpdates(first: 100) { edges { node { summary } } } } } } }'),
+    ).toBeGreaterThan(QUERY_COST_BUDGET);
   });
 });
 

@@ -62,7 +62,12 @@ function estimateFieldCost({ type: parent, field, args, childComplexity }: Compl
  * runs. Fragments, @skip and @include are followed. Throws the coercion error when the variables
  * do not fit the operation (execution would refuse them the same way).
  */
-export function queryCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string): number {
+export function queryCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName?: string,
+): number {
   return getComplexity({
     schema,
     query: document,
@@ -119,7 +124,8 @@ export class QueryCosts {
       const costVariables = new Set<string>();
       visit(document, {
         Argument(argument) {
-          if (COST_ARGUMENTS.has(argument.name.value) && argument.value.kind === Kind.VARIABLE) costVariables.add(argument.value.name.value);
+          if (COST_ARGUMENTS.has(argument.name.value) && argument.value.kind === Kind.VARIABLE)
+            costVariables.add(argument.value.name.value);
         },
       });
       byOperation.set(operationName, (plan = { costVariables: [...costVariables].sort(), costs: new Map() }));

@@ -12,7 +12,13 @@ afterAll(() => dataSource.destroy());
 
 describe('query text per shape', () => {
   it('is the text TypeORM builds, whatever the parameter values', () => {
-    const shape = (ids: number[]) => dataSource.createQueryBuilder().select('t.id', 'id').from('account', 't').where('t.id IN (:...ids)', { ids }).orderBy('t.name');
+    const shape = (ids: number[]) =>
+      dataSource
+        .createQueryBuilder()
+        .select('t.id', 'id')
+        .from('account', 't')
+        .where('t.id IN (:...ids)', { ids })
+        .orderBy('t.name');
     expect(queryText(shape([1]))).toBe(shape([1]).getQuery());
     expect(queryText(shape([1, 2, 3]))).toBe(shape([9]).getQuery());
     const reused = reuseQueryText(shape([4, 5]));

@@ -6,7 +6,9 @@ function selectionOf(source: string): Selection {
   const document = parse(source);
   const root = getOperationAST(document)!.selectionSet.selections[0] as FieldNode;
   const fragments = Object.fromEntries(
-    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d]),
   );
   return Selection.of({ fieldNodes: [root], fragments });
 }

@@ -10,8 +10,16 @@ describe('textProblem (the rule for text a client sends)', () => {
     ['DEL', 'x\u007F', /U\+007F DEL at position 2/],
     ['a C1 control', 'next\u0085line', /control character U\+0085 at position 5/],
     ['a lone high surrogate', '\uD800', /broken character at position 1 \(an unpaired UTF-16 surrogate, U\+D800\)/],
-    ['a lone low surrogate after an emoji', '😀\uDC00', /broken character at position 2 \(an unpaired UTF-16 surrogate, U\+DC00\)/],
-    ['a high surrogate at the end', 'North\uD83D', /broken character at position 6 \(an unpaired UTF-16 surrogate, U\+D83D\)/],
+    [
+      'a lone low surrogate after an emoji',
+      '😀\uDC00',
+      /broken character at position 2 \(an unpaired UTF-16 surrogate, U\+DC00\)/,
+    ],
+    [
+      'a high surrogate at the end',
+      'North\uD83D',
+      /broken character at position 6 \(an unpaired UTF-16 surrogate, U\+D83D\)/,
+    ],
   ])('refuses %s, saying which character and where', (_name, value, message) => {
     const problem = textProblem(value);
     expect(problem).toMatch(message);
@@ -57,11 +65,31 @@ describe('normalizeText', () => {
 describe('normalizeInputText (every string of an argument value)', () => {
   it('normalises strings nested in input objects and lists, keeping everything else', () => {
     const date = new Date('2026-01-01T00:00:00Z');
-    const args = { input: { name: 'Cafe\u0301', membersReached: 5, active: true, none: null, lines: [{ description: 'Re\u0301sume\u0301', quantity: '1' }], at: date }, id: 'QWNjb3VudDox' };
+    const args = {
+      input: {
+        name: 'Cafe\u0301',
+        membersReached: 5,
+        active: true,
+        none: null,
+        lines: [{ description: 'Re\u0301sume\u0301', quantity: '1' }],
+        at: date,
+      },
+      id: 'QWNjb3VudDox',
+    };
     const invalid: InvalidField[] = [];
     const result = normalizeInputText(args, '', invalid) as typeof args;
     expect(invalid).toEqual([]);
-    expect(result).toEqual({ input: { name: 'Café', membersReached: 5, active: true, none: null, lines: [{ description: 'Résumé', quantity: '1' }], at: date }, id: 'QWNjb3VudDox' });
+    expect(result).toEqual({
+      input: {
+        name: 'Café',
+        membersReached: 5,
+        active: true,
+        none: null,
+        lines: [{ description: 'Résumé', quantity: '1' }],
+        at: date,
+      },
+      id: 'QWNjb3VudDox',
+    });
     expect(result.input.at).toBe(date);
   });
 
@@ -75,9 +103,19 @@ describe('normalizeInputText (every string of an argument value)', () => {
 
   it('names every refused string by its path, as class-validator failures are named', () => {
     const invalid: InvalidField[] = [];
-    normalizeInputText({ input: { name: 'Acme\u0000', lines: [{ description: 'ok' }, { description: '\uD800' }] }, ids: ['fine', 'x\u001B'], search: '\u0007' }, '', invalid);
+    normalizeInputText(
+      {
+        input: { name: 'Acme\u0000', lines: [{ description: 'ok' }, { description: '\uD800' }] },
+        ids: ['fine', 'x\u001B'],
+        search: '\u0007',
+      },
+      '',
+      invalid,
+    );
     expect(invalid.map((field) => field.path)).toEqual(['input.name', 'input.lines.1.description', 'ids.1', 'search']);
-    expect(invalid[0].message).toBe('name contains the control character U+0000 NUL at position 5; remove it (tab, line feed and carriage return are allowed)');
+    expect(invalid[0].message).toBe(
+      'name contains the control character U+0000 NUL at position 5; remove it (tab, line feed and carriage return are allowed)',
+    );
     expect(invalid[1].message).toMatch(/^description contains a broken character at position 1/);
     expect(invalid[2].message).toMatch(/^ids contains the control character U\+001B ESC at position 2/);
   });

@@ -7,7 +7,10 @@ import type { InvalidField } from './errors';
  */
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\p{Cs}/u;
 
-const C0_NAMES = 'NUL SOH STX ETX EOT ENQ ACK BEL BS HT LF VT FF CR SO SI DLE DC1 DC2 DC3 DC4 NAK SYN ETB CAN EM SUB ESC FS GS RS US'.split(' ');
+const C0_NAMES =
+  'NUL SOH STX ETX EOT ENQ ACK BEL BS HT LF VT FF CR SO SI DLE DC1 DC2 DC3 DC4 NAK SYN ETB CAN EM SUB ESC FS GS RS US'.split(
+    ' ',
+  );
 
 function codePoint(unit: number): string {
   return `U+${unit.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -37,7 +40,12 @@ export function normalizeText(value: string): string {
 
 /** The field's own name, as class-validator's messages start: `description` for `input.lines.0.description`. */
 function fieldName(path: string): string {
-  return path.split('.').reverse().find((segment) => !/^\d+$/.test(segment)) ?? path;
+  return (
+    path
+      .split('.')
+      .reverse()
+      .find((segment) => !/^\d+$/.test(segment)) ?? path
+  );
 }
 
 function isPlainObject(value: object): value is Record<string, unknown> {

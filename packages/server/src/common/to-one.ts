@@ -25,7 +25,11 @@ function joinedAlias(alias: string, relation: string): string {
 }
 
 /** Adds each relation to the query as a LEFT JOIN that selects the related row. */
-export function joinToOne<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, joins: readonly ToOne[]): void {
+export function joinToOne<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  alias: string,
+  joins: readonly ToOne[],
+): void {
   for (const join of joins) {
     const joined = joinedAlias(alias, join.relation);
     const visible = join.visibleIf?.(joined);

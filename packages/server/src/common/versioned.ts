@@ -17,7 +17,12 @@ export function checkExpectedVersion(record: BaseRecord, expectedVersion: number
  * `UPDATE … SET …, version = version + 1 WHERE id = ? AND version = ?`. TypeORM's version column
  * does not guard updates (typeorm #2848), so the WHERE clause does; zero rows means someone else won.
  */
-export async function compareAndSwap<T extends BaseRecord>(ctx: Context, record: T, expectedVersion: number, changedFields: readonly string[]): Promise<T> {
+export async function compareAndSwap<T extends BaseRecord>(
+  ctx: Context,
+  record: T,
+  expectedVersion: number,
+  changedFields: readonly string[],
+): Promise<T> {
   const now = new Date();
   const values = Object.fromEntries(changedFields.map((field) => [field, (record as Record<string, unknown>)[field]]));
   const result = await ctx.em
@@ -26,7 +31,8 @@ export async function compareAndSwap<T extends BaseRecord>(ctx: Context, record:
     .set({ ...values, version: () => 'version + 1', updatedAt: now } as never)
     .where('id = :id AND version = :expectedVersion', { id: record.id, expectedVersion })
     .execute();
-  if (result.affected !== 1) throw new StaleVersionError(record.constructor.name, record.globalId, expectedVersion, record.version);
+  if (result.affected !== 1)
+    throw new StaleVersionError(record.constructor.name, record.globalId, expectedVersion, record.version);
   record.version = expectedVersion + 1;
   record.updatedAt = now;
   return record;
@@ -54,10 +60,16 @@ export async function transitionStatus<T extends BaseRecord & { status: string }
     .createQueryBuilder()
     .update(record.constructor as new () => T)
     .set({ ...set, status: to, version: () => 'version + 1', updatedAt: now } as never)
-    .where('id = :id AND version = :version AND status = :status', { id: record.id, version: record.version, status: record.status })
+    .where('id = :id AND version = :version AND status = :status', {
+      id: record.id,
+      version: record.version,
+      status: record.status,
+    })
     .execute();
   if (result.affected !== 1) {
-    throw new ConflictError(`${capitalize(label)} was changed by someone else at the same moment. Reload it and decide again.`);
+    throw new ConflictError(
+      `${capitalize(label)} was changed by someone else at the same moment. Reload it and decide again.`,
+    );
   }
   Object.assign(record, set, { status: to, version: record.version + 1, updatedAt: now });
   return record;

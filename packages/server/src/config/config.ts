@@ -17,7 +17,9 @@ const databaseUrl = z
   });
 
 /** An SLA duration: whole hours, calendar days or business days (4h, 3d, 1bd). */
-const slaDuration = z.string().regex(SLA_DURATION_PATTERN, 'must be whole hours, days or business days, such as 4h, 3d or 1bd');
+const slaDuration = z
+  .string()
+  .regex(SLA_DURATION_PATTERN, 'must be whole hours, days or business days, such as 4h, 3d or 1bd');
 
 /** An OTLP/HTTP collector address. */
 const otlpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL such as http://otel-collector:4318' });
@@ -34,14 +36,25 @@ const envSchema = z.object({
   SEED_DEMO: booleanFromEnv.default(true),
   PLAYGROUND: booleanFromEnv.optional(),
   // What one request may take: past it no further SQL starts, and MariaDB stops the running read.
-  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100, 'must be at least 100 (milliseconds)').max(300_000, 'must be at most 300000 (5 minutes)').default(10_000),
+  REQUEST_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100, 'must be at least 100 (milliseconds)')
+    .max(300_000, 'must be at most 300000 (5 minutes)')
+    .default(10_000),
   // Query cost points per caller per minute (0 turns the limit off); shared through Redis when REDIS_URL is set.
   RATE_LIMIT_POINTS_PER_MINUTE: z.coerce.number().int().min(0).default(100_000),
   // How many queries costing a quarter of the budget or more run at once in one process; the rest wait their turn.
   EXPENSIVE_QUERY_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
-  REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, 'must be redis://host:port (or rediss:// for TLS)').optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/.+/, 'must be redis://host:port (or rediss:// for TLS)')
+    .optional(),
   // Keeps this deployment's keys apart from others on the same Redis (staging and production, say).
-  REDIS_KEY_PREFIX: z.string().regex(/^[\w:.-]{1,64}$/, 'must be 1 to 64 letters, digits, _ . : or -').default('account-graph'),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[\w:.-]{1,64}$/, 'must be 1 to 64 letters, digits, _ . : or -')
+    .default('account-graph'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Approval authority in whole US dollars (PRODUCT.md, "Change orders and invoices, approved by the AM").
   APPROVAL_LIMIT_ACCOUNT_MANAGER_USD: z.coerce.number().int().min(0).default(50_000),
@@ -67,9 +80,7 @@ const envSchema = z.object({
   OTEL_SDK_DISABLED: booleanFromEnv.default(false),
 });
 
-export type DatabaseConfig =
-  | { dialect: 'sqlite'; path: string }
-  | { dialect: 'mysql'; url: string; database: string };
+export type DatabaseConfig = { dialect: 'sqlite'; path: string } | { dialect: 'mysql'; url: string; database: string };
 
 /** The validated configuration: read once at start, passed down explicitly. */
 export interface Config {
@@ -135,7 +146,11 @@ export function parseDatabaseUrl(url: string): DatabaseConfig {
  * Tracing is on when a collector is named. The traces endpoint is used as it is; the general
  * endpoint is a base that traces go under at /v1/traces (as every OpenTelemetry SDK does).
  */
-function tracingConfig(tracesEndpoint: string | undefined, endpoint: string | undefined, serviceName: string): Config['tracing'] {
+function tracingConfig(
+  tracesEndpoint: string | undefined,
+  endpoint: string | undefined,
+  serviceName: string,
+): Config['tracing'] {
   const url = tracesEndpoint ?? (endpoint ? `${endpoint.replace(/\/+$/, '')}/v1/traces` : undefined);
   return url ? { url, serviceName } : null;
 }
@@ -151,16 +166,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = result.data;
   const production = e.NODE_ENV === 'production';
   if (production && !e.AUTH_JWT_SECRET && !e.AUTH_JWKS_URL) {
-    throw new ConfigError('Invalid configuration:\n  AUTH_JWT_SECRET: required when NODE_ENV=production (or set AUTH_JWKS_URL and AUTH_ISSUER)');
+    throw new ConfigError(
+      'Invalid configuration:\n  AUTH_JWT_SECRET: required when NODE_ENV=production (or set AUTH_JWKS_URL and AUTH_ISSUER)',
+    );
   }
   if (e.AUTH_JWKS_URL && !e.AUTH_ISSUER) {
     throw new ConfigError('Invalid configuration:\n  AUTH_ISSUER: required when AUTH_JWKS_URL is set');
   }
-  const tracing = e.OTEL_SDK_DISABLED ? null : tracingConfig(e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, e.OTEL_EXPORTER_OTLP_ENDPOINT, e.OTEL_SERVICE_NAME);
+  const tracing = e.OTEL_SDK_DISABLED
+    ? null
+    : tracingConfig(e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, e.OTEL_EXPORTER_OTLP_ENDPOINT, e.OTEL_SERVICE_NAME);
   // The exporter sends OTLP over HTTP as JSON; a collector expecting gRPC or protobuf refuses every batch, so say so at start.
-  const protocol = e.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL ? 'OTEL_EXPORTER_OTLP_TRACES_PROTOCOL' : 'OTEL_EXPORTER_OTLP_PROTOCOL';
+  const protocol = e.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL
+    ? 'OTEL_EXPORTER_OTLP_TRACES_PROTOCOL'
+    : 'OTEL_EXPORTER_OTLP_PROTOCOL';
   if (tracing && (e[protocol] ?? 'http/json') !== 'http/json') {
-    throw new ConfigError(`Invalid configuration:\n  ${protocol}: only http/json is supported (OTLP over HTTP, port 4318 on most collectors)`);
+    throw new ConfigError(
+      `Invalid configuration:\n  ${protocol}: only http/json is supported (OTLP over HTTP, port 4318 on most collectors)`,
+    );
   }
   return {
     env: e.NODE_ENV,
@@ -180,9 +203,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       financeInvoiceCents: e.APPROVAL_LIMIT_FINANCE_INVOICES_USD * 100,
     },
     sla: {
-      CRITICAL: { response: parseSlaDuration(e.SLA_CRITICAL_RESPONSE), resolution: parseSlaDuration(e.SLA_CRITICAL_RESOLUTION) },
+      CRITICAL: {
+        response: parseSlaDuration(e.SLA_CRITICAL_RESPONSE),
+        resolution: parseSlaDuration(e.SLA_CRITICAL_RESOLUTION),
+      },
       HIGH: { response: parseSlaDuration(e.SLA_HIGH_RESPONSE), resolution: parseSlaDuration(e.SLA_HIGH_RESOLUTION) },
-      MEDIUM: { response: parseSlaDuration(e.SLA_MEDIUM_RESPONSE), resolution: parseSlaDuration(e.SLA_MEDIUM_RESOLUTION) },
+      MEDIUM: {
+        response: parseSlaDuration(e.SLA_MEDIUM_RESPONSE),
+        resolution: parseSlaDuration(e.SLA_MEDIUM_RESOLUTION),
+      },
       LOW: { response: parseSlaDuration(e.SLA_LOW_RESPONSE), resolution: parseSlaDuration(e.SLA_LOW_RESOLUTION) },
     },
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,

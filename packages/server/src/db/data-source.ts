@@ -16,7 +16,13 @@ export interface DataSourceOverrides {
 /** Builds (does not connect) the data source for SQLite or MySQL/MariaDB from one entity set. */
 export function createDataSource(db: DatabaseConfig, overrides: DataSourceOverrides = {}): DataSource {
   const logger = overrides.onQuery ? new QueryCounterLogger(overrides.onQuery) : undefined;
-  const common = { entities, migrationsRun: false, synchronize: false, logging: logger ? ['query' as const] : false, logger };
+  const common = {
+    entities,
+    migrationsRun: false,
+    synchronize: false,
+    logging: logger ? ['query' as const] : false,
+    logger,
+  };
   let options: DataSourceOptions;
   if (db.dialect === 'sqlite') {
     const path = db.path;
@@ -69,7 +75,9 @@ export async function ensureMysqlDatabase(db: DatabaseConfig): Promise<void> {
     connectTimeout: 5000,
   });
   try {
-    await connection.query(`CREATE DATABASE IF NOT EXISTS \`${db.database.replace(/`/g, '')}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await connection.query(
+      `CREATE DATABASE IF NOT EXISTS \`${db.database.replace(/`/g, '')}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    );
   } finally {
     await connection.end();
   }

@@ -196,7 +196,8 @@ export class OpenTransaction {
       // A pooled connection whose COMMIT or ROLLBACK failed may still be inside the transaction:
       // the next request to borrow it would commit that work implicitly. Closing it instead makes
       // the server roll it back.
-      if (!cleanly && this.pooled) (this.runner as { databaseConnection?: { destroy(): void } }).databaseConnection?.destroy();
+      if (!cleanly && this.pooled)
+        (this.runner as { databaseConnection?: { destroy(): void } }).databaseConnection?.destroy();
       await this.runner.release();
     } finally {
       this.unlock();

@@ -14,4 +14,28 @@ import { Milestone, Project, ProjectCost, ProjectMember, StatusUpdate } from '..
 import { User } from '../modules/user/user.entity';
 
 /** Every entity, for the data source and the schema. */
-export const entities = [User, Account, Contact, AccountTeamMember, AuditEvent, NumberSequence, Contract, ApprovalRequest, ApprovalDecision, IdempotencyKey, ChangeOrder, Invoice, InvoiceLine, Payment, Notification, OutboxEvent, Project, ProjectMember, ProjectCost, StatusUpdate, Milestone, ClientIssue, ClientIssueEvent];
+export const entities = [
+  User,
+  Account,
+  Contact,
+  AccountTeamMember,
+  AuditEvent,
+  NumberSequence,
+  Contract,
+  ApprovalRequest,
+  ApprovalDecision,
+  IdempotencyKey,
+  ChangeOrder,
+  Invoice,
+  InvoiceLine,
+  Payment,
+  Notification,
+  OutboxEvent,
+  Project,
+  ProjectMember,
+  ProjectCost,
+  StatusUpdate,
+  Milestone,
+  ClientIssue,
+  ClientIssueEvent,
+];

@@ -28,7 +28,10 @@ async function keepPromiseWrapper(driver: MysqlDriver): Promise<void> {
   const connection = (await driver.obtainMasterConnection()) as PoolConnection;
   try {
     const prototype = Object.getPrototypeOf(connection) as PoolConnection;
-    const Wrapper = connection.promise().constructor as new (connection: PoolConnection, promiseImpl?: PromiseConstructor) => object;
+    const Wrapper = connection.promise().constructor as new (
+      connection: PoolConnection,
+      promiseImpl?: PromiseConstructor,
+    ) => object;
     prototype.promise = function promise(this: PoolConnection, promiseImpl?: PromiseConstructor) {
       return new Wrapper(this, promiseImpl);
     };

@@ -62,12 +62,14 @@ export function guardStatements(db: Database): void {
     if (request && !TRANSACTION_CONTROL.test(sql)) {
       const remainingMs = request.deadline - Date.now();
       if (remainingMs <= 0) throw new RequestTimeoutError(request.timeLimitMs);
-      if (mysql && /^\s*SELECT\b/i.test(sql)) text = `SET STATEMENT max_statement_time=${(remainingMs / 1000).toFixed(3)} FOR ${sql}`;
+      if (mysql && /^\s*SELECT\b/i.test(sql))
+        text = `SET STATEMENT max_statement_time=${(remainingMs / 1000).toFixed(3)} FOR ${sql}`;
     }
     try {
       return await execute(text);
     } catch (error) {
-      if (request && driverError(error).errno === ER_STATEMENT_TIMEOUT) throw new RequestTimeoutError(request.timeLimitMs);
+      if (request && driverError(error).errno === ER_STATEMENT_TIMEOUT)
+        throw new RequestTimeoutError(request.timeLimitMs);
       if (isDatabaseUnreachable(error)) throw new ServiceUnavailableError();
       throw error;
     }

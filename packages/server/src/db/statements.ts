@@ -25,7 +25,9 @@ export function interceptStatements(dataSource: DataSource, interceptors: readon
     const query: QueryFn = runner.query.bind(runner);
     runner.query = ((sql: string, parameters?: unknown[], structured?: boolean) => {
       const run = (index: number, text: string): Promise<unknown> =>
-        index === interceptors.length ? query(text, parameters, structured as true) : interceptors[index](text, (next) => run(index + 1, next));
+        index === interceptors.length
+          ? query(text, parameters, structured as true)
+          : interceptors[index](text, (next) => run(index + 1, next));
       return run(0, sql);
     }) as QueryFn;
     return runner;

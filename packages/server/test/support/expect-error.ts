@@ -8,7 +8,8 @@ export async function expectError(call: Promise<unknown>, code: AccountGraphErro
   } catch (error) {
     caught = error;
   }
-  if (!(caught instanceof AccountGraphError)) throw new Error(`expected an AccountGraphError ${code}, got ${caught === undefined ? 'success' : String(caught)}`);
+  if (!(caught instanceof AccountGraphError))
+    throw new Error(`expected an AccountGraphError ${code}, got ${caught === undefined ? 'success' : String(caught)}`);
   expect({ code: caught.code, message: caught.message }).toEqual({ code, message: expect.any(String) });
   return caught;
 }

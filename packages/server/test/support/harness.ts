@@ -29,7 +29,9 @@ export class TestServer {
     private readonly database: TestDatabase,
   ) {}
 
-  static async start(options: { seed?: boolean; env?: Record<string, string>; logLines?: string[]; database?: TestDatabase } = {}): Promise<TestServer> {
+  static async start(
+    options: { seed?: boolean; env?: Record<string, string>; logLines?: string[]; database?: TestDatabase } = {},
+  ): Promise<TestServer> {
     const database = options.database ?? createTestDatabase();
     const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', ...options.env });
     config.database = database.config;
@@ -89,7 +91,10 @@ export class TestServer {
   }
 
   /** POSTs a GraphQL request as-is (for limits, malformed input and raw protocol checks). */
-  async post<T = Record<string, unknown>>(body: unknown, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
+  async post<T = Record<string, unknown>>(
+    body: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<GraphQLResponse<T>> {
     const response = await fetch(this.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
@@ -106,7 +111,11 @@ export class TestServer {
   }
 
   /** Runs a query as a demo member of staff (or anonymously with `null`). */
-  async gql<T = Record<string, any>>(who: StaffKey | Role | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+  async gql<T = Record<string, any>>(
+    who: StaffKey | Role | null,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<T>> {
     const headers: Record<string, string> = who ? { authorization: `Bearer ${await this.token(who)}` } : {};
     return this.post<T>({ query, variables }, headers);
   }

@@ -27,9 +27,19 @@ export class PrivateMariaDb {
 
   static async create(): Promise<PrivateMariaDb> {
     const dataDir = mkdtempSync(join(tmpdir(), 'account-graph-mariadb-'));
-    const install = spawnSync('mariadb-install-db', ['--no-defaults', `--datadir=${dataDir}`, '--user=root', '--skip-test-db', '--auth-root-authentication-method=normal'], {
-      encoding: 'utf8',
-    });
+    const install = spawnSync(
+      'mariadb-install-db',
+      [
+        '--no-defaults',
+        `--datadir=${dataDir}`,
+        '--user=root',
+        '--skip-test-db',
+        '--auth-root-authentication-method=normal',
+      ],
+      {
+        encoding: 'utf8',
+      },
+    );
     if (install.status !== 0) throw new Error(`mariadb-install-db failed: ${install.stderr}`);
     const server = new PrivateMariaDb(dataDir, await freePort());
     await server.start();
@@ -56,7 +66,8 @@ export class PrivateMariaDb {
       ],
       { stdio: 'ignore' },
     );
-    for (let i = 0; i < 300 && !(await answers(this.port)); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    for (let i = 0; i < 300 && !(await answers(this.port)); i++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     if (!(await answers(this.port))) throw new Error('the private MariaDB did not start within 30 s');
   }
 

@@ -7,7 +7,8 @@ import type { DatabaseConfig } from '../../src/config/config';
 /** The MariaDB server tests use when TEST_DB=mariadb; each test file gets its own database on it. */
 export const MARIADB_URL = process.env.TEST_MARIADB_URL ?? 'mysql://root@127.0.0.1:3306';
 
-export const testDialect: 'sqlite' | 'mysql' = process.env.TEST_DB === 'mariadb' || process.env.TEST_DB === 'mysql' ? 'mysql' : 'sqlite';
+export const testDialect: 'sqlite' | 'mysql' =
+  process.env.TEST_DB === 'mariadb' || process.env.TEST_DB === 'mysql' ? 'mysql' : 'sqlite';
 
 export interface TestDatabase {
   config: DatabaseConfig;

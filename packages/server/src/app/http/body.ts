@@ -17,7 +17,10 @@ const FIRST_CHARACTER = /^[\x20\x09\x0a\x0d]*([^\x20\x09\x0a\x0d])/;
 
 /** Whether the request carries a body at all (a length, or a chunked one). */
 function hasBody(req: IncomingMessage): boolean {
-  return req.headers['transfer-encoding'] !== undefined || !Number.isNaN(Number.parseInt(req.headers['content-length'] ?? '', 10));
+  return (
+    req.headers['transfer-encoding'] !== undefined ||
+    !Number.isNaN(Number.parseInt(req.headers['content-length'] ?? '', 10))
+  );
 }
 
 /** The media type without parameters, lower-cased, and the charset parameter if one is given. */

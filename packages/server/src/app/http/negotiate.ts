@@ -31,7 +31,8 @@ export function acceptsHtml(accept: string | undefined): boolean {
     }
     if (!covers || Number.isNaN(q)) continue;
     const specificity = (type === 'text' ? 4 : 0) + (subtype === 'html' ? 2 : 0) + (parameters ? 1 : 0);
-    if (!best || specificity > best.specificity || (specificity === best.specificity && q > best.q)) best = { specificity, q };
+    if (!best || specificity > best.specificity || (specificity === best.specificity && q > best.q))
+      best = { specificity, q };
   }
   return best !== undefined && best.q > 0;
 }

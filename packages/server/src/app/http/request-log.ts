@@ -13,7 +13,11 @@ const UNLOGGED_URLS = new Set(['/health', '/ready']);
  * the response, and logs one line when the response is done. Returns the id and the request's
  * logger, whose lines all carry the id.
  */
-export function startRequestLog(logger: Logger, req: IncomingMessage, res: ServerResponse): { requestId: string; log: Logger } {
+export function startRequestLog(
+  logger: Logger,
+  req: IncomingMessage,
+  res: ServerResponse,
+): { requestId: string; log: Logger } {
   const given = req.headers['x-request-id'];
   const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
   res.setHeader('x-request-id', requestId);
@@ -21,8 +25,17 @@ export function startRequestLog(logger: Logger, req: IncomingMessage, res: Serve
   if (!UNLOGGED_URLS.has(req.url ?? '')) {
     const started = Date.now();
     res.once('close', () => {
-      const line = { req: { id: requestId, method: req.method, url: req.url }, res: { statusCode: res.statusCode }, responseTime: Date.now() - started };
-      const outcome = res.statusCode >= 500 ? 'request errored' : res.writableEnded && !req.readableAborted ? 'request completed' : 'request aborted';
+      const line = {
+        req: { id: requestId, method: req.method, url: req.url },
+        res: { statusCode: res.statusCode },
+        responseTime: Date.now() - started,
+      };
+      const outcome =
+        res.statusCode >= 500
+          ? 'request errored'
+          : res.writableEnded && !req.readableAborted
+            ? 'request completed'
+            : 'request aborted';
       log.info(line, outcome);
     });
   }

@@ -2,7 +2,13 @@ import { In, type EntityManager } from 'typeorm';
 import { addDays, daysBetween, todayUtc } from '../../common/dates';
 import { DEFAULT_CURRENCY } from '../../common/money';
 import { NumberSequence } from '../../common/sequence.entity';
-import { ApprovalDecision, ApprovalDecisionKind, ApprovalRequest, ApprovalRequestStatus, ApprovalSubjectType } from '../../modules/approval/approval.entity';
+import {
+  ApprovalDecision,
+  ApprovalDecisionKind,
+  ApprovalRequest,
+  ApprovalRequestStatus,
+  ApprovalSubjectType,
+} from '../../modules/approval/approval.entity';
 import { ChangeOrder, ChangeOrderStatus } from '../../modules/change-order/change-order.entity';
 import { Contract, ContractStatus } from '../../modules/contract/contract.entity';
 import { Role, User } from '../../modules/user/user.entity';
@@ -15,16 +21,41 @@ const SENIOR_LIMIT_CENTS = 25_000_000;
 
 /** What account teams ask for during a term: additions, and reductions in scope. */
 const ADDITIONS = [
-  { title: 'Add dental and vision networks to the provider directory', description: 'The plan adds dental and vision carriers from January; their networks must be searchable with cost estimates.' },
-  { title: 'Spanish and Vietnamese translations of the member portal', description: 'Member services asked for the two most requested languages after the annual survey.' },
-  { title: 'Real-time accumulator feed from the pharmacy benefit manager', description: 'Deductible and out-of-pocket accumulators from the PBM every 15 minutes instead of nightly.' },
-  { title: 'FHIR endpoint for prior-authorization status', description: 'CMS interoperability rule: providers query prior-authorization status through a FHIR API.' },
-  { title: 'Out-of-network rates in the machine-readable files', description: 'Extends the Transparency in Coverage files to allowed amounts for out-of-network providers.' },
-  { title: 'Quarterly analytics pack for the QBR', description: 'Shopping, savings and engagement dashboards prepared for each quarterly business review.' },
+  {
+    title: 'Add dental and vision networks to the provider directory',
+    description:
+      'The plan adds dental and vision carriers from January; their networks must be searchable with cost estimates.',
+  },
+  {
+    title: 'Spanish and Vietnamese translations of the member portal',
+    description: 'Member services asked for the two most requested languages after the annual survey.',
+  },
+  {
+    title: 'Real-time accumulator feed from the pharmacy benefit manager',
+    description: 'Deductible and out-of-pocket accumulators from the PBM every 15 minutes instead of nightly.',
+  },
+  {
+    title: 'FHIR endpoint for prior-authorization status',
+    description: 'CMS interoperability rule: providers query prior-authorization status through a FHIR API.',
+  },
+  {
+    title: 'Out-of-network rates in the machine-readable files',
+    description: 'Extends the Transparency in Coverage files to allowed amounts for out-of-network providers.',
+  },
+  {
+    title: 'Quarterly analytics pack for the QBR',
+    description: 'Shopping, savings and engagement dashboards prepared for each quarterly business review.',
+  },
 ] as const;
 const REDUCTIONS = [
-  { title: 'Drop the printed provider directory mailing', description: 'The plan moves to the online directory only; printing and postage leave the scope.' },
-  { title: 'Two regional training sessions instead of five on-site', description: 'Training moves to two regional sessions and recorded modules.' },
+  {
+    title: 'Drop the printed provider directory mailing',
+    description: 'The plan moves to the online directory only; printing and postage leave the scope.',
+  },
+  {
+    title: 'Two regional training sessions instead of five on-site',
+    description: 'Training moves to two regional sessions and recorded modules.',
+  },
   { title: 'Retire the legacy SFTP claims feed', description: null },
 ] as const;
 
@@ -40,12 +71,34 @@ const REJECTION_NOTES = [
   'The estimate needs a breakdown by workstream before it can be approved.',
   'The client has not confirmed the budget; resubmit once they have.',
 ];
-const APPROVAL_NOTES = [null, 'Within the client\'s approved budget.', 'Confirmed with the executive sponsor.', 'Pricing as quoted in the statement of work.'];
+const APPROVAL_NOTES = [
+  null,
+  "Within the client's approved budget.",
+  'Confirmed with the executive sponsor.',
+  'Pricing as quoted in the statement of work.',
+];
 
 /** Every state, so that the demo shows each one: the first active contracts get one of each. */
-const ALL_STATES = [ChangeOrderStatus.APPROVED, ChangeOrderStatus.PENDING_APPROVAL, ChangeOrderStatus.DRAFT, ChangeOrderStatus.REJECTED, ChangeOrderStatus.WITHDRAWN];
-const ACTIVE_STATES = [...ALL_STATES, ChangeOrderStatus.APPROVED, ChangeOrderStatus.APPROVED, ChangeOrderStatus.APPROVED];
-const CLOSED_STATES = [ChangeOrderStatus.APPROVED, ChangeOrderStatus.APPROVED, ChangeOrderStatus.APPROVED, ChangeOrderStatus.REJECTED, ChangeOrderStatus.WITHDRAWN];
+const ALL_STATES = [
+  ChangeOrderStatus.APPROVED,
+  ChangeOrderStatus.PENDING_APPROVAL,
+  ChangeOrderStatus.DRAFT,
+  ChangeOrderStatus.REJECTED,
+  ChangeOrderStatus.WITHDRAWN,
+];
+const ACTIVE_STATES = [
+  ...ALL_STATES,
+  ChangeOrderStatus.APPROVED,
+  ChangeOrderStatus.APPROVED,
+  ChangeOrderStatus.APPROVED,
+];
+const CLOSED_STATES = [
+  ChangeOrderStatus.APPROVED,
+  ChangeOrderStatus.APPROVED,
+  ChangeOrderStatus.APPROVED,
+  ChangeOrderStatus.REJECTED,
+  ChangeOrderStatus.WITHDRAWN,
+];
 
 interface Plan {
   changeOrder: ChangeOrder;
@@ -86,13 +139,18 @@ export async function seedChangeOrders(em: EntityManager, random: () => number, 
     const author = owner.active ? owner : manager?.active ? manager : executives[0];
     // Amounts in whole $500s. Approved additions are what today's value already includes: they stay
     // within MAX_APPROVED_GROWTH of it; past that, the change is a reduction (at most a tenth) instead.
-    const share = (shares: readonly number[]) => Math.max(50_000, Math.round((contract.valueCents * pick(shares)) / 50_000) * 50_000);
+    const share = (shares: readonly number[]) =>
+      Math.max(50_000, Math.round((contract.valueCents * pick(shares)) / 50_000) * 50_000);
     const reduction = () => -Math.min(share(REDUCTION_SHARES), Math.floor(contract.valueCents / 500_000) * 50_000);
     let approvedGrowth = 0;
     // Changes happen during the term, after approval, and at least ten days ago when already decided.
-    const termStart = contract.approvedAt && todayOf(contract.approvedAt) > contract.startDate ? todayOf(contract.approvedAt) : contract.startDate;
+    const termStart =
+      contract.approvedAt && todayOf(contract.approvedAt) > contract.startDate
+        ? todayOf(contract.approvedAt)
+        : contract.startDate;
     for (let i = 0; i < count; i++) {
-      const status = active && forced < ALL_STATES.length ? ALL_STATES[forced] : pick(active ? ACTIVE_STATES : CLOSED_STATES);
+      const status =
+        active && forced < ALL_STATES.length ? ALL_STATES[forced] : pick(active ? ACTIVE_STATES : CLOSED_STATES);
       const open = status === ChangeOrderStatus.DRAFT || status === ChangeOrderStatus.PENDING_APPROVAL;
       const from = open ? maxDate(termStart, addDays(today, -30)) : termStart;
       const to = open ? addDays(today, -2) : minDate(addDays(contract.endDate, -10), addDays(today, -10));
@@ -101,7 +159,10 @@ export async function seedChangeOrders(em: EntityManager, random: () => number, 
       const createdAt = at(addDays(from, between(daysBetween(from, to))), 14 + between(6), between(59));
       let change: { title: string; description: string | null } = pick(ADDITIONS);
       let amountDeltaCents = share(ADDITION_SHARES);
-      if (status === ChangeOrderStatus.APPROVED && approvedGrowth + amountDeltaCents > contract.valueCents * MAX_APPROVED_GROWTH) {
+      if (
+        status === ChangeOrderStatus.APPROVED &&
+        approvedGrowth + amountDeltaCents > contract.valueCents * MAX_APPROVED_GROWTH
+      ) {
         change = pick(REDUCTIONS);
         amountDeltaCents = reduction();
       } else if (random() < 0.25) {
@@ -112,11 +173,19 @@ export async function seedChangeOrders(em: EntityManager, random: () => number, 
 
       const withdrawnAsDraft = status === ChangeOrderStatus.WITHDRAWN && random() < 0.5;
       const submitted = status !== ChangeOrderStatus.DRAFT && !withdrawnAsDraft;
-      const requestedAt = submitted ? new Date(createdAt.getTime() + (open ? 1 : 1 + between(1)) * DAY_MS + between(5) * 3_600_000) : null;
-      const closedAt = open ? null : new Date((requestedAt ?? createdAt).getTime() + (1 + between(4)) * DAY_MS + between(6) * 3_600_000);
+      const requestedAt = submitted
+        ? new Date(createdAt.getTime() + (open ? 1 : 1 + between(1)) * DAY_MS + between(5) * 3_600_000)
+        : null;
+      const closedAt = open
+        ? null
+        : new Date((requestedAt ?? createdAt).getTime() + (1 + between(4)) * DAY_MS + between(6) * 3_600_000);
       const decided = status === ChangeOrderStatus.APPROVED || status === ChangeOrderStatus.REJECTED;
       const approver =
-        contract.currency === DEFAULT_CURRENCY && Math.abs(amountDeltaCents) <= SENIOR_LIMIT_CENTS && manager?.active && manager.role === Role.SENIOR_ACCOUNT_MANAGER && manager.id !== author.id
+        contract.currency === DEFAULT_CURRENCY &&
+        Math.abs(amountDeltaCents) <= SENIOR_LIMIT_CENTS &&
+        manager?.active &&
+        manager.role === Role.SENIOR_ACCOUNT_MANAGER &&
+        manager.id !== author.id
           ? manager
           : pick(executives.filter((executive) => executive.id !== author.id));
 
@@ -143,7 +212,8 @@ export async function seedChangeOrders(em: EntityManager, random: () => number, 
         requestedAt,
         decision: decided
           ? {
-              kind: status === ChangeOrderStatus.APPROVED ? ApprovalDecisionKind.APPROVED : ApprovalDecisionKind.REJECTED,
+              kind:
+                status === ChangeOrderStatus.APPROVED ? ApprovalDecisionKind.APPROVED : ApprovalDecisionKind.REJECTED,
               actorId: approver.id,
               note: status === ChangeOrderStatus.APPROVED ? pick(APPROVAL_NOTES) : pick(REJECTION_NOTES),
             }
@@ -153,7 +223,11 @@ export async function seedChangeOrders(em: EntityManager, random: () => number, 
   }
 
   // Numbers in order of creation, per year, after any the database already has.
-  plans.sort((a, b) => a.changeOrder.createdAt.getTime() - b.changeOrder.createdAt.getTime() || a.changeOrder.contractId - b.changeOrder.contractId);
+  plans.sort(
+    (a, b) =>
+      a.changeOrder.createdAt.getTime() - b.changeOrder.createdAt.getTime() ||
+      a.changeOrder.contractId - b.changeOrder.contractId,
+  );
   const counters = new Map<string, { value: number; existing: NumberSequence | null }>();
   for (const { changeOrder } of plans) {
     const year = String(changeOrder.createdAt.getUTCFullYear());
@@ -166,7 +240,11 @@ export async function seedChangeOrders(em: EntityManager, random: () => number, 
     changeOrder.number = `CO-${year}-${String(++counter.value).padStart(4, '0')}`;
   }
 
-  await insertInChunks(em, ChangeOrder, plans.map((plan) => plan.changeOrder));
+  await insertInChunks(
+    em,
+    ChangeOrder,
+    plans.map((plan) => plan.changeOrder),
+  );
   const idByNumber = new Map<string, number>();
   for (const numbers of chunks(plans.map((plan) => plan.changeOrder.number))) {
     const rows = await em.find(ChangeOrder, { select: { id: true, number: true }, where: { number: In(numbers) } });
@@ -198,7 +276,10 @@ export async function seedChangeOrders(em: EntityManager, random: () => number, 
   );
   const requestIdBySubject = new Map<number, number>();
   for (const ids of chunks(submitted.map((plan) => plan.changeOrder.id))) {
-    const rows = await em.find(ApprovalRequest, { select: { id: true, subjectId: true }, where: { subjectType: ApprovalSubjectType.CHANGE_ORDER, subjectId: In(ids) } });
+    const rows = await em.find(ApprovalRequest, {
+      select: { id: true, subjectId: true },
+      where: { subjectType: ApprovalSubjectType.CHANGE_ORDER, subjectId: In(ids) },
+    });
     for (const row of rows) requestIdBySubject.set(row.subjectId, row.id);
   }
   await insertInChunks(
@@ -226,8 +307,20 @@ export async function seedChangeOrders(em: EntityManager, random: () => number, 
 
   const now = new Date(`${today}T00:00:00.000Z`);
   for (const [year, { value, existing }] of counters) {
-    if (existing) await em.update(NumberSequence, { id: existing.id }, { lastValue: value, version: existing.version + 1, updatedAt: now });
-    else await em.insert(NumberSequence, { name: `change-order-${year}`, lastValue: value, createdAt: now, updatedAt: now, version: 1 });
+    if (existing)
+      await em.update(
+        NumberSequence,
+        { id: existing.id },
+        { lastValue: value, version: existing.version + 1, updatedAt: now },
+      );
+    else
+      await em.insert(NumberSequence, {
+        name: `change-order-${year}`,
+        lastValue: value,
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
+      });
   }
   return plans.length;
 }

@@ -12,7 +12,11 @@ import {
 import { DEFAULT_SLA_POLICY, slaClock } from '../../modules/client-issue/sla';
 import { Contact } from '../../modules/contact/contact.entity';
 import { NotificationKind } from '../../modules/notification/notification.entity';
-import { writeNotification, type NotificationInput, type NotificationTimes } from '../../modules/notification/notification.service';
+import {
+  writeNotification,
+  type NotificationInput,
+  type NotificationTimes,
+} from '../../modules/notification/notification.service';
 import { Role, User } from '../../modules/user/user.entity';
 
 /** About this many issues over the last twelve months. */
@@ -74,10 +78,26 @@ const TITLES: Record<ClientIssueCategory, string[]> = {
 };
 
 const RESOLUTIONS: Record<ClientIssueCategory, string[]> = {
-  TECHNICAL: ['Patched and redeployed; monitoring added.', 'Reprocessed the file and backfilled the gap.', 'Configuration corrected with the client\'s IT team.', 'Root cause fixed in the integration; post-incident review shared.'],
-  DELIVERY: ['Revised plan agreed with the sponsor.', 'Extra engineer added; milestone recovered.', 'Sessions scheduled and delivered.'],
-  BILLING: ['Corrected invoice issued.', 'Credit note applied to the next invoice.', 'Duplicate voided and the client informed.'],
-  RELATIONSHIP: ['Met the sponsor; agreed a monthly executive check-in.', 'Account plan reset with named escalation contacts.'],
+  TECHNICAL: [
+    'Patched and redeployed; monitoring added.',
+    'Reprocessed the file and backfilled the gap.',
+    "Configuration corrected with the client's IT team.",
+    'Root cause fixed in the integration; post-incident review shared.',
+  ],
+  DELIVERY: [
+    'Revised plan agreed with the sponsor.',
+    'Extra engineer added; milestone recovered.',
+    'Sessions scheduled and delivered.',
+  ],
+  BILLING: [
+    'Corrected invoice issued.',
+    'Credit note applied to the next invoice.',
+    'Duplicate voided and the client informed.',
+  ],
+  RELATIONSHIP: [
+    'Met the sponsor; agreed a monthly executive check-in.',
+    'Account plan reset with named escalation contacts.',
+  ],
 };
 
 const CONFLICT_NOTES = [
@@ -86,7 +106,13 @@ const CONFLICT_NOTES = [
   'Uplift reduced to CPI in exchange for a two-year term.',
 ];
 
-const COMMENTS = ['Called the client to confirm the impact.', 'Waiting on logs from the client\'s IT contact.', 'Workaround shared; fix scheduled.', 'Discussed on the weekly status call.', 'Engineering has reproduced it.'];
+const COMMENTS = [
+  'Called the client to confirm the impact.',
+  "Waiting on logs from the client's IT contact.",
+  'Workaround shared; fix scheduled.',
+  'Discussed on the weekly status call.',
+  'Engineering has reproduced it.',
+];
 
 function weighted<T>(items: [T, number][], random: () => number): T {
   let roll = random();
@@ -97,14 +123,27 @@ function weighted<T>(items: [T, number][], random: () => number): T {
   return items[items.length - 1][0];
 }
 
-async function insertChunks<T extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<T>, rows: Row<T>[]): Promise<void> {
+async function insertChunks<T extends ObjectLiteral>(
+  em: EntityManager,
+  entity: EntityTarget<T>,
+  rows: Row<T>[],
+): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
-    await em.createQueryBuilder().insert().into(entity).values(rows.slice(i, i + CHUNK)).updateEntity(false).execute();
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(entity)
+      .values(rows.slice(i, i + CHUNK))
+      .updateEntity(false)
+      .execute();
   }
 }
 
 async function maxId(em: EntityManager, entity: EntityTarget<ObjectLiteral>): Promise<number> {
-  const row = await em.createQueryBuilder(entity, 't').select('MAX(t.id)', 'max').getRawOne<{ max: number | string | null }>();
+  const row = await em
+    .createQueryBuilder(entity, 't')
+    .select('MAX(t.id)', 'max')
+    .getRawOne<{ max: number | string | null }>();
   return Number(row?.max ?? 0);
 }
 
@@ -124,11 +163,14 @@ export async function seedClientIssues(em: EntityManager, random: () => number, 
   const users = await em.find(User, { order: { id: 'ASC' } });
   const active = users.filter((u) => u.active);
   const director = active.find((u) => u.role === Role.IT_DIRECTOR) ?? null;
-  const workers = active.filter((u) => u.role === Role.ACCOUNT_MANAGER || u.role === Role.SENIOR_ACCOUNT_MANAGER || u.role === Role.PROJECT_MEMBER);
+  const workers = active.filter(
+    (u) => u.role === Role.ACCOUNT_MANAGER || u.role === Role.SENIOR_ACCOUNT_MANAGER || u.role === Role.PROJECT_MEMBER,
+  );
   if (accounts.length === 0 || workers.length === 0) return 0;
   const contacts = await em.find(Contact, { order: { id: 'ASC' } });
   const contactsByAccount = new Map<number, Contact[]>();
-  for (const contact of contacts) contactsByAccount.set(contact.accountId, [...(contactsByAccount.get(contact.accountId) ?? []), contact]);
+  for (const contact of contacts)
+    contactsByAccount.set(contact.accountId, [...(contactsByAccount.get(contact.accountId) ?? []), contact]);
 
   let issueId = await maxId(em, ClientIssue);
   let eventId = await maxId(em, ClientIssueEvent);
@@ -142,7 +184,9 @@ export async function seedClientIssues(em: EntityManager, random: () => number, 
     const severity = weighted(SEVERITIES, random);
     const category = weighted(CATEGORIES, random);
     // Spread over 365 days, during the working day (13:00-23:00 UTC is 8-6 across US time zones).
-    const reportedAt = new Date(Math.floor((nowMs - 365 * DAY_MS + random() * 365 * DAY_MS) / DAY_MS) * DAY_MS + (13 + random() * 10) * HOUR_MS);
+    const reportedAt = new Date(
+      Math.floor((nowMs - 365 * DAY_MS + random() * 365 * DAY_MS) / DAY_MS) * DAY_MS + (13 + random() * 10) * HOUR_MS,
+    );
     if (reportedAt.getTime() > nowMs) continue;
     const clock = slaClock(reportedAt, DEFAULT_SLA_POLICY[severity]);
     const responseWindow = clock.responseDueAt.getTime() - reportedAt.getTime();
@@ -156,20 +200,36 @@ export async function seedClientIssues(em: EntityManager, random: () => number, 
 
     // When each thing happens, if it has happened by now.
     const respondedLate = chance(0.1);
-    const responseAt = new Date(reportedAt.getTime() + (respondedLate ? responseWindow * (1.1 + random()) : responseWindow * (0.1 + random() * 0.8)));
+    const responseAt = new Date(
+      reportedAt.getTime() +
+        (respondedLate ? responseWindow * (1.1 + random()) : responseWindow * (0.1 + random() * 0.8)),
+    );
     const resolvedLate = chance(0.12);
-    const resolveAt = new Date(reportedAt.getTime() + (resolvedLate ? resolutionWindow * (1.05 + random() * 0.8) : resolutionWindow * (0.2 + random() * 0.75)));
+    const resolveAt = new Date(
+      reportedAt.getTime() +
+        (resolvedLate ? resolutionWindow * (1.05 + random() * 0.8) : resolutionWindow * (0.2 + random() * 0.75)),
+    );
     const stuck = chance(0.04); // still open long after its deadline
     const firstResponseAt = responseAt.getTime() <= nowMs ? responseAt : null;
     const resolvedAt = !stuck && resolveAt.getTime() <= nowMs ? resolveAt : null;
-    const closedAt = resolvedAt && resolvedAt.getTime() + 14 * DAY_MS <= nowMs && chance(0.75) ? new Date(resolvedAt.getTime() + (2 + random() * 12) * DAY_MS) : null;
+    const closedAt =
+      resolvedAt && resolvedAt.getTime() + 14 * DAY_MS <= nowMs && chance(0.75)
+        ? new Date(resolvedAt.getTime() + (2 + random() * 12) * DAY_MS)
+        : null;
 
     const criticalTechnical = severity === ClientIssueSeverity.CRITICAL && category === ClientIssueCategory.TECHNICAL;
     const breachAt = [
-      (firstResponseAt ?? new Date(nowMs + 1)).getTime() > clock.responseDueAt.getTime() ? clock.responseDueAt.getTime() : null,
-      (resolvedAt ?? new Date(nowMs + 1)).getTime() > clock.resolutionDueAt.getTime() ? clock.resolutionDueAt.getTime() : null,
+      (firstResponseAt ?? new Date(nowMs + 1)).getTime() > clock.responseDueAt.getTime()
+        ? clock.responseDueAt.getTime()
+        : null,
+      (resolvedAt ?? new Date(nowMs + 1)).getTime() > clock.resolutionDueAt.getTime()
+        ? clock.resolutionDueAt.getTime()
+        : null,
     ].filter((t): t is number => t !== null && t <= nowMs)[0];
-    const escalateOnBreach = (severity === ClientIssueSeverity.HIGH || severity === ClientIssueSeverity.CRITICAL) && breachAt !== undefined && chance(0.85);
+    const escalateOnBreach =
+      (severity === ClientIssueSeverity.HIGH || severity === ClientIssueSeverity.CRITICAL) &&
+      breachAt !== undefined &&
+      chance(0.85);
     const manualEscalation = !criticalTechnical && !escalateOnBreach && chance(0.03) && firstResponseAt !== null;
     let escalatedAt: Date | null = null;
     let escalationReason: string | null = null;
@@ -181,7 +241,7 @@ export async function seedClientIssues(em: EntityManager, random: () => number, 
       escalationReason = `SLA breached: the ${breachAt === clock.responseDueAt.getTime() ? 'first response' : 'resolution'} of this ${severity} issue was due at ${new Date(breachAt!).toISOString()}.`;
     } else if (director && manualEscalation) {
       escalatedAt = new Date(firstResponseAt!.getTime() + random() * HOUR_MS);
-      escalationReason = 'Client asked for the IT Director\'s involvement.';
+      escalationReason = "Client asked for the IT Director's involvement.";
     }
     if (escalatedAt && (escalatedAt.getTime() > nowMs || (resolvedAt && escalatedAt > resolvedAt))) {
       escalatedAt = null;
@@ -202,20 +262,50 @@ export async function seedClientIssues(em: EntityManager, random: () => number, 
     const updatedAt = closedAt ?? resolvedAt ?? escalatedAt ?? firstResponseAt ?? reportedAt;
     let version = 1;
 
-    const event = (kind: ClientIssueEventKind, at: Date, actorId: number, fields: Partial<Row<ClientIssueEvent>> = {}) => {
-      events.push({ id: ++eventId, issueId: id, kind, actorId, at, body: null, fromStatus: null, toStatus: null, createdAt: at, updatedAt: at, version: 1, ...fields });
+    const event = (
+      kind: ClientIssueEventKind,
+      at: Date,
+      actorId: number,
+      fields: Partial<Row<ClientIssueEvent>> = {},
+    ) => {
+      events.push({
+        id: ++eventId,
+        issueId: id,
+        kind,
+        actorId,
+        at,
+        body: null,
+        fromStatus: null,
+        toStatus: null,
+        createdAt: at,
+        updatedAt: at,
+        version: 1,
+        ...fields,
+      });
     };
     event(ClientIssueEventKind.STATUS_CHANGE, reportedAt, worker.id, { toStatus: ClientIssueStatus.OPEN });
     let current = ClientIssueStatus.OPEN;
     const timeline: { at: Date; run: () => void }[] = [];
-    if (assigneeId && assigneeId !== director?.id) timeline.push({ at: new Date(reportedAt.getTime() + 60_000), run: () => event(ClientIssueEventKind.ASSIGNMENT, new Date(reportedAt.getTime() + 60_000), worker.id, { body: `Assigned to ${worker.name}.` }) });
+    if (assigneeId && assigneeId !== director?.id)
+      timeline.push({
+        at: new Date(reportedAt.getTime() + 60_000),
+        run: () =>
+          event(ClientIssueEventKind.ASSIGNMENT, new Date(reportedAt.getTime() + 60_000), worker.id, {
+            body: `Assigned to ${worker.name}.`,
+          }),
+      });
     if (firstResponseAt) {
       timeline.push({
         at: firstResponseAt,
         run: () => {
-          event(ClientIssueEventKind.RESPONSE, firstResponseAt, worker.id, { body: 'Acknowledged; we are looking into it and will update you shortly.' });
+          event(ClientIssueEventKind.RESPONSE, firstResponseAt, worker.id, {
+            body: 'Acknowledged; we are looking into it and will update you shortly.',
+          });
           if (current === ClientIssueStatus.OPEN) {
-            event(ClientIssueEventKind.STATUS_CHANGE, firstResponseAt, worker.id, { fromStatus: ClientIssueStatus.OPEN, toStatus: ClientIssueStatus.IN_PROGRESS });
+            event(ClientIssueEventKind.STATUS_CHANGE, firstResponseAt, worker.id, {
+              fromStatus: ClientIssueStatus.OPEN,
+              toStatus: ClientIssueStatus.IN_PROGRESS,
+            });
             current = ClientIssueStatus.IN_PROGRESS;
           }
           version++;
@@ -227,45 +317,89 @@ export async function seedClientIssues(em: EntityManager, random: () => number, 
       timeline.push({
         at,
         run: () => {
-          event(ClientIssueEventKind.ESCALATION, at, worker.id, { body: escalationReason, fromStatus: current, toStatus: ClientIssueStatus.ESCALATED });
+          event(ClientIssueEventKind.ESCALATION, at, worker.id, {
+            body: escalationReason,
+            fromStatus: current,
+            toStatus: ClientIssueStatus.ESCALATED,
+          });
           current = ClientIssueStatus.ESCALATED;
           version++;
           notifications.push({
             input: {
-              recipientId: director!.id, kind: NotificationKind.ISSUE_ESCALATED, subject: Object.assign(new ClientIssue(), { id }),
+              recipientId: director!.id,
+              kind: NotificationKind.ISSUE_ESCALATED,
+              subject: Object.assign(new ClientIssue(), { id }),
               message: `${severity} ${category} issue "${title}" at ${account.name} was escalated to you: ${escalationReason}`,
             },
-            times: { at, readAt: at.getTime() + 7 * DAY_MS < nowMs ? new Date(at.getTime() + random() * DAY_MS) : null },
+            times: {
+              at,
+              readAt: at.getTime() + 7 * DAY_MS < nowMs ? new Date(at.getTime() + random() * DAY_MS) : null,
+            },
           });
         },
       });
     }
     const firstComment = firstResponseAt ?? reportedAt;
     for (let c = Math.floor(random() * 3); c > 0; c--) {
-      const at = new Date(firstComment.getTime() + random() * Math.max(HOUR_MS, ((resolvedAt ?? now).getTime() - firstComment.getTime()) * 0.9));
+      const at = new Date(
+        firstComment.getTime() +
+          random() * Math.max(HOUR_MS, ((resolvedAt ?? now).getTime() - firstComment.getTime()) * 0.9),
+      );
       timeline.push({ at, run: () => event(ClientIssueEventKind.COMMENT, at, worker.id, { body: pick(COMMENTS) }) });
     }
     if (resolvedAt) {
       timeline.push({
         at: resolvedAt,
         run: () => {
-          event(ClientIssueEventKind.STATUS_CHANGE, resolvedAt, assigneeId ?? worker.id, { fromStatus: current, toStatus: ClientIssueStatus.RESOLVED, body: resolution });
+          event(ClientIssueEventKind.STATUS_CHANGE, resolvedAt, assigneeId ?? worker.id, {
+            fromStatus: current,
+            toStatus: ClientIssueStatus.RESOLVED,
+            body: resolution,
+          });
           current = ClientIssueStatus.RESOLVED;
           version++;
         },
       });
     }
-    if (closedAt) timeline.push({ at: closedAt, run: () => { event(ClientIssueEventKind.STATUS_CHANGE, closedAt, worker.id, { fromStatus: ClientIssueStatus.RESOLVED, toStatus: ClientIssueStatus.CLOSED }); version++; } });
+    if (closedAt)
+      timeline.push({
+        at: closedAt,
+        run: () => {
+          event(ClientIssueEventKind.STATUS_CHANGE, closedAt, worker.id, {
+            fromStatus: ClientIssueStatus.RESOLVED,
+            toStatus: ClientIssueStatus.CLOSED,
+          });
+          version++;
+        },
+      });
     timeline.sort((a, b) => a.at.getTime() - b.at.getTime());
     for (const step of timeline) step.run();
 
     issues.push({
-      id, accountId: account.id, projectId: null, title, description: `${title}. Reported by ${contact ? contact.name : worker.name} for ${account.name}.`,
-      severity, severityRank: SEVERITY_RANK[severity], category, status,
-      reportedByContactId: contact?.id ?? null, reportedByUserId: contact ? null : worker.id, assigneeId, createdById: worker.id,
-      reportedAt, ...clock, firstResponseAt: firstResponseAt ?? (resolvedAt ? resolvedAt : null), resolvedAt, resolution,
+      id,
+      accountId: account.id,
+      projectId: null,
+      title,
+      description: `${title}. Reported by ${contact ? contact.name : worker.name} for ${account.name}.`,
+      severity,
+      severityRank: SEVERITY_RANK[severity],
+      category,
+      status,
+      reportedByContactId: contact?.id ?? null,
+      reportedByUserId: contact ? null : worker.id,
+      assigneeId,
+      createdById: worker.id,
+      reportedAt,
+      ...clock,
+      firstResponseAt: firstResponseAt ?? (resolvedAt ? resolvedAt : null),
+      resolvedAt,
+      resolution,
       conflictResolutionNote: resolvedAt && category === ClientIssueCategory.RELATIONSHIP ? pick(CONFLICT_NOTES) : null,
-      escalatedAt, escalationReason, createdAt: reportedAt, updatedAt, version,
+      escalatedAt,
+      escalationReason,
+      createdAt: reportedAt,
+      updatedAt,
+      version,
     });
   }
 

@@ -2,7 +2,13 @@ import type { EntityManager } from 'typeorm';
 import { addDays, todayUtc } from '../../common/dates';
 import { NumberSequence } from '../../common/sequence.entity';
 import { Account, AccountStatus, AccountTier } from '../../modules/account/account.entity';
-import { ApprovalDecision, ApprovalDecisionKind, ApprovalRequest, ApprovalRequestStatus, ApprovalSubjectType } from '../../modules/approval/approval.entity';
+import {
+  ApprovalDecision,
+  ApprovalDecisionKind,
+  ApprovalRequest,
+  ApprovalRequestStatus,
+  ApprovalSubjectType,
+} from '../../modules/approval/approval.entity';
 import { Contract, ContractStatus, ContractType } from '../../modules/contract/contract.entity';
 import { Role, User } from '../../modules/user/user.entity';
 
@@ -35,11 +41,21 @@ export async function seedContracts(em: EntityManager, random: () => number, tod
   const plans: Plan[] = [];
 
   for (const [index, account] of accounts.entries()) {
-    const annual = Math.max(2_500_000, Math.round((account.membersReached * pick(CENTS_PER_MEMBER_YEAR)) / 1000) * 1000);
+    const annual = Math.max(
+      2_500_000,
+      Math.round((account.membersReached * pick(CENTS_PER_MEMBER_YEAR)) / 1000) * 1000,
+    );
     // Masters start so that their two-year term ends from ~11 months ago to ~14 months ahead.
     const start = addDays(today, -730 + Math.floor(random() * 760) - 330);
     const end = addDays(start, 729);
-    const master: Plan = { account, type: ContractType.MASTER_SERVICES, status: ContractStatus.ACTIVE, startDate: start, endDate: end, valueCents: annual * 2 };
+    const master: Plan = {
+      account,
+      type: ContractType.MASTER_SERVICES,
+      status: ContractStatus.ACTIVE,
+      startDate: start,
+      endDate: end,
+      valueCents: annual * 2,
+    };
     plans.push(master);
     if (end < today) {
       if (account.status === AccountStatus.CHURNED || index % 23 === 7) {
@@ -47,21 +63,51 @@ export async function seedContracts(em: EntityManager, random: () => number, tod
       } else {
         master.status = ContractStatus.RENEWED;
         const renewalStart = addDays(end, 1);
-        plans.push({ account, type: ContractType.RENEWAL, status: ContractStatus.ACTIVE, startDate: renewalStart, endDate: addDays(renewalStart, 729), valueCents: Math.round((master.valueCents * 1.05) / 100) * 100, renewalOf: master });
+        plans.push({
+          account,
+          type: ContractType.RENEWAL,
+          status: ContractStatus.ACTIVE,
+          startDate: renewalStart,
+          endDate: addDays(renewalStart, 729),
+          valueCents: Math.round((master.valueCents * 1.05) / 100) * 100,
+          renewalOf: master,
+        });
       }
     }
     if (account.tier === AccountTier.STRATEGIC) {
       const sowStart = addDays(today, -Math.floor(random() * 300));
-      plans.push({ account, type: ContractType.STATEMENT_OF_WORK, status: ContractStatus.ACTIVE, startDate: sowStart, endDate: addDays(sowStart, 364), valueCents: Math.round(annual * 0.3) });
+      plans.push({
+        account,
+        type: ContractType.STATEMENT_OF_WORK,
+        status: ContractStatus.ACTIVE,
+        startDate: sowStart,
+        endDate: addDays(sowStart, 364),
+        valueCents: Math.round(annual * 0.3),
+      });
     }
   }
 
   // One terminated, and a few in the approval flow for the queue demo.
-  const activeMasters = plans.filter((p) => p.type === ContractType.MASTER_SERVICES && p.status === ContractStatus.ACTIVE);
-  Object.assign(activeMasters[3], { status: ContractStatus.TERMINATED, terminationReason: 'Client consolidated vendors after its merger; terminated by mutual agreement.' });
-  for (const [i, account] of accounts.filter((a) => a.tier !== AccountTier.STRATEGIC).slice(0, 6).entries()) {
+  const activeMasters = plans.filter(
+    (p) => p.type === ContractType.MASTER_SERVICES && p.status === ContractStatus.ACTIVE,
+  );
+  Object.assign(activeMasters[3], {
+    status: ContractStatus.TERMINATED,
+    terminationReason: 'Client consolidated vendors after its merger; terminated by mutual agreement.',
+  });
+  for (const [i, account] of accounts
+    .filter((a) => a.tier !== AccountTier.STRATEGIC)
+    .slice(0, 6)
+    .entries()) {
     const start = addDays(today, 30 + i * 7);
-    plans.push({ account, type: ContractType.STATEMENT_OF_WORK, status: i < 4 ? ContractStatus.PENDING_APPROVAL : ContractStatus.DRAFT, startDate: start, endDate: addDays(start, 364), valueCents: [1_500_000, 4_800_000, 12_000_000, 30_000_000, 2_000_000, 6_000_000][i] });
+    plans.push({
+      account,
+      type: ContractType.STATEMENT_OF_WORK,
+      status: i < 4 ? ContractStatus.PENDING_APPROVAL : ContractStatus.DRAFT,
+      startDate: start,
+      endDate: addDays(start, 364),
+      valueCents: [1_500_000, 4_800_000, 12_000_000, 30_000_000, 2_000_000, 6_000_000][i],
+    });
   }
 
   const counters = new Map<string, number>();
@@ -77,7 +123,11 @@ export async function seedContracts(em: EntityManager, random: () => number, tod
       em.create(Contract, {
         accountId: plan.account.id,
         number: `C-${year}-${String(next).padStart(4, '0')}`,
-        title: `${plan.account.name}: ${plan.type === ContractType.STATEMENT_OF_WORK ? 'provider transparency rollout' : 'member cost-transparency platform'} ${plan.startDate.slice(0, 4)}-${plan.endDate.slice(0, 4)}`.slice(0, 200),
+        title:
+          `${plan.account.name}: ${plan.type === ContractType.STATEMENT_OF_WORK ? 'provider transparency rollout' : 'member cost-transparency platform'} ${plan.startDate.slice(0, 4)}-${plan.endDate.slice(0, 4)}`.slice(
+            0,
+            200,
+          ),
         type: plan.type,
         status: plan.status,
         startDate: plan.startDate,
@@ -144,7 +194,13 @@ export async function seedContracts(em: EntityManager, random: () => number, tod
 
   const now = new Date();
   for (const [year, lastValue] of counters) {
-    await em.insert(NumberSequence, { name: `contract-${year}`, lastValue, createdAt: now, updatedAt: now, version: 1 });
+    await em.insert(NumberSequence, {
+      name: `contract-${year}`,
+      lastValue,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    });
   }
   return plans.length;
 }

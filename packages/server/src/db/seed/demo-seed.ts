@@ -12,22 +12,131 @@ import { seedProjects } from './projects-seed';
 
 /** Demo staff: every role, two seniors leading three and two account managers, one leaver. */
 export const DEMO_STAFF = [
-  { key: 'admin', name: 'Morgan Lee', email: 'morgan.lee@accountgraph.example', title: 'Systems Administrator', role: Role.ADMIN },
-  { key: 'vp', name: 'Dana Whitfield', email: 'dana.whitfield@accountgraph.example', title: 'VP, Client Services', role: Role.EXECUTIVE },
-  { key: 'cro', name: 'Priya Raman', email: 'priya.raman@accountgraph.example', title: 'Chief Revenue Officer', role: Role.EXECUTIVE },
-  { key: 'marcus', name: 'Marcus Ellison', email: 'marcus.ellison@accountgraph.example', title: 'Senior Account Manager', role: Role.SENIOR_ACCOUNT_MANAGER, manager: 'vp' },
-  { key: 'sofia', name: 'Sofia Alvarez', email: 'sofia.alvarez@accountgraph.example', title: 'Senior Account Manager', role: Role.SENIOR_ACCOUNT_MANAGER, manager: 'vp' },
-  { key: 'jordan', name: 'Jordan Kim', email: 'jordan.kim@accountgraph.example', title: 'Account Manager', role: Role.ACCOUNT_MANAGER, manager: 'marcus' },
-  { key: 'taylor', name: 'Taylor Brooks', email: 'taylor.brooks@accountgraph.example', title: 'Account Manager', role: Role.ACCOUNT_MANAGER, manager: 'marcus' },
-  { key: 'riley', name: 'Riley Chen', email: 'riley.chen@accountgraph.example', title: 'Account Manager', role: Role.ACCOUNT_MANAGER, manager: 'marcus' },
-  { key: 'casey', name: 'Casey Nguyen', email: 'casey.nguyen@accountgraph.example', title: 'Account Manager', role: Role.ACCOUNT_MANAGER, manager: 'sofia' },
-  { key: 'jamie', name: 'Jamie Patel', email: 'jamie.patel@accountgraph.example', title: 'Account Manager', role: Role.ACCOUNT_MANAGER, manager: 'sofia' },
-  { key: 'chris', name: 'Chris Doyle', email: 'chris.doyle@accountgraph.example', title: 'Account Manager', role: Role.ACCOUNT_MANAGER, manager: 'sofia', active: false },
-  { key: 'itdir', name: 'Alex Morgan', email: 'alex.morgan@accountgraph.example', title: 'IT Director', role: Role.IT_DIRECTOR, manager: 'cro' },
-  { key: 'sam', name: 'Sam Ortiz', email: 'sam.ortiz@accountgraph.example', title: 'Project Manager', role: Role.PROJECT_MEMBER, manager: 'itdir' },
-  { key: 'lee', name: 'Lee Harper', email: 'lee.harper@accountgraph.example', title: 'Implementation Engineer', role: Role.PROJECT_MEMBER, manager: 'itdir' },
-  { key: 'robin', name: 'Robin Castillo', email: 'robin.castillo@accountgraph.example', title: 'Finance Manager', role: Role.FINANCE, manager: 'cro' },
-  { key: 'bi', name: 'BI Dashboards', email: 'bi-dashboards@accountgraph.example', title: 'Service account', role: Role.BI_READER },
+  {
+    key: 'admin',
+    name: 'Morgan Lee',
+    email: 'morgan.lee@accountgraph.example',
+    title: 'Systems Administrator',
+    role: Role.ADMIN,
+  },
+  {
+    key: 'vp',
+    name: 'Dana Whitfield',
+    email: 'dana.whitfield@accountgraph.example',
+    title: 'VP, Client Services',
+    role: Role.EXECUTIVE,
+  },
+  {
+    key: 'cro',
+    name: 'Priya Raman',
+    email: 'priya.raman@accountgraph.example',
+    title: 'Chief Revenue Officer',
+    role: Role.EXECUTIVE,
+  },
+  {
+    key: 'marcus',
+    name: 'Marcus Ellison',
+    email: 'marcus.ellison@accountgraph.example',
+    title: 'Senior Account Manager',
+    role: Role.SENIOR_ACCOUNT_MANAGER,
+    manager: 'vp',
+  },
+  {
+    key: 'sofia',
+    name: 'Sofia Alvarez',
+    email: 'sofia.alvarez@accountgraph.example',
+    title: 'Senior Account Manager',
+    role: Role.SENIOR_ACCOUNT_MANAGER,
+    manager: 'vp',
+  },
+  {
+    key: 'jordan',
+    name: 'Jordan Kim',
+    email: 'jordan.kim@accountgraph.example',
+    title: 'Account Manager',
+    role: Role.ACCOUNT_MANAGER,
+    manager: 'marcus',
+  },
+  {
+    key: 'taylor',
+    name: 'Taylor Brooks',
+    email: 'taylor.brooks@accountgraph.example',
+    title: 'Account Manager',
+    role: Role.ACCOUNT_MANAGER,
+    manager: 'marcus',
+  },
+  {
+    key: 'riley',
+    name: 'Riley Chen',
+    email: 'riley.chen@accountgraph.example',
+    title: 'Account Manager',
+    role: Role.ACCOUNT_MANAGER,
+    manager: 'marcus',
+  },
+  {
+    key: 'casey',
+    name: 'Casey Nguyen',
+    email: 'casey.nguyen@accountgraph.example',
+    title: 'Account Manager',
+    role: Role.ACCOUNT_MANAGER,
+    manager: 'sofia',
+  },
+  {
+    key: 'jamie',
+    name: 'Jamie Patel',
+    email: 'jamie.patel@accountgraph.example',
+    title: 'Account Manager',
+    role: Role.ACCOUNT_MANAGER,
+    manager: 'sofia',
+  },
+  {
+    key: 'chris',
+    name: 'Chris Doyle',
+    email: 'chris.doyle@accountgraph.example',
+    title: 'Account Manager',
+    role: Role.ACCOUNT_MANAGER,
+    manager: 'sofia',
+    active: false,
+  },
+  {
+    key: 'itdir',
+    name: 'Alex Morgan',
+    email: 'alex.morgan@accountgraph.example',
+    title: 'IT Director',
+    role: Role.IT_DIRECTOR,
+    manager: 'cro',
+  },
+  {
+    key: 'sam',
+    name: 'Sam Ortiz',
+    email: 'sam.ortiz@accountgraph.example',
+    title: 'Project Manager',
+    role: Role.PROJECT_MEMBER,
+    manager: 'itdir',
+  },
+  {
+    key: 'lee',
+    name: 'Lee Harper',
+    email: 'lee.harper@accountgraph.example',
+    title: 'Implementation Engineer',
+    role: Role.PROJECT_MEMBER,
+    manager: 'itdir',
+  },
+  {
+    key: 'robin',
+    name: 'Robin Castillo',
+    email: 'robin.castillo@accountgraph.example',
+    title: 'Finance Manager',
+    role: Role.FINANCE,
+    manager: 'cro',
+  },
+  {
+    key: 'bi',
+    name: 'BI Dashboards',
+    email: 'bi-dashboards@accountgraph.example',
+    title: 'Service account',
+    role: Role.BI_READER,
+  },
 ] as const;
 
 /** Total members the demo portfolio reaches, as in the brief (~72 million). */
@@ -49,15 +158,88 @@ const FAMILIES = [
 ] as const;
 
 const STANDALONE = [
-  'Prairie Rose Health Plan', 'Harbor Medical Plan', 'Redwood Valley Health', 'Granite State Benefits', 'Blue Ridge Health Cooperative',
-  'Tidewater Health Plan', 'Copper Canyon Care', 'Northern Lights Health', 'Palmetto Community Health', 'Big Sky Health Alliance',
-  'Chesapeake Health Plan', 'Ozark Family Care', 'Pinnacle Senior Advantage', 'Riverbend Health Plan', 'Mesa Verde Health',
-  'Lakeshore Medicaid Plan', 'Golden Valley Health', 'Pioneer Health Cooperative', 'Crescent City Health Plan', 'Willamette Valley Care',
-  'Capitol Health Partners', 'Bluegrass Health Plan',
+  'Prairie Rose Health Plan',
+  'Harbor Medical Plan',
+  'Redwood Valley Health',
+  'Granite State Benefits',
+  'Blue Ridge Health Cooperative',
+  'Tidewater Health Plan',
+  'Copper Canyon Care',
+  'Northern Lights Health',
+  'Palmetto Community Health',
+  'Big Sky Health Alliance',
+  'Chesapeake Health Plan',
+  'Ozark Family Care',
+  'Pinnacle Senior Advantage',
+  'Riverbend Health Plan',
+  'Mesa Verde Health',
+  'Lakeshore Medicaid Plan',
+  'Golden Valley Health',
+  'Pioneer Health Cooperative',
+  'Crescent City Health Plan',
+  'Willamette Valley Care',
+  'Capitol Health Partners',
+  'Bluegrass Health Plan',
 ] as const;
 
-const FIRST_NAMES = ['Avery', 'Blake', 'Cameron', 'Devon', 'Emerson', 'Finley', 'Harper', 'Hayden', 'Jesse', 'Kendall', 'Logan', 'Micah', 'Noel', 'Parker', 'Quinn', 'Reese', 'Rowan', 'Sage', 'Shawn', 'Skyler', 'Tatum', 'Wren', 'Maria', 'David', 'Aisha', 'Kenji', 'Elena', 'Omar', 'Grace', 'Luis'];
-const LAST_NAMES = ['Anderson', 'Bennett', 'Carter', 'Diaz', 'Evans', 'Foster', 'Garcia', 'Hughes', 'Ibarra', 'Jensen', 'Kowalski', 'Lopez', 'Mitchell', 'Nakamura', 'Okafor', 'Price', 'Reyes', 'Schmidt', 'Thompson', 'Underwood', 'Vasquez', 'Walsh', 'Young', 'Zimmerman'];
+const FIRST_NAMES = [
+  'Avery',
+  'Blake',
+  'Cameron',
+  'Devon',
+  'Emerson',
+  'Finley',
+  'Harper',
+  'Hayden',
+  'Jesse',
+  'Kendall',
+  'Logan',
+  'Micah',
+  'Noel',
+  'Parker',
+  'Quinn',
+  'Reese',
+  'Rowan',
+  'Sage',
+  'Shawn',
+  'Skyler',
+  'Tatum',
+  'Wren',
+  'Maria',
+  'David',
+  'Aisha',
+  'Kenji',
+  'Elena',
+  'Omar',
+  'Grace',
+  'Luis',
+];
+const LAST_NAMES = [
+  'Anderson',
+  'Bennett',
+  'Carter',
+  'Diaz',
+  'Evans',
+  'Foster',
+  'Garcia',
+  'Hughes',
+  'Ibarra',
+  'Jensen',
+  'Kowalski',
+  'Lopez',
+  'Mitchell',
+  'Nakamura',
+  'Okafor',
+  'Price',
+  'Reyes',
+  'Schmidt',
+  'Thompson',
+  'Underwood',
+  'Vasquez',
+  'Walsh',
+  'Young',
+  'Zimmerman',
+];
 const CONTACT_SHAPES: { title: string; roles: ContactRole[] }[] = [
   { title: 'Chief Executive Officer', roles: [ContactRole.EXECUTIVE_SPONSOR, ContactRole.DECISION_MAKER] },
   { title: 'VP, Member Experience', roles: [ContactRole.DECISION_MAKER] },
@@ -80,7 +262,10 @@ function random(seed: number): () => number {
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/(^-|-$)/g, '');
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/(^-|-$)/g, '');
 }
 
 interface PlannedAccount {
@@ -136,9 +321,16 @@ export async function seedDemo(em: EntityManager): Promise<SeedSummary> {
   for (const family of FAMILIES) {
     const parentIndex = planned.length;
     planned.push({ name: family.name, parentIndex: null, weight: 0.6 + rand(), region: family.states[0] });
-    for (const state of family.states) planned.push({ name: `${family.name} of ${state}`, parentIndex, weight: 0.2 + rand() * 1.6, region: state });
+    for (const state of family.states)
+      planned.push({ name: `${family.name} of ${state}`, parentIndex, weight: 0.2 + rand() * 1.6, region: state });
   }
-  for (const name of STANDALONE) planned.push({ name, parentIndex: null, weight: 0.05 + rand() * 0.9, region: pick(['Northeast', 'Southeast', 'Midwest', 'Southwest', 'West', 'Northwest']) });
+  for (const name of STANDALONE)
+    planned.push({
+      name,
+      parentIndex: null,
+      weight: 0.05 + rand() * 0.9,
+      region: pick(['Northeast', 'Southeast', 'Midwest', 'Southwest', 'West', 'Northwest']),
+    });
 
   // Members split by weight, rounded, with the remainder on the largest so the total is exact.
   const totalWeight = planned.reduce((sum, p) => sum + p.weight, 0);
@@ -153,16 +345,28 @@ export async function seedDemo(em: EntityManager): Promise<SeedSummary> {
   const accounts: Account[] = [];
   for (const [index, plan] of planned.entries()) {
     const reached = members[index];
-    const tier = reached > 2_000_000 ? AccountTier.STRATEGIC : reached > 700_000 ? AccountTier.ENTERPRISE : AccountTier.GROWTH;
+    const tier =
+      reached > 2_000_000 ? AccountTier.STRATEGIC : reached > 700_000 ? AccountTier.ENTERPRISE : AccountTier.GROWTH;
     const parent = plan.parentIndex === null ? null : accounts[plan.parentIndex];
     // A family stays with one owner; strategic heads go to seniors (PRODUCT.md: the largest accounts).
-    const owner = parent ? usersById.get(parent.ownerId!)! : tier === AccountTier.STRATEGIC ? pick(seniors) : pick(managers);
+    const owner = parent
+      ? usersById.get(parent.ownerId!)!
+      : tier === AccountTier.STRATEGIC
+        ? pick(seniors)
+        : pick(managers);
     const createdAt = nextTime();
     const account = em.create(Account, {
       name: plan.name,
       kind: AccountKind.HEALTH_PLAN,
       tier,
-      status: pick([AccountStatus.ACTIVE, AccountStatus.ACTIVE, AccountStatus.ACTIVE, AccountStatus.ACTIVE, AccountStatus.AT_RISK, AccountStatus.ONBOARDING]),
+      status: pick([
+        AccountStatus.ACTIVE,
+        AccountStatus.ACTIVE,
+        AccountStatus.ACTIVE,
+        AccountStatus.ACTIVE,
+        AccountStatus.AT_RISK,
+        AccountStatus.ONBOARDING,
+      ]),
       membersReached: reached,
       region: plan.region,
       parentId: parent?.id ?? null,
@@ -184,10 +388,23 @@ export async function seedDemo(em: EntityManager): Promise<SeedSummary> {
       if (chosen.has(member.id)) continue;
       chosen.add(member.id);
       const teamRole =
-        member.role === Role.PROJECT_MEMBER ? pick([TeamRole.PROJECT_MANAGER, TeamRole.IMPLEMENTATION_LEAD]) :
-        member.role === Role.IT_DIRECTOR ? TeamRole.SOLUTIONS_ENGINEER :
-        member.role === Role.FINANCE ? TeamRole.BILLING_SPECIALIST : TeamRole.BACKUP_ACCOUNT_MANAGER;
-      teamRows.push(em.create(AccountTeamMember, { accountId: account.id, userId: member.id, teamRole, createdAt: account.createdAt, updatedAt: account.createdAt, version: 1 }));
+        member.role === Role.PROJECT_MEMBER
+          ? pick([TeamRole.PROJECT_MANAGER, TeamRole.IMPLEMENTATION_LEAD])
+          : member.role === Role.IT_DIRECTOR
+            ? TeamRole.SOLUTIONS_ENGINEER
+            : member.role === Role.FINANCE
+              ? TeamRole.BILLING_SPECIALIST
+              : TeamRole.BACKUP_ACCOUNT_MANAGER;
+      teamRows.push(
+        em.create(AccountTeamMember, {
+          accountId: account.id,
+          userId: member.id,
+          teamRole,
+          createdAt: account.createdAt,
+          updatedAt: account.createdAt,
+          version: 1,
+        }),
+      );
     }
     const contactCount = 3 + Math.floor(rand() * 3);
     const domain = `${slug(account.name).slice(0, 40)}.example`;

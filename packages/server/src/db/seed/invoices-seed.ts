@@ -2,7 +2,13 @@ import { In, type EntityManager, type EntityTarget, type ObjectLiteral, type Que
 import { addDays, daysBetween, todayUtc, type LocalDate } from '../../common/dates';
 import { lineAmountCents } from '../../common/money';
 import { NumberSequence } from '../../common/sequence.entity';
-import { ApprovalDecision, ApprovalDecisionKind, ApprovalRequest, ApprovalRequestStatus, ApprovalSubjectType } from '../../modules/approval/approval.entity';
+import {
+  ApprovalDecision,
+  ApprovalDecisionKind,
+  ApprovalRequest,
+  ApprovalRequestStatus,
+  ApprovalSubjectType,
+} from '../../modules/approval/approval.entity';
 import { Contract, ContractStatus } from '../../modules/contract/contract.entity';
 import { Invoice, InvoiceLine, InvoiceStatus, Payment } from '../../modules/invoice/invoice.entity';
 import { Role, User } from '../../modules/user/user.entity';
@@ -17,11 +23,27 @@ const SENIOR_AND_FINANCE_LIMIT_CENTS = 25_000_000;
 /** Implementation services at $185.00 an hour; data loads at $0.42 per thousand records. */
 const HOURLY_RATE_CENTS = 18_500;
 const PER_THOUSAND_RECORDS_CENTS = 42;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 type Row<T> = QueryDeepPartialEntity<T>;
 /** A line before it belongs to an invoice. */
-type PlannedLine = Pick<InvoiceLine, 'position' | 'description' | 'quantityThousandths' | 'unitPriceCents' | 'amountCents'>;
+type PlannedLine = Pick<
+  InvoiceLine,
+  'position' | 'description' | 'quantityThousandths' | 'unitPriceCents' | 'amountCents'
+>;
 
 /** What one invoice will be, before ids and numbers. */
 interface Planned {
@@ -55,8 +77,14 @@ function periodLabel(periodStart: LocalDate): string {
  * The monthly billing periods of a contract's term: how many the whole term has, and the starts of
  * those billed by `today` (in arrears, on the day after a period ends; none after a termination).
  */
-function monthlyPeriods(contract: Contract, today: LocalDate): { billed: { start: LocalDate; issue: LocalDate }[]; inTerm: number } {
-  const lastBilledDay = contract.terminationDate && contract.terminationDate < contract.endDate ? contract.terminationDate : contract.endDate;
+function monthlyPeriods(
+  contract: Contract,
+  today: LocalDate,
+): { billed: { start: LocalDate; issue: LocalDate }[]; inTerm: number } {
+  const lastBilledDay =
+    contract.terminationDate && contract.terminationDate < contract.endDate
+      ? contract.terminationDate
+      : contract.endDate;
   const billed: { start: LocalDate; issue: LocalDate }[] = [];
   let inTerm = 0;
   for (let start = contract.startDate; start <= contract.endDate; start = addMonths(contract.startDate, inTerm)) {
@@ -68,14 +96,27 @@ function monthlyPeriods(contract: Contract, today: LocalDate): { billed: { start
 }
 
 /** Inserts rows in chunks, without reading anything back. */
-async function insertChunks<T extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<T>, rows: Row<T>[]): Promise<void> {
+async function insertChunks<T extends ObjectLiteral>(
+  em: EntityManager,
+  entity: EntityTarget<T>,
+  rows: Row<T>[],
+): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
-    await em.createQueryBuilder().insert().into(entity).values(rows.slice(i, i + CHUNK)).updateEntity(false).execute();
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(entity)
+      .values(rows.slice(i, i + CHUNK))
+      .updateEntity(false)
+      .execute();
   }
 }
 
 async function maxId(em: EntityManager, entity: EntityTarget<ObjectLiteral>): Promise<number> {
-  const row = await em.createQueryBuilder(entity, 't').select('MAX(t.id)', 'max').getRawOne<{ max: number | string | null }>();
+  const row = await em
+    .createQueryBuilder(entity, 't')
+    .select('MAX(t.id)', 'max')
+    .getRawOne<{ max: number | string | null }>();
   return Number(row?.max ?? 0);
 }
 
@@ -92,7 +133,9 @@ export async function seedInvoices(em: EntityManager, random: () => number, toda
   const chance = (p: number) => random() < p;
   const between = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
   const contracts = await em.find(Contract, {
-    where: { status: In([ContractStatus.ACTIVE, ContractStatus.RENEWED, ContractStatus.EXPIRED, ContractStatus.TERMINATED]) },
+    where: {
+      status: In([ContractStatus.ACTIVE, ContractStatus.RENEWED, ContractStatus.EXPIRED, ContractStatus.TERMINATED]),
+    },
     order: { id: 'ASC' },
   });
   const users = await em.find(User, { order: { id: 'ASC' } });
@@ -106,7 +149,8 @@ export async function seedInvoices(em: EntityManager, random: () => number, toda
   // Monthly platform invoices for every contract; a services stream on some, to come near the target.
   const monthly = contracts.map((contract) => ({ contract, ...monthlyPeriods(contract, today) }));
   const platformCount = monthly.reduce((sum, c) => sum + c.billed.length, 0);
-  const servicesShare = platformCount === 0 ? 0 : Math.min(1, Math.max(0, (TARGET_INVOICES - platformCount) / platformCount));
+  const servicesShare =
+    platformCount === 0 ? 0 : Math.min(1, Math.max(0, (TARGET_INVOICES - platformCount) / platformCount));
   const planned: Planned[] = [];
   for (const { contract, billed, inTerm } of monthly) {
     const withServices = chance(servicesShare);
@@ -114,12 +158,24 @@ export async function seedInvoices(em: EntityManager, random: () => number, toda
     const platformBudget = withServices ? Math.floor(periodBudget * 0.7) : periodBudget;
     for (const { start: periodStart, issue: issueDate } of billed) {
       planned.push({ contract, stream: 'platform', periodStart, issueDate, budgetCents: platformBudget });
-      if (withServices) planned.push({ contract, stream: 'services', periodStart, issueDate, budgetCents: periodBudget - platformBudget });
+      if (withServices)
+        planned.push({
+          contract,
+          stream: 'services',
+          periodStart,
+          issueDate,
+          budgetCents: periodBudget - platformBudget,
+        });
     }
   }
-  planned.sort((a, b) => a.issueDate.localeCompare(b.issueDate) || a.contract.id - b.contract.id || a.stream.localeCompare(b.stream));
+  planned.sort(
+    (a, b) =>
+      a.issueDate.localeCompare(b.issueDate) || a.contract.id - b.contract.id || a.stream.localeCompare(b.stream),
+  );
 
-  const sequences = new Map((await em.find(NumberSequence)).filter((s) => s.name.startsWith('invoice-')).map((s) => [s.name, s]));
+  const sequences = new Map(
+    (await em.find(NumberSequence)).filter((s) => s.name.startsWith('invoice-')).map((s) => [s.name, s]),
+  );
   const counters = new Map<string, number>();
   let invoiceId = await maxId(em, Invoice);
   let lineId = await maxId(em, InvoiceLine);
@@ -158,16 +214,36 @@ export async function seedInvoices(em: EntityManager, random: () => number, toda
     const approvedAt = at(issueDate, 16, -1);
     const sentAt = issueDate === today ? at(today, 0) : at(issueDate, 14);
     const voidedAt = status !== InvoiceStatus.VOID ? null : sent ? at(issueDate, 11, 2) : at(issueDate, 10, -2);
-    const events = [createdAt, submitted ? submittedAt : null, approved ? approvedAt : null, sent ? sentAt : null, voidedAt];
+    const events = [
+      createdAt,
+      submitted ? submittedAt : null,
+      approved ? approvedAt : null,
+      sent ? sentAt : null,
+      voidedAt,
+    ];
 
     let paidCents = 0;
     if (status === InvoiceStatus.PAID || status === InvoiceStatus.PARTIALLY_PAID) {
-      const amounts = status === InvoiceStatus.PAID ? splitPaid(totalCents, random) : [Math.min(totalCents - 1, Math.max(1, Math.round((totalCents * between(25, 75)) / 100)))];
+      const amounts =
+        status === InvoiceStatus.PAID
+          ? splitPaid(totalCents, random)
+          : [Math.min(totalCents - 1, Math.max(1, Math.round((totalCents * between(25, 75)) / 100)))];
       let paidAt = at(issueDate, 17, between(5, 25));
       for (const amountCents of amounts) {
         if (paidAt.getTime() >= Date.parse(`${today}T00:00:00.000Z`)) paidAt = at(today, 9, -1);
         const reference = `${['ACH', 'WIRE', 'CHK'][between(0, 2)]}-${between(10_000_000, 99_999_999)}`;
-        payments.push({ id: ++paymentId, invoiceId: id, amountCents, currency, paidAt, reference, recordedById: (finance ?? executives[0]).id, createdAt: paidAt, updatedAt: paidAt, version: 1 });
+        payments.push({
+          id: ++paymentId,
+          invoiceId: id,
+          amountCents,
+          currency,
+          paidAt,
+          reference,
+          recordedById: (finance ?? executives[0]).id,
+          createdAt: paidAt,
+          updatedAt: paidAt,
+          version: 1,
+        });
         events.push(paidAt);
         paidCents += amountCents;
         paidAt = new Date(paidAt.getTime() + between(7, 20) * DAY_MS);
@@ -192,12 +268,18 @@ export async function seedInvoices(em: EntityManager, random: () => number, toda
       approvedAt: approver ? approvedAt : null,
       sentAt: sent ? sentAt : null,
       voidedAt,
-      voidReason: status !== InvoiceStatus.VOID ? null : sent ? 'Billed to the wrong cost center; reissued.' : 'Raised twice for the same period.',
+      voidReason:
+        status !== InvoiceStatus.VOID
+          ? null
+          : sent
+            ? 'Billed to the wrong cost center; reissued.'
+            : 'Raised twice for the same period.',
       createdAt,
       updatedAt,
       version: events.filter((d) => d !== null).length,
     });
-    for (const line of invoiceLines) lines.push({ ...line, id: ++lineId, invoiceId: id, currency, createdAt, updatedAt: createdAt, version: 1 });
+    for (const line of invoiceLines)
+      lines.push({ ...line, id: ++lineId, invoiceId: id, currency, createdAt, updatedAt: createdAt, version: 1 });
 
     if (submitted) {
       const request = ++requestId;
@@ -244,7 +326,8 @@ export async function seedInvoices(em: EntityManager, random: () => number, toda
   const now = new Date();
   for (const [year, lastValue] of counters) {
     const name = `invoice-${year}`;
-    if (sequences.has(name)) await em.update(NumberSequence, { name }, { lastValue, updatedAt: now, version: () => 'version + 1' });
+    if (sequences.has(name))
+      await em.update(NumberSequence, { name }, { lastValue, updatedAt: now, version: () => 'version + 1' });
     else await em.insert(NumberSequence, { name, lastValue, createdAt: now, updatedAt: now, version: 1 });
   }
   return invoices.length;
@@ -256,9 +339,22 @@ function platformLines(plan: Planned, random: () => number): PlannedLine[] {
   if (plan.budgetCents <= 0) return [];
   const support = random() < 0.3 ? Math.floor(plan.budgetCents * 0.1) : 0;
   const lines: PlannedLine[] = [
-    { position: 1, description: `Member cost-transparency platform, ${label}`, quantityThousandths: 1000, unitPriceCents: plan.budgetCents - support, amountCents: plan.budgetCents - support },
+    {
+      position: 1,
+      description: `Member cost-transparency platform, ${label}`,
+      quantityThousandths: 1000,
+      unitPriceCents: plan.budgetCents - support,
+      amountCents: plan.budgetCents - support,
+    },
   ];
-  if (support > 0) lines.push({ position: 2, description: `Premium support, ${label}`, quantityThousandths: 1000, unitPriceCents: support, amountCents: support });
+  if (support > 0)
+    lines.push({
+      position: 2,
+      description: `Premium support, ${label}`,
+      quantityThousandths: 1000,
+      unitPriceCents: support,
+      amountCents: support,
+    });
   return lines;
 }
 
@@ -272,14 +368,26 @@ function servicesLines(plan: Planned, random: () => number): PlannedLine[] {
   if (quarterHours > 0) {
     const quantityThousandths = quarterHours * 250;
     const amountCents = lineAmountCents(quantityThousandths, HOURLY_RATE_CENTS);
-    lines.push({ position: 1, description: `Implementation services, ${label} (hours)`, quantityThousandths, unitPriceCents: HOURLY_RATE_CENTS, amountCents });
+    lines.push({
+      position: 1,
+      description: `Implementation services, ${label} (hours)`,
+      quantityThousandths,
+      unitPriceCents: HOURLY_RATE_CENTS,
+      amountCents,
+    });
     used = amountCents;
   }
   // Thousands of records to three decimals; rounding half-even never takes the amount past the budget.
   const recordsThousandths = Math.floor(((plan.budgetCents - used - 1) * 1000) / PER_THOUSAND_RECORDS_CENTS);
   if (recordsThousandths > 0 && random() < 0.7) {
     const amountCents = lineAmountCents(recordsThousandths, PER_THOUSAND_RECORDS_CENTS);
-    lines.push({ position: lines.length + 1, description: `Claims data loads, ${label} (thousands of records)`, quantityThousandths: recordsThousandths, unitPriceCents: PER_THOUSAND_RECORDS_CENTS, amountCents });
+    lines.push({
+      position: lines.length + 1,
+      description: `Claims data loads, ${label} (thousands of records)`,
+      quantityThousandths: recordsThousandths,
+      unitPriceCents: PER_THOUSAND_RECORDS_CENTS,
+      amountCents,
+    });
   }
   return lines;
 }
@@ -288,10 +396,29 @@ function servicesLines(plan: Planned, random: () => number): PlannedLine[] {
 function pickStatus(issueDate: LocalDate, dueDate: LocalDate, today: LocalDate, random: () => number): InvoiceStatus {
   const roll = random();
   if (daysBetween(issueDate, today) <= 6) {
-    return roll < 0.3 ? InvoiceStatus.DRAFT : roll < 0.65 ? InvoiceStatus.PENDING_APPROVAL : roll < 0.85 ? InvoiceStatus.APPROVED : InvoiceStatus.SENT;
+    return roll < 0.3
+      ? InvoiceStatus.DRAFT
+      : roll < 0.65
+        ? InvoiceStatus.PENDING_APPROVAL
+        : roll < 0.85
+          ? InvoiceStatus.APPROVED
+          : InvoiceStatus.SENT;
   }
-  if (dueDate >= today) return roll < 0.75 ? InvoiceStatus.SENT : roll < 0.85 ? InvoiceStatus.PARTIALLY_PAID : roll < 0.98 ? InvoiceStatus.PAID : InvoiceStatus.VOID;
-  return roll < 0.86 ? InvoiceStatus.PAID : roll < 0.91 ? InvoiceStatus.PARTIALLY_PAID : roll < 0.97 ? InvoiceStatus.SENT : InvoiceStatus.VOID;
+  if (dueDate >= today)
+    return roll < 0.75
+      ? InvoiceStatus.SENT
+      : roll < 0.85
+        ? InvoiceStatus.PARTIALLY_PAID
+        : roll < 0.98
+          ? InvoiceStatus.PAID
+          : InvoiceStatus.VOID;
+  return roll < 0.86
+    ? InvoiceStatus.PAID
+    : roll < 0.91
+      ? InvoiceStatus.PARTIALLY_PAID
+      : roll < 0.97
+        ? InvoiceStatus.SENT
+        : InvoiceStatus.VOID;
 }
 
 /** Most invoices are paid at once; some in two instalments. */
@@ -305,14 +432,22 @@ function splitPaid(totalCents: number, random: () => number): number[] {
  * Someone with the authority (the default limits) who neither created nor submitted it: the
  * account's manager for small invoices, finance or a senior up to $250,000, an executive above.
  */
-function chooseApprover(totalCents: number, creator: User, owner: User | undefined, finance: User | undefined, seniors: User[], executives: User[]): User {
+function chooseApprover(
+  totalCents: number,
+  creator: User,
+  owner: User | undefined,
+  finance: User | undefined,
+  seniors: User[],
+  executives: User[],
+): User {
   if (owner && owner.active && owner.id !== creator.id) {
     if (owner.role === Role.ACCOUNT_MANAGER && totalCents <= ACCOUNT_MANAGER_LIMIT_CENTS) return owner;
     if (owner.role === Role.SENIOR_ACCOUNT_MANAGER && totalCents <= SENIOR_AND_FINANCE_LIMIT_CENTS) return owner;
   }
   if (totalCents <= SENIOR_AND_FINANCE_LIMIT_CENTS) {
     if (finance && finance.id !== creator.id) return finance;
-    const senior = seniors.find((s) => s.id === owner?.managerId && s.id !== creator.id) ?? seniors.find((s) => s.id !== creator.id);
+    const senior =
+      seniors.find((s) => s.id === owner?.managerId && s.id !== creator.id) ?? seniors.find((s) => s.id !== creator.id);
     if (senior) return senior;
   }
   return executives.find((e) => e.id !== creator.id) ?? executives[0];

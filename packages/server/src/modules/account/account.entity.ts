@@ -60,7 +60,10 @@ registerEnumType(AccountStatus, {
 });
 
 /** A client organisation; health plans form parent/child families. */
-@ObjectType({ implements: Node, description: 'A client organisation (usually a health plan); health-plan families form a parent/child hierarchy.' })
+@ObjectType({
+  implements: Node,
+  description: 'A client organisation (usually a health plan); health-plan families form a parent/child hierarchy.',
+})
 @Entity('account')
 @Index(['name', 'id'])
 @Index(['membersReached', 'id'])

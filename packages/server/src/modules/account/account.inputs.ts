@@ -64,7 +64,10 @@ export class AccountFilter {
   @MaxLength(200)
   parentId?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'True: only accounts without a parent (family heads and standalone accounts); false: only children.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'True: only accounts without a parent (family heads and standalone accounts); false: only children.',
+  })
   @IsOptional()
   topLevel?: boolean | null;
 }
@@ -102,7 +105,10 @@ export class CreateAccountInput {
   @MaxLength(200)
   parentId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Owning account manager; the creator when they are an account manager and this is omitted.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Owning account manager; the creator when they are an account manager and this is omitted.',
+  })
   @IsOptional()
   @MaxLength(200)
   ownerId?: string | null;
@@ -114,7 +120,10 @@ export class UpdateAccountInput {
   @MaxLength(200)
   id!: string;
 
-  @Field(() => Int, { description: 'The `version` you last read; if someone changed the account since, nothing is changed and you get CONFLICT.' })
+  @Field(() => Int, {
+    description:
+      'The `version` you last read; if someone changed the account since, nothing is changed and you get CONFLICT.',
+  })
   @IsInt()
   @Min(1)
   expectedVersion!: number;
@@ -164,7 +173,10 @@ export class AssignAccountOwnerInput {
   @MaxLength(200)
   ownerId!: string;
 
-  @Field(() => Int, { nullable: true, description: 'The `version` you last read; when given and stale, nothing changes and you get CONFLICT.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The `version` you last read; when given and stale, nothing changes and you get CONFLICT.',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -188,4 +200,3 @@ export class AssignAccountOwnerPayload {
   @Field(() => Account, { description: 'The account with its new owner.' })
   account!: Account;
 }
-

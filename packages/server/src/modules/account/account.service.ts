@@ -54,15 +54,23 @@ export const AccountService = {
     orderBy: AccountOrder | null | undefined,
     selection?: Selection,
   ): Promise<Connection<Account>> {
-    const order: SortOrder = { ...SORTS[orderBy?.field ?? AccountOrderField.NAME], direction: orderBy?.direction ?? OrderDirection.ASC };
+    const order: SortOrder = {
+      ...SORTS[orderBy?.field ?? AccountOrderField.NAME],
+      direction: orderBy?.direction ?? OrderDirection.ASC,
+    };
     const qb = ctx.em.createQueryBuilder(Account, 'account');
     ctx.scope.restrictAccounts(qb, 'account');
-    if (filter?.search?.trim()) qb.andWhere("account.name LIKE :search ESCAPE '!'", { search: likePattern(filter.search.trim()) });
+    if (filter?.search?.trim())
+      qb.andWhere("account.name LIKE :search ESCAPE '!'", { search: likePattern(filter.search.trim()) });
     if (filter?.status?.length) qb.andWhere('account.status IN (:...statuses)', { statuses: filter.status });
     if (filter?.tier?.length) qb.andWhere('account.tier IN (:...tiers)', { tiers: filter.tier });
     if (filter?.kind?.length) qb.andWhere('account.kind IN (:...kinds)', { kinds: filter.kind });
-    if (filter?.ownerId) qb.andWhere('account.ownerId = :ownerId', { ownerId: decodeGlobalId(filter.ownerId, 'User', 'filter.ownerId') });
-    if (filter?.parentId) qb.andWhere('account.parentId = :parentId', { parentId: decodeGlobalId(filter.parentId, 'Account', 'filter.parentId') });
+    if (filter?.ownerId)
+      qb.andWhere('account.ownerId = :ownerId', { ownerId: decodeGlobalId(filter.ownerId, 'User', 'filter.ownerId') });
+    if (filter?.parentId)
+      qb.andWhere('account.parentId = :parentId', {
+        parentId: decodeGlobalId(filter.parentId, 'Account', 'filter.parentId'),
+      });
     if (filter?.topLevel === true) qb.andWhere('account.parentId IS NULL');
     if (filter?.topLevel === false) qb.andWhere('account.parentId IS NOT NULL');
     return paginate(qb, 'account', order, args, accountJoins(ctx, selection?.under('edges').under('node')));
@@ -71,7 +79,8 @@ export const AccountService = {
   /** Creates an account; an account manager who names no owner owns it. */
   async create(ctx: Context, input: CreateAccountInput): Promise<Account> {
     const viewer = ctx.viewer;
-    if (![Role.ADMIN, Role.EXECUTIVE, Role.SENIOR_ACCOUNT_MANAGER, Role.ACCOUNT_MANAGER].includes(viewer.role)) throw AccountErrors.cannotCreate();
+    if (![Role.ADMIN, Role.EXECUTIVE, Role.SENIOR_ACCOUNT_MANAGER, Role.ACCOUNT_MANAGER].includes(viewer.role))
+      throw AccountErrors.cannotCreate();
     return inTransaction(ctx, async (tx) => {
       const account = stampNew(new Account());
       account.name = input.name.trim();
@@ -80,7 +89,9 @@ export const AccountService = {
       account.status = input.status ?? AccountStatus.PROSPECT;
       account.membersReached = input.membersReached ?? 0;
       account.region = cleanText(input.region) ?? null;
-      account.parentId = input.parentId ? (await requireReadableAccount(tx, input.parentId, 'input.parentId')).id : null;
+      account.parentId = input.parentId
+        ? (await requireReadableAccount(tx, input.parentId, 'input.parentId')).id
+        : null;
       if (input.ownerId) {
         account.ownerId = (await requireEligibleOwner(tx, input.ownerId, 'input.ownerId')).id;
       } else {
@@ -162,14 +173,23 @@ async function checkedParent(ctx: Context, account: Account, parentGlobalId: str
     if (depth >= MAX_FAMILY_DEPTH) throw AccountErrors.familyTooDeep(path);
     const row: { parentId: number | null } | null = await forUpdate(
       ctx,
-      ctx.em.createQueryBuilder(Account, 'ancestor').select(['ancestor.id', 'ancestor.parentId']).where('ancestor.id = :id', { id: ancestorId }),
+      ctx.em
+        .createQueryBuilder(Account, 'ancestor')
+        .select(['ancestor.id', 'ancestor.parentId'])
+        .where('ancestor.id = :id', { id: ancestorId }),
     ).getOne();
     ancestorId = row?.parentId ?? null;
   }
   return parent.id;
 }
 
-async function saveVersioned(ctx: Context, account: Account, expectedVersion: number, action: string, before: Record<string, unknown>): Promise<Account> {
+async function saveVersioned(
+  ctx: Context,
+  account: Account,
+  expectedVersion: number,
+  action: string,
+  before: Record<string, unknown>,
+): Promise<Account> {
   const changes = diffFields(before, snapshot(account), AUDITED_FIELDS);
   await compareAndSwap(ctx, account, expectedVersion, Object.keys(changes));
   await recordAudit(ctx, action, account, changes);

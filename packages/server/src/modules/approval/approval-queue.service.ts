@@ -4,7 +4,12 @@ import { OrderDirection, paginate, type Connection, type PageArgs, type SortOrde
 import { ApprovalRequest, ApprovalRequestStatus, ApprovalSubjectType } from './approval.entity';
 import { approvalLimit } from './approval.service';
 
-const OLDEST_FIRST: SortOrder = { key: 'requestedAt', property: 'requestedAt', direction: OrderDirection.ASC, kind: 'date' };
+const OLDEST_FIRST: SortOrder = {
+  key: 'requestedAt',
+  property: 'requestedAt',
+  direction: OrderDirection.ASC,
+  kind: 'date',
+};
 
 /**
  * The viewer's approval queue: pending requests they could decide right now. Their accounts, within
@@ -26,7 +31,9 @@ export async function approvalQueue(ctx: Context, args: PageArgs): Promise<Conne
       conditions.push(`request.subjectType = :type_${type}`);
     } else {
       params[`limit_${type}`] = limit;
-      conditions.push(`(request.subjectType = :type_${type} AND request.currency = :usd AND request.amountCents <= :limit_${type})`);
+      conditions.push(
+        `(request.subjectType = :type_${type} AND request.currency = :usd AND request.amountCents <= :limit_${type})`,
+      );
     }
   }
   qb.andWhere(conditions.length > 0 ? `(${conditions.join(' OR ')})` : '1 = 0', params);

@@ -27,7 +27,7 @@ registerEnumType(ApprovalSubjectType, {
   description: 'The kind of item an approval is about.',
   valuesConfig: {
     CONTRACT: { description: 'A contract (or renewal) awaiting activation.' },
-    CHANGE_ORDER: { description: 'A change order that alters a contract\'s value or schedule.' },
+    CHANGE_ORDER: { description: "A change order that alters a contract's value or schedule." },
     INVOICE: { description: 'An invoice before it may be sent.' },
   },
 });
@@ -50,7 +50,10 @@ registerEnumType(ApprovalDecisionKind, {
 });
 
 /** One submission of an item for approval: the approver's queue is the pending ones. */
-@ObjectType({ implements: Node, description: 'One submission of an item for approval; the approval queue lists the pending ones.' })
+@ObjectType({
+  implements: Node,
+  description: 'One submission of an item for approval; the approval queue lists the pending ones.',
+})
 @Entity('approval_request')
 @Index(['status', 'requestedAt', 'id'])
 @Index(['subjectType', 'subjectId'])
@@ -71,7 +74,9 @@ export class ApprovalRequest extends BaseRecord {
   @Column({ type: 'varchar', length: 3 })
   currency!: string;
 
-  @Field(() => Money, { description: 'The amount that decides who may approve (the contract value, the change\'s size, the invoice total).' })
+  @Field(() => Money, {
+    description: "The amount that decides who may approve (the contract value, the change's size, the invoice total).",
+  })
   get amount(): Money {
     return Money.of(this.amountCents, this.currency);
   }
@@ -92,7 +97,10 @@ export class ApprovalRequest extends BaseRecord {
 }
 
 /** A decision on an item: who decided what, when, about how much, and why. */
-@ObjectType({ implements: Node, description: 'A decision on an item: who approved or rejected it, when, for how much, and why.' })
+@ObjectType({
+  implements: Node,
+  description: 'A decision on an item: who approved or rejected it, when, for how much, and why.',
+})
 @Entity('approval_decision')
 @Index(['subjectType', 'subjectId', 'id'])
 export class ApprovalDecision extends BaseRecord {
@@ -113,7 +121,7 @@ export class ApprovalDecision extends BaseRecord {
   @Column({ type: 'int' })
   actorId!: number;
 
-  @Field(() => String, { nullable: true, description: 'The approver\'s note; required when rejecting.' })
+  @Field(() => String, { nullable: true, description: "The approver's note; required when rejecting." })
   @Column({ type: 'varchar', length: 2000, nullable: true })
   note!: string | null;
 

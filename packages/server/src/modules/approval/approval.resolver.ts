@@ -20,7 +20,9 @@ export const ApprovalRequestConnection = connectionType(ApprovalRequest);
 
 @Resolver(() => ApprovalRequest)
 export class ApprovalRequestResolver {
-  @Query(() => ApprovalRequestConnection, { description: 'Your approval queue: pending items you could approve or reject now, oldest first.' })
+  @Query(() => ApprovalRequestConnection, {
+    description: 'Your approval queue: pending items you could approve or reject now, oldest first.',
+  })
   approvalQueue(@Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs): Promise<Connection<ApprovalRequest>> {
     return approvalQueue(ctx, page);
   }

@@ -6,7 +6,13 @@ import { transitionStatus } from '../../common/versioned';
 import { diffFields, recordAudit } from '../audit/audit.service';
 import { notify, NotificationKind } from '../notification/notification.service';
 import { Role } from '../user/user.entity';
-import { ApprovalDecision, ApprovalDecisionKind, ApprovalRequest, ApprovalRequestStatus, ApprovalSubjectType } from './approval.entity';
+import {
+  ApprovalDecision,
+  ApprovalDecisionKind,
+  ApprovalRequest,
+  ApprovalRequestStatus,
+  ApprovalSubjectType,
+} from './approval.entity';
 import { ApprovalErrors, describeLimit } from './approval.errors';
 
 /** What the engine needs of a contract, change order or invoice. */
@@ -51,9 +57,14 @@ export function approvalLimit(ctx: Context, type: ApprovalSubjectType): number |
 /** Names who may approve an amount of this kind, so that a refusal says where to go. */
 function whoCanApprove(ctx: Context, type: ApprovalSubjectType, amountCents: number): string {
   const limits = ctx.config.approvalLimits;
-  const finance = type === ApprovalSubjectType.INVOICE && amountCents <= limits.financeInvoiceCents ? `, finance (up to ${describeLimit(limits.financeInvoiceCents)})` : '';
-  if (amountCents <= limits.accountManagerCents) return `An account manager, a senior account manager${finance} or an executive with the account in their scope`;
-  if (amountCents <= limits.seniorAccountManagerCents) return `A senior account manager (up to ${describeLimit(limits.seniorAccountManagerCents)})${finance} or an executive`;
+  const finance =
+    type === ApprovalSubjectType.INVOICE && amountCents <= limits.financeInvoiceCents
+      ? `, finance (up to ${describeLimit(limits.financeInvoiceCents)})`
+      : '';
+  if (amountCents <= limits.accountManagerCents)
+    return `An account manager, a senior account manager${finance} or an executive with the account in their scope`;
+  if (amountCents <= limits.seniorAccountManagerCents)
+    return `A senior account manager (up to ${describeLimit(limits.seniorAccountManagerCents)})${finance} or an executive`;
   return 'An executive or an admin';
 }
 
@@ -63,11 +74,17 @@ function checkAuthority<T extends Approvable>(ctx: Context, subject: ApprovalSub
   if (item.createdById === ctx.viewer.id || item.submittedById === ctx.viewer.id) throw ApprovalErrors.ownWork(label);
   const { amountCents, currency } = subject.amount(item);
   const limit = approvalLimit(ctx, subject.type);
-  if (limit === undefined) throw ApprovalErrors.cannotApprove(label, whoCanApprove(ctx, subject.type, Math.abs(amountCents)));
+  if (limit === undefined)
+    throw ApprovalErrors.cannotApprove(label, whoCanApprove(ctx, subject.type, Math.abs(amountCents)));
   if (limit === null) return;
   if (currency !== DEFAULT_CURRENCY) throw ApprovalErrors.foreignCurrency(label, currency);
   if (Math.abs(amountCents) > limit) {
-    throw ApprovalErrors.overLimit(label, formatMoney(Math.abs(amountCents), currency), describeLimit(limit), whoCanApprove(ctx, subject.type, Math.abs(amountCents)));
+    throw ApprovalErrors.overLimit(
+      label,
+      formatMoney(Math.abs(amountCents), currency),
+      describeLimit(limit),
+      whoCanApprove(ctx, subject.type, Math.abs(amountCents)),
+    );
   }
 }
 
@@ -78,7 +95,12 @@ function checkAuthority<T extends Approvable>(ctx: Context, subject: ApprovalSub
  */
 export const ApprovalEngine = {
   /** Sends an item for approval: its status becomes PENDING_APPROVAL and it joins the queue. */
-  async submit<T extends Approvable>(tx: Context, subject: ApprovalSubject<T>, item: T, from: readonly string[]): Promise<T> {
+  async submit<T extends Approvable>(
+    tx: Context,
+    subject: ApprovalSubject<T>,
+    item: T,
+    from: readonly string[],
+  ): Promise<T> {
     const before = item.status;
     await transitionStatus(tx, item, from, PENDING_APPROVAL, { submittedById: tx.viewer.id }, subject.label(item));
     const { amountCents, currency } = subject.amount(item);
@@ -125,18 +147,44 @@ export const ApprovalEngine = {
     set: Record<string, unknown> = {},
   ): Promise<ApprovalDecision> {
     // State first: deciding an item that is no longer pending is a conflict, whoever tries.
-    if (item.status !== PENDING_APPROVAL) throw new ConflictError(`${subject.label(item)} is ${item.status}; only a pending item can be approved or rejected.`);
+    if (item.status !== PENDING_APPROVAL)
+      throw new ConflictError(
+        `${subject.label(item)} is ${item.status}; only a pending item can be approved or rejected.`,
+      );
     checkAuthority(tx, subject, item);
     const submittedById = item.submittedById;
-    const before = { status: item.status, ...Object.fromEntries(Object.keys(set).map((k) => [k, (item as Record<string, unknown>)[k]])) };
+    const before = {
+      status: item.status,
+      ...Object.fromEntries(Object.keys(set).map((k) => [k, (item as Record<string, unknown>)[k]])),
+    };
     await transitionStatus(tx, item, [PENDING_APPROVAL], to, set, subject.label(item));
-    const requestId = await closeApprovalRequest(tx, subject.type, item.id, decision === ApprovalDecisionKind.APPROVED ? ApprovalRequestStatus.APPROVED : ApprovalRequestStatus.REJECTED);
+    const requestId = await closeApprovalRequest(
+      tx,
+      subject.type,
+      item.id,
+      decision === ApprovalDecisionKind.APPROVED ? ApprovalRequestStatus.APPROVED : ApprovalRequestStatus.REJECTED,
+    );
     const { amountCents, currency } = subject.amount(item);
     const record = stampNew(new ApprovalDecision());
-    Object.assign(record, { subjectType: subject.type, subjectId: item.id, requestId, decision, actorId: tx.viewer.id, note, amountCents, currency, decidedAt: record.createdAt });
+    Object.assign(record, {
+      subjectType: subject.type,
+      subjectId: item.id,
+      requestId,
+      decision,
+      actorId: tx.viewer.id,
+      note,
+      amountCents,
+      currency,
+      decidedAt: record.createdAt,
+    });
     await tx.em.save(record);
     const changes = diffFields(before, { status: to, ...set }, Object.keys(before));
-    await recordAudit(tx, decision === ApprovalDecisionKind.APPROVED ? subject.actions.approve : subject.actions.reject, item, { ...changes, ...(note ? { note: { before: null, after: note } } : {}) });
+    await recordAudit(
+      tx,
+      decision === ApprovalDecisionKind.APPROVED ? subject.actions.approve : subject.actions.reject,
+      item,
+      { ...changes, ...(note ? { note: { before: null, after: note } } : {}) },
+    );
     if (submittedById !== null && submittedById !== tx.viewer.id) {
       const verdict = decision === ApprovalDecisionKind.APPROVED ? 'approved' : 'rejected';
       await notify(tx, {
@@ -160,8 +208,17 @@ export const ApprovalEngine = {
 };
 
 /** Takes an item's pending request out of the queue with its outcome; returns the request's id. */
-export async function closeApprovalRequest(tx: Context, type: ApprovalSubjectType, subjectId: number, status: ApprovalRequestStatus): Promise<number> {
-  const request = await tx.em.findOneByOrFail(ApprovalRequest, { subjectType: type, subjectId, status: ApprovalRequestStatus.PENDING });
+export async function closeApprovalRequest(
+  tx: Context,
+  type: ApprovalSubjectType,
+  subjectId: number,
+  status: ApprovalRequestStatus,
+): Promise<number> {
+  const request = await tx.em.findOneByOrFail(ApprovalRequest, {
+    subjectType: type,
+    subjectId,
+    status: ApprovalRequestStatus.PENDING,
+  });
   await tx.em
     .createQueryBuilder()
     .update(ApprovalRequest)

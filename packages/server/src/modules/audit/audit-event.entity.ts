@@ -11,7 +11,10 @@ export interface FieldChange {
 }
 
 /** One change made through the API, written in the same transaction as the change. */
-@ObjectType({ implements: Node, description: 'One change made through the API, written in the same transaction as the change itself.' })
+@ObjectType({
+  implements: Node,
+  description: 'One change made through the API, written in the same transaction as the change itself.',
+})
 @Entity('audit_event')
 @Index(['entityType', 'entityId', 'id'])
 @Index(['actorId', 'id'])
@@ -36,7 +39,9 @@ export class AuditEvent extends BaseRecord {
   @Column({ type: 'varchar', length: 200 })
   entityId!: string;
 
-  @Field(() => GraphQLJSONObject, { description: 'Per changed field: `{ "name": { "before": "Old", "after": "New" } }`.' })
+  @Field(() => GraphQLJSONObject, {
+    description: 'Per changed field: `{ "name": { "before": "Old", "after": "New" } }`.',
+  })
   @Column({ type: 'simple-json' })
   changes!: Record<string, FieldChange>;
 

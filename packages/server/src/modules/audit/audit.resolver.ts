@@ -10,11 +10,14 @@ export const AuditEventConnection = connectionType(AuditEvent);
 
 @Resolver(() => AuditEvent)
 export class AuditResolver {
-  @Query(() => AuditEventConnection, { description: 'Every change made through the API, newest first. Executives and admins only.' })
+  @Query(() => AuditEventConnection, {
+    description: 'Every change made through the API, newest first. Executives and admins only.',
+  })
   auditEvents(
     @Ctx() ctx: Context,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => AuditEventFilter, { nullable: true, description: 'Conditions the events must meet.' }) filter?: AuditEventFilter,
+    @Arg('filter', () => AuditEventFilter, { nullable: true, description: 'Conditions the events must meet.' })
+    filter?: AuditEventFilter,
   ): Promise<Connection<AuditEvent>> {
     return listAuditEvents(ctx, page, filter);
   }

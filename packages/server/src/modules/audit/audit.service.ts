@@ -16,7 +16,11 @@ function comparable(value: unknown): unknown {
 }
 
 /** Before/after of the fields that differ; `before` undefined means created, `after` undefined deleted. */
-export function diffFields(before: Snapshot | undefined, after: Snapshot | undefined, fields: readonly string[]): Record<string, FieldChange> {
+export function diffFields(
+  before: Snapshot | undefined,
+  after: Snapshot | undefined,
+  fields: readonly string[],
+): Record<string, FieldChange> {
   const changes: Record<string, FieldChange> = {};
   for (const field of fields) {
     const was = comparable(before?.[field]);
@@ -42,19 +46,31 @@ export async function recordAudit(
   event.occurredAt = event.createdAt;
   // Not `save`: it would read the row back for its defaulted columns (a second statement on MySQL)
   // though every column is set here.
-  await ctx.em.createQueryBuilder().insert().into(AuditEvent).values(event as never).updateEntity(false).execute();
+  await ctx.em
+    .createQueryBuilder()
+    .insert()
+    .into(AuditEvent)
+    .values(event as never)
+    .updateEntity(false)
+    .execute();
 }
 
 const NEWEST_FIRST: SortOrder = { key: 'occurred', property: 'id', direction: OrderDirection.DESC, kind: 'number' };
 
 /** The audit trail, newest first; executives and admins only. */
-export async function listAuditEvents(ctx: Context, args: PageArgs, filter: AuditEventFilter | null | undefined): Promise<Connection<AuditEvent>> {
-  if (!AUDIT_READER_ROLES.has(ctx.viewer.role)) throw new ForbiddenError('Only executives and admins may read the audit trail.');
+export async function listAuditEvents(
+  ctx: Context,
+  args: PageArgs,
+  filter: AuditEventFilter | null | undefined,
+): Promise<Connection<AuditEvent>> {
+  if (!AUDIT_READER_ROLES.has(ctx.viewer.role))
+    throw new ForbiddenError('Only executives and admins may read the audit trail.');
   const qb = ctx.em.createQueryBuilder(AuditEvent, 'event');
   if (filter?.entityId) qb.andWhere('event.entityId = :entityId', { entityId: filter.entityId });
   if (filter?.entityType) qb.andWhere('event.entityType = :entityType', { entityType: filter.entityType });
   if (filter?.action) qb.andWhere('event.action = :action', { action: filter.action });
-  if (filter?.actorId) qb.andWhere('event.actorId = :actorId', { actorId: decodeGlobalId(filter.actorId, 'User', 'filter.actorId') });
+  if (filter?.actorId)
+    qb.andWhere('event.actorId = :actorId', { actorId: decodeGlobalId(filter.actorId, 'User', 'filter.actorId') });
   if (filter?.from) qb.andWhere('event.occurredAt >= :from', { from: filter.from });
   if (filter?.to) qb.andWhere('event.occurredAt < :to', { to: filter.to });
   return paginate(qb, 'event', NEWEST_FIRST, args);

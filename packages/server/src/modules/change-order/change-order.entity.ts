@@ -18,15 +18,19 @@ registerEnumType(ChangeOrderStatus, {
   description: 'Where a change order is in its lifecycle.',
   valuesConfig: {
     DRAFT: { description: 'Being written; can be changed, submitted or withdrawn.' },
-    PENDING_APPROVAL: { description: 'Submitted; in the approvers\' queue until approved, rejected or withdrawn.' },
-    APPROVED: { description: 'Approved: its amount is now part of the contract\'s value. Final.' },
+    PENDING_APPROVAL: { description: "Submitted; in the approvers' queue until approved, rejected or withdrawn." },
+    APPROVED: { description: "Approved: its amount is now part of the contract's value. Final." },
     REJECTED: { description: 'Rejected by an approver, with a reason. Final: raise a new change order instead.' },
     WITHDRAWN: { description: 'Taken back by the account team before a decision. Final.' },
   },
 });
 
 /** A change to an active contract's value or schedule, approved through the approval engine (PRODUCT.md, item 5). */
-@ObjectType({ implements: Node, description: 'A change to an ACTIVE contract\'s value or schedule; once approved, its amount is added to the contract\'s value.' })
+@ObjectType({
+  implements: Node,
+  description:
+    "A change to an ACTIVE contract's value or schedule; once approved, its amount is added to the contract's value.",
+})
 @Entity('change_order')
 @Index(['contractId', 'id'])
 @Index(['accountId', 'createdAt', 'id'])
@@ -71,12 +75,16 @@ export class ChangeOrder extends BaseRecord {
   @Column({ type: 'varchar', length: 3 })
   currency!: string;
 
-  @Field(() => Money, { description: 'What approval adds to the contract\'s value, in its currency; negative for a reduction in scope.' })
+  @Field(() => Money, {
+    description: "What approval adds to the contract's value, in its currency; negative for a reduction in scope.",
+  })
   get amountDelta(): Money {
     return Money.of(this.amountDeltaCents, this.currency);
   }
 
-  @Field(() => Int, { description: 'Days the change moves the delivery schedule: positive is later, negative earlier, 0 none.' })
+  @Field(() => Int, {
+    description: 'Days the change moves the delivery schedule: positive is later, negative earlier, 0 none.',
+  })
   @Column({ type: 'int', default: 0 })
   scheduleImpactDays!: number;
 
@@ -91,7 +99,10 @@ export class ChangeOrder extends BaseRecord {
   @Column({ type: 'int', nullable: true })
   submittedById!: number | null;
 
-  @Field(() => Date, { nullable: true, description: 'When it was approved or rejected; null before a decision and when withdrawn.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When it was approved or rejected; null before a decision and when withdrawn.',
+  })
   @Column({ type: 'datetime', precision: 3, nullable: true })
   decidedAt!: Date | null;
 }

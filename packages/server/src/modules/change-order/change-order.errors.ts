@@ -1,9 +1,12 @@
 import { BadInputError, ConflictError } from '../../common/errors';
 
 export const ChangeOrderErrors = {
-  projectNotOnContract: (contract: string) => BadInputError.field('input.projectId', `the project must belong to contract ${contract}`),
+  projectNotOnContract: (contract: string) =>
+    BadInputError.field('input.projectId', `the project must belong to contract ${contract}`),
   contractNotActive: (contract: string, status: string) =>
-    new ConflictError(`Contract ${contract} is ${status}; change orders apply only to an ACTIVE contract. Renew it, or raise the change on its successor.`),
+    new ConflictError(
+      `Contract ${contract} is ${status}; change orders apply only to an ACTIVE contract. Renew it, or raise the change on its successor.`,
+    ),
   currencyMismatch: (contractCurrency: string, path = 'input.amountDelta.currency') =>
     BadInputError.field(path, `must be the contract's currency, ${contractCurrency}`),
   reductionTooLarge: (contractValue: string, path = 'input.amountDelta.amountCents') =>
@@ -11,11 +14,19 @@ export const ChangeOrderErrors = {
   notDraft: (number: string, status: string) =>
     new ConflictError(`Change order ${number} is ${status}; only a DRAFT change order can be changed or submitted.`),
   cannotWithdraw: (number: string, status: string) =>
-    new ConflictError(`Change order ${number} is ${status}; only a DRAFT or PENDING_APPROVAL change order can be withdrawn.`),
+    new ConflictError(
+      `Change order ${number} is ${status}; only a DRAFT or PENDING_APPROVAL change order can be withdrawn.`,
+    ),
   contractChanged: (number: string, contract: string, status: string) =>
-    new ConflictError(`Change order ${number} cannot be approved: contract ${contract} is ${status} now, and only an ACTIVE contract's value can change. Withdraw or reject it.`),
+    new ConflictError(
+      `Change order ${number} cannot be approved: contract ${contract} is ${status} now, and only an ACTIVE contract's value can change. Withdraw or reject it.`,
+    ),
   valueWouldBeNegative: (number: string, contract: string, value: string, delta: string) =>
-    new ConflictError(`Change order ${number} cannot be approved: it would take contract ${contract}'s value of ${value} below zero (${delta}). Reject it, or approve the changes that add value first.`),
+    new ConflictError(
+      `Change order ${number} cannot be approved: it would take contract ${contract}'s value of ${value} below zero (${delta}). Reject it, or approve the changes that add value first.`,
+    ),
   valueTooLarge: (number: string, contract: string) =>
-    new ConflictError(`Change order ${number} cannot be approved: contract ${contract}'s value would exceed the largest amount accepted.`),
+    new ConflictError(
+      `Change order ${number} cannot be approved: contract ${contract}'s value would exceed the largest amount accepted.`,
+    ),
 };

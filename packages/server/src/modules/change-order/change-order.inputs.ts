@@ -18,7 +18,11 @@ export class CreateChangeOrderInput {
   @MaxLength(200)
   contractId!: string;
 
-  @Field(() => ID, { nullable: true, description: 'The project the change is for, on the same contract; approving the change adjusts that project\'s budget too.' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The project the change is for, on the same contract; approving the change adjusts that project's budget too.",
+  })
   @IsOptional()
   @MaxLength(200)
   projectId?: string | null;
@@ -27,16 +31,24 @@ export class CreateChangeOrderInput {
   @IsName()
   title!: string;
 
-  @Field(() => String, { nullable: true, description: `What changes and why (up to ${MAX_DESCRIPTION_LENGTH} characters).` })
+  @Field(() => String, {
+    nullable: true,
+    description: `What changes and why (up to ${MAX_DESCRIPTION_LENGTH} characters).`,
+  })
   @IsOptional()
   @MaxLength(MAX_DESCRIPTION_LENGTH, { message: `description must be at most ${MAX_DESCRIPTION_LENGTH} characters` })
   description?: string | null;
 
-  @Field(() => MoneyInput, { description: 'What approval adds to the contract\'s value; negative for a reduction. In the contract\'s currency.' })
+  @Field(() => MoneyInput, {
+    description: "What approval adds to the contract's value; negative for a reduction. In the contract's currency.",
+  })
   @ValidateNested()
   amountDelta!: MoneyInput;
 
-  @Field(() => Int, { nullable: true, description: `Days the change moves the schedule (${-MAX_SCHEDULE_IMPACT_DAYS} to ${MAX_SCHEDULE_IMPACT_DAYS}); 0 when omitted.` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Days the change moves the schedule (${-MAX_SCHEDULE_IMPACT_DAYS} to ${MAX_SCHEDULE_IMPACT_DAYS}); 0 when omitted.`,
+  })
   @IsOptional()
   @IsInt()
   @Min(-MAX_SCHEDULE_IMPACT_DAYS)
@@ -65,7 +77,7 @@ export class UpdateChangeOrderInput {
   @MaxLength(MAX_DESCRIPTION_LENGTH, { message: `description must be at most ${MAX_DESCRIPTION_LENGTH} characters` })
   description?: string | null;
 
-  @Field(() => MoneyInput, { nullable: true, description: 'New amount, in the contract\'s currency.' })
+  @Field(() => MoneyInput, { nullable: true, description: "New amount, in the contract's currency." })
   @IsOptional()
   @ValidateNested()
   amountDelta?: MoneyInput | null;
@@ -88,14 +100,19 @@ abstract class ChangeOrderRefInput {
 
 @InputType({ description: 'Sends a DRAFT change order for approval.' })
 export class SubmitChangeOrderInput extends ChangeOrderRefInput {
-  @Field(() => Int, { nullable: true, description: 'The `version` you last read; when given and stale, nothing changes and you get CONFLICT.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The `version` you last read; when given and stale, nothing changes and you get CONFLICT.',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   expectedVersion?: number | null;
 }
 
-@InputType({ description: 'Approves a pending change order: it becomes APPROVED and its amount is added to the contract\'s value.' })
+@InputType({
+  description: "Approves a pending change order: it becomes APPROVED and its amount is added to the contract's value.",
+})
 export class ApproveChangeOrderInput extends ChangeOrderRefInput {
   @Field(() => String, { nullable: true, description: 'A note for the record.' })
   @IsOptional()
@@ -112,7 +129,10 @@ export class RejectChangeOrderInput extends ChangeOrderRefInput {
 
 @InputType({ description: 'Takes back a DRAFT or pending change order; WITHDRAWN is final.' })
 export class WithdrawChangeOrderInput extends ChangeOrderRefInput {
-  @Field(() => Int, { nullable: true, description: 'The `version` you last read; when given and stale, nothing changes and you get CONFLICT.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The `version` you last read; when given and stale, nothing changes and you get CONFLICT.',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -168,10 +188,30 @@ export class ChangeOrderFilter {
   createdOnOrBefore?: string | null;
 }
 
-export const CreateChangeOrderPayload = payloadType('createChangeOrder', 'changeOrder', ChangeOrder, 'The new DRAFT change order.');
-export const UpdateChangeOrderPayload = payloadType('updateChangeOrder', 'changeOrder', ChangeOrder, 'The change order as it is now.');
-export const SubmitChangeOrderPayload = payloadType('submitChangeOrder', 'changeOrder', ChangeOrder, 'The change order, now PENDING_APPROVAL.');
-export const WithdrawChangeOrderPayload = payloadType('withdrawChangeOrder', 'changeOrder', ChangeOrder, 'The change order, now WITHDRAWN.');
+export const CreateChangeOrderPayload = payloadType(
+  'createChangeOrder',
+  'changeOrder',
+  ChangeOrder,
+  'The new DRAFT change order.',
+);
+export const UpdateChangeOrderPayload = payloadType(
+  'updateChangeOrder',
+  'changeOrder',
+  ChangeOrder,
+  'The change order as it is now.',
+);
+export const SubmitChangeOrderPayload = payloadType(
+  'submitChangeOrder',
+  'changeOrder',
+  ChangeOrder,
+  'The change order, now PENDING_APPROVAL.',
+);
+export const WithdrawChangeOrderPayload = payloadType(
+  'withdrawChangeOrder',
+  'changeOrder',
+  ChangeOrder,
+  'The change order, now WITHDRAWN.',
+);
 
 @ObjectType({ description: 'The result of approveChangeOrder.' })
 export class ApproveChangeOrderPayload {

@@ -30,7 +30,17 @@ import {
   type WithdrawChangeOrderInput,
 } from './change-order.inputs';
 
-const AUDITED_FIELDS = ['contractId', 'accountId', 'number', 'title', 'description', 'amountDeltaCents', 'currency', 'scheduleImpactDays', 'status'] as const;
+const AUDITED_FIELDS = [
+  'contractId',
+  'accountId',
+  'number',
+  'title',
+  'description',
+  'amountDeltaCents',
+  'currency',
+  'scheduleImpactDays',
+  'status',
+] as const;
 
 const SORTS: Record<ChangeOrderOrderField, Omit<SortOrder, 'direction'>> = {
   [ChangeOrderOrderField.CREATED_AT]: { key: 'createdAt', property: 'createdAt', kind: 'date' },
@@ -49,29 +59,48 @@ export const changeOrderApproval: ApprovalSubject<ChangeOrder> = {
   type: ApprovalSubjectType.CHANGE_ORDER,
   label: (changeOrder) => `change order ${changeOrder.number}`,
   amount: (changeOrder) => ({ amountCents: changeOrder.amountDeltaCents, currency: changeOrder.currency }),
-  actions: { submit: 'submitChangeOrder', approve: 'approveChangeOrder', reject: 'rejectChangeOrder', withdraw: 'withdrawChangeOrder' },
+  actions: {
+    submit: 'submitChangeOrder',
+    approve: 'approveChangeOrder',
+    reject: 'rejectChangeOrder',
+    withdraw: 'withdrawChangeOrder',
+  },
 };
 
 /** Change orders on active contracts: raised by the account team, approved within authority, added to the contract's value. */
 export const ChangeOrderService = {
-  async list(ctx: Context, args: PageArgs, filter: ChangeOrderFilter | null | undefined, orderBy: ChangeOrderOrder | null | undefined): Promise<Connection<ChangeOrder>> {
+  async list(
+    ctx: Context,
+    args: PageArgs,
+    filter: ChangeOrderFilter | null | undefined,
+    orderBy: ChangeOrderOrder | null | undefined,
+  ): Promise<Connection<ChangeOrder>> {
     const order: SortOrder = orderBy
       ? { ...SORTS[orderBy.field], direction: orderBy.direction ?? OrderDirection.ASC }
       : { ...SORTS[ChangeOrderOrderField.CREATED_AT], direction: OrderDirection.DESC };
     const qb = ctx.em.createQueryBuilder(ChangeOrder, 'co');
     ctx.scope.restrictByAccountId(qb, 'co');
-    if (filter?.accountId) qb.andWhere('co.accountId = :accountId', { accountId: decodeGlobalId(filter.accountId, 'Account', 'filter.accountId') });
-    if (filter?.contractId) qb.andWhere('co.contractId = :contractId', { contractId: decodeGlobalId(filter.contractId, 'Contract', 'filter.contractId') });
+    if (filter?.accountId)
+      qb.andWhere('co.accountId = :accountId', {
+        accountId: decodeGlobalId(filter.accountId, 'Account', 'filter.accountId'),
+      });
+    if (filter?.contractId)
+      qb.andWhere('co.contractId = :contractId', {
+        contractId: decodeGlobalId(filter.contractId, 'Contract', 'filter.contractId'),
+      });
     if (filter?.status?.length) qb.andWhere('co.status IN (:...statuses)', { statuses: filter.status });
-    if (filter?.createdOnOrAfter) qb.andWhere('co.createdAt >= :createdFrom', { createdFrom: startOfDay(filter.createdOnOrAfter) });
-    if (filter?.createdOnOrBefore) qb.andWhere('co.createdAt < :createdUntil', { createdUntil: startOfDay(addDays(filter.createdOnOrBefore, 1)) });
+    if (filter?.createdOnOrAfter)
+      qb.andWhere('co.createdAt >= :createdFrom', { createdFrom: startOfDay(filter.createdOnOrAfter) });
+    if (filter?.createdOnOrBefore)
+      qb.andWhere('co.createdAt < :createdUntil', { createdUntil: startOfDay(addDays(filter.createdOnOrBefore, 1)) });
     return paginate(qb, 'co', order, args);
   },
 
   async create(ctx: Context, input: CreateChangeOrderInput): Promise<ChangeOrder> {
     return inTransaction(ctx, async (tx) => {
       const contract = await requireWritableContract(tx, input.contractId, 'input.contractId');
-      if (contract.status !== ContractStatus.ACTIVE) throw ChangeOrderErrors.contractNotActive(contract.number, contract.status);
+      if (contract.status !== ContractStatus.ACTIVE)
+        throw ChangeOrderErrors.contractNotActive(contract.number, contract.status);
       const amount = checkedAmount(contract, input.amountDelta);
       const project = input.projectId ? await requireReadableProject(tx, input.projectId, 'input.projectId') : null;
       if (project && project.contractId !== contract.id) throw ChangeOrderErrors.projectNotOnContract(contract.number);
@@ -100,7 +129,8 @@ export const ChangeOrderService = {
   async update(ctx: Context, input: UpdateChangeOrderInput): Promise<ChangeOrder> {
     return inTransaction(ctx, async (tx) => {
       const changeOrder = await requireWritableChangeOrder(tx, input.id);
-      if (changeOrder.status !== ChangeOrderStatus.DRAFT) throw ChangeOrderErrors.notDraft(changeOrder.number, changeOrder.status);
+      if (changeOrder.status !== ChangeOrderStatus.DRAFT)
+        throw ChangeOrderErrors.notDraft(changeOrder.number, changeOrder.status);
       const before = snapshot(changeOrder);
       if (input.title != null) changeOrder.title = input.title.trim();
       if (input.description !== undefined) changeOrder.description = cleanText(input.description) ?? null;
@@ -122,9 +152,11 @@ export const ChangeOrderService = {
     return inTransaction(ctx, async (tx) => {
       const changeOrder = await requireWritableChangeOrder(tx, input.id);
       checkExpectedVersion(changeOrder, input.expectedVersion);
-      if (changeOrder.status !== ChangeOrderStatus.DRAFT) throw ChangeOrderErrors.notDraft(changeOrder.number, changeOrder.status);
+      if (changeOrder.status !== ChangeOrderStatus.DRAFT)
+        throw ChangeOrderErrors.notDraft(changeOrder.number, changeOrder.status);
       const contract = (await tx.loaders.contractById.load(changeOrder.contractId)) as Contract;
-      if (contract.status !== ContractStatus.ACTIVE) throw ChangeOrderErrors.contractNotActive(contract.number, contract.status);
+      if (contract.status !== ContractStatus.ACTIVE)
+        throw ChangeOrderErrors.contractNotActive(contract.number, contract.status);
       return ApprovalEngine.submit(tx, changeOrderApproval, changeOrder, [ChangeOrderStatus.DRAFT]);
     });
   },
@@ -134,24 +166,46 @@ export const ChangeOrderService = {
    * value. Either both happen or neither: a contract that is no longer ACTIVE, or whose value would
    * go below zero, refuses the approval with CONFLICT and leaves everything as it was.
    */
-  async approve(ctx: Context, input: ApproveChangeOrderInput): Promise<{ changeOrder: ChangeOrder; decision: ApprovalDecision }> {
+  async approve(
+    ctx: Context,
+    input: ApproveChangeOrderInput,
+  ): Promise<{ changeOrder: ChangeOrder; decision: ApprovalDecision }> {
     return inTransaction(ctx, async (tx) => {
       const changeOrder = await requireReadableChangeOrder(tx, input.id);
-      const decision = await ApprovalEngine.decide(tx, changeOrderApproval, changeOrder, ApprovalDecisionKind.APPROVED, ChangeOrderStatus.APPROVED, input.note?.trim() || null, {
-        decidedAt: new Date(),
-      });
+      const decision = await ApprovalEngine.decide(
+        tx,
+        changeOrderApproval,
+        changeOrder,
+        ApprovalDecisionKind.APPROVED,
+        ChangeOrderStatus.APPROVED,
+        input.note?.trim() || null,
+        {
+          decidedAt: new Date(),
+        },
+      );
       await addToContractValue(tx, changeOrder);
       await applyApprovedChangeOrderToProject(tx, changeOrder);
       return { changeOrder, decision };
     });
   },
 
-  async reject(ctx: Context, input: RejectChangeOrderInput): Promise<{ changeOrder: ChangeOrder; decision: ApprovalDecision }> {
+  async reject(
+    ctx: Context,
+    input: RejectChangeOrderInput,
+  ): Promise<{ changeOrder: ChangeOrder; decision: ApprovalDecision }> {
     return inTransaction(ctx, async (tx) => {
       const changeOrder = await requireReadableChangeOrder(tx, input.id);
-      const decision = await ApprovalEngine.decide(tx, changeOrderApproval, changeOrder, ApprovalDecisionKind.REJECTED, ChangeOrderStatus.REJECTED, input.reason.trim(), {
-        decidedAt: new Date(),
-      });
+      const decision = await ApprovalEngine.decide(
+        tx,
+        changeOrderApproval,
+        changeOrder,
+        ApprovalDecisionKind.REJECTED,
+        ChangeOrderStatus.REJECTED,
+        input.reason.trim(),
+        {
+          decidedAt: new Date(),
+        },
+      );
       return { changeOrder, decision };
     });
   },
@@ -164,9 +218,12 @@ export const ChangeOrderService = {
       if (changeOrder.status === ChangeOrderStatus.PENDING_APPROVAL) {
         return ApprovalEngine.withdraw(tx, changeOrderApproval, changeOrder, ChangeOrderStatus.WITHDRAWN);
       }
-      if (changeOrder.status !== ChangeOrderStatus.DRAFT) throw ChangeOrderErrors.cannotWithdraw(changeOrder.number, changeOrder.status);
+      if (changeOrder.status !== ChangeOrderStatus.DRAFT)
+        throw ChangeOrderErrors.cannotWithdraw(changeOrder.number, changeOrder.status);
       await transitionStatus(tx, changeOrder, [ChangeOrderStatus.DRAFT], ChangeOrderStatus.WITHDRAWN);
-      await recordAudit(tx, 'withdrawChangeOrder', changeOrder, { status: { before: ChangeOrderStatus.DRAFT, after: ChangeOrderStatus.WITHDRAWN } });
+      await recordAudit(tx, 'withdrawChangeOrder', changeOrder, {
+        status: { before: ChangeOrderStatus.DRAFT, after: ChangeOrderStatus.WITHDRAWN },
+      });
       return changeOrder;
     });
   },
@@ -192,9 +249,15 @@ async function addToContractValue(tx: Context, changeOrder: ChangeOrder): Promis
     .execute();
   const contract = await lockRow(tx, Contract, changeOrder.contractId); // as it is now, not as this transaction first saw it
   if (result.affected !== 1) {
-    if (contract.status !== ContractStatus.ACTIVE) throw ChangeOrderErrors.contractChanged(changeOrder.number, contract.number, contract.status);
+    if (contract.status !== ContractStatus.ACTIVE)
+      throw ChangeOrderErrors.contractChanged(changeOrder.number, contract.number, contract.status);
     if (contract.valueCents + delta < 0) {
-      throw ChangeOrderErrors.valueWouldBeNegative(changeOrder.number, contract.number, formatMoney(contract.valueCents, contract.currency), formatMoney(delta, contract.currency));
+      throw ChangeOrderErrors.valueWouldBeNegative(
+        changeOrder.number,
+        contract.number,
+        formatMoney(contract.valueCents, contract.currency),
+        formatMoney(delta, contract.currency),
+      );
     }
     throw ChangeOrderErrors.valueTooLarge(changeOrder.number, contract.number);
   }
@@ -208,7 +271,8 @@ async function addToContractValue(tx: Context, changeOrder: ChangeOrder): Promis
 function checkedAmount(contract: Contract, input: MoneyInput): { amountCents: number; currency: string } {
   const currency = input.currency ?? DEFAULT_CURRENCY;
   if (currency !== contract.currency) throw ChangeOrderErrors.currencyMismatch(contract.currency);
-  if (contract.valueCents + input.amountCents < 0) throw ChangeOrderErrors.reductionTooLarge(formatMoney(contract.valueCents, contract.currency));
+  if (contract.valueCents + input.amountCents < 0)
+    throw ChangeOrderErrors.reductionTooLarge(formatMoney(contract.valueCents, contract.currency));
   return { amountCents: input.amountCents, currency };
 }
 
@@ -224,14 +288,22 @@ async function nextChangeOrderNumber(ctx: Context, createdAt: Date): Promise<str
 }
 
 /** A change order the viewer may read (its account in scope), or NOT_FOUND. */
-export async function requireReadableChangeOrder(ctx: Context, globalId: string, path = 'input.id'): Promise<ChangeOrder> {
+export async function requireReadableChangeOrder(
+  ctx: Context,
+  globalId: string,
+  path = 'input.id',
+): Promise<ChangeOrder> {
   const changeOrder = await ctx.loaders.changeOrderById.load(decodeGlobalId(globalId, 'ChangeOrder', path));
   if (!changeOrder) throw new NotFoundError('ChangeOrder', globalId);
   return changeOrder;
 }
 
 /** A change order whose account the viewer may change. */
-export async function requireWritableChangeOrder(ctx: Context, globalId: string, path = 'input.id'): Promise<ChangeOrder> {
+export async function requireWritableChangeOrder(
+  ctx: Context,
+  globalId: string,
+  path = 'input.id',
+): Promise<ChangeOrder> {
   const changeOrder = await requireReadableChangeOrder(ctx, globalId, path);
   await requireWritableAccountById(ctx, changeOrder.accountId, path);
   return changeOrder;

@@ -33,11 +33,17 @@ export enum ClientIssueEventKind {
 
 registerEnumType(ClientIssueSeverity, {
   name: 'ClientIssueSeverity',
-  description: 'How bad a client issue is; sets its SLA (configurable with SLA_<SEVERITY>_RESPONSE and SLA_<SEVERITY>_RESOLUTION).',
+  description:
+    'How bad a client issue is; sets its SLA (configurable with SLA_<SEVERITY>_RESPONSE and SLA_<SEVERITY>_RESOLUTION).',
   valuesConfig: {
-    CRITICAL: { description: 'Service down or patient-facing harm: respond within 1 hour, resolve within 24 hours (defaults). CRITICAL TECHNICAL issues escalate to the IT Director on report.' },
+    CRITICAL: {
+      description:
+        'Service down or patient-facing harm: respond within 1 hour, resolve within 24 hours (defaults). CRITICAL TECHNICAL issues escalate to the IT Director on report.',
+    },
     HIGH: { description: 'Major function impaired: respond within 4 hours, resolve within 3 days (defaults).' },
-    MEDIUM: { description: 'Impaired with a workaround: respond within 1 business day, resolve within 10 days (defaults).' },
+    MEDIUM: {
+      description: 'Impaired with a workaround: respond within 1 business day, resolve within 10 days (defaults).',
+    },
     LOW: { description: 'Minor or cosmetic: respond within 3 business days, resolve within 30 days (defaults).' },
   },
 });
@@ -49,17 +55,24 @@ registerEnumType(ClientIssueCategory, {
     TECHNICAL: { description: 'The platform, an integration or data.' },
     BILLING: { description: 'Invoices, payments or pricing.' },
     DELIVERY: { description: 'A project, a deliverable or its schedule.' },
-    RELATIONSHIP: { description: 'The relationship itself: a complaint or a conflict; resolving one needs a conflict resolution note.' },
+    RELATIONSHIP: {
+      description:
+        'The relationship itself: a complaint or a conflict; resolving one needs a conflict resolution note.',
+    },
   },
 });
 
 registerEnumType(ClientIssueStatus, {
   name: 'ClientIssueStatus',
-  description: 'Where a client issue is in its lifecycle: OPEN → IN_PROGRESS (first response) → RESOLVED → CLOSED, with ESCALATED on the way when needed.',
+  description:
+    'Where a client issue is in its lifecycle: OPEN → IN_PROGRESS (first response) → RESOLVED → CLOSED, with ESCALATED on the way when needed.',
   valuesConfig: {
     OPEN: { description: 'Reported; nobody has responded to the client yet.' },
     IN_PROGRESS: { description: 'Responded to and being worked on (also where a reopened issue goes).' },
-    ESCALATED: { description: 'Escalated to the IT Director, by hand, on report (CRITICAL TECHNICAL) or after a HIGH or CRITICAL SLA breach.' },
+    ESCALATED: {
+      description:
+        'Escalated to the IT Director, by hand, on report (CRITICAL TECHNICAL) or after a HIGH or CRITICAL SLA breach.',
+    },
     RESOLVED: { description: 'Resolved, with a resolution; can be reopened or closed.' },
     CLOSED: { description: 'Closed after resolution; final, cannot be reopened.' },
   },
@@ -67,10 +80,12 @@ registerEnumType(ClientIssueStatus, {
 
 registerEnumType(ClientIssueEventKind, {
   name: 'ClientIssueEventKind',
-  description: 'What happened in an entry of a client issue\'s timeline.',
+  description: "What happened in an entry of a client issue's timeline.",
   valuesConfig: {
     COMMENT: { description: 'A comment by staff.' },
-    STATUS_CHANGE: { description: 'The status changed (`fromStatus` → `toStatus`); the body says why, or holds the resolution.' },
+    STATUS_CHANGE: {
+      description: 'The status changed (`fromStatus` → `toStatus`); the body says why, or holds the resolution.',
+    },
     ASSIGNMENT: { description: 'The issue was assigned; the body names the assignee.' },
     ESCALATION: { description: 'The issue was escalated to the IT Director; the body holds the reason.' },
     RESPONSE: { description: 'The first response to the client; the body holds what was said.' },
@@ -81,7 +96,9 @@ registerEnumType(SlaStatus, {
   name: 'SlaStatus',
   description: 'Where a client issue stands against its SLA, from the stored deadlines and the current time.',
   valuesConfig: {
-    ON_TRACK: { description: 'Every deadline met in time, or more than 20% of the window to the nearest open one left.' },
+    ON_TRACK: {
+      description: 'Every deadline met in time, or more than 20% of the window to the nearest open one left.',
+    },
     AT_RISK: { description: 'An open deadline has 20% or less of its window (from report to deadline) left.' },
     BREACHED: { description: 'A deadline passed before it was met (a late response or resolution stays BREACHED).' },
   },
@@ -91,12 +108,17 @@ registerEnumType(SlaStatus, {
 export const SEVERITY_RANK: Record<ClientIssueSeverity, number> = { LOW: 1, MEDIUM: 2, HIGH: 3, CRITICAL: 4 };
 
 /** Statuses in which an issue is still being worked: its SLA clock runs. */
-export const OPEN_ISSUE_STATUSES: readonly ClientIssueStatus[] = [ClientIssueStatus.OPEN, ClientIssueStatus.IN_PROGRESS, ClientIssueStatus.ESCALATED];
+export const OPEN_ISSUE_STATUSES: readonly ClientIssueStatus[] = [
+  ClientIssueStatus.OPEN,
+  ClientIssueStatus.IN_PROGRESS,
+  ClientIssueStatus.ESCALATED,
+];
 
 /** A problem a client account raised, with its SLA clock, escalation and timeline (PRODUCT.md, "Client issues"). */
 @ObjectType({
   implements: Node,
-  description: 'A problem a client account raised: its severity and SLA clock, who reported it, who works it, escalation to the IT Director, resolution and timeline.',
+  description:
+    'A problem a client account raised: its severity and SLA clock, who reported it, who works it, escalation to the IT Director, resolution and timeline.',
 })
 @Entity('client_issue')
 @Index(['accountId', 'reportedAt', 'id'])
@@ -173,11 +195,13 @@ export class ClientIssue extends BaseRecord {
   @Column({ type: 'datetime', precision: 3 })
   reportedAt!: Date;
 
-  @Field(() => Date, { description: 'When the first response to the client is due (from `reportedAt` and the severity\'s SLA).' })
+  @Field(() => Date, {
+    description: "When the first response to the client is due (from `reportedAt` and the severity's SLA).",
+  })
   @Column({ type: 'datetime', precision: 3 })
   responseDueAt!: Date;
 
-  @Field(() => Date, { description: 'When the resolution is due (from `reportedAt` and the severity\'s SLA).' })
+  @Field(() => Date, { description: "When the resolution is due (from `reportedAt` and the severity's SLA)." })
   @Column({ type: 'datetime', precision: 3 })
   resolutionDueAt!: Date;
 
@@ -193,7 +217,10 @@ export class ClientIssue extends BaseRecord {
   @Column({ type: 'datetime', precision: 3, nullable: true })
   firstResponseAt!: Date | null;
 
-  @Field(() => Date, { nullable: true, description: 'When it was resolved; null while open (and again once reopened).' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When it was resolved; null while open (and again once reopened).',
+  })
   @Column({ type: 'datetime', precision: 3, nullable: true })
   resolvedAt!: Date | null;
 
@@ -201,7 +228,10 @@ export class ClientIssue extends BaseRecord {
   @Column({ type: 'varchar', length: 2000, nullable: true })
   resolution!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'For a RELATIONSHIP issue: how the conflict with the client was settled (required to resolve one).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'For a RELATIONSHIP issue: how the conflict with the client was settled (required to resolve one).',
+  })
   @Column({ type: 'varchar', length: 2000, nullable: true })
   conflictResolutionNote!: string | null;
 
@@ -209,7 +239,10 @@ export class ClientIssue extends BaseRecord {
   @Column({ type: 'datetime', precision: 3, nullable: true })
   escalatedAt!: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'Why it was escalated: the reason given, or the SLA breach that escalated it.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why it was escalated: the reason given, or the SLA breach that escalated it.',
+  })
   @Column({ type: 'varchar', length: 2000, nullable: true })
   escalationReason!: string | null;
 
@@ -224,7 +257,11 @@ export class ClientIssue extends BaseRecord {
 }
 
 /** One entry of a client issue's timeline: comments, responses, assignments, escalations, status changes. */
-@ObjectType({ implements: Node, description: 'One entry of a client issue\'s timeline: a comment, the first response, an assignment, an escalation or a status change.' })
+@ObjectType({
+  implements: Node,
+  description:
+    "One entry of a client issue's timeline: a comment, the first response, an assignment, an escalation or a status change.",
+})
 @Entity('client_issue_event')
 @Index(['issueId', 'at', 'id'])
 export class ClientIssueEvent extends BaseRecord {
@@ -247,15 +284,24 @@ export class ClientIssueEvent extends BaseRecord {
   @JoinColumn({ name: 'actorId' })
   actor?: Relation<User>;
 
-  @Field(() => String, { nullable: true, description: 'The comment, response, reason or resolution; null when there is nothing to say.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The comment, response, reason or resolution; null when there is nothing to say.',
+  })
   @Column({ type: 'varchar', length: 4000, nullable: true })
   body!: string | null;
 
-  @Field(() => ClientIssueStatus, { nullable: true, description: 'The status before, for a status change or an escalation.' })
+  @Field(() => ClientIssueStatus, {
+    nullable: true,
+    description: 'The status before, for a status change or an escalation.',
+  })
   @Column({ type: 'simple-enum', enum: ClientIssueStatus, nullable: true })
   fromStatus!: ClientIssueStatus | null;
 
-  @Field(() => ClientIssueStatus, { nullable: true, description: 'The status after, for a status change or an escalation.' })
+  @Field(() => ClientIssueStatus, {
+    nullable: true,
+    description: 'The status after, for a status change or an escalation.',
+  })
   @Column({ type: 'simple-enum', enum: ClientIssueStatus, nullable: true })
   toStatus!: ClientIssueStatus | null;
 

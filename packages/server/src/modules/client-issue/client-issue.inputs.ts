@@ -3,14 +3,24 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import { OrderDirection } from '../../common/pagination';
 import { payloadType } from '../../common/payload';
 import { IsName } from '../../common/validation';
-import { ClientIssue, ClientIssueCategory, ClientIssueEvent, ClientIssueSeverity, ClientIssueStatus, SlaStatus } from './client-issue.entity';
+import {
+  ClientIssue,
+  ClientIssueCategory,
+  ClientIssueEvent,
+  ClientIssueSeverity,
+  ClientIssueStatus,
+  SlaStatus,
+} from './client-issue.entity';
 
 /** How long after the client reported an issue staff may still record it (a call logged late). */
 export const MAX_REPORT_DELAY_DAYS = 30;
 /** The most breached issues one sweep escalates. */
 export const MAX_SWEEP = 500;
 
-@InputType({ description: 'A new client issue. It starts OPEN with its SLA clock running from `reportedAt`; a CRITICAL TECHNICAL one is escalated to the IT Director at once.' })
+@InputType({
+  description:
+    'A new client issue. It starts OPEN with its SLA clock running from `reportedAt`; a CRITICAL TECHNICAL one is escalated to the IT Director at once.',
+})
 export class ReportClientIssueInput {
   @Field(() => ID, { description: 'The client account.' })
   @MaxLength(200)
@@ -30,16 +40,25 @@ export class ReportClientIssueInput {
   @Field(() => ClientIssueCategory, { description: 'What area it is about.' })
   category!: ClientIssueCategory;
 
-  @Field(() => ID, { nullable: true, description: 'The contact at the account who reported it; when omitted, you are recorded as the reporter.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The contact at the account who reported it; when omitted, you are recorded as the reporter.',
+  })
   @IsOptional()
   @MaxLength(200)
   reportedByContactId?: string | null;
 
-  @Field(() => Date, { nullable: true, description: `When the client reported it, if earlier than now (at most ${MAX_REPORT_DELAY_DAYS} days ago); now when omitted. The SLA clock starts here.` })
+  @Field(() => Date, {
+    nullable: true,
+    description: `When the client reported it, if earlier than now (at most ${MAX_REPORT_DELAY_DAYS} days ago); now when omitted. The SLA clock starts here.`,
+  })
   @IsOptional()
   reportedAt?: Date | null;
 
-  @Field(() => ID, { nullable: true, description: 'Who should work it: active staff who may change the account, or the IT Director. They are notified.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Who should work it: active staff who may change the account, or the IT Director. They are notified.',
+  })
   @IsOptional()
   @MaxLength(200)
   assigneeId?: string | null;
@@ -53,7 +72,9 @@ abstract class ClientIssueRefInput {
   id!: string;
 }
 
-@InputType({ description: 'Changes to an open issue\'s description or classification; omitted fields stay as they are.' })
+@InputType({
+  description: "Changes to an open issue's description or classification; omitted fields stay as they are.",
+})
 export class UpdateClientIssueInput extends ClientIssueRefInput {
   @Field(() => Int, { description: 'The `version` you last read; stale means CONFLICT and no change.' })
   @IsInt()
@@ -70,7 +91,10 @@ export class UpdateClientIssueInput extends ClientIssueRefInput {
   @IsName(4000)
   description?: string | null;
 
-  @Field(() => ClientIssueSeverity, { nullable: true, description: 'New severity: both SLA deadlines are recomputed from `reportedAt`.' })
+  @Field(() => ClientIssueSeverity, {
+    nullable: true,
+    description: 'New severity: both SLA deadlines are recomputed from `reportedAt`.',
+  })
   @IsOptional()
   severity?: ClientIssueSeverity | null;
 
@@ -92,7 +116,10 @@ export class AssignClientIssueInput extends ClientIssueRefInput {
   @MaxLength(200)
   assigneeId!: string;
 
-  @Field(() => Int, { nullable: true, description: 'The `version` you last read; when given and stale, nothing changes and you get CONFLICT.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The `version` you last read; when given and stale, nothing changes and you get CONFLICT.',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -112,13 +139,20 @@ export class ResolveClientIssueInput extends ClientIssueRefInput {
   @IsName(2000)
   resolution!: string;
 
-  @Field(() => String, { nullable: true, description: 'How the conflict with the client was settled: required for a RELATIONSHIP issue (1 to 2,000 characters).' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'How the conflict with the client was settled: required for a RELATIONSHIP issue (1 to 2,000 characters).',
+  })
   @IsOptional()
   @MaxLength(2000)
   conflictResolutionNote?: string | null;
 }
 
-@InputType({ description: 'Reopens a RESOLVED issue: it goes back to IN_PROGRESS and its resolution clock runs again from the original deadline.' })
+@InputType({
+  description:
+    'Reopens a RESOLVED issue: it goes back to IN_PROGRESS and its resolution clock runs again from the original deadline.',
+})
 export class ReopenClientIssueInput extends ClientIssueRefInput {
   @Field(() => String, { description: 'Why the resolution did not hold (1 to 2,000 characters).' })
   @IsName(2000)
@@ -133,7 +167,7 @@ export class CloseClientIssueInput extends ClientIssueRefInput {
   note?: string | null;
 }
 
-@InputType({ description: 'Adds a comment to an issue\'s timeline.' })
+@InputType({ description: "Adds a comment to an issue's timeline." })
 export class CommentOnClientIssueInput extends ClientIssueRefInput {
   @Field(() => String, { description: 'The comment (1 to 4,000 characters).' })
   @IsName(4000)
@@ -142,7 +176,10 @@ export class CommentOnClientIssueInput extends ClientIssueRefInput {
 
 @InputType({ description: 'Escalates every breached HIGH or CRITICAL issue that is still OPEN or IN_PROGRESS.' })
 export class EscalateBreachedClientIssuesInput {
-  @Field(() => Int, { nullable: true, description: `The most to escalate in this call (1 to ${MAX_SWEEP}); ${MAX_SWEEP} when omitted. Call again while \`hasMore\`.` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `The most to escalate in this call (1 to ${MAX_SWEEP}); ${MAX_SWEEP} when omitted. Call again while \`hasMore\`.`,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -202,7 +239,11 @@ export class ClientIssueFilter {
   @ArrayMaxSize(3)
   slaStatus?: SlaStatus[] | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'True: only issues that have been escalated (even if since resolved); false: only those never escalated.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'True: only issues that have been escalated (even if since resolved); false: only those never escalated.',
+  })
   @IsOptional()
   escalated?: boolean | null;
 
@@ -212,14 +253,54 @@ export class ClientIssueFilter {
   assigneeId?: string | null;
 }
 
-export const ReportClientIssuePayload = payloadType('reportClientIssue', 'clientIssue', ClientIssue, 'The new issue: OPEN, or ESCALATED when it was CRITICAL TECHNICAL or already breached.');
-export const UpdateClientIssuePayload = payloadType('updateClientIssue', 'clientIssue', ClientIssue, 'The issue as it is now, with recomputed deadlines after a severity change.');
-export const RespondToClientIssuePayload = payloadType('respondToClientIssue', 'clientIssue', ClientIssue, 'The issue with its first response recorded.');
-export const AssignClientIssuePayload = payloadType('assignClientIssue', 'clientIssue', ClientIssue, 'The issue with its new assignee.');
-export const EscalateClientIssuePayload = payloadType('escalateClientIssue', 'clientIssue', ClientIssue, 'The issue, now ESCALATED and assigned to the IT Director.');
-export const ResolveClientIssuePayload = payloadType('resolveClientIssue', 'clientIssue', ClientIssue, 'The issue, now RESOLVED.');
-export const ReopenClientIssuePayload = payloadType('reopenClientIssue', 'clientIssue', ClientIssue, 'The issue, back IN_PROGRESS.');
-export const CloseClientIssuePayload = payloadType('closeClientIssue', 'clientIssue', ClientIssue, 'The issue, now CLOSED.');
+export const ReportClientIssuePayload = payloadType(
+  'reportClientIssue',
+  'clientIssue',
+  ClientIssue,
+  'The new issue: OPEN, or ESCALATED when it was CRITICAL TECHNICAL or already breached.',
+);
+export const UpdateClientIssuePayload = payloadType(
+  'updateClientIssue',
+  'clientIssue',
+  ClientIssue,
+  'The issue as it is now, with recomputed deadlines after a severity change.',
+);
+export const RespondToClientIssuePayload = payloadType(
+  'respondToClientIssue',
+  'clientIssue',
+  ClientIssue,
+  'The issue with its first response recorded.',
+);
+export const AssignClientIssuePayload = payloadType(
+  'assignClientIssue',
+  'clientIssue',
+  ClientIssue,
+  'The issue with its new assignee.',
+);
+export const EscalateClientIssuePayload = payloadType(
+  'escalateClientIssue',
+  'clientIssue',
+  ClientIssue,
+  'The issue, now ESCALATED and assigned to the IT Director.',
+);
+export const ResolveClientIssuePayload = payloadType(
+  'resolveClientIssue',
+  'clientIssue',
+  ClientIssue,
+  'The issue, now RESOLVED.',
+);
+export const ReopenClientIssuePayload = payloadType(
+  'reopenClientIssue',
+  'clientIssue',
+  ClientIssue,
+  'The issue, back IN_PROGRESS.',
+);
+export const CloseClientIssuePayload = payloadType(
+  'closeClientIssue',
+  'clientIssue',
+  ClientIssue,
+  'The issue, now CLOSED.',
+);
 
 @ObjectType({ description: 'The result of commentOnClientIssue.' })
 export class CommentOnClientIssuePayload {

@@ -18,15 +18,20 @@ export const clientIssueLoaders = {
   clientIssueById: (em, scope) => rowsById(em, ClientIssue, scope.restrictByAccountId.bind(scope)),
   clientIssueEventById: (em, scope) => rowsById(em, ClientIssueEvent, throughIssue(scope)),
   // Children of rows the viewer already reached through a scoped path, so not scoped again.
-  clientIssueTimeline: (em) => new ChildListLoader(em, {
-    entity: ClientIssueEvent,
-    foreignKey: 'issueId',
-    order: { key: 'at', property: 'at', direction: OrderDirection.ASC, kind: 'date' },
-  }),
-  accountOpenIssues: (em) => new ChildListLoader(em, {
-    entity: ClientIssue,
-    foreignKey: 'accountId',
-    order: { key: 'resolutionDueAt', property: 'resolutionDueAt', direction: OrderDirection.ASC, kind: 'date' },
-    filter: (qb, alias) => qb.andWhere(`${alias}.status NOT IN (:...doneIssueStatuses)`, { doneIssueStatuses: [ClientIssueStatus.RESOLVED, ClientIssueStatus.CLOSED] }),
-  }),
+  clientIssueTimeline: (em) =>
+    new ChildListLoader(em, {
+      entity: ClientIssueEvent,
+      foreignKey: 'issueId',
+      order: { key: 'at', property: 'at', direction: OrderDirection.ASC, kind: 'date' },
+    }),
+  accountOpenIssues: (em) =>
+    new ChildListLoader(em, {
+      entity: ClientIssue,
+      foreignKey: 'accountId',
+      order: { key: 'resolutionDueAt', property: 'resolutionDueAt', direction: OrderDirection.ASC, kind: 'date' },
+      filter: (qb, alias) =>
+        qb.andWhere(`${alias}.status NOT IN (:...doneIssueStatuses)`, {
+          doneIssueStatuses: [ClientIssueStatus.RESOLVED, ClientIssueStatus.CLOSED],
+        }),
+    }),
 } satisfies LoaderFactories;

@@ -43,8 +43,24 @@ import {
 import { isBreached, slaClock } from './sla';
 
 const AUDITED_FIELDS = [
-  'accountId', 'title', 'description', 'severity', 'category', 'status', 'reportedByContactId', 'reportedByUserId', 'assigneeId', 'reportedAt',
-  'responseDueAt', 'resolutionDueAt', 'firstResponseAt', 'resolvedAt', 'resolution', 'conflictResolutionNote', 'escalatedAt', 'escalationReason',
+  'accountId',
+  'title',
+  'description',
+  'severity',
+  'category',
+  'status',
+  'reportedByContactId',
+  'reportedByUserId',
+  'assigneeId',
+  'reportedAt',
+  'responseDueAt',
+  'resolutionDueAt',
+  'firstResponseAt',
+  'resolvedAt',
+  'resolution',
+  'conflictResolutionNote',
+  'escalatedAt',
+  'escalationReason',
 ] as const;
 
 const DAY_MS = 86_400_000;
@@ -105,18 +121,30 @@ export const ClientIssueService = {
    * given. The IT Director is in READ_ALL_ROLES (common/auth.ts), so reads every issue, hence every
    * ESCALATED or CRITICAL one, in any account.
    */
-  async list(ctx: Context, args: PageArgs, filter: ClientIssueFilter | null | undefined, orderBy: ClientIssueOrder | null | undefined): Promise<Connection<ClientIssue>> {
+  async list(
+    ctx: Context,
+    args: PageArgs,
+    filter: ClientIssueFilter | null | undefined,
+    orderBy: ClientIssueOrder | null | undefined,
+  ): Promise<Connection<ClientIssue>> {
     const order: SortOrder = orderBy
       ? { ...SORTS[orderBy.field], direction: orderBy.direction }
       : { ...SORTS[ClientIssueOrderField.REPORTED_AT], direction: OrderDirection.DESC };
     const qb = ctx.em.createQueryBuilder(ClientIssue, 'issue');
     ctx.scope.restrictByAccountId(qb, 'issue');
-    if (filter?.accountId) qb.andWhere('issue.accountId = :accountId', { accountId: decodeGlobalId(filter.accountId, 'Account', 'filter.accountId') });
-    if (filter?.assigneeId) qb.andWhere('issue.assigneeId = :assigneeId', { assigneeId: decodeGlobalId(filter.assigneeId, 'User', 'filter.assigneeId') });
+    if (filter?.accountId)
+      qb.andWhere('issue.accountId = :accountId', {
+        accountId: decodeGlobalId(filter.accountId, 'Account', 'filter.accountId'),
+      });
+    if (filter?.assigneeId)
+      qb.andWhere('issue.assigneeId = :assigneeId', {
+        assigneeId: decodeGlobalId(filter.assigneeId, 'User', 'filter.assigneeId'),
+      });
     if (filter?.severity?.length) qb.andWhere('issue.severity IN (:...severities)', { severities: filter.severity });
     if (filter?.status?.length) qb.andWhere('issue.status IN (:...statuses)', { statuses: filter.status });
     if (filter?.category?.length) qb.andWhere('issue.category IN (:...categories)', { categories: filter.category });
-    if (filter?.escalated != null) qb.andWhere(filter.escalated ? 'issue.escalatedAt IS NOT NULL' : 'issue.escalatedAt IS NULL');
+    if (filter?.escalated != null)
+      qb.andWhere(filter.escalated ? 'issue.escalatedAt IS NOT NULL' : 'issue.escalatedAt IS NULL');
     if (filter?.slaStatus?.length) {
       const statuses = [...new Set(filter.slaStatus)];
       qb.andWhere(`(${statuses.map((status) => slaStatusSql('issue', status)).join(' OR ')})`, { slaNow: new Date() });
@@ -133,14 +161,17 @@ export const ClientIssueService = {
     const now = new Date();
     const reportedAt = input.reportedAt ?? now;
     if (reportedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw ClientIssueErrors.reportedInFuture();
-    if (now.getTime() - reportedAt.getTime() > MAX_REPORT_DELAY_DAYS * DAY_MS) throw ClientIssueErrors.reportedTooLongAgo(MAX_REPORT_DELAY_DAYS);
+    if (now.getTime() - reportedAt.getTime() > MAX_REPORT_DELAY_DAYS * DAY_MS)
+      throw ClientIssueErrors.reportedTooLongAgo(MAX_REPORT_DELAY_DAYS);
     return inTransaction(ctx, async (tx) => {
       const account = await requireReadableAccount(tx, input.accountId, 'input.accountId');
       const mayReport = tx.viewer.role === Role.IT_DIRECTOR || (await tx.scope.canWriteAccount(tx.em, account.id));
       if (!mayReport) throw ClientIssueErrors.cannotReport(account.name);
       let reportedByContactId: number | null = null;
       if (input.reportedByContactId) {
-        const contact = await tx.loaders.contactById.load(decodeGlobalId(input.reportedByContactId, 'Contact', 'input.reportedByContactId'));
+        const contact = await tx.loaders.contactById.load(
+          decodeGlobalId(input.reportedByContactId, 'Contact', 'input.reportedByContactId'),
+        );
         if (!contact || contact.accountId !== account.id) throw ClientIssueErrors.contactNotOfAccount();
         reportedByContactId = contact.id;
       }
@@ -169,11 +200,20 @@ export const ClientIssueService = {
         escalationReason: null,
       });
       const saved = await tx.em.save(issue);
-      await addEvent(tx, saved, ClientIssueEventKind.STATUS_CHANGE, { toStatus: ClientIssueStatus.OPEN, at: reportedAt });
+      await addEvent(tx, saved, ClientIssueEventKind.STATUS_CHANGE, {
+        toStatus: ClientIssueStatus.OPEN,
+        at: reportedAt,
+      });
       await recordAudit(tx, 'reportClientIssue', saved, diffFields(undefined, snapshot(saved), AUDITED_FIELDS));
       if (assignee) await announceAssignment(tx, saved, assignee);
       if (saved.severity === ClientIssueSeverity.CRITICAL && saved.category === ClientIssueCategory.TECHNICAL) {
-        await escalate(tx, saved, 'CRITICAL TECHNICAL issue: escalated to the IT Director on report.', 'reportClientIssue', { automatic: true });
+        await escalate(
+          tx,
+          saved,
+          'CRITICAL TECHNICAL issue: escalated to the IT Director on report.',
+          'reportClientIssue',
+          { automatic: true },
+        );
       } else {
         await escalateIfBreached(tx, saved);
       }
@@ -189,26 +229,43 @@ export const ClientIssueService = {
    * past its new response deadline, say) as on any write; both in the same transaction.
    */
   async update(ctx: Context, input: UpdateClientIssueInput): Promise<ClientIssue> {
-    if (input.title == null && input.description == null && input.severity == null && input.category == null) throw ClientIssueErrors.noChange();
+    if (input.title == null && input.description == null && input.severity == null && input.category == null)
+      throw ClientIssueErrors.noChange();
     return inTransaction(ctx, async (tx) => {
       const issue = await requireWritableIssue(tx, input.id);
       requireOpen(issue);
       checkExpectedVersion(issue, input.expectedVersion);
       const before = snapshot(issue);
-      const wasCriticalTechnical = issue.severity === ClientIssueSeverity.CRITICAL && issue.category === ClientIssueCategory.TECHNICAL;
+      const wasCriticalTechnical =
+        issue.severity === ClientIssueSeverity.CRITICAL && issue.category === ClientIssueCategory.TECHNICAL;
       if (input.title != null) issue.title = input.title.trim();
       if (input.description != null) issue.description = input.description.trim();
       if (input.category != null) issue.category = input.category;
       const newSeverity = input.severity != null && input.severity !== issue.severity;
-      if (newSeverity) Object.assign(issue, { severity: input.severity, severityRank: SEVERITY_RANK[input.severity!], ...slaClock(issue.reportedAt, tx.config.sla[input.severity!]) });
+      if (newSeverity)
+        Object.assign(issue, {
+          severity: input.severity,
+          severityRank: SEVERITY_RANK[input.severity!],
+          ...slaClock(issue.reportedAt, tx.config.sla[input.severity!]),
+        });
       const changes = diffFields(before, snapshot(issue), AUDITED_FIELDS);
       if (Object.keys(changes).length > 0) {
-        await compareAndSwap(tx, issue, issue.version, [...Object.keys(changes), ...(newSeverity ? ['severityRank', 'responseAtRiskAt', 'resolutionAtRiskAt'] : [])]);
+        await compareAndSwap(tx, issue, issue.version, [
+          ...Object.keys(changes),
+          ...(newSeverity ? ['severityRank', 'responseAtRiskAt', 'resolutionAtRiskAt'] : []),
+        ]);
         await recordAudit(tx, 'updateClientIssue', issue, changes);
       }
-      const isCriticalTechnical = issue.severity === ClientIssueSeverity.CRITICAL && issue.category === ClientIssueCategory.TECHNICAL;
+      const isCriticalTechnical =
+        issue.severity === ClientIssueSeverity.CRITICAL && issue.category === ClientIssueCategory.TECHNICAL;
       if (isCriticalTechnical && !wasCriticalTechnical && ESCALATABLE.includes(issue.status)) {
-        await escalate(tx, issue, 'Reclassified as CRITICAL TECHNICAL: escalated to the IT Director.', 'updateClientIssue', { automatic: true });
+        await escalate(
+          tx,
+          issue,
+          'Reclassified as CRITICAL TECHNICAL: escalated to the IT Director.',
+          'updateClientIssue',
+          { automatic: true },
+        );
       } else {
         await escalateIfBreached(tx, issue);
       }
@@ -231,9 +288,13 @@ export const ClientIssueService = {
       const to = from === ClientIssueStatus.OPEN ? ClientIssueStatus.IN_PROGRESS : from;
       await transitionStatus(tx, issue, [from], to, { firstResponseAt: now }, label(issue));
       await addEvent(tx, issue, ClientIssueEventKind.RESPONSE, { body: input.message.trim(), at: now });
-      if (from !== to) await addEvent(tx, issue, ClientIssueEventKind.STATUS_CHANGE, { fromStatus: from, toStatus: to, at: now });
+      if (from !== to)
+        await addEvent(tx, issue, ClientIssueEventKind.STATUS_CHANGE, { fromStatus: from, toStatus: to, at: now });
       await recordAudit(tx, 'respondToClientIssue', issue, {
-        ...diffFields({ status: from, firstResponseAt: null }, { status: to, firstResponseAt: now }, ['status', 'firstResponseAt']),
+        ...diffFields({ status: from, firstResponseAt: null }, { status: to, firstResponseAt: now }, [
+          'status',
+          'firstResponseAt',
+        ]),
         response: { before: null, after: input.message.trim() },
       });
       return issue;
@@ -267,7 +328,8 @@ export const ClientIssueService = {
     return inTransaction(ctx, async (tx) => {
       const issue = await requireReadableIssue(tx, input.id);
       if (tx.scope.neverWrites) throw ClientIssueErrors.cannotEscalate(issue.title);
-      if (tx.viewer.role !== Role.IT_DIRECTOR && !(await tx.scope.canWriteAccount(tx.em, issue.accountId))) throw ClientIssueErrors.cannotEscalate(issue.title);
+      if (tx.viewer.role !== Role.IT_DIRECTOR && !(await tx.scope.canWriteAccount(tx.em, issue.accountId)))
+        throw ClientIssueErrors.cannotEscalate(issue.title);
       if (issue.status === ClientIssueStatus.ESCALATED) throw ClientIssueErrors.alreadyEscalated(issue.title);
       requireOpen(issue);
       await escalate(tx, issue, input.reason.trim(), 'escalateClientIssue', { automatic: false });
@@ -291,13 +353,25 @@ export const ClientIssueService = {
       const now = new Date();
       const from = issue.status;
       const resolution = input.resolution.trim();
-      await transitionStatus(tx, issue, OPEN_ISSUE_STATUSES, ClientIssueStatus.RESOLVED, {
-        resolvedAt: now,
-        resolution,
-        conflictResolutionNote: note,
-        firstResponseAt: issue.firstResponseAt ?? now,
-      }, label(issue));
-      await addEvent(tx, issue, ClientIssueEventKind.STATUS_CHANGE, { fromStatus: from, toStatus: ClientIssueStatus.RESOLVED, body: resolution, at: now });
+      await transitionStatus(
+        tx,
+        issue,
+        OPEN_ISSUE_STATUSES,
+        ClientIssueStatus.RESOLVED,
+        {
+          resolvedAt: now,
+          resolution,
+          conflictResolutionNote: note,
+          firstResponseAt: issue.firstResponseAt ?? now,
+        },
+        label(issue),
+      );
+      await addEvent(tx, issue, ClientIssueEventKind.STATUS_CHANGE, {
+        fromStatus: from,
+        toStatus: ClientIssueStatus.RESOLVED,
+        body: resolution,
+        at: now,
+      });
       await recordAudit(tx, 'resolveClientIssue', issue, diffFields(before, snapshot(issue), AUDITED_FIELDS));
       return issue;
     });
@@ -310,9 +384,23 @@ export const ClientIssueService = {
       if (issue.status === ClientIssueStatus.CLOSED) throw ClientIssueErrors.closedCannotReopen(issue.title);
       const before = snapshot(issue);
       const reason = input.reason.trim();
-      await transitionStatus(tx, issue, [ClientIssueStatus.RESOLVED], ClientIssueStatus.IN_PROGRESS, { resolvedAt: null, resolution: null, conflictResolutionNote: null }, label(issue));
-      await addEvent(tx, issue, ClientIssueEventKind.STATUS_CHANGE, { fromStatus: ClientIssueStatus.RESOLVED, toStatus: ClientIssueStatus.IN_PROGRESS, body: reason });
-      await recordAudit(tx, 'reopenClientIssue', issue, { ...diffFields(before, snapshot(issue), AUDITED_FIELDS), reopenReason: { before: null, after: reason } });
+      await transitionStatus(
+        tx,
+        issue,
+        [ClientIssueStatus.RESOLVED],
+        ClientIssueStatus.IN_PROGRESS,
+        { resolvedAt: null, resolution: null, conflictResolutionNote: null },
+        label(issue),
+      );
+      await addEvent(tx, issue, ClientIssueEventKind.STATUS_CHANGE, {
+        fromStatus: ClientIssueStatus.RESOLVED,
+        toStatus: ClientIssueStatus.IN_PROGRESS,
+        body: reason,
+      });
+      await recordAudit(tx, 'reopenClientIssue', issue, {
+        ...diffFields(before, snapshot(issue), AUDITED_FIELDS),
+        reopenReason: { before: null, after: reason },
+      });
       return issue;
     });
   },
@@ -323,14 +411,23 @@ export const ClientIssueService = {
       const issue = await requireReadableIssue(tx, input.id);
       await requireResolver(tx, issue, 'close');
       await transitionStatus(tx, issue, [ClientIssueStatus.RESOLVED], ClientIssueStatus.CLOSED, {}, label(issue));
-      await addEvent(tx, issue, ClientIssueEventKind.STATUS_CHANGE, { fromStatus: ClientIssueStatus.RESOLVED, toStatus: ClientIssueStatus.CLOSED, body: cleanText(input.note) ?? null });
-      await recordAudit(tx, 'closeClientIssue', issue, { status: { before: ClientIssueStatus.RESOLVED, after: ClientIssueStatus.CLOSED } });
+      await addEvent(tx, issue, ClientIssueEventKind.STATUS_CHANGE, {
+        fromStatus: ClientIssueStatus.RESOLVED,
+        toStatus: ClientIssueStatus.CLOSED,
+        body: cleanText(input.note) ?? null,
+      });
+      await recordAudit(tx, 'closeClientIssue', issue, {
+        status: { before: ClientIssueStatus.RESOLVED, after: ClientIssueStatus.CLOSED },
+      });
       return issue;
     });
   },
 
   /** Adds a comment to the timeline; the issue itself does not change (unless a breach escalates it first). */
-  async comment(ctx: Context, input: CommentOnClientIssueInput): Promise<{ clientIssue: ClientIssue; event: ClientIssueEvent }> {
+  async comment(
+    ctx: Context,
+    input: CommentOnClientIssueInput,
+  ): Promise<{ clientIssue: ClientIssue; event: ClientIssueEvent }> {
     return inTransaction(ctx, async (tx) => {
       const issue = await requireWritableIssue(tx, input.id);
       await escalateIfBreached(tx, issue);
@@ -346,7 +443,10 @@ export const ClientIssueService = {
    * BREACHED, oldest first, up to `limit`, in one transaction. One that someone else changes at the
    * same moment is skipped (the next write or sweep catches it). Admins, executives, the IT Director.
    */
-  async escalateBreached(ctx: Context, input: EscalateBreachedClientIssuesInput): Promise<{ escalated: ClientIssue[]; escalatedCount: number; hasMore: boolean }> {
+  async escalateBreached(
+    ctx: Context,
+    input: EscalateBreachedClientIssuesInput,
+  ): Promise<{ escalated: ClientIssue[]; escalatedCount: number; hasMore: boolean }> {
     if (!SWEEP_ROLES.includes(ctx.viewer.role)) throw ClientIssueErrors.cannotSweep();
     const limit = input.limit ?? MAX_SWEEP;
     return inTransaction(ctx, async (tx) => {
@@ -365,7 +465,10 @@ export const ClientIssueService = {
       if (!director) throw ClientIssueErrors.noItDirector();
       for (const issue of breached.slice(0, limit)) {
         try {
-          await escalate(tx, issue, breachReason(issue), 'escalateBreachedClientIssues', { automatic: false, director });
+          await escalate(tx, issue, breachReason(issue), 'escalateBreachedClientIssues', {
+            automatic: false,
+            director,
+          });
           escalated.push(issue);
         } catch (error) {
           if (!(error instanceof ConflictError)) throw error;
@@ -387,7 +490,13 @@ async function itDirector(tx: Context): Promise<User | null> {
  * An automatic escalation with no IT Director to escalate to is left out (and logged) rather than
  * refusing the write that triggered it.
  */
-async function escalate(tx: Context, issue: ClientIssue, reason: string, action: string, options: { automatic: boolean; director?: User }): Promise<void> {
+async function escalate(
+  tx: Context,
+  issue: ClientIssue,
+  reason: string,
+  action: string,
+  options: { automatic: boolean; director?: User },
+): Promise<void> {
   const director = options.director ?? (await itDirector(tx));
   if (!director) {
     if (options.automatic) {
@@ -399,8 +508,20 @@ async function escalate(tx: Context, issue: ClientIssue, reason: string, action:
   const before = snapshot(issue);
   const from = issue.status;
   const now = new Date();
-  await transitionStatus(tx, issue, ESCALATABLE, ClientIssueStatus.ESCALATED, { escalatedAt: now, escalationReason: reason, assigneeId: director.id }, label(issue));
-  await addEvent(tx, issue, ClientIssueEventKind.ESCALATION, { fromStatus: from, toStatus: ClientIssueStatus.ESCALATED, body: reason, at: now });
+  await transitionStatus(
+    tx,
+    issue,
+    ESCALATABLE,
+    ClientIssueStatus.ESCALATED,
+    { escalatedAt: now, escalationReason: reason, assigneeId: director.id },
+    label(issue),
+  );
+  await addEvent(tx, issue, ClientIssueEventKind.ESCALATION, {
+    fromStatus: from,
+    toStatus: ClientIssueStatus.ESCALATED,
+    body: reason,
+    at: now,
+  });
   const account = await tx.loaders.accountById.load(issue.accountId);
   await notify(tx, {
     recipientId: director.id,
@@ -408,7 +529,10 @@ async function escalate(tx: Context, issue: ClientIssue, reason: string, action:
     subject: issue,
     message: `${issue.severity} ${issue.category} issue "${issue.title}"${account ? ` at ${account.name}` : ''} was escalated to you: ${reason}`,
   });
-  await recordAudit(tx, action, issue, { ...diffFields(before, snapshot(issue), AUDITED_FIELDS), ...(options.automatic ? { automatic: { before: null, after: true } } : {}) });
+  await recordAudit(tx, action, issue, {
+    ...diffFields(before, snapshot(issue), AUDITED_FIELDS),
+    ...(options.automatic ? { automatic: { before: null, after: true } } : {}),
+  });
 }
 
 /**
@@ -424,7 +548,9 @@ async function escalateIfBreached(tx: Context, issue: ClientIssue): Promise<void
 }
 
 function breachReason(issue: ClientIssue): string {
-  const responseLate = issue.firstResponseAt ? issue.firstResponseAt > issue.responseDueAt : Date.now() > issue.responseDueAt.getTime();
+  const responseLate = issue.firstResponseAt
+    ? issue.firstResponseAt > issue.responseDueAt
+    : Date.now() > issue.responseDueAt.getTime();
   return responseLate
     ? `SLA breached: the first response to this ${issue.severity} issue was due at ${issue.responseDueAt.toISOString()}.`
     : `SLA breached: the resolution of this ${issue.severity} issue was due at ${issue.resolutionDueAt.toISOString()}.`;
@@ -434,7 +560,12 @@ async function addEvent(
   tx: Context,
   issue: ClientIssue,
   kind: ClientIssueEventKind,
-  fields: { body?: string | null; fromStatus?: ClientIssueStatus | null; toStatus?: ClientIssueStatus | null; at?: Date },
+  fields: {
+    body?: string | null;
+    fromStatus?: ClientIssueStatus | null;
+    toStatus?: ClientIssueStatus | null;
+    at?: Date;
+  },
 ): Promise<ClientIssueEvent> {
   const event = stampNew(new ClientIssueEvent());
   Object.assign(event, {
@@ -480,8 +611,11 @@ export async function requireReadableIssue(ctx: Context, globalId: string, path 
 async function requireWritableIssue(ctx: Context, globalId: string): Promise<ClientIssue> {
   const issue = await requireReadableIssue(ctx, globalId);
   if (ctx.scope.neverWrites) throw ClientIssueErrors.cannotWrite(issue.title);
-  const directorCase = ctx.viewer.role === Role.IT_DIRECTOR && (issue.severity === ClientIssueSeverity.CRITICAL || issue.escalatedAt !== null);
-  if (!directorCase && !(await ctx.scope.canWriteAccount(ctx.em, issue.accountId))) throw ClientIssueErrors.cannotWrite(issue.title);
+  const directorCase =
+    ctx.viewer.role === Role.IT_DIRECTOR &&
+    (issue.severity === ClientIssueSeverity.CRITICAL || issue.escalatedAt !== null);
+  if (!directorCase && !(await ctx.scope.canWriteAccount(ctx.em, issue.accountId)))
+    throw ClientIssueErrors.cannotWrite(issue.title);
   return issue;
 }
 

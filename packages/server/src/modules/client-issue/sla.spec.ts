@@ -1,4 +1,13 @@
-import { addBusinessDays, atRiskFrom, DEFAULT_SLA_POLICY, parseSlaDuration, slaClock, slaStatusAt, SlaStatus, type SlaFacts } from './sla';
+import {
+  addBusinessDays,
+  atRiskFrom,
+  DEFAULT_SLA_POLICY,
+  parseSlaDuration,
+  slaClock,
+  slaStatusAt,
+  SlaStatus,
+  type SlaFacts,
+} from './sla';
 
 // 2026-01-01 is a Thursday: 2 Friday, 3-4 the weekend, 5 Monday.
 const at = (iso: string) => new Date(`${iso}Z`);
@@ -43,7 +52,12 @@ describe('the default SLA clock', () => {
 
 describe('SLA status', () => {
   const reported = at('2026-01-05T10:00:00');
-  const facts = (overrides: Partial<SlaFacts> = {}): SlaFacts => ({ ...slaClock(reported, DEFAULT_SLA_POLICY.HIGH), firstResponseAt: null, resolvedAt: null, ...overrides });
+  const facts = (overrides: Partial<SlaFacts> = {}): SlaFacts => ({
+    ...slaClock(reported, DEFAULT_SLA_POLICY.HIGH),
+    firstResponseAt: null,
+    resolvedAt: null,
+    ...overrides,
+  });
 
   it('is ON_TRACK early, AT_RISK near the nearest open deadline, BREACHED once it passes', () => {
     expect(slaStatusAt(facts(), at('2026-01-05T11:00:00'))).toBe(SlaStatus.ON_TRACK);
@@ -72,6 +86,7 @@ describe('configured durations', () => {
     expect(parseSlaDuration('4h')).toEqual({ amount: 4, unit: 'HOURS' });
     expect(parseSlaDuration('10d')).toEqual({ amount: 10, unit: 'DAYS' });
     expect(parseSlaDuration('1bd')).toEqual({ amount: 1, unit: 'BUSINESS_DAYS' });
-    for (const bad of ['0h', '4', 'h', '1.5d', '-1d', '4 hours']) expect(() => parseSlaDuration(bad)).toThrow(/not an SLA duration/);
+    for (const bad of ['0h', '4', 'h', '1.5d', '-1d', '4 hours'])
+      expect(() => parseSlaDuration(bad)).toThrow(/not an SLA duration/);
   });
 });

@@ -131,8 +131,12 @@ export interface SlaFacts extends SlaClock {
 /** True when a deadline passed before it was met (or was met late). */
 export function isBreached(facts: SlaFacts, now: Date): boolean {
   const t = now.getTime();
-  const responseLate = facts.firstResponseAt ? facts.firstResponseAt.getTime() > facts.responseDueAt.getTime() : t > facts.responseDueAt.getTime();
-  const resolutionLate = facts.resolvedAt ? facts.resolvedAt.getTime() > facts.resolutionDueAt.getTime() : t > facts.resolutionDueAt.getTime();
+  const responseLate = facts.firstResponseAt
+    ? facts.firstResponseAt.getTime() > facts.responseDueAt.getTime()
+    : t > facts.responseDueAt.getTime();
+  const resolutionLate = facts.resolvedAt
+    ? facts.resolvedAt.getTime() > facts.resolutionDueAt.getTime()
+    : t > facts.resolutionDueAt.getTime();
   return responseLate || resolutionLate;
 }
 

@@ -38,7 +38,10 @@ export class CreateContactInput {
   @ArrayMaxSize(6)
   roles!: ContactRole[];
 
-  @Field(() => Boolean, { nullable: true, description: 'Make them the account\'s primary contact (the previous primary stops being one).' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Make them the account's primary contact (the previous primary stops being one).",
+  })
   @IsOptional()
   isPrimary?: boolean | null;
 }
@@ -92,7 +95,10 @@ export class DeleteContactInput {
   @MaxLength(200)
   id!: string;
 
-  @Field(() => Int, { nullable: true, description: 'The `version` you last read; when given and stale, nothing is removed and you get CONFLICT.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The `version` you last read; when given and stale, nothing is removed and you get CONFLICT.',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

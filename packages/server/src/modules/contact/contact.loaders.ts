@@ -5,9 +5,10 @@ import { Contact } from './contact.entity';
 
 export const contactLoaders = {
   contactById: (em, scope) => rowsById(em, Contact, scope.restrictByAccountId.bind(scope)),
-  accountContacts: (em) => new ChildListLoader(em, {
-    entity: Contact,
-    foreignKey: 'accountId',
-    order: { key: 'name', property: 'name', direction: OrderDirection.ASC, kind: 'string' },
-  }),
+  accountContacts: (em) =>
+    new ChildListLoader(em, {
+      entity: Contact,
+      foreignKey: 'accountId',
+      order: { key: 'name', property: 'name', direction: OrderDirection.ASC, kind: 'string' },
+    }),
 } satisfies LoaderFactories;

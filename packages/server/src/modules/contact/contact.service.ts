@@ -66,7 +66,9 @@ export const ContactService = {
         .where('id = :id AND version = :version', { id: contact.id, version: input.expectedVersion ?? contact.version })
         .execute();
       if (result.affected !== 1) {
-        throw new ConflictError(`Contact "${globalId}" was changed by someone else since you read it. Reload it and decide again.`);
+        throw new ConflictError(
+          `Contact "${globalId}" was changed by someone else since you read it. Reload it and decide again.`,
+        );
       }
       await recordAudit(tx, 'deleteContact', contact, diffFields(snapshot(contact), undefined, AUDITED_FIELDS));
       return { deletedContactId: globalId, account };

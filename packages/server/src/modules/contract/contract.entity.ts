@@ -48,7 +48,10 @@ registerEnumType(ContractStatus, {
 });
 
 /** A contract with a client account: term, value, notice, and the renewal chain. */
-@ObjectType({ implements: Node, description: 'A contract with a client account: its term, value, notice period and renewal chain.' })
+@ObjectType({
+  implements: Node,
+  description: 'A contract with a client account: its term, value, notice period and renewal chain.',
+})
 @Entity('contract')
 @Index(['accountId', 'endDate', 'id'])
 @Index(['status', 'noticeDeadline', 'id'])

@@ -33,7 +33,10 @@ export class CreateContractInput {
   @ValidateNested()
   value!: MoneyInput;
 
-  @Field(() => Int, { nullable: true, description: `Notice period in days (0 to ${MAX_NOTICE_DAYS}); 90 when omitted.` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Notice period in days (0 to ${MAX_NOTICE_DAYS}); 90 when omitted.`,
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -48,7 +51,10 @@ export class CreateContractInput {
   @IsOptional()
   signedAt?: Date | null;
 
-  @Field(() => ID, { nullable: true, description: 'The account manager who owns it; the account\'s owner when omitted.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The account manager who owns it; the account's owner when omitted.",
+  })
   @IsOptional()
   @MaxLength(200)
   ownerId?: string | null;
@@ -118,7 +124,10 @@ abstract class ContractRefInput {
 
 @InputType({ description: 'Sends a DRAFT contract for approval.' })
 export class SubmitContractInput extends ContractRefInput {
-  @Field(() => Int, { nullable: true, description: 'The `version` you last read; when given and stale, nothing changes and you get CONFLICT.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The `version` you last read; when given and stale, nothing changes and you get CONFLICT.',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -152,20 +161,29 @@ export class TerminateContractInput extends ContractRefInput {
 
 @InputType({ description: 'Starts the renewal of an ACTIVE or EXPIRED contract as a new DRAFT linked to it.' })
 export class RenewContractInput extends ContractRefInput {
-  @Field(() => String, { nullable: true, description: 'Title of the renewal; the predecessor\'s with "(renewal)" when omitted.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Title of the renewal; the predecessor\'s with "(renewal)" when omitted.',
+  })
   @IsOptional()
   @IsName()
   title?: string | null;
 
-  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Start of the new term; the day after the predecessor ends when omitted.' })
+  @Field(() => GraphQLLocalDate, {
+    nullable: true,
+    description: 'Start of the new term; the day after the predecessor ends when omitted.',
+  })
   @IsOptional()
   startDate?: string | null;
 
-  @Field(() => GraphQLLocalDate, { nullable: true, description: 'End of the new term; as long as the predecessor\'s term when omitted.' })
+  @Field(() => GraphQLLocalDate, {
+    nullable: true,
+    description: "End of the new term; as long as the predecessor's term when omitted.",
+  })
   @IsOptional()
   endDate?: string | null;
 
-  @Field(() => MoneyInput, { nullable: true, description: 'Value of the new term; the predecessor\'s when omitted.' })
+  @Field(() => MoneyInput, { nullable: true, description: "Value of the new term; the predecessor's when omitted." })
   @IsOptional()
   @ValidateNested()
   value?: MoneyInput | null;
@@ -220,7 +238,10 @@ export class ContractFilter {
   @MaxLength(200)
   ownerId?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Ending between today and this many days from today (UTC), inclusive.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Ending between today and this many days from today (UTC), inclusive.',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -238,9 +259,24 @@ export class ContractFilter {
 
 export const CreateContractPayload = payloadType('createContract', 'contract', Contract, 'The new DRAFT contract.');
 export const UpdateContractPayload = payloadType('updateContract', 'contract', Contract, 'The contract as it is now.');
-export const SubmitContractPayload = payloadType('submitContract', 'contract', Contract, 'The contract, now PENDING_APPROVAL.');
-export const TerminateContractPayload = payloadType('terminateContract', 'contract', Contract, 'The contract, now TERMINATED.');
-export const RenewContractPayload = payloadType('renewContract', 'contract', Contract, 'The new DRAFT renewal, linked to its predecessor.');
+export const SubmitContractPayload = payloadType(
+  'submitContract',
+  'contract',
+  Contract,
+  'The contract, now PENDING_APPROVAL.',
+);
+export const TerminateContractPayload = payloadType(
+  'terminateContract',
+  'contract',
+  Contract,
+  'The contract, now TERMINATED.',
+);
+export const RenewContractPayload = payloadType(
+  'renewContract',
+  'contract',
+  Contract,
+  'The new DRAFT renewal, linked to its predecessor.',
+);
 
 @ObjectType({ description: 'The result of approveContract.' })
 export class ApproveContractPayload {

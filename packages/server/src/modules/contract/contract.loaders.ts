@@ -9,10 +9,12 @@ export const contractLoaders = {
   contractById: (em, scope) => rowsById(em, Contract, scope.restrictByAccountId.bind(scope)),
   accountContracts: (em) => new ChildListLoader(em, { entity: Contract, foreignKey: 'accountId', order: byEndDate }),
   contractRenewals: (em) => new ChildListLoader(em, { entity: Contract, foreignKey: 'renewalOfId', order: byEndDate }),
-  contractApprovals: (em) => new ChildListLoader(em, {
-    entity: ApprovalDecision,
-    foreignKey: 'subjectId',
-    order: { key: 'decided', property: 'id', direction: OrderDirection.DESC, kind: 'number' },
-    filter: (qb, alias) => qb.andWhere(`${alias}.subjectType = :contractType`, { contractType: ApprovalSubjectType.CONTRACT }),
-  }),
+  contractApprovals: (em) =>
+    new ChildListLoader(em, {
+      entity: ApprovalDecision,
+      foreignKey: 'subjectId',
+      order: { key: 'decided', property: 'id', direction: OrderDirection.DESC, kind: 'number' },
+      filter: (qb, alias) =>
+        qb.andWhere(`${alias}.subjectType = :contractType`, { contractType: ApprovalSubjectType.CONTRACT }),
+    }),
 } satisfies LoaderFactories;

@@ -28,7 +28,22 @@ import {
   type UpdateContractInput,
 } from './contract.inputs';
 
-const AUDITED_FIELDS = ['accountId', 'number', 'title', 'type', 'status', 'startDate', 'endDate', 'signedAt', 'noticePeriodDays', 'autoRenew', 'valueCents', 'currency', 'ownerId', 'renewalOfId'] as const;
+const AUDITED_FIELDS = [
+  'accountId',
+  'number',
+  'title',
+  'type',
+  'status',
+  'startDate',
+  'endDate',
+  'signedAt',
+  'noticePeriodDays',
+  'autoRenew',
+  'valueCents',
+  'currency',
+  'ownerId',
+  'renewalOfId',
+] as const;
 const DEFAULT_NOTICE_DAYS = 90;
 const MAX_PIPELINE_DAYS = 730;
 
@@ -53,20 +68,37 @@ export const contractApproval: ApprovalSubject<Contract> = {
 
 /** Contracts and renewals: the account manager owns them (PRODUCT.md, "Contracts and renewals"). */
 export const ContractService = {
-  async list(ctx: Context, args: PageArgs, filter: ContractFilter | null | undefined, orderBy: ContractOrder | null | undefined): Promise<Connection<Contract>> {
-    const order: SortOrder = { ...SORTS[orderBy?.field ?? ContractOrderField.END_DATE], direction: orderBy?.direction ?? OrderDirection.ASC };
+  async list(
+    ctx: Context,
+    args: PageArgs,
+    filter: ContractFilter | null | undefined,
+    orderBy: ContractOrder | null | undefined,
+  ): Promise<Connection<Contract>> {
+    const order: SortOrder = {
+      ...SORTS[orderBy?.field ?? ContractOrderField.END_DATE],
+      direction: orderBy?.direction ?? OrderDirection.ASC,
+    };
     const qb = ctx.em.createQueryBuilder(Contract, 'contract');
     ctx.scope.restrictByAccountId(qb, 'contract');
-    if (filter?.accountId) qb.andWhere('contract.accountId = :accountId', { accountId: decodeGlobalId(filter.accountId, 'Account', 'filter.accountId') });
+    if (filter?.accountId)
+      qb.andWhere('contract.accountId = :accountId', {
+        accountId: decodeGlobalId(filter.accountId, 'Account', 'filter.accountId'),
+      });
     if (filter?.status?.length) qb.andWhere('contract.status IN (:...statuses)', { statuses: filter.status });
     if (filter?.type?.length) qb.andWhere('contract.type IN (:...types)', { types: filter.type });
-    if (filter?.ownerId) qb.andWhere('contract.ownerId = :ownerId', { ownerId: decodeGlobalId(filter.ownerId, 'User', 'filter.ownerId') });
+    if (filter?.ownerId)
+      qb.andWhere('contract.ownerId = :ownerId', { ownerId: decodeGlobalId(filter.ownerId, 'User', 'filter.ownerId') });
     if (filter?.endsWithinDays != null) {
       const today = todayUtc();
-      qb.andWhere('contract.endDate >= :today AND contract.endDate <= :horizon', { today, horizon: addDays(today, filter.endsWithinDays) });
+      qb.andWhere('contract.endDate >= :today AND contract.endDate <= :horizon', {
+        today,
+        horizon: addDays(today, filter.endsWithinDays),
+      });
     }
-    if (filter?.endsOnOrAfter) qb.andWhere('contract.endDate >= :endsOnOrAfter', { endsOnOrAfter: filter.endsOnOrAfter });
-    if (filter?.endsOnOrBefore) qb.andWhere('contract.endDate <= :endsOnOrBefore', { endsOnOrBefore: filter.endsOnOrBefore });
+    if (filter?.endsOnOrAfter)
+      qb.andWhere('contract.endDate >= :endsOnOrAfter', { endsOnOrAfter: filter.endsOnOrAfter });
+    if (filter?.endsOnOrBefore)
+      qb.andWhere('contract.endDate <= :endsOnOrBefore', { endsOnOrBefore: filter.endsOnOrBefore });
     return paginate(qb, 'contract', order, args);
   },
 
@@ -79,9 +111,17 @@ export const ContractService = {
     const qb = ctx.em
       .createQueryBuilder(Contract, 'contract')
       .where('contract.status = :active', { active: ContractStatus.ACTIVE })
-      .andWhere('contract.endDate >= :today AND contract.endDate <= :horizon', { today, horizon: addDays(today, withinDays) });
+      .andWhere('contract.endDate >= :today AND contract.endDate <= :horizon', {
+        today,
+        horizon: addDays(today, withinDays),
+      });
     ctx.scope.restrictByAccountId(qb, 'contract');
-    return paginate(qb, 'contract', { ...SORTS[ContractOrderField.NOTICE_DEADLINE], direction: OrderDirection.ASC }, args);
+    return paginate(
+      qb,
+      'contract',
+      { ...SORTS[ContractOrderField.NOTICE_DEADLINE], direction: OrderDirection.ASC },
+      args,
+    );
   },
 
   async create(ctx: Context, input: CreateContractInput): Promise<Contract> {
@@ -103,7 +143,9 @@ export const ContractService = {
         autoRenew: input.autoRenew ?? false,
         valueCents: input.value.amountCents,
         currency: input.value.currency ?? DEFAULT_CURRENCY,
-        ownerId: input.ownerId ? (await requireEligibleOwner(tx, input.ownerId, 'input.ownerId')).id : (account.ownerId ?? tx.viewer.id),
+        ownerId: input.ownerId
+          ? (await requireEligibleOwner(tx, input.ownerId, 'input.ownerId')).id
+          : (account.ownerId ?? tx.viewer.id),
         renewalOfId: null,
         createdById: tx.viewer.id,
         submittedById: null,
@@ -155,18 +197,37 @@ export const ContractService = {
   },
 
   /** Approves a pending contract: it becomes ACTIVE, and a renewal's predecessor becomes RENEWED. */
-  async approve(ctx: Context, input: ApproveContractInput): Promise<{ contract: Contract; decision: ApprovalDecision }> {
+  async approve(
+    ctx: Context,
+    input: ApproveContractInput,
+  ): Promise<{ contract: Contract; decision: ApprovalDecision }> {
     return inTransaction(ctx, async (tx) => {
       const contract = await requireReadableContract(tx, input.id);
       const now = new Date();
-      const decision = await ApprovalEngine.decide(tx, contractApproval, contract, ApprovalDecisionKind.APPROVED, ContractStatus.ACTIVE, input.note?.trim() || null, {
-        approvedById: tx.viewer.id,
-        approvedAt: now,
-      });
+      const decision = await ApprovalEngine.decide(
+        tx,
+        contractApproval,
+        contract,
+        ApprovalDecisionKind.APPROVED,
+        ContractStatus.ACTIVE,
+        input.note?.trim() || null,
+        {
+          approvedById: tx.viewer.id,
+          approvedAt: now,
+        },
+      );
       if (contract.renewalOfId !== null) {
         const predecessor = await tx.em.findOneByOrFail(Contract, { id: contract.renewalOfId });
-        await transitionStatus(tx, predecessor, [ContractStatus.ACTIVE, ContractStatus.EXPIRED], ContractStatus.RENEWED);
-        await recordAudit(tx, 'approveContract', predecessor, { status: { before: ContractStatus.ACTIVE, after: ContractStatus.RENEWED }, renewedBy: { before: null, after: contract.globalId } });
+        await transitionStatus(
+          tx,
+          predecessor,
+          [ContractStatus.ACTIVE, ContractStatus.EXPIRED],
+          ContractStatus.RENEWED,
+        );
+        await recordAudit(tx, 'approveContract', predecessor, {
+          status: { before: ContractStatus.ACTIVE, after: ContractStatus.RENEWED },
+          renewedBy: { before: null, after: contract.globalId },
+        });
       }
       return { contract, decision };
     });
@@ -175,19 +236,32 @@ export const ContractService = {
   async reject(ctx: Context, input: RejectContractInput): Promise<{ contract: Contract; decision: ApprovalDecision }> {
     return inTransaction(ctx, async (tx) => {
       const contract = await requireReadableContract(tx, input.id);
-      const decision = await ApprovalEngine.decide(tx, contractApproval, contract, ApprovalDecisionKind.REJECTED, ContractStatus.DRAFT, input.reason.trim(), { submittedById: null });
+      const decision = await ApprovalEngine.decide(
+        tx,
+        contractApproval,
+        contract,
+        ApprovalDecisionKind.REJECTED,
+        ContractStatus.DRAFT,
+        input.reason.trim(),
+        { submittedById: null },
+      );
       return { contract, decision };
     });
   },
 
   /** Ends an active contract early; seniors, executives and admins only. */
   async terminate(ctx: Context, input: TerminateContractInput): Promise<Contract> {
-    if (![Role.SENIOR_ACCOUNT_MANAGER, Role.EXECUTIVE, Role.ADMIN].includes(ctx.viewer.role)) throw ContractErrors.cannotTerminate();
+    if (![Role.SENIOR_ACCOUNT_MANAGER, Role.EXECUTIVE, Role.ADMIN].includes(ctx.viewer.role))
+      throw ContractErrors.cannotTerminate();
     return inTransaction(ctx, async (tx) => {
       const contract = await requireWritableContract(tx, input.id);
-      if (input.terminationDate < contract.startDate || input.terminationDate > contract.endDate) throw ContractErrors.terminationOutsideTerm();
+      if (input.terminationDate < contract.startDate || input.terminationDate > contract.endDate)
+        throw ContractErrors.terminationOutsideTerm();
       const reason = input.reason.trim();
-      await transitionStatus(tx, contract, [ContractStatus.ACTIVE], ContractStatus.TERMINATED, { terminationDate: input.terminationDate, terminationReason: reason });
+      await transitionStatus(tx, contract, [ContractStatus.ACTIVE], ContractStatus.TERMINATED, {
+        terminationDate: input.terminationDate,
+        terminationReason: reason,
+      });
       await recordAudit(tx, 'terminateContract', contract, {
         status: { before: ContractStatus.ACTIVE, after: ContractStatus.TERMINATED },
         terminationDate: { before: null, after: input.terminationDate },
@@ -214,7 +288,10 @@ export const ContractService = {
         tx,
         tx.em
           .createQueryBuilder(Contract, 'c')
-          .where('c.renewalOfId = :id AND c.status IN (:...open)', { id: predecessor.id, open: [ContractStatus.DRAFT, ContractStatus.PENDING_APPROVAL] }),
+          .where('c.renewalOfId = :id AND c.status IN (:...open)', {
+            id: predecessor.id,
+            open: [ContractStatus.DRAFT, ContractStatus.PENDING_APPROVAL],
+          }),
       ).getOne();
       if (open) throw ContractErrors.renewalOpen(predecessor.number, open.number);
       const startDate = input.startDate ?? addDays(predecessor.endDate, 1);
@@ -277,4 +354,3 @@ export async function requireWritableContract(ctx: Context, globalId: string, pa
   await requireWritableAccount(ctx, account!.globalId, path);
   return contract;
 }
-

@@ -35,21 +35,35 @@ function isDuplicateKey(error: unknown): boolean {
 }
 
 function errorResponse(status: number, code: ErrorCode, message: string): GraphQLResponse {
-  return { http: { status, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { errors: [{ message, extensions: { code } }] } } };
+  return {
+    http: { status, headers: new HeaderMap() },
+    body: { kind: 'single', singleResult: { errors: [{ message, extensions: { code } }] } },
+  };
 }
 
 function stillRunning(): GraphQLResponse {
-  return errorResponse(409, ErrorCode.CONFLICT, 'A request with this Idempotency-Key is still being processed. Retry in a moment.');
+  return errorResponse(
+    409,
+    ErrorCode.CONFLICT,
+    'A request with this Idempotency-Key is still being processed. Retry in a moment.',
+  );
 }
 
 /** What a request gets for a key that is already taken. */
 function answerFor(row: IdempotencyKey, hash: string): GraphQLResponse {
   if (row.requestHash !== hash) {
-    return errorResponse(409, ErrorCode.CONFLICT, 'This Idempotency-Key was already used for a different request. Use a new key for a new request.');
+    return errorResponse(
+      409,
+      ErrorCode.CONFLICT,
+      'This Idempotency-Key was already used for a different request. Use a new key for a new request.',
+    );
   }
   if (row.state !== IdempotencyState.COMPLETED || row.response === null) return stillRunning();
   const headers = new HeaderMap([['idempotent-replayed', 'true']]);
-  return { http: { status: 200, headers }, body: { kind: 'single', singleResult: JSON.parse(row.response) as FormattedExecutionResult } };
+  return {
+    http: { status: 200, headers },
+    body: { kind: 'single', singleResult: JSON.parse(row.response) as FormattedExecutionResult },
+  };
 }
 
 /** The request as the client sent it: the same key with anything else is a different request. */
@@ -66,9 +80,15 @@ function requestHash(request: RequestContext['request']): string {
  */
 async function sweepExpired(ctx: Context, now: Date): Promise<void> {
   try {
-    const expired = await ctx.db.dataSource.manager.find(IdempotencyKey, { where: { expiresAt: LessThan(now) }, select: { id: true }, take: SWEEP_BATCH });
+    const expired = await ctx.db.dataSource.manager.find(IdempotencyKey, {
+      where: { expiresAt: LessThan(now) },
+      select: { id: true },
+      take: SWEEP_BATCH,
+    });
     if (expired.length === 0) return;
-    await ctx.db.transaction((em) => em.delete(IdempotencyKey, { id: In(expired.map((row) => row.id)), expiresAt: LessThan(now) }));
+    await ctx.db.transaction((em) =>
+      em.delete(IdempotencyKey, { id: In(expired.map((row) => row.id)), expiresAt: LessThan(now) }),
+    );
   } catch (error) {
     ctx.log.warn({ err: error }, 'could not clear expired Idempotency-Keys');
   }
@@ -97,7 +117,14 @@ async function claim(db: Database, userId: number, key: string, hash: string): P
     const transaction = await db.begin();
     try {
       const row = stampNew(new IdempotencyKey(), now);
-      Object.assign(row, { userId, key, requestHash: hash, state: IdempotencyState.IN_PROGRESS, response: null, expiresAt: new Date(now.getTime() + KEEP_MS) });
+      Object.assign(row, {
+        userId,
+        key,
+        requestHash: hash,
+        state: IdempotencyState.IN_PROGRESS,
+        response: null,
+        expiresAt: new Date(now.getTime() + KEEP_MS),
+      });
       const inserted = await transaction.em.insert(IdempotencyKey, row);
       return { transaction, rowId: Number(inserted.identifiers[0].id) };
     } catch (error) {
@@ -125,7 +152,12 @@ function replaceResponse(requestContext: RequestContext, response: GraphQLRespon
  * failed): its work commits, and a retry must replay this response rather than run it again.
  * When nothing succeeded, everything is rolled back and the key is free again.
  */
-async function finish(requestContext: RequestContext, transaction: OpenTransaction, rowId: number, executionError?: Error): Promise<void> {
+async function finish(
+  requestContext: RequestContext,
+  transaction: OpenTransaction,
+  rowId: number,
+  executionError?: Error,
+): Promise<void> {
   const ctx = requestContext.contextValue;
   ctx.useTransaction(null);
   try {
@@ -134,7 +166,11 @@ async function finish(requestContext: RequestContext, transaction: OpenTransacti
       await transaction.rollback();
       replaceResponse(
         requestContext,
-        errorResponse(409, ErrorCode.CONFLICT, 'This request collided with another one on the same records and was undone entirely; nothing was changed. Retry it with the same Idempotency-Key.'),
+        errorResponse(
+          409,
+          ErrorCode.CONFLICT,
+          'This request collided with another one on the same records and was undone entirely; nothing was changed. Retry it with the same Idempotency-Key.',
+        ),
       );
       return;
     }
@@ -149,11 +185,19 @@ async function finish(requestContext: RequestContext, transaction: OpenTransacti
       await transaction.rollback();
       replaceResponse(
         requestContext,
-        errorResponse(400, ErrorCode.BAD_USER_INPUT, `The response is larger than ${MAX_KEPT_RESPONSE_BYTES} bytes, too large to keep for an Idempotency-Key; nothing was changed. Select fewer fields, or send the mutation without a key.`),
+        errorResponse(
+          400,
+          ErrorCode.BAD_USER_INPUT,
+          `The response is larger than ${MAX_KEPT_RESPONSE_BYTES} bytes, too large to keep for an Idempotency-Key; nothing was changed. Select fewer fields, or send the mutation without a key.`,
+        ),
       );
       return;
     }
-    await transaction.em.update(IdempotencyKey, { id: rowId }, { state: IdempotencyState.COMPLETED, response, updatedAt: new Date(), version: 2 });
+    await transaction.em.update(
+      IdempotencyKey,
+      { id: rowId },
+      { state: IdempotencyState.COMPLETED, response, updatedAt: new Date(), version: 2 },
+    );
     await transaction.commit();
   } catch (error) {
     await transaction.rollback().catch(() => undefined);
@@ -161,7 +205,11 @@ async function finish(requestContext: RequestContext, transaction: OpenTransacti
     // A failed COMMIT may have committed or not; the key makes either safe to retry.
     replaceResponse(
       requestContext,
-      errorResponse(500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error. It has been logged; quote the x-request-id response header when you report it. Retry with the same Idempotency-Key: if the change was made you get its response, otherwise it is made once.'),
+      errorResponse(
+        500,
+        ErrorCode.INTERNAL_SERVER_ERROR,
+        'Internal server error. It has been logged; quote the x-request-id response header when you report it. Retry with the same Idempotency-Key: if the change was made you get its response, otherwise it is made once.',
+      ),
     );
   }
 }
@@ -186,7 +234,11 @@ export function idempotencyPlugin(db: Database): ApolloServerPlugin<Context> {
         async responseForOperation({ operation, contextValue, request: req }) {
           if (operation.operation !== 'mutation' || !contextValue.isAuthenticated) return null;
           if (key.trim() === '' || key.length > MAX_KEY_LENGTH) {
-            return errorResponse(400, ErrorCode.BAD_USER_INPUT, `The Idempotency-Key header must be 1 to ${MAX_KEY_LENGTH} characters.`);
+            return errorResponse(
+              400,
+              ErrorCode.BAD_USER_INPUT,
+              `The Idempotency-Key header must be 1 to ${MAX_KEY_LENGTH} characters.`,
+            );
           }
           await sweepExpired(contextValue, new Date());
           const outcome = await claim(db, contextValue.viewer.id, key, requestHash(req));

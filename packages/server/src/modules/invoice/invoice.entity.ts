@@ -33,7 +33,12 @@ registerEnumType(InvoiceStatus, {
 });
 
 /** The statuses whose totals count as invoiced against the contract (REVENUE COMPLIANCE). */
-export const INVOICED_STATUSES: readonly InvoiceStatus[] = [InvoiceStatus.APPROVED, InvoiceStatus.SENT, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.PAID];
+export const INVOICED_STATUSES: readonly InvoiceStatus[] = [
+  InvoiceStatus.APPROVED,
+  InvoiceStatus.SENT,
+  InvoiceStatus.PARTIALLY_PAID,
+  InvoiceStatus.PAID,
+];
 
 /** The statuses in which the client owes the balance. */
 export const PAYABLE_STATUSES: readonly InvoiceStatus[] = [InvoiceStatus.SENT, InvoiceStatus.PARTIALLY_PAID];
@@ -41,7 +46,9 @@ export const PAYABLE_STATUSES: readonly InvoiceStatus[] = [InvoiceStatus.SENT, I
 /** Formats a quantity held in thousandths as the decimal clients send: 2125 is "2.125", 2500 "2.5". */
 export function formatQuantity(thousandths: number): string {
   const whole = Math.trunc(thousandths / 1000);
-  const fraction = String(thousandths % 1000).padStart(3, '0').replace(/0+$/, '');
+  const fraction = String(thousandths % 1000)
+    .padStart(3, '0')
+    .replace(/0+$/, '');
   return fraction ? `${whole}.${fraction}` : String(whole);
 }
 
@@ -52,7 +59,11 @@ export function parseQuantity(quantity: string): number {
 }
 
 /** An invoice to a client account under one of its contracts: numbered, approved, sent and paid. */
-@ObjectType({ implements: Node, description: 'An invoice to a client account under one of its contracts: its lines, total, approval, payments and balance.' })
+@ObjectType({
+  implements: Node,
+  description:
+    'An invoice to a client account under one of its contracts: its lines, total, approval, payments and balance.',
+})
 @Entity('invoice')
 @Index(['accountId', 'issueDate', 'id'])
 @Index(['contractId', 'issueDate', 'id'])
@@ -74,7 +85,9 @@ export class Invoice extends BaseRecord {
   @JoinColumn({ name: 'contractId' })
   contract?: Relation<Contract>;
 
-  @Field(() => String, { description: 'Human-readable number, unique and sequential per year of issue: "INV-2026-00042".' })
+  @Field(() => String, {
+    description: 'Human-readable number, unique and sequential per year of issue: "INV-2026-00042".',
+  })
   @Index({ unique: true })
   @Column({ type: 'varchar', length: 30 })
   number!: string;
@@ -102,7 +115,7 @@ export class Invoice extends BaseRecord {
   @Column({ type: 'bigint', transformer: centsTransformer, default: 0 })
   paidCents!: number;
 
-  @Field(() => Money, { description: 'The sum of the line amounts, in the contract\'s currency.' })
+  @Field(() => Money, { description: "The sum of the line amounts, in the contract's currency." })
   get total(): Money {
     return Money.of(this.totalCents, this.currency);
   }
@@ -117,7 +130,9 @@ export class Invoice extends BaseRecord {
     return Money.of(this.totalCents - this.paidCents, this.currency);
   }
 
-  @Field(() => Boolean, { description: 'Sent (or partly paid) with a balance still due, and the due date is before today (UTC).' })
+  @Field(() => Boolean, {
+    description: 'Sent (or partly paid) with a balance still due, and the due date is before today (UTC).',
+  })
   get isOverdue(): boolean {
     return PAYABLE_STATUSES.includes(this.status) && this.paidCents < this.totalCents && this.dueDate < todayUtc();
   }
@@ -154,7 +169,11 @@ export class Invoice extends BaseRecord {
 }
 
 /** One line of an invoice: quantity (to three decimals) times unit price, rounded half-even to a cent. */
-@ObjectType({ implements: Node, description: 'One line of an invoice: a quantity (up to three decimals) times a unit price, rounded half-even to a cent.' })
+@ObjectType({
+  implements: Node,
+  description:
+    'One line of an invoice: a quantity (up to three decimals) times a unit price, rounded half-even to a cent.',
+})
 @Entity('invoice_line')
 @Index(['invoiceId', 'position'], { unique: true })
 export class InvoiceLine extends BaseRecord {
@@ -197,7 +216,7 @@ export class InvoiceLine extends BaseRecord {
     return Money.of(this.unitPriceCents, this.currency);
   }
 
-  @Field(() => Money, { description: 'Quantity times unit price, rounded half-even (banker\'s rounding) to a cent.' })
+  @Field(() => Money, { description: "Quantity times unit price, rounded half-even (banker's rounding) to a cent." })
   get amount(): Money {
     return Money.of(this.amountCents, this.currency);
   }
@@ -230,7 +249,7 @@ export class Payment extends BaseRecord {
   @Column({ type: 'datetime', precision: 3 })
   paidAt!: Date;
 
-  @Field(() => String, { description: 'The client\'s reference for it, for example a remittance or wire id.' })
+  @Field(() => String, { description: "The client's reference for it, for example a remittance or wire id." })
   @Column({ type: 'varchar', length: 200 })
   reference!: string;
 

@@ -2,17 +2,34 @@ import { BadInputError, ConflictError, ForbiddenError } from '../../common/error
 
 export const InvoiceErrors = {
   cannotWrite: (accountName: string) =>
-    new ForbiddenError(`You may not change invoices of account "${accountName}": only its owner, its team, their senior account managers, finance, executives and admins can.`),
-  accountNotContracts: () => BadInputError.field('input.accountId', 'the account must be the contract\'s account'),
-  contractNotActive: (number: string, status: string) => new ConflictError(`Contract ${number} is ${status}; new invoices can be raised only under an ACTIVE contract.`),
-  dueBeforeIssue: (path = 'input.dueDate') => BadInputError.field(path, 'the due date must be on or after the issue date'),
+    new ForbiddenError(
+      `You may not change invoices of account "${accountName}": only its owner, its team, their senior account managers, finance, executives and admins can.`,
+    ),
+  accountNotContracts: () => BadInputError.field('input.accountId', "the account must be the contract's account"),
+  contractNotActive: (number: string, status: string) =>
+    new ConflictError(`Contract ${number} is ${status}; new invoices can be raised only under an ACTIVE contract.`),
+  dueBeforeIssue: (path = 'input.dueDate') =>
+    BadInputError.field(path, 'the due date must be on or after the issue date'),
   issueYearChanged: (number: string) =>
-    BadInputError.field('input.issueDate', `the issue date must stay in ${number.slice(4, 8)}, the year in the number ${number}; void this invoice and create a new one for another year`),
-  negativeUnitPrice: (line: number) => BadInputError.field(`input.lines.${line}.unitPrice.amountCents`, 'a unit price cannot be negative'),
-  wrongCurrency: (path: string, currency: string) => BadInputError.field(path, `the amount must be in ${currency}, the contract's currency`),
-  lineTooLarge: (line: number) => BadInputError.field(`input.lines.${line}.quantity`, 'quantity times unit price is more than the largest amount accepted'),
-  totalTooLarge: () => BadInputError.field('input.lines', 'the total of the lines is more than the largest amount accepted'),
-  notDraft: (number: string, status: string) => new ConflictError(`Invoice ${number} is ${status}; only a DRAFT invoice can be changed. Void it and raise a new one instead.`),
+    BadInputError.field(
+      'input.issueDate',
+      `the issue date must stay in ${number.slice(4, 8)}, the year in the number ${number}; void this invoice and create a new one for another year`,
+    ),
+  negativeUnitPrice: (line: number) =>
+    BadInputError.field(`input.lines.${line}.unitPrice.amountCents`, 'a unit price cannot be negative'),
+  wrongCurrency: (path: string, currency: string) =>
+    BadInputError.field(path, `the amount must be in ${currency}, the contract's currency`),
+  lineTooLarge: (line: number) =>
+    BadInputError.field(
+      `input.lines.${line}.quantity`,
+      'quantity times unit price is more than the largest amount accepted',
+    ),
+  totalTooLarge: () =>
+    BadInputError.field('input.lines', 'the total of the lines is more than the largest amount accepted'),
+  notDraft: (number: string, status: string) =>
+    new ConflictError(
+      `Invoice ${number} is ${status}; only a DRAFT invoice can be changed. Void it and raise a new one instead.`,
+    ),
   overContract: (invoice: string, contract: string, invoiced: string, total: string, value: string) =>
     new ConflictError(
       `Approving invoice ${invoice} for ${total} would bring the total invoiced under contract ${contract} to more than its value of ${value} ` +
@@ -20,9 +37,16 @@ export const InvoiceErrors = {
     ),
   paymentNotPositive: () => BadInputError.field('input.amount.amountCents', 'a payment must be more than zero'),
   paymentInFuture: () => BadInputError.field('input.paidAt', 'a payment cannot be dated in the future'),
-  notPayable: (number: string, status: string) => new ConflictError(`Invoice ${number} is ${status}; payments can be recorded only on a SENT or PARTIALLY_PAID invoice.`),
+  notPayable: (number: string, status: string) =>
+    new ConflictError(
+      `Invoice ${number} is ${status}; payments can be recorded only on a SENT or PARTIALLY_PAID invoice.`,
+    ),
   overBalance: (number: string, amount: string, balance: string) =>
-    new ConflictError(`A payment of ${amount} is more than the balance due on invoice ${number}, ${balance}. Record at most the balance; an overpayment is a credit to settle outside the invoice.`),
+    new ConflictError(
+      `A payment of ${amount} is more than the balance due on invoice ${number}, ${balance}. Record at most the balance; an overpayment is a credit to settle outside the invoice.`,
+    ),
   paidCannotVoid: (number: string, paid: string) =>
-    new ConflictError(`Invoice ${number} has payments of ${paid} recorded; an invoice with payments cannot be voided. Issue a credit instead.`),
+    new ConflictError(
+      `Invoice ${number} has payments of ${paid} recorded; an invoice with payments cannot be voided. Issue a credit instead.`,
+    ),
 };

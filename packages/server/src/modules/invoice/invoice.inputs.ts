@@ -1,4 +1,13 @@
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsInt,
+  IsOptional,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { MoneyInput } from '../../common/money';
@@ -20,11 +29,20 @@ export class InvoiceLineInput {
   @IsName(500)
   description!: string;
 
-  @Field(() => String, { description: 'How many units: a decimal string more than zero with up to 9 digits before the point and 3 after, such as "2.125".' })
-  @Matches(QUANTITY_PATTERN, { message: 'quantity must be a decimal more than zero with at most 9 digits before the point and 3 after, such as "2.125"' })
+  @Field(() => String, {
+    description:
+      'How many units: a decimal string more than zero with up to 9 digits before the point and 3 after, such as "2.125".',
+  })
+  @Matches(QUANTITY_PATTERN, {
+    message:
+      'quantity must be a decimal more than zero with at most 9 digits before the point and 3 after, such as "2.125"',
+  })
   quantity!: string;
 
-  @Field(() => MoneyInput, { description: 'The price of one unit, zero or more, in the contract\'s currency (which it takes when the currency is omitted).' })
+  @Field(() => MoneyInput, {
+    description:
+      "The price of one unit, zero or more, in the contract's currency (which it takes when the currency is omitted).",
+  })
   @ValidateNested()
   unitPrice!: MoneyInput;
 }
@@ -35,16 +53,22 @@ export class CreateInvoiceInput {
   @MaxLength(200)
   contractId!: string;
 
-  @Field(() => ID, { nullable: true, description: 'The client account; when given it must be the contract\'s account.' })
+  @Field(() => ID, { nullable: true, description: "The client account; when given it must be the contract's account." })
   @IsOptional()
   @MaxLength(200)
   accountId?: string | null;
 
-  @Field(() => GraphQLLocalDate, { nullable: true, description: 'The date of issue; today (UTC) when omitted. Its year is the year in the number.' })
+  @Field(() => GraphQLLocalDate, {
+    nullable: true,
+    description: 'The date of issue; today (UTC) when omitted. Its year is the year in the number.',
+  })
   @IsOptional()
   issueDate?: string | null;
 
-  @Field(() => GraphQLLocalDate, { nullable: true, description: 'When payment is due, on or after the issue date; 30 days after it when omitted.' })
+  @Field(() => GraphQLLocalDate, {
+    nullable: true,
+    description: 'When payment is due, on or after the issue date; 30 days after it when omitted.',
+  })
   @IsOptional()
   dueDate?: string | null;
 
@@ -66,7 +90,10 @@ export class UpdateInvoiceInput {
   @Min(1)
   expectedVersion!: number;
 
-  @Field(() => GraphQLLocalDate, { nullable: true, description: 'New issue date, in the same year as before (the year is part of the number).' })
+  @Field(() => GraphQLLocalDate, {
+    nullable: true,
+    description: 'New issue date, in the same year as before (the year is part of the number).',
+  })
   @IsOptional()
   issueDate?: string | null;
 
@@ -74,7 +101,10 @@ export class UpdateInvoiceInput {
   @IsOptional()
   dueDate?: string | null;
 
-  @Field(() => [InvoiceLineInput], { nullable: true, description: `New lines, 1 to ${MAX_INVOICE_LINES}: they replace all the current lines, and the total follows.` })
+  @Field(() => [InvoiceLineInput], {
+    nullable: true,
+    description: `New lines, 1 to ${MAX_INVOICE_LINES}: they replace all the current lines, and the total follows.`,
+  })
   @IsOptional()
   @ArrayMinSize(1, { message: 'an invoice needs at least one line' })
   @ArrayMaxSize(MAX_INVOICE_LINES, { message: `an invoice has at most ${MAX_INVOICE_LINES} lines` })
@@ -92,7 +122,10 @@ abstract class InvoiceRefInput {
 
 @InputType({ description: 'Sends a DRAFT invoice for approval.' })
 export class SubmitInvoiceInput extends InvoiceRefInput {
-  @Field(() => Int, { nullable: true, description: 'The `version` you last read; when given and stale, nothing changes and you get CONFLICT.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The `version` you last read; when given and stale, nothing changes and you get CONFLICT.',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -130,15 +163,23 @@ export class RecordPaymentInput {
   @MaxLength(200)
   invoiceId!: string;
 
-  @Field(() => MoneyInput, { description: 'How much was received: more than zero and at most the balance due, in the invoice\'s currency (which it takes when the currency is omitted).' })
+  @Field(() => MoneyInput, {
+    description:
+      "How much was received: more than zero and at most the balance due, in the invoice's currency (which it takes when the currency is omitted).",
+  })
   @ValidateNested()
   amount!: MoneyInput;
 
-  @Field(() => Date, { nullable: true, description: 'When the money was received; now when omitted. Not in the future.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the money was received; now when omitted. Not in the future.',
+  })
   @IsOptional()
   paidAt?: Date | null;
 
-  @Field(() => String, { description: 'The client\'s reference for the payment (1 to 200 characters), for example a remittance or wire id.' })
+  @Field(() => String, {
+    description: "The client's reference for the payment (1 to 200 characters), for example a remittance or wire id.",
+  })
   @IsName(200)
   reference!: string;
 }
@@ -203,14 +244,27 @@ export class InvoiceFilter {
   @IsOptional()
   dueOnOrBefore?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'True: only overdue invoices (see `isOverdue`); false: only those that are not.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'True: only overdue invoices (see `isOverdue`); false: only those that are not.',
+  })
   @IsOptional()
   overdue?: boolean | null;
 }
 
-export const CreateInvoicePayload = payloadType('createInvoice', 'invoice', Invoice, 'The new DRAFT invoice, numbered.');
+export const CreateInvoicePayload = payloadType(
+  'createInvoice',
+  'invoice',
+  Invoice,
+  'The new DRAFT invoice, numbered.',
+);
 export const UpdateInvoicePayload = payloadType('updateInvoice', 'invoice', Invoice, 'The invoice as it is now.');
-export const SubmitInvoicePayload = payloadType('submitInvoice', 'invoice', Invoice, 'The invoice, now PENDING_APPROVAL.');
+export const SubmitInvoicePayload = payloadType(
+  'submitInvoice',
+  'invoice',
+  Invoice,
+  'The invoice, now PENDING_APPROVAL.',
+);
 export const SendInvoicePayload = payloadType('sendInvoice', 'invoice', Invoice, 'The invoice, now SENT.');
 export const VoidInvoicePayload = payloadType('voidInvoice', 'invoice', Invoice, 'The invoice, now VOID.');
 

@@ -21,38 +21,44 @@ export const invoiceLoaders = {
   invoiceLineById: (em, scope) => rowsById(em, InvoiceLine, throughInvoice(scope)),
   paymentById: (em, scope) => rowsById(em, Payment, throughInvoice(scope)),
   // The children of a row the viewer already reached through a scoped path, so not scoped again.
-  contractInvoices: (em) => new ChildListLoader(em, {
-    entity: Invoice,
-    foreignKey: 'contractId',
-    order: { key: 'issueDate', property: 'issueDate', direction: OrderDirection.DESC, kind: 'string' },
-  }),
-  invoiceLines: (em) => new ChildListLoader(em, {
-    entity: InvoiceLine,
-    foreignKey: 'invoiceId',
-    order: { key: 'position', property: 'position', direction: OrderDirection.ASC, kind: 'number' },
-  }),
-  invoicePayments: (em) => new ChildListLoader(em, {
-    entity: Payment,
-    foreignKey: 'invoiceId',
-    order: { key: 'paidAt', property: 'paidAt', direction: OrderDirection.DESC, kind: 'date' },
-  }),
-  invoiceApprovals: (em) => new ChildListLoader(em, {
-    entity: ApprovalDecision,
-    foreignKey: 'subjectId',
-    order: { key: 'decided', property: 'id', direction: OrderDirection.DESC, kind: 'number' },
-    filter: (qb, alias) => qb.andWhere(`${alias}.subjectType = :invoiceType`, { invoiceType: ApprovalSubjectType.INVOICE }),
-  }),
+  contractInvoices: (em) =>
+    new ChildListLoader(em, {
+      entity: Invoice,
+      foreignKey: 'contractId',
+      order: { key: 'issueDate', property: 'issueDate', direction: OrderDirection.DESC, kind: 'string' },
+    }),
+  invoiceLines: (em) =>
+    new ChildListLoader(em, {
+      entity: InvoiceLine,
+      foreignKey: 'invoiceId',
+      order: { key: 'position', property: 'position', direction: OrderDirection.ASC, kind: 'number' },
+    }),
+  invoicePayments: (em) =>
+    new ChildListLoader(em, {
+      entity: Payment,
+      foreignKey: 'invoiceId',
+      order: { key: 'paidAt', property: 'paidAt', direction: OrderDirection.DESC, kind: 'date' },
+    }),
+  invoiceApprovals: (em) =>
+    new ChildListLoader(em, {
+      entity: ApprovalDecision,
+      foreignKey: 'subjectId',
+      order: { key: 'decided', property: 'id', direction: OrderDirection.DESC, kind: 'number' },
+      filter: (qb, alias) =>
+        qb.andWhere(`${alias}.subjectType = :invoiceType`, { invoiceType: ApprovalSubjectType.INVOICE }),
+    }),
   /** Cents invoiced under each contract (APPROVED, SENT, PARTIALLY_PAID, PAID): one grouped SUM per batch. */
-  contractInvoicedCents: (em) => new DataLoader<number, number>(async (contractIds) => {
-    const rows = await em
-      .createQueryBuilder(Invoice, 'invoice')
-      .select('invoice.contractId', 'contractId')
-      .addSelect('SUM(invoice.totalCents)', 'invoiced')
-      .where('invoice.contractId IN (:...contractIds)', { contractIds })
-      .andWhere('invoice.status IN (:...invoicedStatuses)', { invoicedStatuses: INVOICED_STATUSES })
-      .groupBy('invoice.contractId')
-      .getRawMany<{ contractId: number | string; invoiced: number | string }>();
-    const totals = new Map(rows.map((row) => [Number(row.contractId), Number(row.invoiced)]));
-    return contractIds.map((id) => totals.get(id) ?? 0);
-  }),
+  contractInvoicedCents: (em) =>
+    new DataLoader<number, number>(async (contractIds) => {
+      const rows = await em
+        .createQueryBuilder(Invoice, 'invoice')
+        .select('invoice.contractId', 'contractId')
+        .addSelect('SUM(invoice.totalCents)', 'invoiced')
+        .where('invoice.contractId IN (:...contractIds)', { contractIds })
+        .andWhere('invoice.status IN (:...invoicedStatuses)', { invoicedStatuses: INVOICED_STATUSES })
+        .groupBy('invoice.contractId')
+        .getRawMany<{ contractId: number | string; invoiced: number | string }>();
+      const totals = new Map(rows.map((row) => [Number(row.contractId), Number(row.invoiced)]));
+      return contractIds.map((id) => totals.get(id) ?? 0);
+    }),
 } satisfies LoaderFactories;

@@ -37,63 +37,116 @@ export const PaymentConnection = connectionType(Payment);
 
 @Resolver(() => Invoice)
 export class InvoiceResolver {
-  @Query(() => Invoice, { nullable: true, description: 'One invoice by id; null when it does not exist or its account is outside your portfolio.' })
-  invoice(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The invoice\'s global id.' }) id: string): Promise<Invoice | null> | null {
+  @Query(() => Invoice, {
+    nullable: true,
+    description: 'One invoice by id; null when it does not exist or its account is outside your portfolio.',
+  })
+  invoice(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { description: "The invoice's global id." }) id: string,
+  ): Promise<Invoice | null> | null {
     const decoded = tryDecodeGlobalId(id);
     return decoded?.typeName === 'Invoice' ? ctx.loaders.invoiceById.load(decoded.rowId) : null;
   }
 
-  @Query(() => InvoiceConnection, { description: 'Invoices of the accounts you may see, filtered and sorted (latest issue date first when no order is given).' })
+  @Query(() => InvoiceConnection, {
+    description:
+      'Invoices of the accounts you may see, filtered and sorted (latest issue date first when no order is given).',
+  })
   invoices(
     @Ctx() ctx: Context,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => InvoiceFilter, { nullable: true, description: 'Conditions the invoices must meet.' }) filter?: InvoiceFilter,
+    @Arg('filter', () => InvoiceFilter, { nullable: true, description: 'Conditions the invoices must meet.' })
+    filter?: InvoiceFilter,
     @Arg('orderBy', () => InvoiceOrder, { nullable: true, description: 'Sort order.' }) orderBy?: InvoiceOrder,
   ): Promise<Connection<Invoice>> {
     return InvoiceService.list(ctx, page, filter, orderBy);
   }
 
-  @Mutation(() => CreateInvoicePayload, { description: 'Raises a numbered DRAFT invoice, with its lines, under an ACTIVE contract. The account\'s writers and finance.' })
-  async createInvoice(@Ctx() ctx: Context, @Arg('input', () => CreateInvoiceInput, { description: 'The contract, dates and lines.' }) input: CreateInvoiceInput) {
+  @Mutation(() => CreateInvoicePayload, {
+    description:
+      "Raises a numbered DRAFT invoice, with its lines, under an ACTIVE contract. The account's writers and finance.",
+  })
+  async createInvoice(
+    @Ctx() ctx: Context,
+    @Arg('input', () => CreateInvoiceInput, { description: 'The contract, dates and lines.' })
+    input: CreateInvoiceInput,
+  ) {
     return { invoice: await InvoiceService.create(ctx, input) };
   }
 
-  @Mutation(() => UpdateInvoicePayload, { description: 'Changes a DRAFT invoice\'s dates or replaces its lines, if nobody changed it since you read `expectedVersion`.' })
-  async updateInvoice(@Ctx() ctx: Context, @Arg('input', () => UpdateInvoiceInput, { description: 'The changes.' }) input: UpdateInvoiceInput) {
+  @Mutation(() => UpdateInvoicePayload, {
+    description:
+      "Changes a DRAFT invoice's dates or replaces its lines, if nobody changed it since you read `expectedVersion`.",
+  })
+  async updateInvoice(
+    @Ctx() ctx: Context,
+    @Arg('input', () => UpdateInvoiceInput, { description: 'The changes.' }) input: UpdateInvoiceInput,
+  ) {
     return { invoice: await InvoiceService.update(ctx, input) };
   }
 
-  @Mutation(() => SubmitInvoicePayload, { description: 'Sends a DRAFT invoice for approval; it joins the approvers\' queue.' })
-  async submitInvoice(@Ctx() ctx: Context, @Arg('input', () => SubmitInvoiceInput, { description: 'The invoice.' }) input: SubmitInvoiceInput) {
+  @Mutation(() => SubmitInvoicePayload, {
+    description: "Sends a DRAFT invoice for approval; it joins the approvers' queue.",
+  })
+  async submitInvoice(
+    @Ctx() ctx: Context,
+    @Arg('input', () => SubmitInvoiceInput, { description: 'The invoice.' }) input: SubmitInvoiceInput,
+  ) {
     return { invoice: await InvoiceService.submit(ctx, input) };
   }
 
   @Mutation(() => ApproveInvoicePayload, {
     description:
       'Approves a pending invoice within your approval limit (finance may approve invoices too); someone else must have created and submitted it. ' +
-      'Refused with CONFLICT when it would take the contract\'s invoiced total past the contract value.',
+      "Refused with CONFLICT when it would take the contract's invoiced total past the contract value.",
   })
-  approveInvoice(@Ctx() ctx: Context, @Arg('input', () => ApproveInvoiceInput, { description: 'The invoice and an optional note.' }) input: ApproveInvoiceInput): Promise<ApproveInvoicePayload> {
+  approveInvoice(
+    @Ctx() ctx: Context,
+    @Arg('input', () => ApproveInvoiceInput, { description: 'The invoice and an optional note.' })
+    input: ApproveInvoiceInput,
+  ): Promise<ApproveInvoicePayload> {
     return InvoiceService.approve(ctx, input);
   }
 
   @Mutation(() => RejectInvoicePayload, { description: 'Sends a pending invoice back to DRAFT with a reason.' })
-  rejectInvoice(@Ctx() ctx: Context, @Arg('input', () => RejectInvoiceInput, { description: 'The invoice and the reason.' }) input: RejectInvoiceInput): Promise<RejectInvoicePayload> {
+  rejectInvoice(
+    @Ctx() ctx: Context,
+    @Arg('input', () => RejectInvoiceInput, { description: 'The invoice and the reason.' }) input: RejectInvoiceInput,
+  ): Promise<RejectInvoicePayload> {
     return InvoiceService.reject(ctx, input);
   }
 
-  @Mutation(() => SendInvoicePayload, { description: 'Marks an APPROVED invoice as sent to the client; from then its balance is due.' })
-  async sendInvoice(@Ctx() ctx: Context, @Arg('input', () => SendInvoiceInput, { description: 'The invoice.' }) input: SendInvoiceInput) {
+  @Mutation(() => SendInvoicePayload, {
+    description: 'Marks an APPROVED invoice as sent to the client; from then its balance is due.',
+  })
+  async sendInvoice(
+    @Ctx() ctx: Context,
+    @Arg('input', () => SendInvoiceInput, { description: 'The invoice.' }) input: SendInvoiceInput,
+  ) {
     return { invoice: await InvoiceService.send(ctx, input) };
   }
 
-  @Mutation(() => RecordPaymentPayload, { description: 'Records a payment against a SENT or PARTIALLY_PAID invoice, at most its balance; it becomes PARTIALLY_PAID or PAID.' })
-  recordPayment(@Ctx() ctx: Context, @Arg('input', () => RecordPaymentInput, { description: 'The invoice, amount, date and reference.' }) input: RecordPaymentInput): Promise<RecordPaymentPayload> {
+  @Mutation(() => RecordPaymentPayload, {
+    description:
+      'Records a payment against a SENT or PARTIALLY_PAID invoice, at most its balance; it becomes PARTIALLY_PAID or PAID.',
+  })
+  recordPayment(
+    @Ctx() ctx: Context,
+    @Arg('input', () => RecordPaymentInput, { description: 'The invoice, amount, date and reference.' })
+    input: RecordPaymentInput,
+  ): Promise<RecordPaymentPayload> {
     return InvoiceService.recordPayment(ctx, input);
   }
 
-  @Mutation(() => VoidInvoicePayload, { description: 'Voids a DRAFT, PENDING_APPROVAL, APPROVED or SENT invoice on which nothing has been paid, with a reason.' })
-  async voidInvoice(@Ctx() ctx: Context, @Arg('input', () => VoidInvoiceInput, { description: 'The invoice and the reason.' }) input: VoidInvoiceInput) {
+  @Mutation(() => VoidInvoicePayload, {
+    description:
+      'Voids a DRAFT, PENDING_APPROVAL, APPROVED or SENT invoice on which nothing has been paid, with a reason.',
+  })
+  async voidInvoice(
+    @Ctx() ctx: Context,
+    @Arg('input', () => VoidInvoiceInput, { description: 'The invoice and the reason.' }) input: VoidInvoiceInput,
+  ) {
     return { invoice: await InvoiceService.void(ctx, input) };
   }
 
@@ -107,18 +160,32 @@ export class InvoiceResolver {
     return (await ctx.loaders.contractById.load(invoice.contractId)) as Contract;
   }
 
-  @FieldResolver(() => InvoiceLineConnection, { description: 'The lines, in order (at most 100, so one page of 100 holds them all).' })
-  lines(@Root() invoice: Invoice, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs): Promise<Connection<InvoiceLine>> {
+  @FieldResolver(() => InvoiceLineConnection, {
+    description: 'The lines, in order (at most 100, so one page of 100 holds them all).',
+  })
+  lines(
+    @Root() invoice: Invoice,
+    @Ctx() ctx: Context,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<Connection<InvoiceLine>> {
     return ctx.loaders.invoiceLines.page(invoice.id, page);
   }
 
   @FieldResolver(() => PaymentConnection, { description: 'Payments recorded against it, latest first.' })
-  payments(@Root() invoice: Invoice, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs): Promise<Connection<Payment>> {
+  payments(
+    @Root() invoice: Invoice,
+    @Ctx() ctx: Context,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<Connection<Payment>> {
     return ctx.loaders.invoicePayments.page(invoice.id, page);
   }
 
   @FieldResolver(() => ApprovalDecisionConnection, { description: 'Approval decisions on this invoice, newest first.' })
-  approvals(@Root() invoice: Invoice, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs): Promise<Connection<ApprovalDecision>> {
+  approvals(
+    @Root() invoice: Invoice,
+    @Ctx() ctx: Context,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<Connection<ApprovalDecision>> {
     return ctx.loaders.invoiceApprovals.page(invoice.id, page);
   }
 
@@ -159,11 +226,18 @@ export class ContractInvoicingResolver {
 
   @FieldResolver(() => Money, { description: 'The value left to invoice: the contract value less `invoicedToDate`.' })
   async remainingValue(@Root() contract: Contract, @Ctx() ctx: Context): Promise<Money> {
-    return Money.of(contract.valueCents - (await ctx.loaders.contractInvoicedCents.load(contract.id)), contract.currency);
+    return Money.of(
+      contract.valueCents - (await ctx.loaders.contractInvoicedCents.load(contract.id)),
+      contract.currency,
+    );
   }
 
   @FieldResolver(() => InvoiceConnection, { description: 'Invoices under this contract, latest issue date first.' })
-  invoices(@Root() contract: Contract, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs): Promise<Connection<Invoice>> {
+  invoices(
+    @Root() contract: Contract,
+    @Ctx() ctx: Context,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<Connection<Invoice>> {
     return ctx.loaders.contractInvoices.page(contract.id, page);
   }
 }

@@ -9,13 +9,27 @@ import { OrderDirection, paginate, type Connection, type PageArgs, type SortOrde
 import { nextSequenceValue } from '../../common/sequence';
 import { checkExpectedVersion, compareAndSwap, transitionStatus } from '../../common/versioned';
 import type { Account } from '../account/account.entity';
-import { ApprovalDecisionKind, ApprovalRequestStatus, ApprovalSubjectType, type ApprovalDecision } from '../approval/approval.entity';
+import {
+  ApprovalDecisionKind,
+  ApprovalRequestStatus,
+  ApprovalSubjectType,
+  type ApprovalDecision,
+} from '../approval/approval.entity';
 import { ApprovalEngine, closeApprovalRequest, type ApprovalSubject } from '../approval/approval.service';
 import { diffFields, recordAudit } from '../audit/audit.service';
 import { Contract, ContractStatus } from '../contract/contract.entity';
 import { requireReadableContract } from '../contract/contract.service';
 import { Role } from '../user/user.entity';
-import { formatQuantity, INVOICED_STATUSES, Invoice, InvoiceLine, InvoiceStatus, PAYABLE_STATUSES, parseQuantity, Payment } from './invoice.entity';
+import {
+  formatQuantity,
+  INVOICED_STATUSES,
+  Invoice,
+  InvoiceLine,
+  InvoiceStatus,
+  PAYABLE_STATUSES,
+  parseQuantity,
+  Payment,
+} from './invoice.entity';
 import { InvoiceErrors } from './invoice.errors';
 import {
   InvoiceOrderField,
@@ -32,7 +46,16 @@ import {
   type VoidInvoiceInput,
 } from './invoice.inputs';
 
-const AUDITED_FIELDS = ['accountId', 'contractId', 'number', 'status', 'issueDate', 'dueDate', 'currency', 'totalCents'] as const;
+const AUDITED_FIELDS = [
+  'accountId',
+  'contractId',
+  'number',
+  'status',
+  'issueDate',
+  'dueDate',
+  'currency',
+  'totalCents',
+] as const;
 /** Net 30 unless the invoice says otherwise. */
 const DEFAULT_PAYMENT_DAYS = 30;
 /** How far ahead of the server's clock a payment date may be (clients' clocks drift). */
@@ -46,10 +69,16 @@ const SORTS: Record<InvoiceOrderField, Omit<SortOrder, 'direction'>> = {
 };
 
 /** An invoice can be voided until money is received against it. */
-const VOIDABLE_STATUSES = [InvoiceStatus.DRAFT, InvoiceStatus.PENDING_APPROVAL, InvoiceStatus.APPROVED, InvoiceStatus.SENT];
+const VOIDABLE_STATUSES = [
+  InvoiceStatus.DRAFT,
+  InvoiceStatus.PENDING_APPROVAL,
+  InvoiceStatus.APPROVED,
+  InvoiceStatus.SENT,
+];
 
 /** SQL for `isOverdue`, on the alias `invoice`, with :payable and :today bound. */
-const OVERDUE_SQL = '(invoice.status IN (:...payable) AND invoice.paidCents < invoice.totalCents AND invoice.dueDate < :today)';
+const OVERDUE_SQL =
+  '(invoice.status IN (:...payable) AND invoice.paidCents < invoice.totalCents AND invoice.dueDate < :today)';
 
 function snapshot(invoice: Invoice): Record<string, unknown> {
   return Object.fromEntries(AUDITED_FIELDS.map((field) => [field, invoice[field]]));
@@ -57,7 +86,10 @@ function snapshot(invoice: Invoice): Record<string, unknown> {
 
 /** Lines as the audit trail shows them: "2.5 × 333 = 832 Implementation services". */
 function describeLines(lines: readonly InvoiceLine[]): string[] {
-  return lines.map((line) => `${formatQuantity(line.quantityThousandths)} × ${line.unitPriceCents} = ${line.amountCents} ${line.description}`);
+  return lines.map(
+    (line) =>
+      `${formatQuantity(line.quantityThousandths)} × ${line.unitPriceCents} = ${line.amountCents} ${line.description}`,
+  );
 }
 
 /** How invoices plug into the approval engine: approved on their total; finance may approve them too. */
@@ -71,21 +103,38 @@ export const invoiceApproval: ApprovalSubject<Invoice> = {
 /** Invoices under contracts: raised by the account's writers or finance, approved through the engine, paid down to zero. */
 export const InvoiceService = {
   /** A page of the invoices of accounts the viewer may read; latest issue date first when no order is given. */
-  async list(ctx: Context, args: PageArgs, filter: InvoiceFilter | null | undefined, orderBy: InvoiceOrder | null | undefined): Promise<Connection<Invoice>> {
+  async list(
+    ctx: Context,
+    args: PageArgs,
+    filter: InvoiceFilter | null | undefined,
+    orderBy: InvoiceOrder | null | undefined,
+  ): Promise<Connection<Invoice>> {
     const order: SortOrder = orderBy
       ? { ...SORTS[orderBy.field], direction: orderBy.direction }
       : { ...SORTS[InvoiceOrderField.ISSUE_DATE], direction: OrderDirection.DESC };
     const qb = ctx.em.createQueryBuilder(Invoice, 'invoice');
     ctx.scope.restrictByAccountId(qb, 'invoice');
-    if (filter?.accountId) qb.andWhere('invoice.accountId = :accountId', { accountId: decodeGlobalId(filter.accountId, 'Account', 'filter.accountId') });
-    if (filter?.contractId) qb.andWhere('invoice.contractId = :contractId', { contractId: decodeGlobalId(filter.contractId, 'Contract', 'filter.contractId') });
+    if (filter?.accountId)
+      qb.andWhere('invoice.accountId = :accountId', {
+        accountId: decodeGlobalId(filter.accountId, 'Account', 'filter.accountId'),
+      });
+    if (filter?.contractId)
+      qb.andWhere('invoice.contractId = :contractId', {
+        contractId: decodeGlobalId(filter.contractId, 'Contract', 'filter.contractId'),
+      });
     if (filter?.status?.length) qb.andWhere('invoice.status IN (:...statuses)', { statuses: filter.status });
-    if (filter?.issuedOnOrAfter) qb.andWhere('invoice.issueDate >= :issuedOnOrAfter', { issuedOnOrAfter: filter.issuedOnOrAfter });
-    if (filter?.issuedOnOrBefore) qb.andWhere('invoice.issueDate <= :issuedOnOrBefore', { issuedOnOrBefore: filter.issuedOnOrBefore });
+    if (filter?.issuedOnOrAfter)
+      qb.andWhere('invoice.issueDate >= :issuedOnOrAfter', { issuedOnOrAfter: filter.issuedOnOrAfter });
+    if (filter?.issuedOnOrBefore)
+      qb.andWhere('invoice.issueDate <= :issuedOnOrBefore', { issuedOnOrBefore: filter.issuedOnOrBefore });
     if (filter?.dueOnOrAfter) qb.andWhere('invoice.dueDate >= :dueOnOrAfter', { dueOnOrAfter: filter.dueOnOrAfter });
-    if (filter?.dueOnOrBefore) qb.andWhere('invoice.dueDate <= :dueOnOrBefore', { dueOnOrBefore: filter.dueOnOrBefore });
+    if (filter?.dueOnOrBefore)
+      qb.andWhere('invoice.dueDate <= :dueOnOrBefore', { dueOnOrBefore: filter.dueOnOrBefore });
     if (filter?.overdue != null) {
-      qb.andWhere(filter.overdue ? OVERDUE_SQL : `NOT ${OVERDUE_SQL}`, { payable: PAYABLE_STATUSES, today: todayUtc() });
+      qb.andWhere(filter.overdue ? OVERDUE_SQL : `NOT ${OVERDUE_SQL}`, {
+        payable: PAYABLE_STATUSES,
+        today: todayUtc(),
+      });
     }
     return paginate(qb, 'invoice', order, args);
   },
@@ -97,9 +146,11 @@ export const InvoiceService = {
     if (dueDate < issueDate) throw InvoiceErrors.dueBeforeIssue(input.dueDate ? 'input.dueDate' : 'input.issueDate');
     return inTransaction(ctx, async (tx) => {
       const contract = await requireReadableContract(tx, input.contractId, 'input.contractId');
-      if (input.accountId && decodeGlobalId(input.accountId, 'Account', 'input.accountId') !== contract.accountId) throw InvoiceErrors.accountNotContracts();
+      if (input.accountId && decodeGlobalId(input.accountId, 'Account', 'input.accountId') !== contract.accountId)
+        throw InvoiceErrors.accountNotContracts();
       await requireInvoiceWriter(tx, (await tx.loaders.accountById.load(contract.accountId))!);
-      if (contract.status !== ContractStatus.ACTIVE) throw InvoiceErrors.contractNotActive(contract.number, contract.status);
+      if (contract.status !== ContractStatus.ACTIVE)
+        throw InvoiceErrors.contractNotActive(contract.number, contract.status);
       const invoice = stampNew(new Invoice());
       Object.assign(invoice, {
         accountId: contract.accountId,
@@ -139,17 +190,22 @@ export const InvoiceService = {
       if (invoice.status !== InvoiceStatus.DRAFT) throw InvoiceErrors.notDraft(invoice.number, invoice.status);
       const before = snapshot(invoice);
       if (input.issueDate != null) {
-        if (input.issueDate.slice(0, 4) !== invoice.issueDate.slice(0, 4)) throw InvoiceErrors.issueYearChanged(invoice.number);
+        if (input.issueDate.slice(0, 4) !== invoice.issueDate.slice(0, 4))
+          throw InvoiceErrors.issueYearChanged(invoice.number);
         invoice.issueDate = input.issueDate;
       }
       if (input.dueDate != null) invoice.dueDate = input.dueDate;
-      if (invoice.dueDate < invoice.issueDate) throw InvoiceErrors.dueBeforeIssue(input.dueDate != null ? 'input.dueDate' : 'input.issueDate');
+      if (invoice.dueDate < invoice.issueDate)
+        throw InvoiceErrors.dueBeforeIssue(input.dueDate != null ? 'input.dueDate' : 'input.issueDate');
       const lines = input.lines ? buildLines(input.lines, invoice.currency) : null;
       if (lines) invoice.totalCents = totalOf(lines);
       const changes = diffFields(before, snapshot(invoice), AUDITED_FIELDS);
       await compareAndSwap(tx, invoice, input.expectedVersion, Object.keys(changes));
       if (lines) {
-        const previous = await tx.em.find(InvoiceLine, { where: { invoiceId: invoice.id }, order: { position: 'ASC' } });
+        const previous = await tx.em.find(InvoiceLine, {
+          where: { invoiceId: invoice.id },
+          order: { position: 'ASC' },
+        });
         await tx.em.delete(InvoiceLine, { invoiceId: invoice.id });
         await insertLines(tx, invoice, lines);
         changes.lines = { before: describeLines(previous), after: describeLines(lines) };
@@ -177,10 +233,18 @@ export const InvoiceService = {
     return inTransaction(ctx, async (tx) => {
       const invoice = await requireReadableInvoice(tx, input.id);
       const contract = await lockRow(tx, Contract, invoice.contractId);
-      const decision = await ApprovalEngine.decide(tx, invoiceApproval, invoice, ApprovalDecisionKind.APPROVED, InvoiceStatus.APPROVED, input.note?.trim() || null, {
-        approvedById: tx.viewer.id,
-        approvedAt: new Date(),
-      });
+      const decision = await ApprovalEngine.decide(
+        tx,
+        invoiceApproval,
+        invoice,
+        ApprovalDecisionKind.APPROVED,
+        InvoiceStatus.APPROVED,
+        input.note?.trim() || null,
+        {
+          approvedById: tx.viewer.id,
+          approvedAt: new Date(),
+        },
+      );
       const invoiced = await invoicedUnderContract(tx, contract.id);
       if (invoiced > contract.valueCents) {
         throw InvoiceErrors.overContract(
@@ -198,7 +262,15 @@ export const InvoiceService = {
   async reject(ctx: Context, input: RejectInvoiceInput): Promise<{ invoice: Invoice; decision: ApprovalDecision }> {
     return inTransaction(ctx, async (tx) => {
       const invoice = await requireReadableInvoice(tx, input.id);
-      const decision = await ApprovalEngine.decide(tx, invoiceApproval, invoice, ApprovalDecisionKind.REJECTED, InvoiceStatus.DRAFT, input.reason.trim(), { submittedById: null });
+      const decision = await ApprovalEngine.decide(
+        tx,
+        invoiceApproval,
+        invoice,
+        ApprovalDecisionKind.REJECTED,
+        InvoiceStatus.DRAFT,
+        input.reason.trim(),
+        { submittedById: null },
+      );
       return { invoice, decision };
     });
   },
@@ -207,8 +279,17 @@ export const InvoiceService = {
   async send(ctx: Context, input: SendInvoiceInput): Promise<Invoice> {
     return inTransaction(ctx, async (tx) => {
       const invoice = await requireWritableInvoice(tx, input.id);
-      await transitionStatus(tx, invoice, [InvoiceStatus.APPROVED], InvoiceStatus.SENT, { sentAt: new Date() }, invoiceApproval.label(invoice));
-      await recordAudit(tx, 'sendInvoice', invoice, { status: { before: InvoiceStatus.APPROVED, after: InvoiceStatus.SENT } });
+      await transitionStatus(
+        tx,
+        invoice,
+        [InvoiceStatus.APPROVED],
+        InvoiceStatus.SENT,
+        { sentAt: new Date() },
+        invoiceApproval.label(invoice),
+      );
+      await recordAudit(tx, 'sendInvoice', invoice, {
+        status: { before: InvoiceStatus.APPROVED, after: InvoiceStatus.SENT },
+      });
       return invoice;
     });
   },
@@ -225,10 +306,16 @@ export const InvoiceService = {
     if (paidAt.getTime() > Date.now() + CLOCK_SKEW_MS) throw InvoiceErrors.paymentInFuture();
     return inTransaction(ctx, async (tx) => {
       const invoice = await requireWritableInvoice(tx, input.invoiceId, 'input.invoiceId');
-      if ((input.amount.currency ?? invoice.currency) !== invoice.currency) throw InvoiceErrors.wrongCurrency('input.amount.currency', invoice.currency);
+      if ((input.amount.currency ?? invoice.currency) !== invoice.currency)
+        throw InvoiceErrors.wrongCurrency('input.amount.currency', invoice.currency);
       if (!PAYABLE_STATUSES.includes(invoice.status)) throw InvoiceErrors.notPayable(invoice.number, invoice.status);
       const balance = invoice.totalCents - invoice.paidCents;
-      if (amount > balance) throw InvoiceErrors.overBalance(invoice.number, formatMoney(amount, invoice.currency), formatMoney(balance, invoice.currency));
+      if (amount > balance)
+        throw InvoiceErrors.overBalance(
+          invoice.number,
+          formatMoney(amount, invoice.currency),
+          formatMoney(balance, invoice.currency),
+        );
       const before = { status: invoice.status, paidCents: invoice.paidCents };
       const now = new Date();
       // `status` comes first: MySQL evaluates SET assignments left to right (SQLite all at once), so
@@ -237,26 +324,55 @@ export const InvoiceService = {
         .createQueryBuilder()
         .update(Invoice)
         .set({
-          status: () => `CASE WHEN paidCents + :amount >= totalCents THEN '${InvoiceStatus.PAID}' ELSE '${InvoiceStatus.PARTIALLY_PAID}' END`,
+          status: () =>
+            `CASE WHEN paidCents + :amount >= totalCents THEN '${InvoiceStatus.PAID}' ELSE '${InvoiceStatus.PARTIALLY_PAID}' END`,
           paidCents: () => 'paidCents + :amount',
           version: () => 'version + 1',
           updatedAt: now,
         })
-        .where('id = :id AND status IN (:...payable) AND paidCents + :amount <= totalCents', { id: invoice.id, payable: PAYABLE_STATUSES, amount })
+        .where('id = :id AND status IN (:...payable) AND paidCents + :amount <= totalCents', {
+          id: invoice.id,
+          payable: PAYABLE_STATUSES,
+          amount,
+        })
         .execute();
       const current = await lockRow(tx, Invoice, invoice.id);
       if (result.affected !== 1) {
         // Another payment (or a void) got in first: say what stands now.
         if (!PAYABLE_STATUSES.includes(current.status)) throw InvoiceErrors.notPayable(current.number, current.status);
-        throw InvoiceErrors.overBalance(current.number, formatMoney(amount, current.currency), formatMoney(current.totalCents - current.paidCents, current.currency));
+        throw InvoiceErrors.overBalance(
+          current.number,
+          formatMoney(amount, current.currency),
+          formatMoney(current.totalCents - current.paidCents, current.currency),
+        );
       }
-      Object.assign(invoice, { status: current.status, paidCents: current.paidCents, version: current.version, updatedAt: current.updatedAt });
+      Object.assign(invoice, {
+        status: current.status,
+        paidCents: current.paidCents,
+        version: current.version,
+        updatedAt: current.updatedAt,
+      });
       const payment = stampNew(new Payment(), now);
-      Object.assign(payment, { invoiceId: invoice.id, amountCents: amount, currency: invoice.currency, paidAt, reference: input.reference.trim(), recordedById: tx.viewer.id });
+      Object.assign(payment, {
+        invoiceId: invoice.id,
+        amountCents: amount,
+        currency: invoice.currency,
+        paidAt,
+        reference: input.reference.trim(),
+        recordedById: tx.viewer.id,
+      });
       await tx.em.save(payment);
       await recordAudit(tx, 'recordPayment', invoice, {
         ...diffFields(before, { status: invoice.status, paidCents: invoice.paidCents }, ['status', 'paidCents']),
-        payment: { before: null, after: { id: payment.globalId, amountCents: amount, paidAt: paidAt.toISOString(), reference: payment.reference } },
+        payment: {
+          before: null,
+          after: {
+            id: payment.globalId,
+            amountCents: amount,
+            paidAt: paidAt.toISOString(),
+            reference: payment.reference,
+          },
+        },
       });
       return { invoice, payment };
     });
@@ -266,14 +382,26 @@ export const InvoiceService = {
   async void(ctx: Context, input: VoidInvoiceInput): Promise<Invoice> {
     return inTransaction(ctx, async (tx) => {
       const invoice = await requireWritableInvoice(tx, input.id);
-      if (invoice.paidCents > 0) throw InvoiceErrors.paidCannotVoid(invoice.number, formatMoney(invoice.paidCents, invoice.currency));
+      if (invoice.paidCents > 0)
+        throw InvoiceErrors.paidCannotVoid(invoice.number, formatMoney(invoice.paidCents, invoice.currency));
       const before = invoice.status;
       const reason = input.reason.trim();
       const now = new Date();
       // The compare-and-swap on version also catches a payment recorded since the invoice was read.
-      await transitionStatus(tx, invoice, VOIDABLE_STATUSES, InvoiceStatus.VOID, { voidReason: reason, voidedAt: now }, invoiceApproval.label(invoice));
-      if (before === InvoiceStatus.PENDING_APPROVAL) await closeApprovalRequest(tx, ApprovalSubjectType.INVOICE, invoice.id, ApprovalRequestStatus.WITHDRAWN);
-      await recordAudit(tx, 'voidInvoice', invoice, { status: { before, after: InvoiceStatus.VOID }, voidReason: { before: null, after: reason } });
+      await transitionStatus(
+        tx,
+        invoice,
+        VOIDABLE_STATUSES,
+        InvoiceStatus.VOID,
+        { voidReason: reason, voidedAt: now },
+        invoiceApproval.label(invoice),
+      );
+      if (before === InvoiceStatus.PENDING_APPROVAL)
+        await closeApprovalRequest(tx, ApprovalSubjectType.INVOICE, invoice.id, ApprovalRequestStatus.WITHDRAWN);
+      await recordAudit(tx, 'voidInvoice', invoice, {
+        status: { before, after: InvoiceStatus.VOID },
+        voidReason: { before: null, after: reason },
+      });
       return invoice;
     });
   },
@@ -282,7 +410,8 @@ export const InvoiceService = {
 /** Checks and prices the lines (positions from 1); errors name the line's input path. */
 function buildLines(inputs: readonly InvoiceLineInput[], currency: string): InvoiceLine[] {
   return inputs.map((input, index) => {
-    if ((input.unitPrice.currency ?? currency) !== currency) throw InvoiceErrors.wrongCurrency(`input.lines.${index}.unitPrice.currency`, currency);
+    if ((input.unitPrice.currency ?? currency) !== currency)
+      throw InvoiceErrors.wrongCurrency(`input.lines.${index}.unitPrice.currency`, currency);
     if (input.unitPrice.amountCents < 0) throw InvoiceErrors.negativeUnitPrice(index);
     const quantityThousandths = parseQuantity(input.quantity);
     let amountCents: number;

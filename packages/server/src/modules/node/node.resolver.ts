@@ -10,8 +10,14 @@ import { Notification } from '../notification/notification.entity';
 /** Fetches any object by its global id, through the same scoped loaders as every other path. */
 @Resolver()
 export class NodeResolver {
-  @Query(() => Node, { nullable: true, description: 'Any object by its global id; null when it does not exist or you may not see it.' })
-  async node(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'A global id from any `id` field.' }) id: string): Promise<Node | null> {
+  @Query(() => Node, {
+    nullable: true,
+    description: 'Any object by its global id; null when it does not exist or you may not see it.',
+  })
+  async node(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { description: 'A global id from any `id` field.' }) id: string,
+  ): Promise<Node | null> {
     const decoded = tryDecodeGlobalId(id);
     if (!decoded) return null;
     const { loaders } = ctx;

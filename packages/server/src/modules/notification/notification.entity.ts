@@ -22,13 +22,16 @@ registerEnumType(NotificationKind, {
     ISSUE_ESCALATED: { description: 'A client issue was escalated to you.' },
     ISSUE_ASSIGNED: { description: 'A client issue was assigned to you.' },
     PROJECT_BUDGET_ALERT: { description: 'A project passed 85% of its budget.' },
-    PROJECT_HEALTH_RED: { description: 'A project\'s health turned RED.' },
+    PROJECT_HEALTH_RED: { description: "A project's health turned RED." },
     MILESTONE_LATE: { description: 'A project milestone passed its due date undelivered.' },
   },
 });
 
 /** Something a member of staff is told: written in the same transaction as the event behind it. */
-@ObjectType({ implements: Node, description: 'Something a member of staff is told, written in the same transaction as the event behind it.' })
+@ObjectType({
+  implements: Node,
+  description: 'Something a member of staff is told, written in the same transaction as the event behind it.',
+})
 @Entity('notification')
 @Index(['recipientId', 'id'])
 @Index(['recipientId', 'readAt', 'id'])

@@ -11,14 +11,18 @@ export const NotificationConnection = connectionType(Notification);
 
 @Resolver(() => User)
 export class UserNotificationsResolver {
-  @FieldResolver(() => NotificationConnection, { description: 'Your notifications, newest first (`viewer { notifications }`); nobody reads another person\'s.' })
+  @FieldResolver(() => NotificationConnection, {
+    description: "Your notifications, newest first (`viewer { notifications }`); nobody reads another person's.",
+  })
   notifications(
     @Root() user: User,
     @Ctx() ctx: Context,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('unreadOnly', () => Boolean, { defaultValue: false, description: 'Only those not yet marked read.' }) unreadOnly: boolean,
+    @Arg('unreadOnly', () => Boolean, { defaultValue: false, description: 'Only those not yet marked read.' })
+    unreadOnly: boolean,
   ): Promise<Connection<Notification>> {
-    if (user.id !== ctx.viewer.id) throw new ForbiddenError('You can read only your own notifications (viewer { notifications }).');
+    if (user.id !== ctx.viewer.id)
+      throw new ForbiddenError('You can read only your own notifications (viewer { notifications }).');
     return listNotifications(ctx, page, unreadOnly);
   }
 }
@@ -28,7 +32,8 @@ export class NotificationResolver {
   @Mutation(() => MarkNotificationsReadPayload, { description: 'Marks some or all of your notifications read.' })
   markNotificationsRead(
     @Ctx() ctx: Context,
-    @Arg('input', () => MarkNotificationsReadInput, { description: 'Which notifications.' }) input: MarkNotificationsReadInput,
+    @Arg('input', () => MarkNotificationsReadInput, { description: 'Which notifications.' })
+    input: MarkNotificationsReadInput,
   ): Promise<MarkNotificationsReadPayload> {
     return markNotificationsRead(ctx, input);
   }

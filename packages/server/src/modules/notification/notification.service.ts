@@ -38,7 +38,11 @@ export function notify(tx: Context, input: NotificationInput): Promise<Notificat
  * Writes a notification and its outbox event with `em`, inside its transaction. The one writer of
  * both: `notify` for the API, and the demo seed for the history it records.
  */
-export async function writeNotification(em: EntityManager, input: NotificationInput, times: NotificationTimes = {}): Promise<Notification> {
+export async function writeNotification(
+  em: EntityManager,
+  input: NotificationInput,
+  times: NotificationTimes = {},
+): Promise<Notification> {
   const at = times.at ?? new Date();
   const notification = stampNew(new Notification(), at);
   Object.assign(notification, {
@@ -53,7 +57,13 @@ export async function writeNotification(em: EntityManager, input: NotificationIn
   const event = stampNew(new OutboxEvent(), at);
   Object.assign(event, {
     topic: `notification.${input.kind.toLowerCase()}`,
-    payload: { notificationId: saved.globalId, recipientId: input.recipientId, subjectType: saved.subjectType, subjectId: saved.subjectId, message: saved.message },
+    payload: {
+      notificationId: saved.globalId,
+      recipientId: input.recipientId,
+      subjectType: saved.subjectType,
+      subjectId: saved.subjectId,
+      message: saved.message,
+    },
     publishedAt: null,
   });
   await em.save(event);
@@ -61,15 +71,25 @@ export async function writeNotification(em: EntityManager, input: NotificationIn
 }
 
 /** The viewer's notifications, newest first. */
-export function listNotifications(ctx: Context, args: PageArgs, unreadOnly: boolean): Promise<Connection<Notification>> {
-  const qb = ctx.em.createQueryBuilder(Notification, 'notification').where('notification.recipientId = :me', { me: ctx.viewer.id });
+export function listNotifications(
+  ctx: Context,
+  args: PageArgs,
+  unreadOnly: boolean,
+): Promise<Connection<Notification>> {
+  const qb = ctx.em
+    .createQueryBuilder(Notification, 'notification')
+    .where('notification.recipientId = :me', { me: ctx.viewer.id });
   if (unreadOnly) qb.andWhere('notification.readAt IS NULL');
   return paginate(qb, 'notification', NEWEST_FIRST, args);
 }
 
 /** Marks some or all of the viewer's unread notifications read; others' ids are ignored as unknown. */
-export async function markNotificationsRead(ctx: Context, input: MarkNotificationsReadInput): Promise<MarkNotificationsReadPayload> {
-  if (!input.all && !input.ids?.length) throw BadInputError.field('input.ids', 'give the ids to mark read, or all: true');
+export async function markNotificationsRead(
+  ctx: Context,
+  input: MarkNotificationsReadInput,
+): Promise<MarkNotificationsReadPayload> {
+  if (!input.all && !input.ids?.length)
+    throw BadInputError.field('input.ids', 'give the ids to mark read, or all: true');
   const ids = input.all ? [] : input.ids!.map((id, index) => decodeGlobalId(id, 'Notification', `input.ids.${index}`));
   return inTransaction(ctx, async (tx) => {
     const qb = tx.em
@@ -80,7 +100,9 @@ export async function markNotificationsRead(ctx: Context, input: MarkNotificatio
     if (!input.all) qb.andWhere('id IN (:...ids)', { ids });
     const result = await qb.execute();
     const markedCount = result.affected ?? 0;
-    await recordAudit(tx, 'markNotificationsRead', tx.viewer, { readNotifications: { before: null, after: input.all ? 'all' : input.ids } });
+    await recordAudit(tx, 'markNotificationsRead', tx.viewer, {
+      readNotifications: { before: null, after: input.all ? 'all' : input.ids },
+    });
     const unreadCount = await tx.em.countBy(Notification, { recipientId: tx.viewer.id, readAt: IsNull() });
     return { markedCount, unreadCount };
   });

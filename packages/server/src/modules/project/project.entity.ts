@@ -68,7 +68,7 @@ registerEnumType(CostCategory, {
   name: 'CostCategory',
   description: 'What a project cost entry paid for.',
   valuesConfig: {
-    LABOR: { description: 'Our staff\'s time.' },
+    LABOR: { description: "Our staff's time." },
     VENDOR: { description: 'Subcontractors, licences and other suppliers.' },
     OTHER: { description: 'Travel, hosting and everything else.' },
   },
@@ -79,7 +79,9 @@ registerEnumType(MilestoneKind, {
   description: 'Whether a dated item marks progress or hands something to the client.',
   valuesConfig: {
     MILESTONE: { description: 'A point of progress (go-live, kickoff); accepted without a quality review.' },
-    DELIVERABLE: { description: 'Something handed to the client; it needs a passed quality review before the client can accept it.' },
+    DELIVERABLE: {
+      description: 'Something handed to the client; it needs a passed quality review before the client can accept it.',
+    },
   },
 });
 
@@ -89,9 +91,11 @@ registerEnumType(MilestoneStatus, {
   valuesConfig: {
     PLANNED: { description: 'Not started.' },
     IN_PROGRESS: { description: 'Being worked on.' },
-    DELIVERED: { description: 'Handed over; awaiting review and the client\'s acceptance.' },
+    DELIVERED: { description: "Handed over; awaiting review and the client's acceptance." },
     ACCEPTED: { description: 'Accepted by a client contact. Final.' },
-    REJECTED: { description: 'Rejected by the client, with a reason; rework moves it back to IN_PROGRESS or DELIVERED.' },
+    REJECTED: {
+      description: 'Rejected by the client, with a reason; rework moves it back to IN_PROGRESS or DELIVERED.',
+    },
   },
 });
 
@@ -99,7 +103,11 @@ registerEnumType(MilestoneStatus, {
 export const BUDGET_ALERT_PERCENT = 85;
 
 /** A delivery project for a client account, optionally under a contract: budget, cost, team and status. */
-@ObjectType({ implements: Node, description: 'A delivery project for a client account, optionally under one of its contracts: its budget and cost, team, status updates and milestones.' })
+@ObjectType({
+  implements: Node,
+  description:
+    'A delivery project for a client account, optionally under one of its contracts: its budget and cost, team, status updates and milestones.',
+})
 @Entity('project')
 @Index(['accountId', 'createdAt', 'id'])
 @Index(['contractId', 'createdAt', 'id'])
@@ -142,7 +150,10 @@ export class Project extends BaseRecord {
   @Column({ type: 'date' })
   targetEndDate!: LocalDate;
 
-  @Field(() => GraphQLLocalDate, { nullable: true, description: 'The day it actually finished; set when it is COMPLETED or CANCELLED.' })
+  @Field(() => GraphQLLocalDate, {
+    nullable: true,
+    description: 'The day it actually finished; set when it is COMPLETED or CANCELLED.',
+  })
   @Column({ type: 'date', nullable: true })
   actualEndDate!: LocalDate | null;
 
@@ -165,7 +176,10 @@ export class Project extends BaseRecord {
   lead?: Relation<User> | null;
 
   /** The overall health of the latest status update, kept in the same transaction as each update. */
-  @Field(() => Health, { nullable: true, description: 'The overall health of the latest status update; null before the first one.' })
+  @Field(() => Health, {
+    nullable: true,
+    description: 'The overall health of the latest status update; null before the first one.',
+  })
   @Column({ type: 'simple-enum', enum: Health, nullable: true })
   health!: Health | null;
 
@@ -177,19 +191,29 @@ export class Project extends BaseRecord {
     return Money.of(this.budgetCents, this.currency);
   }
 
-  @Field(() => Money, { description: 'What has been spent: the sum of its cost entries. Recording a cost does not change `version`.' })
+  @Field(() => Money, {
+    description: 'What has been spent: the sum of its cost entries. Recording a cost does not change `version`.',
+  })
   get actualCost(): Money {
     return Money.of(this.actualCostCents, this.currency);
   }
 
-  @Field(() => Float, { nullable: true, description: 'Actual cost as a percentage of the budget (100 is fully spent, above 100 over budget); null when the budget is zero.' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Actual cost as a percentage of the budget (100 is fully spent, above 100 over budget); null when the budget is zero.',
+  })
   get budgetConsumedPercent(): number | null {
     return this.budgetCents === 0 ? null : (this.actualCostCents * 100) / this.budgetCents;
   }
 }
 
 /** A member of staff on a project's team: they see the project and post its updates, costs and milestone progress. */
-@ObjectType({ implements: Node, description: 'A member of staff on a project\'s team: they see the project and may post its status updates, costs and milestone progress.' })
+@ObjectType({
+  implements: Node,
+  description:
+    "A member of staff on a project's team: they see the project and may post its status updates, costs and milestone progress.",
+})
 @Entity('project_member')
 @Index(['projectId', 'userId'], { unique: true })
 @Index(['userId'])
@@ -210,7 +234,10 @@ export class ProjectMember extends BaseRecord {
 }
 
 /** Money spent on a project; entries are never changed, and their sum is the project's actual cost. */
-@ObjectType({ implements: Node, description: 'Money spent on a project. Entries are append-only; their sum is the project\'s actual cost.' })
+@ObjectType({
+  implements: Node,
+  description: "Money spent on a project. Entries are append-only; their sum is the project's actual cost.",
+})
 @Entity('project_cost')
 @Index(['projectId', 'date', 'id'])
 export class ProjectCost extends BaseRecord {
@@ -235,7 +262,7 @@ export class ProjectCost extends BaseRecord {
   @Column({ type: 'varchar', length: 3 })
   currency!: string;
 
-  @Field(() => Money, { description: 'The amount spent; more than zero, in the project\'s currency.' })
+  @Field(() => Money, { description: "The amount spent; more than zero, in the project's currency." })
   get amount(): Money {
     return Money.of(this.amountCents, this.currency);
   }
@@ -249,7 +276,11 @@ export class ProjectCost extends BaseRecord {
 }
 
 /** A project status report: overall and per-dimension health with a narrative. Append-only; a mistake is fixed by a correction. */
-@ObjectType({ implements: Node, description: 'A project status report: overall and per-dimension health with a narrative. Append-only: a mistake is fixed by posting a correction that names the update it corrects.' })
+@ObjectType({
+  implements: Node,
+  description:
+    'A project status report: overall and per-dimension health with a narrative. Append-only: a mistake is fixed by posting a correction that names the update it corrects.',
+})
 @Entity('status_update')
 @Index(['projectId', 'postedAt', 'id'])
 @Index(['correctsId'])
@@ -288,7 +319,7 @@ export class StatusUpdate extends BaseRecord {
   @Column({ type: 'simple-enum', enum: Health })
   scope!: Health;
 
-  @Field(() => Health, { description: 'Health of quality: defects, reviews and the client\'s satisfaction.' })
+  @Field(() => Health, { description: "Health of quality: defects, reviews and the client's satisfaction." })
   @Column({ type: 'simple-enum', enum: Health })
   quality!: Health;
 
@@ -313,7 +344,10 @@ export class StatusUpdate extends BaseRecord {
 }
 
 /** A dated milestone or deliverable of a project, with its quality review and the client's acceptance. */
-@ObjectType({ implements: Node, description: 'A dated milestone or deliverable of a project, with its quality review and the client\'s acceptance.' })
+@ObjectType({
+  implements: Node,
+  description: "A dated milestone or deliverable of a project, with its quality review and the client's acceptance.",
+})
 @Entity('milestone')
 @Index(['projectId', 'dueDate', 'id'])
 @Index(['status', 'dueDate', 'id'])
@@ -325,7 +359,9 @@ export class Milestone extends BaseRecord {
   @JoinColumn({ name: 'projectId' })
   project?: Relation<Project>;
 
-  @Field(() => MilestoneKind, { description: 'A milestone, or a deliverable that needs a quality review before acceptance.' })
+  @Field(() => MilestoneKind, {
+    description: 'A milestone, or a deliverable that needs a quality review before acceptance.',
+  })
   @Column({ type: 'simple-enum', enum: MilestoneKind })
   kind!: MilestoneKind;
 
@@ -341,14 +377,18 @@ export class Milestone extends BaseRecord {
   @Column({ type: 'simple-enum', enum: MilestoneStatus })
   status!: MilestoneStatus;
 
-  @Field(() => Boolean, { nullable: true, description: 'The outcome of the latest quality review of this delivery; null when not reviewed since it was delivered.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'The outcome of the latest quality review of this delivery; null when not reviewed since it was delivered.',
+  })
   @Column({ type: 'boolean', nullable: true })
   qualityPassed!: boolean | null;
 
   @Column({ type: 'int', nullable: true })
   qualityReviewerId!: number | null;
 
-  @Field(() => String, { nullable: true, description: 'The reviewer\'s notes.' })
+  @Field(() => String, { nullable: true, description: "The reviewer's notes." })
   @Column({ type: 'varchar', length: 2000, nullable: true })
   qualityNotes!: string | null;
 
@@ -375,8 +415,12 @@ export class Milestone extends BaseRecord {
   @Column({ type: 'datetime', precision: 3, nullable: true })
   lateNotifiedAt!: Date | null;
 
-  @Field(() => Boolean, { description: 'True when it is not DELIVERED or ACCEPTED and its due date is before today (UTC).' })
+  @Field(() => Boolean, {
+    description: 'True when it is not DELIVERED or ACCEPTED and its due date is before today (UTC).',
+  })
   get isLate(): boolean {
-    return this.status !== MilestoneStatus.DELIVERED && this.status !== MilestoneStatus.ACCEPTED && this.dueDate < todayUtc();
+    return (
+      this.status !== MilestoneStatus.DELIVERED && this.status !== MilestoneStatus.ACCEPTED && this.dueDate < todayUtc()
+    );
   }
 }

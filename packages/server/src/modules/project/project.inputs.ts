@@ -6,7 +6,17 @@ import { OrderDirection } from '../../common/pagination';
 import { payloadType } from '../../common/payload';
 import { IsName } from '../../common/validation';
 import { User } from '../user/user.entity';
-import { CostCategory, Health, Milestone, MilestoneKind, MilestoneStatus, Project, ProjectCost, ProjectStatus, StatusUpdate } from './project.entity';
+import {
+  CostCategory,
+  Health,
+  Milestone,
+  MilestoneKind,
+  MilestoneStatus,
+  Project,
+  ProjectCost,
+  ProjectStatus,
+  StatusUpdate,
+} from './project.entity';
 
 export const MAX_DESCRIPTION_LENGTH = 5000;
 export const MAX_TEXT_LENGTH = 10000;
@@ -17,7 +27,10 @@ export class CreateProjectInput {
   @MaxLength(200)
   accountId!: string;
 
-  @Field(() => ID, { nullable: true, description: 'The account\'s contract it delivers, if any; its revenue comes from that contract\'s invoices.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The account's contract it delivers, if any; its revenue comes from that contract's invoices.",
+  })
   @IsOptional()
   @MaxLength(200)
   contractId?: string | null;
@@ -26,7 +39,10 @@ export class CreateProjectInput {
   @IsName()
   name!: string;
 
-  @Field(() => String, { nullable: true, description: `What it delivers and why (up to ${MAX_DESCRIPTION_LENGTH} characters).` })
+  @Field(() => String, {
+    nullable: true,
+    description: `What it delivers and why (up to ${MAX_DESCRIPTION_LENGTH} characters).`,
+  })
   @IsOptional()
   @MaxLength(MAX_DESCRIPTION_LENGTH, { message: `description must be at most ${MAX_DESCRIPTION_LENGTH} characters` })
   description?: string | null;
@@ -41,11 +57,16 @@ export class CreateProjectInput {
   @Field(() => GraphQLLocalDate, { description: 'The day it is planned to finish; on or after the start date.' })
   targetEndDate!: string;
 
-  @Field(() => MoneyInput, { description: 'The budget; zero or more, in the contract\'s currency when there is a contract.' })
+  @Field(() => MoneyInput, {
+    description: "The budget; zero or more, in the contract's currency when there is a contract.",
+  })
   @ValidateNested()
   budget!: MoneyInput;
 
-  @Field(() => ID, { nullable: true, description: 'The project lead: an active member of staff. They join the team too.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The project lead: an active member of staff. They join the team too.',
+  })
   @IsOptional()
   @MaxLength(200)
   leadId?: string | null;
@@ -72,7 +93,10 @@ export class UpdateProjectInput {
   @MaxLength(MAX_DESCRIPTION_LENGTH, { message: `description must be at most ${MAX_DESCRIPTION_LENGTH} characters` })
   description?: string | null;
 
-  @Field(() => ProjectStatus, { nullable: true, description: 'New status. COMPLETED or CANCELLED sets the actual end date to today (UTC) unless one is given.' })
+  @Field(() => ProjectStatus, {
+    nullable: true,
+    description: 'New status. COMPLETED or CANCELLED sets the actual end date to today (UTC) unless one is given.',
+  })
   @IsOptional()
   status?: ProjectStatus | null;
 
@@ -88,7 +112,7 @@ export class UpdateProjectInput {
   @IsOptional()
   actualEndDate?: string | null;
 
-  @Field(() => MoneyInput, { nullable: true, description: 'New budget; zero or more, in the project\'s currency.' })
+  @Field(() => MoneyInput, { nullable: true, description: "New budget; zero or more, in the project's currency." })
   @IsOptional()
   @ValidateNested()
   budget?: MoneyInput | null;
@@ -99,7 +123,7 @@ export class UpdateProjectInput {
   leadId?: string | null;
 }
 
-@InputType({ description: 'Adds a member of staff to a project\'s team.' })
+@InputType({ description: "Adds a member of staff to a project's team." })
 export class AddProjectMemberInput {
   @Field(() => ID, { description: 'The project.' })
   @MaxLength(200)
@@ -110,7 +134,7 @@ export class AddProjectMemberInput {
   userId!: string;
 }
 
-@InputType({ description: 'Takes a member of staff off a project\'s team.' })
+@InputType({ description: "Takes a member of staff off a project's team." })
 export class RemoveProjectMemberInput {
   @Field(() => ID, { description: 'The project.' })
   @MaxLength(200)
@@ -133,7 +157,7 @@ export class RecordProjectCostInput {
   @Field(() => CostCategory, { description: 'What it paid for.' })
   category!: CostCategory;
 
-  @Field(() => MoneyInput, { description: 'The amount: more than zero, in the project\'s currency.' })
+  @Field(() => MoneyInput, { description: "The amount: more than zero, in the project's currency." })
   @ValidateNested()
   amount!: MoneyInput;
 
@@ -178,7 +202,10 @@ export class PostStatusUpdateInput {
   @MaxLength(MAX_TEXT_LENGTH, { message: `nextSteps must be at most ${MAX_TEXT_LENGTH} characters` })
   nextSteps?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The earlier update of the same project that this one corrects, if it is a correction.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The earlier update of the same project that this one corrects, if it is a correction.',
+  })
   @IsOptional()
   @MaxLength(200)
   correctsId?: string | null;
@@ -190,7 +217,9 @@ export class CreateMilestoneInput {
   @MaxLength(200)
   projectId!: string;
 
-  @Field(() => MilestoneKind, { description: 'A milestone, or a deliverable (which needs a passed quality review before acceptance).' })
+  @Field(() => MilestoneKind, {
+    description: 'A milestone, or a deliverable (which needs a passed quality review before acceptance).',
+  })
   kind!: MilestoneKind;
 
   @Field(() => String, { description: 'Title (1 to 200 characters).' })
@@ -223,7 +252,8 @@ export class UpdateMilestoneInput {
 
   @Field(() => MilestoneStatus, {
     nullable: true,
-    description: 'New status: PLANNED, IN_PROGRESS or DELIVERED (ACCEPTED and REJECTED are the client\'s, through acceptMilestone and rejectMilestone). Delivering again clears the earlier quality review.',
+    description:
+      "New status: PLANNED, IN_PROGRESS or DELIVERED (ACCEPTED and REJECTED are the client's, through acceptMilestone and rejectMilestone). Delivering again clears the earlier quality review.",
   })
   @IsOptional()
   status?: MilestoneStatus | null;
@@ -238,19 +268,19 @@ export class ReviewMilestoneQualityInput {
   @Field(() => Boolean, { description: 'Whether it passed.' })
   passed!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'The reviewer\'s notes (up to 2,000 characters).' })
+  @Field(() => String, { nullable: true, description: "The reviewer's notes (up to 2,000 characters)." })
   @IsOptional()
   @MaxLength(2000, { message: 'notes must be at most 2000 characters' })
   notes?: string | null;
 }
 
-@InputType({ description: 'The client\'s acceptance of a DELIVERED milestone or deliverable.' })
+@InputType({ description: "The client's acceptance of a DELIVERED milestone or deliverable." })
 export class AcceptMilestoneInput {
   @Field(() => ID, { description: 'The milestone.' })
   @MaxLength(200)
   id!: string;
 
-  @Field(() => ID, { description: 'The client contact who accepted it: a contact of the project\'s account.' })
+  @Field(() => ID, { description: "The client contact who accepted it: a contact of the project's account." })
   @MaxLength(200)
   contactId!: string;
 
@@ -259,7 +289,7 @@ export class AcceptMilestoneInput {
   acceptedOn?: string | null;
 }
 
-@InputType({ description: 'The client\'s rejection of a DELIVERED milestone or deliverable.' })
+@InputType({ description: "The client's rejection of a DELIVERED milestone or deliverable." })
 export class RejectMilestoneInput {
   @Field(() => ID, { description: 'The milestone.' })
   @MaxLength(200)
@@ -312,31 +342,46 @@ export class ProjectFilter {
   @ArrayMaxSize(5)
   status?: ProjectStatus[] | null;
 
-  @Field(() => [Health], { nullable: true, description: 'Whose latest status update has any of these overall healths (projects without an update never match).' })
+  @Field(() => [Health], {
+    nullable: true,
+    description:
+      'Whose latest status update has any of these overall healths (projects without an update never match).',
+  })
   @IsOptional()
   @ArrayMaxSize(3)
   health?: Health[] | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'True: only projects that are not profitable (`isProfitable` false: margin zero or below). False: only profitable ones.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'True: only projects that are not profitable (`isProfitable` false: margin zero or below). False: only profitable ones.',
+  })
   @IsOptional()
   unprofitable?: boolean | null;
 }
 
-@ObjectType({ description: 'One week of one health dimension in a project\'s health history.' })
+@ObjectType({ description: "One week of one health dimension in a project's health history." })
 export class HealthPoint {
   @Field(() => GraphQLLocalDate, { description: 'The Monday (UTC) the week starts on.' })
   weekOf!: string;
 
-  @Field(() => Date, { nullable: true, description: 'When the update shown for this week was posted (the latest of the week); null in a gap.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the update shown for this week was posted (the latest of the week); null in a gap.',
+  })
   postedAt!: Date | null;
 
-  @Field(() => Health, { nullable: true, description: 'The health that update gave; null in a gap: no status update was posted that week, so the health is unknown (not unchanged). Charts should break the line there.' })
+  @Field(() => Health, {
+    nullable: true,
+    description:
+      'The health that update gave; null in a gap: no status update was posted that week, so the health is unknown (not unchanged). Charts should break the line there.',
+  })
   health!: Health | null;
 }
 
 @ObjectType({
   description:
-    'A project\'s health week by week, one series per dimension, for charts. Every series has one point per week (Monday to Sunday, UTC) from the week of `from` to the week of `to`, oldest first. ' +
+    "A project's health week by week, one series per dimension, for charts. Every series has one point per week (Monday to Sunday, UTC) from the week of `from` to the week of `to`, oldest first. " +
     'A week shows the latest update posted in it, leaving out updates that a later correction replaced; a week without an update is a gap (postedAt and health null).',
 })
 export class HealthHistory {
@@ -358,11 +403,36 @@ export class HealthHistory {
 
 export const CreateProjectPayload = payloadType('createProject', 'project', Project, 'The new project.');
 export const UpdateProjectPayload = payloadType('updateProject', 'project', Project, 'The project as it is now.');
-export const CreateMilestonePayload = payloadType('createMilestone', 'milestone', Milestone, 'The new milestone, PLANNED.');
-export const UpdateMilestonePayload = payloadType('updateMilestone', 'milestone', Milestone, 'The milestone as it is now.');
-export const ReviewMilestoneQualityPayload = payloadType('reviewMilestoneQuality', 'milestone', Milestone, 'The milestone with its review.');
-export const AcceptMilestonePayload = payloadType('acceptMilestone', 'milestone', Milestone, 'The milestone, now ACCEPTED.');
-export const RejectMilestonePayload = payloadType('rejectMilestone', 'milestone', Milestone, 'The milestone, now REJECTED.');
+export const CreateMilestonePayload = payloadType(
+  'createMilestone',
+  'milestone',
+  Milestone,
+  'The new milestone, PLANNED.',
+);
+export const UpdateMilestonePayload = payloadType(
+  'updateMilestone',
+  'milestone',
+  Milestone,
+  'The milestone as it is now.',
+);
+export const ReviewMilestoneQualityPayload = payloadType(
+  'reviewMilestoneQuality',
+  'milestone',
+  Milestone,
+  'The milestone with its review.',
+);
+export const AcceptMilestonePayload = payloadType(
+  'acceptMilestone',
+  'milestone',
+  Milestone,
+  'The milestone, now ACCEPTED.',
+);
+export const RejectMilestonePayload = payloadType(
+  'rejectMilestone',
+  'milestone',
+  Milestone,
+  'The milestone, now REJECTED.',
+);
 
 @ObjectType({ description: 'The result of addProjectMember.' })
 export class AddProjectMemberPayload {

@@ -41,7 +41,10 @@ export interface ContractShares {
 }
 
 /** A status update as the health history reads it. */
-export type HealthRow = Pick<StatusUpdate, 'id' | 'projectId' | 'postedAt' | 'overall' | 'schedule' | 'budget' | 'scope' | 'quality'>;
+export type HealthRow = Pick<
+  StatusUpdate,
+  'id' | 'projectId' | 'postedAt' | 'overall' | 'schedule' | 'budget' | 'scope' | 'quality'
+>;
 
 /**
  * Status updates posted in a range for every project on a page, one statement per distinct range;
@@ -59,7 +62,16 @@ export class HealthHistoryLoader {
       loader = new DataLoader(async (projectIds) => {
         const rows = await this.em
           .createQueryBuilder(StatusUpdate, 'su')
-          .select(['su.id', 'su.projectId', 'su.postedAt', 'su.overall', 'su.schedule', 'su.budget', 'su.scope', 'su.quality'])
+          .select([
+            'su.id',
+            'su.projectId',
+            'su.postedAt',
+            'su.overall',
+            'su.schedule',
+            'su.budget',
+            'su.scope',
+            'su.quality',
+          ])
           .where('su.projectId IN (:...projectIds)', { projectIds })
           .andWhere('su.postedAt >= :from AND su.postedAt < :to', { from, to })
           .andWhere('NOT EXISTS (SELECT 1 FROM status_update corr WHERE corr.correctsId = su.id)')
@@ -90,41 +102,51 @@ export const projectLoaders = {
   // Children of a row the viewer already reached through a scoped path, so not scoped again.
   accountProjects: (em) => new ChildListLoader(em, { entity: Project, foreignKey: 'accountId', order: newestFirst }),
   contractProjects: (em) => new ChildListLoader(em, { entity: Project, foreignKey: 'contractId', order: newestFirst }),
-  projectMembers: (em) => new ChildListLoader(em, {
-    entity: ProjectMember,
-    foreignKey: 'projectId',
-    order: { key: 'added', property: 'id', direction: OrderDirection.ASC, kind: 'number' },
-  }),
-  projectCosts: (em) => new ChildListLoader(em, {
-    entity: ProjectCost,
-    foreignKey: 'projectId',
-    order: { key: 'date', property: 'date', direction: OrderDirection.DESC, kind: 'string' },
-  }),
-  projectStatusUpdates: (em) => new ChildListLoader(em, {
-    entity: StatusUpdate,
-    foreignKey: 'projectId',
-    order: { key: 'posted', property: 'postedAt', direction: OrderDirection.DESC, kind: 'date' },
-  }),
-  projectMilestones: (em) => new ChildListLoader(em, {
-    entity: Milestone,
-    foreignKey: 'projectId',
-    order: { key: 'due', property: 'dueDate', direction: OrderDirection.ASC, kind: 'string' },
-  }),
+  projectMembers: (em) =>
+    new ChildListLoader(em, {
+      entity: ProjectMember,
+      foreignKey: 'projectId',
+      order: { key: 'added', property: 'id', direction: OrderDirection.ASC, kind: 'number' },
+    }),
+  projectCosts: (em) =>
+    new ChildListLoader(em, {
+      entity: ProjectCost,
+      foreignKey: 'projectId',
+      order: { key: 'date', property: 'date', direction: OrderDirection.DESC, kind: 'string' },
+    }),
+  projectStatusUpdates: (em) =>
+    new ChildListLoader(em, {
+      entity: StatusUpdate,
+      foreignKey: 'projectId',
+      order: { key: 'posted', property: 'postedAt', direction: OrderDirection.DESC, kind: 'date' },
+    }),
+  projectMilestones: (em) =>
+    new ChildListLoader(em, {
+      entity: Milestone,
+      foreignKey: 'projectId',
+      order: { key: 'due', property: 'dueDate', direction: OrderDirection.ASC, kind: 'string' },
+    }),
   /** Per contract: invoiced cents (as `Contract.invoicedToDate`) and the sum of its projects' budgets, in one grouped statement. */
-  contractProjectShares: (em) => new DataLoader<number, ContractShares>(async (contractIds) => {
-    const rows = await em
-      .createQueryBuilder()
-      .select('c.id', 'contractId')
-      .addSelect(
-        '(SELECT COALESCE(SUM(inv.totalCents), 0) FROM invoice inv WHERE inv.contractId = c.id AND inv.status IN (:...invoicedStatuses))',
-        'invoiced',
-      )
-      .addSelect('(SELECT COALESCE(SUM(p.budgetCents), 0) FROM project p WHERE p.contractId = c.id)', 'budgets')
-      .from('contract', 'c')
-      .where('c.id IN (:...contractIds)', { contractIds, invoicedStatuses: INVOICED_STATUSES })
-      .getRawMany<{ contractId: number | string; invoiced: number | string; budgets: number | string }>();
-    const byId = new Map(rows.map((row) => [Number(row.contractId), { invoicedCents: Number(row.invoiced), budgetsCents: Number(row.budgets) }]));
-    return contractIds.map((id) => byId.get(id) ?? { invoicedCents: 0, budgetsCents: 0 });
-  }),
+  contractProjectShares: (em) =>
+    new DataLoader<number, ContractShares>(async (contractIds) => {
+      const rows = await em
+        .createQueryBuilder()
+        .select('c.id', 'contractId')
+        .addSelect(
+          '(SELECT COALESCE(SUM(inv.totalCents), 0) FROM invoice inv WHERE inv.contractId = c.id AND inv.status IN (:...invoicedStatuses))',
+          'invoiced',
+        )
+        .addSelect('(SELECT COALESCE(SUM(p.budgetCents), 0) FROM project p WHERE p.contractId = c.id)', 'budgets')
+        .from('contract', 'c')
+        .where('c.id IN (:...contractIds)', { contractIds, invoicedStatuses: INVOICED_STATUSES })
+        .getRawMany<{ contractId: number | string; invoiced: number | string; budgets: number | string }>();
+      const byId = new Map(
+        rows.map((row) => [
+          Number(row.contractId),
+          { invoicedCents: Number(row.invoiced), budgetsCents: Number(row.budgets) },
+        ]),
+      );
+      return contractIds.map((id) => byId.get(id) ?? { invoicedCents: 0, budgetsCents: 0 });
+    }),
   projectHealthHistory: (em) => new HealthHistoryLoader(em),
 } satisfies LoaderFactories;

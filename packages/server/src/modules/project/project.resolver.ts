@@ -48,91 +48,173 @@ export const MilestoneConnection = connectionType(Milestone);
 
 @Resolver(() => Project)
 export class ProjectResolver {
-  @Query(() => Project, { nullable: true, description: 'One project by id; null when it does not exist or you may not see it (its account is outside your portfolio and you are not on its team).' })
-  project(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The project\'s global id.' }) id: string): Promise<Project | null> | null {
+  @Query(() => Project, {
+    nullable: true,
+    description:
+      'One project by id; null when it does not exist or you may not see it (its account is outside your portfolio and you are not on its team).',
+  })
+  project(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { description: "The project's global id." }) id: string,
+  ): Promise<Project | null> | null {
     const decoded = tryDecodeGlobalId(id);
     return decoded?.typeName === 'Project' ? ctx.loaders.projectById.load(decoded.rowId) : null;
   }
 
-  @Query(() => ProjectConnection, { description: 'Projects of the accounts you may see, and those whose team you are on, filtered and sorted (newest first when no order is given).' })
+  @Query(() => ProjectConnection, {
+    description:
+      'Projects of the accounts you may see, and those whose team you are on, filtered and sorted (newest first when no order is given).',
+  })
   projects(
     @Ctx() ctx: Context,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => ProjectFilter, { nullable: true, description: 'Conditions the projects must meet.' }) filter: ProjectFilter | undefined,
-    @Arg('orderBy', () => ProjectOrder, { nullable: true, description: 'Sort order.' }) orderBy: ProjectOrder | undefined,
+    @Arg('filter', () => ProjectFilter, { nullable: true, description: 'Conditions the projects must meet.' })
+    filter: ProjectFilter | undefined,
+    @Arg('orderBy', () => ProjectOrder, { nullable: true, description: 'Sort order.' })
+    orderBy: ProjectOrder | undefined,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<Project>> {
     return ProjectService.list(ctx, page, filter, orderBy, Selection.of(info));
   }
 
-  @Mutation(() => CreateProjectPayload, { description: 'Creates a project on an account you may change, optionally under one of its contracts; the lead, if named, joins its team.' })
-  async createProject(@Ctx() ctx: Context, @Arg('input', () => CreateProjectInput, { description: 'The new project.' }) input: CreateProjectInput) {
+  @Mutation(() => CreateProjectPayload, {
+    description:
+      'Creates a project on an account you may change, optionally under one of its contracts; the lead, if named, joins its team.',
+  })
+  async createProject(
+    @Ctx() ctx: Context,
+    @Arg('input', () => CreateProjectInput, { description: 'The new project.' }) input: CreateProjectInput,
+  ) {
     return { project: await ProjectService.create(ctx, input) };
   }
 
-  @Mutation(() => UpdateProjectPayload, { description: 'Changes a project on an account you may change, if nobody changed it since you read `expectedVersion`.' })
-  async updateProject(@Ctx() ctx: Context, @Arg('input', () => UpdateProjectInput, { description: 'The changes.' }) input: UpdateProjectInput) {
+  @Mutation(() => UpdateProjectPayload, {
+    description:
+      'Changes a project on an account you may change, if nobody changed it since you read `expectedVersion`.',
+  })
+  async updateProject(
+    @Ctx() ctx: Context,
+    @Arg('input', () => UpdateProjectInput, { description: 'The changes.' }) input: UpdateProjectInput,
+  ) {
     return { project: await ProjectService.update(ctx, input) };
   }
 
-  @Mutation(() => AddProjectMemberPayload, { description: 'Puts a member of staff on a project\'s team: they then see it and may post its updates, costs and milestone progress. The account\'s writers.' })
-  addProjectMember(@Ctx() ctx: Context, @Arg('input', () => AddProjectMemberInput, { description: 'The project and the member of staff.' }) input: AddProjectMemberInput): Promise<AddProjectMemberPayload> {
+  @Mutation(() => AddProjectMemberPayload, {
+    description:
+      "Puts a member of staff on a project's team: they then see it and may post its updates, costs and milestone progress. The account's writers.",
+  })
+  addProjectMember(
+    @Ctx() ctx: Context,
+    @Arg('input', () => AddProjectMemberInput, { description: 'The project and the member of staff.' })
+    input: AddProjectMemberInput,
+  ): Promise<AddProjectMemberPayload> {
     return ProjectService.addMember(ctx, input);
   }
 
-  @Mutation(() => RemoveProjectMemberPayload, { description: 'Takes a member of staff off a project\'s team. The account\'s writers.' })
-  removeProjectMember(@Ctx() ctx: Context, @Arg('input', () => RemoveProjectMemberInput, { description: 'The project and the member of staff.' }) input: RemoveProjectMemberInput): Promise<RemoveProjectMemberPayload> {
+  @Mutation(() => RemoveProjectMemberPayload, {
+    description: "Takes a member of staff off a project's team. The account's writers.",
+  })
+  removeProjectMember(
+    @Ctx() ctx: Context,
+    @Arg('input', () => RemoveProjectMemberInput, { description: 'The project and the member of staff.' })
+    input: RemoveProjectMemberInput,
+  ): Promise<RemoveProjectMemberPayload> {
     return ProjectService.removeMember(ctx, input);
   }
 
   @Mutation(() => RecordProjectCostPayload, {
     description: `Records money spent on a project and adds it to its actual cost. The entry that takes the budget consumed past 85% tells the account owner (PROJECT_BUDGET_ALERT), once per crossing. The account's writers and the project's team.`,
   })
-  recordProjectCost(@Ctx() ctx: Context, @Arg('input', () => RecordProjectCostInput, { description: 'The project, date, category and amount.' }) input: RecordProjectCostInput): Promise<RecordProjectCostPayload> {
+  recordProjectCost(
+    @Ctx() ctx: Context,
+    @Arg('input', () => RecordProjectCostInput, { description: 'The project, date, category and amount.' })
+    input: RecordProjectCostInput,
+  ): Promise<RecordProjectCostPayload> {
     return ProjectService.recordCost(ctx, input);
   }
 
   @Mutation(() => PostStatusUpdatePayload, {
     description:
-      'Posts a status update; its overall health becomes the project\'s health. Turning RED tells the account owner (PROJECT_HEALTH_RED); milestones found late are notified (MILESTONE_LATE). The account\'s writers and the project\'s team.',
+      "Posts a status update; its overall health becomes the project's health. Turning RED tells the account owner (PROJECT_HEALTH_RED); milestones found late are notified (MILESTONE_LATE). The account's writers and the project's team.",
   })
-  postStatusUpdate(@Ctx() ctx: Context, @Arg('input', () => PostStatusUpdateInput, { description: 'The project and the report.' }) input: PostStatusUpdateInput): Promise<PostStatusUpdatePayload> {
+  postStatusUpdate(
+    @Ctx() ctx: Context,
+    @Arg('input', () => PostStatusUpdateInput, { description: 'The project and the report.' })
+    input: PostStatusUpdateInput,
+  ): Promise<PostStatusUpdatePayload> {
     return ProjectService.postStatusUpdate(ctx, input);
   }
 
-  @Mutation(() => CreateMilestonePayload, { description: 'Adds a PLANNED milestone or deliverable to a project. The account\'s writers.' })
-  async createMilestone(@Ctx() ctx: Context, @Arg('input', () => CreateMilestoneInput, { description: 'The project, kind, title and due date.' }) input: CreateMilestoneInput) {
+  @Mutation(() => CreateMilestonePayload, {
+    description: "Adds a PLANNED milestone or deliverable to a project. The account's writers.",
+  })
+  async createMilestone(
+    @Ctx() ctx: Context,
+    @Arg('input', () => CreateMilestoneInput, { description: 'The project, kind, title and due date.' })
+    input: CreateMilestoneInput,
+  ) {
     return { milestone: await ProjectService.createMilestone(ctx, input) };
   }
 
-  @Mutation(() => UpdateMilestonePayload, { description: 'Changes a milestone\'s title, due date or progress, if nobody changed it since you read `expectedVersion`. The account\'s writers and the project\'s team.' })
-  async updateMilestone(@Ctx() ctx: Context, @Arg('input', () => UpdateMilestoneInput, { description: 'The changes.' }) input: UpdateMilestoneInput) {
+  @Mutation(() => UpdateMilestonePayload, {
+    description:
+      "Changes a milestone's title, due date or progress, if nobody changed it since you read `expectedVersion`. The account's writers and the project's team.",
+  })
+  async updateMilestone(
+    @Ctx() ctx: Context,
+    @Arg('input', () => UpdateMilestoneInput, { description: 'The changes.' }) input: UpdateMilestoneInput,
+  ) {
     return { milestone: await ProjectService.updateMilestone(ctx, input) };
   }
 
-  @Mutation(() => ReviewMilestoneQualityPayload, { description: 'Records the quality review of a DELIVERED milestone or deliverable; you are the reviewer. The account\'s writers and the project\'s team.' })
-  async reviewMilestoneQuality(@Ctx() ctx: Context, @Arg('input', () => ReviewMilestoneQualityInput, { description: 'The milestone and the outcome.' }) input: ReviewMilestoneQualityInput) {
+  @Mutation(() => ReviewMilestoneQualityPayload, {
+    description:
+      "Records the quality review of a DELIVERED milestone or deliverable; you are the reviewer. The account's writers and the project's team.",
+  })
+  async reviewMilestoneQuality(
+    @Ctx() ctx: Context,
+    @Arg('input', () => ReviewMilestoneQualityInput, { description: 'The milestone and the outcome.' })
+    input: ReviewMilestoneQualityInput,
+  ) {
     return { milestone: await ProjectService.reviewMilestone(ctx, input) };
   }
 
   @Mutation(() => AcceptMilestonePayload, {
-    description: 'Records a client contact\'s acceptance of a DELIVERED milestone. A deliverable needs a passed quality review since it was delivered, else CONFLICT. The account\'s writers.',
+    description:
+      "Records a client contact's acceptance of a DELIVERED milestone. A deliverable needs a passed quality review since it was delivered, else CONFLICT. The account's writers.",
   })
-  async acceptMilestone(@Ctx() ctx: Context, @Arg('input', () => AcceptMilestoneInput, { description: 'The milestone, the contact and the day.' }) input: AcceptMilestoneInput) {
+  async acceptMilestone(
+    @Ctx() ctx: Context,
+    @Arg('input', () => AcceptMilestoneInput, { description: 'The milestone, the contact and the day.' })
+    input: AcceptMilestoneInput,
+  ) {
     return { milestone: await ProjectService.acceptMilestone(ctx, input) };
   }
 
-  @Mutation(() => RejectMilestonePayload, { description: 'Records the client\'s rejection of a DELIVERED milestone, with a reason. The account\'s writers.' })
-  async rejectMilestone(@Ctx() ctx: Context, @Arg('input', () => RejectMilestoneInput, { description: 'The milestone and the reason.' }) input: RejectMilestoneInput) {
+  @Mutation(() => RejectMilestonePayload, {
+    description: "Records the client's rejection of a DELIVERED milestone, with a reason. The account's writers.",
+  })
+  async rejectMilestone(
+    @Ctx() ctx: Context,
+    @Arg('input', () => RejectMilestoneInput, { description: 'The milestone and the reason.' })
+    input: RejectMilestoneInput,
+  ) {
     return { milestone: await ProjectService.rejectMilestone(ctx, input) };
   }
 
-  @FieldResolver(() => Account, { nullable: true, description: 'The client account; null when you reach the project only as a member of its team and the account is outside your portfolio.' })
+  @FieldResolver(() => Account, {
+    nullable: true,
+    description:
+      'The client account; null when you reach the project only as a member of its team and the account is outside your portfolio.',
+  })
   account(@Root() project: Project, @Ctx() ctx: Context): Promise<Account | null> {
     return ctx.loaders.accountById.load(project.accountId);
   }
 
-  @FieldResolver(() => Contract, { nullable: true, description: 'The contract it delivers; null when there is none or you may not see it.' })
+  @FieldResolver(() => Contract, {
+    nullable: true,
+    description: 'The contract it delivers; null when there is none or you may not see it.',
+  })
   contract(@Root() project: Project, @Ctx() ctx: Context): Promise<Contract | null> | null {
     return project.contractId === null ? null : ctx.loaders.contractById.load(project.contractId);
   }
@@ -142,30 +224,46 @@ export class ProjectResolver {
     return project.leadId === null ? null : ctx.loaders.userById.load(project.leadId);
   }
 
-  @FieldResolver(() => ProjectMemberConnection, { description: 'The project\'s team, in the order they joined.' })
-  members(@Root() project: Project, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs): Promise<Connection<ProjectMember>> {
+  @FieldResolver(() => ProjectMemberConnection, { description: "The project's team, in the order they joined." })
+  members(
+    @Root() project: Project,
+    @Ctx() ctx: Context,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<Connection<ProjectMember>> {
     return ctx.loaders.projectMembers.page(project.id, page);
   }
 
   @FieldResolver(() => ProjectCostConnection, { description: 'Cost entries, latest date first.' })
-  costs(@Root() project: Project, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs): Promise<Connection<ProjectCost>> {
+  costs(
+    @Root() project: Project,
+    @Ctx() ctx: Context,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<Connection<ProjectCost>> {
     return ctx.loaders.projectCosts.page(project.id, page);
   }
 
   @FieldResolver(() => StatusUpdateConnection, { description: 'Status updates, newest first.' })
-  statusUpdates(@Root() project: Project, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs): Promise<Connection<StatusUpdate>> {
+  statusUpdates(
+    @Root() project: Project,
+    @Ctx() ctx: Context,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<Connection<StatusUpdate>> {
     return ctx.loaders.projectStatusUpdates.page(project.id, page);
   }
 
   @FieldResolver(() => MilestoneConnection, { description: 'Milestones and deliverables, earliest due date first.' })
-  milestones(@Root() project: Project, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs): Promise<Connection<Milestone>> {
+  milestones(
+    @Root() project: Project,
+    @Ctx() ctx: Context,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<Connection<Milestone>> {
     return ctx.loaders.projectMilestones.page(project.id, page);
   }
 
   @FieldResolver(() => Money, {
     description:
-      'Revenue earned: the project\'s share of what its contract has invoiced to date (`Contract.invoicedToDate`: APPROVED, SENT, PARTIALLY_PAID and PAID invoices), ' +
-      'in proportion to its budget among the budgets of all the contract\'s projects, rounded down to a cent. Zero without a contract.',
+      "Revenue earned: the project's share of what its contract has invoiced to date (`Contract.invoicedToDate`: APPROVED, SENT, PARTIALLY_PAID and PAID invoices), " +
+      "in proportion to its budget among the budgets of all the contract's projects, rounded down to a cent. Zero without a contract.",
   })
   async revenue(@Root() project: Project, @Ctx() ctx: Context): Promise<Money> {
     return Money.of(await ProjectService.revenueCents(ctx, project), project.currency);
@@ -176,7 +274,10 @@ export class ProjectResolver {
     return Money.of((await ProjectService.revenueCents(ctx, project)) - project.actualCostCents, project.currency);
   }
 
-  @FieldResolver(() => Float, { nullable: true, description: 'Margin as a percentage of revenue; null when the revenue is zero.' })
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: 'Margin as a percentage of revenue; null when the revenue is zero.',
+  })
   async marginPercent(@Root() project: Project, @Ctx() ctx: Context): Promise<number | null> {
     const revenue = await ProjectService.revenueCents(ctx, project);
     return revenue === 0 ? null : ((revenue - project.actualCostCents) * 100) / revenue;
@@ -187,12 +288,18 @@ export class ProjectResolver {
     return (await ProjectService.revenueCents(ctx, project)) - project.actualCostCents > 0;
   }
 
-  @FieldResolver(() => HealthHistory, { description: `Health week by week for charts, one series per dimension, with gaps where no update was posted. At most ${MAX_HISTORY_WEEKS} weeks; a longer range is BAD_USER_INPUT.` })
+  @FieldResolver(() => HealthHistory, {
+    description: `Health week by week for charts, one series per dimension, with gaps where no update was posted. At most ${MAX_HISTORY_WEEKS} weeks; a longer range is BAD_USER_INPUT.`,
+  })
   healthHistory(
     @Root() project: Project,
     @Ctx() ctx: Context,
-    @Arg('from', () => GraphQLLocalDate, { description: 'The first day; the series starts on the Monday of its week.' }) from: string,
-    @Arg('to', () => GraphQLLocalDate, { description: 'The last day, on or after `from`; the series ends with its week.' }) to: string,
+    @Arg('from', () => GraphQLLocalDate, { description: 'The first day; the series starts on the Monday of its week.' })
+    from: string,
+    @Arg('to', () => GraphQLLocalDate, {
+      description: 'The last day, on or after `from`; the series ends with its week.',
+    })
+    to: string,
   ): Promise<HealthHistory> {
     return ProjectService.healthHistory(ctx, project, from, to);
   }
@@ -236,7 +343,10 @@ export class StatusUpdateResolver {
     return (await ctx.loaders.userById.load(update.authorId)) as User;
   }
 
-  @FieldResolver(() => StatusUpdate, { nullable: true, description: 'The earlier update of the same project that this one corrects; null when it is not a correction.' })
+  @FieldResolver(() => StatusUpdate, {
+    nullable: true,
+    description: 'The earlier update of the same project that this one corrects; null when it is not a correction.',
+  })
   corrects(@Root() update: StatusUpdate, @Ctx() ctx: Context): Promise<StatusUpdate | null> | null {
     return update.correctsId === null ? null : ctx.loaders.statusUpdateById.load(update.correctsId);
   }
@@ -254,7 +364,11 @@ export class MilestoneResolver {
     return milestone.qualityReviewerId === null ? null : ctx.loaders.userById.load(milestone.qualityReviewerId);
   }
 
-  @FieldResolver(() => Contact, { nullable: true, description: 'The client contact who accepted it; null until accepted, or when the account is outside your portfolio.' })
+  @FieldResolver(() => Contact, {
+    nullable: true,
+    description:
+      'The client contact who accepted it; null until accepted, or when the account is outside your portfolio.',
+  })
   acceptedBy(@Root() milestone: Milestone, @Ctx() ctx: Context): Promise<Contact | null> | null {
     return milestone.acceptedByContactId === null ? null : ctx.loaders.contactById.load(milestone.acceptedByContactId);
   }
@@ -262,8 +376,12 @@ export class MilestoneResolver {
 
 @Resolver(() => Account)
 export class AccountProjectsResolver {
-  @FieldResolver(() => ProjectConnection, { description: 'The account\'s projects, newest first.' })
-  projects(@Root() account: Account, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs): Promise<Connection<Project>> {
+  @FieldResolver(() => ProjectConnection, { description: "The account's projects, newest first." })
+  projects(
+    @Root() account: Account,
+    @Ctx() ctx: Context,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<Connection<Project>> {
     return ctx.loaders.accountProjects.page(account.id, page);
   }
 }
@@ -271,7 +389,11 @@ export class AccountProjectsResolver {
 @Resolver(() => Contract)
 export class ContractProjectsResolver {
   @FieldResolver(() => ProjectConnection, { description: 'Projects that deliver this contract, newest first.' })
-  projects(@Root() contract: Contract, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs): Promise<Connection<Project>> {
+  projects(
+    @Root() contract: Contract,
+    @Ctx() ctx: Context,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<Connection<Project>> {
     return ctx.loaders.contractProjects.page(contract.id, page);
   }
 }

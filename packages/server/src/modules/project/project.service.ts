@@ -51,9 +51,44 @@ import {
 } from './project.inputs';
 import { restrictProjects, type HealthRow } from './project.loaders';
 
-const PROJECT_FIELDS = ['accountId', 'contractId', 'name', 'description', 'status', 'startDate', 'targetEndDate', 'actualEndDate', 'budgetCents', 'currency', 'leadId'] as const;
-const MILESTONE_FIELDS = ['projectId', 'kind', 'title', 'dueDate', 'status', 'qualityPassed', 'qualityReviewerId', 'qualityNotes', 'acceptedByContactId', 'acceptedOn', 'rejectionReason'] as const;
-const STATUS_UPDATE_FIELDS = ['projectId', 'overall', 'schedule', 'budget', 'scope', 'quality', 'summary', 'risks', 'nextSteps', 'correctsId'] as const;
+const PROJECT_FIELDS = [
+  'accountId',
+  'contractId',
+  'name',
+  'description',
+  'status',
+  'startDate',
+  'targetEndDate',
+  'actualEndDate',
+  'budgetCents',
+  'currency',
+  'leadId',
+] as const;
+const MILESTONE_FIELDS = [
+  'projectId',
+  'kind',
+  'title',
+  'dueDate',
+  'status',
+  'qualityPassed',
+  'qualityReviewerId',
+  'qualityNotes',
+  'acceptedByContactId',
+  'acceptedOn',
+  'rejectionReason',
+] as const;
+const STATUS_UPDATE_FIELDS = [
+  'projectId',
+  'overall',
+  'schedule',
+  'budget',
+  'scope',
+  'quality',
+  'summary',
+  'risks',
+  'nextSteps',
+  'correctsId',
+] as const;
 const COST_FIELDS = ['projectId', 'date', 'category', 'amountCents', 'currency', 'note'] as const;
 
 /** At most this many weeks in one health history (about ten years): a chart, not an export. */
@@ -85,7 +120,8 @@ export function revenueShareCents(invoicedCents: number, budgetCents: number, bu
 
 /** The same rule in SQL on the alias `project`, for filters; :...invoicedStatuses must be bound. */
 function revenueSql(dialect: string): string {
-  const invoiced = '(SELECT COALESCE(SUM(rev_inv.totalCents), 0) FROM invoice rev_inv WHERE rev_inv.contractId = project.contractId AND rev_inv.status IN (:...invoicedStatuses))';
+  const invoiced =
+    '(SELECT COALESCE(SUM(rev_inv.totalCents), 0) FROM invoice rev_inv WHERE rev_inv.contractId = project.contractId AND rev_inv.status IN (:...invoicedStatuses))';
   const budgets = '(SELECT SUM(rev_p.budgetCents) FROM project rev_p WHERE rev_p.contractId = project.contractId)';
   // Integer division rounds down (amounts are never negative): DIV on MySQL/MariaDB, / on SQLite's integers.
   return `COALESCE((${invoiced} * project.budgetCents) ${dialect === 'mysql' ? 'DIV' : '/'} NULLIF(${budgets}, 0), 0)`;
@@ -112,17 +148,32 @@ export const ProjectService = {
       : { ...SORTS[ProjectOrderField.CREATED_AT], direction: OrderDirection.DESC };
     const qb = ctx.em.createQueryBuilder(Project, 'project');
     restrictProjects(ctx.scope)(qb, 'project');
-    if (filter?.accountId) qb.andWhere('project.accountId = :accountId', { accountId: decodeGlobalId(filter.accountId, 'Account', 'filter.accountId') });
-    if (filter?.contractId) qb.andWhere('project.contractId = :contractId', { contractId: decodeGlobalId(filter.contractId, 'Contract', 'filter.contractId') });
+    if (filter?.accountId)
+      qb.andWhere('project.accountId = :accountId', {
+        accountId: decodeGlobalId(filter.accountId, 'Account', 'filter.accountId'),
+      });
+    if (filter?.contractId)
+      qb.andWhere('project.contractId = :contractId', {
+        contractId: decodeGlobalId(filter.contractId, 'Contract', 'filter.contractId'),
+      });
     if (filter?.status?.length) qb.andWhere('project.status IN (:...statuses)', { statuses: filter.status });
     if (filter?.health?.length) qb.andWhere('project.health IN (:...healths)', { healths: filter.health });
     if (filter?.unprofitable != null) {
-      qb.andWhere(`(${revenueSql(ctx.db.dialect)}) - project.actualCostCents ${filter.unprofitable ? '<=' : '>'} 0`, { invoicedStatuses: INVOICED_STATUSES });
+      qb.andWhere(`(${revenueSql(ctx.db.dialect)}) - project.actualCostCents ${filter.unprofitable ? '<=' : '>'} 0`, {
+        invoicedStatuses: INVOICED_STATUSES,
+      });
     }
     // A project's account is read with it when asked for; one the viewer may not read (a project
     // member outside the account's portfolio) joins as null, as the account's own loader answers.
     const joins: ToOne[] = selection?.under('edges').under('node').has('account')
-      ? [{ relation: 'account', foreignKey: 'accountId', loader: ctx.loaders.accountById, visibleIf: (alias) => ctx.scope.readableAccounts(alias) }]
+      ? [
+          {
+            relation: 'account',
+            foreignKey: 'accountId',
+            loader: ctx.loaders.accountById,
+            visibleIf: (alias) => ctx.scope.readableAccounts(alias),
+          },
+        ]
       : [];
     return paginate(qb, 'project', order, args, joins);
   },
@@ -140,7 +191,11 @@ export const ProjectService = {
     const firstWeek = mondayOf(from);
     const weeks = daysBetween(firstWeek, mondayOf(to)) / 7 + 1;
     if (weeks > MAX_HISTORY_WEEKS) throw ProjectErrors.rangeTooLong(MAX_HISTORY_WEEKS);
-    const rows = await ctx.loaders.projectHealthHistory.load(project.id, new Date(`${firstWeek}T00:00:00Z`), new Date(`${addDays(firstWeek, weeks * 7)}T00:00:00Z`));
+    const rows = await ctx.loaders.projectHealthHistory.load(
+      project.id,
+      new Date(`${firstWeek}T00:00:00Z`),
+      new Date(`${addDays(firstWeek, weeks * 7)}T00:00:00Z`),
+    );
     const latest: (HealthRow | undefined)[] = new Array(weeks);
     for (const row of rows) latest[Math.floor(daysBetween(firstWeek, todayUtc(row.postedAt)) / 7)] = row; // ascending: the week's last wins
     const series = (dimension: 'overall' | 'schedule' | 'budget' | 'scope' | 'quality'): HealthPoint[] =>
@@ -170,7 +225,8 @@ export const ProjectService = {
         if (contract.accountId !== account.id) throw ProjectErrors.contractOfOtherAccount();
       }
       const currency = input.budget.currency ?? contract?.currency ?? DEFAULT_CURRENCY;
-      if (contract && currency !== contract.currency) throw ProjectErrors.contractCurrency('input.budget.currency', contract.currency);
+      if (contract && currency !== contract.currency)
+        throw ProjectErrors.contractCurrency('input.budget.currency', contract.currency);
       const lead = input.leadId ? await requireEligibleMember(tx, input.leadId, 'input.leadId') : null;
       const status = input.status ?? ProjectStatus.PLANNED;
       const project = stampNew(new Project());
@@ -191,8 +247,17 @@ export const ProjectService = {
         createdById: tx.viewer.id,
       });
       const saved = await tx.em.save(project);
-      if (lead) await tx.em.insert(ProjectMember, stampNew(Object.assign(new ProjectMember(), { projectId: saved.id, userId: lead.id })));
-      await recordAudit(tx, 'createProject', saved, diffFields(undefined, snapshot(saved, PROJECT_FIELDS), PROJECT_FIELDS));
+      if (lead)
+        await tx.em.insert(
+          ProjectMember,
+          stampNew(Object.assign(new ProjectMember(), { projectId: saved.id, userId: lead.id })),
+        );
+      await recordAudit(
+        tx,
+        'createProject',
+        saved,
+        diffFields(undefined, snapshot(saved, PROJECT_FIELDS), PROJECT_FIELDS),
+      );
       return saved;
     });
   },
@@ -210,18 +275,25 @@ export const ProjectService = {
         project.actualEndDate = CLOSED_STATUSES.includes(input.status) ? todayUtc() : null;
       }
       if (input.actualEndDate != null) project.actualEndDate = input.actualEndDate;
-      if (project.targetEndDate < project.startDate) throw ProjectErrors.endBeforeStart(input.targetEndDate != null ? 'input.targetEndDate' : 'input.startDate');
-      if (project.actualEndDate !== null && project.actualEndDate < project.startDate) throw ProjectErrors.endBeforeStart('input.actualEndDate');
+      if (project.targetEndDate < project.startDate)
+        throw ProjectErrors.endBeforeStart(input.targetEndDate != null ? 'input.targetEndDate' : 'input.startDate');
+      if (project.actualEndDate !== null && project.actualEndDate < project.startDate)
+        throw ProjectErrors.endBeforeStart('input.actualEndDate');
       if (input.budget != null) {
         if (input.budget.amountCents < 0) throw ProjectErrors.negativeBudget();
-        if ((input.budget.currency ?? project.currency) !== project.currency) throw ProjectErrors.currencyMismatch('input.budget.currency', project.currency);
+        if ((input.budget.currency ?? project.currency) !== project.currency)
+          throw ProjectErrors.currencyMismatch('input.budget.currency', project.currency);
         project.budgetCents = input.budget.amountCents;
       }
       if (input.leadId != null) {
         const lead = await requireEligibleMember(tx, input.leadId, 'input.leadId');
         project.leadId = lead.id;
         const member = await tx.em.findOneBy(ProjectMember, { projectId: project.id, userId: lead.id });
-        if (!member) await tx.em.insert(ProjectMember, stampNew(Object.assign(new ProjectMember(), { projectId: project.id, userId: lead.id })));
+        if (!member)
+          await tx.em.insert(
+            ProjectMember,
+            stampNew(Object.assign(new ProjectMember(), { projectId: project.id, userId: lead.id })),
+          );
       }
       const changes = diffFields(before, snapshot(project, PROJECT_FIELDS), PROJECT_FIELDS);
       await compareAndSwap(tx, project, input.expectedVersion, Object.keys(changes));
@@ -234,8 +306,12 @@ export const ProjectService = {
     return inTransaction(ctx, async (tx) => {
       const project = await requireWritableProject(tx, input.projectId, 'input.projectId');
       const user = await requireEligibleMember(tx, input.userId, 'input.userId');
-      if (await tx.em.findOneBy(ProjectMember, { projectId: project.id, userId: user.id })) throw ProjectErrors.alreadyMember(user.name);
-      await tx.em.insert(ProjectMember, stampNew(Object.assign(new ProjectMember(), { projectId: project.id, userId: user.id })));
+      if (await tx.em.findOneBy(ProjectMember, { projectId: project.id, userId: user.id }))
+        throw ProjectErrors.alreadyMember(user.name);
+      await tx.em.insert(
+        ProjectMember,
+        stampNew(Object.assign(new ProjectMember(), { projectId: project.id, userId: user.id })),
+      );
       await recordAudit(tx, 'addProjectMember', project, { member: { before: null, after: user.globalId } });
       return { project, user };
     });
@@ -263,7 +339,8 @@ export const ProjectService = {
     return inTransaction(ctx, async (tx) => {
       const readable = await requirePostableProject(tx, input.projectId, 'input.projectId');
       const currency = input.amount.currency ?? readable.currency;
-      if (currency !== readable.currency) throw ProjectErrors.currencyMismatch('input.amount.currency', readable.currency);
+      if (currency !== readable.currency)
+        throw ProjectErrors.currencyMismatch('input.amount.currency', readable.currency);
       const amount = input.amount.amountCents;
       const result = await tx.em
         .createQueryBuilder()
@@ -274,14 +351,26 @@ export const ProjectService = {
       if (result.affected !== 1) throw ProjectErrors.costTooLarge();
       const project = await currentProject(tx, readable.id);
       const cost = stampNew(new ProjectCost());
-      Object.assign(cost, { projectId: project.id, date: input.date, category: input.category, amountCents: amount, currency, note: cleanText(input.note) ?? null, recordedById: tx.viewer.id });
+      Object.assign(cost, {
+        projectId: project.id,
+        date: input.date,
+        category: input.category,
+        amountCents: amount,
+        currency,
+        note: cleanText(input.note) ?? null,
+        recordedById: tx.viewer.id,
+      });
       await tx.em.save(cost);
       await recordAudit(tx, 'recordProjectCost', cost, diffFields(undefined, snapshot(cost, COST_FIELDS), COST_FIELDS));
       const beforeCents = project.actualCostCents - amount;
       const threshold = project.budgetCents * BUDGET_ALERT_PERCENT;
       if (beforeCents * 100 <= threshold && project.actualCostCents * 100 > threshold) {
-        await notifyAccountOwner(tx, project, NotificationKind.PROJECT_BUDGET_ALERT,
-          `Project "${project.name}" has spent ${formatMoney(project.actualCostCents, project.currency)} of its ${formatMoney(project.budgetCents, project.currency)} budget (${Math.round(project.budgetConsumedPercent ?? 100)}%), past ${BUDGET_ALERT_PERCENT}%.`);
+        await notifyAccountOwner(
+          tx,
+          project,
+          NotificationKind.PROJECT_BUDGET_ALERT,
+          `Project "${project.name}" has spent ${formatMoney(project.actualCostCents, project.currency)} of its ${formatMoney(project.budgetCents, project.currency)} budget (${Math.round(project.budgetConsumedPercent ?? 100)}%), past ${BUDGET_ALERT_PERCENT}%.`,
+        );
       }
       return { project, cost };
     });
@@ -291,12 +380,17 @@ export const ProjectService = {
    * Posts a status update; the project's health becomes its overall health. Turning RED (from
    * anything else, or from no update) tells the account owner, and late milestones are checked.
    */
-  async postStatusUpdate(ctx: Context, input: PostStatusUpdateInput): Promise<{ project: Project; statusUpdate: StatusUpdate }> {
+  async postStatusUpdate(
+    ctx: Context,
+    input: PostStatusUpdateInput,
+  ): Promise<{ project: Project; statusUpdate: StatusUpdate }> {
     return inTransaction(ctx, async (tx) => {
       const readable = await requirePostableProject(tx, input.projectId, 'input.projectId');
       let correctsId: number | null = null;
       if (input.correctsId) {
-        const corrected = await tx.loaders.statusUpdateById.load(decodeGlobalId(input.correctsId, 'StatusUpdate', 'input.correctsId'));
+        const corrected = await tx.loaders.statusUpdateById.load(
+          decodeGlobalId(input.correctsId, 'StatusUpdate', 'input.correctsId'),
+        );
         if (!corrected || corrected.projectId !== readable.id) throw ProjectErrors.correctsOtherProject();
         correctsId = corrected.id;
       }
@@ -318,12 +412,27 @@ export const ProjectService = {
         correctsId,
       });
       await tx.em.save(update);
-      await tx.em.createQueryBuilder().update(Project).set({ health: input.overall, updatedAt: update.createdAt }).where('id = :id', { id: project.id }).execute();
+      await tx.em
+        .createQueryBuilder()
+        .update(Project)
+        .set({ health: input.overall, updatedAt: update.createdAt })
+        .where('id = :id', { id: project.id })
+        .execute();
       project.health = input.overall;
       project.updatedAt = update.createdAt;
-      await recordAudit(tx, 'postStatusUpdate', update, diffFields(undefined, snapshot(update, STATUS_UPDATE_FIELDS), STATUS_UPDATE_FIELDS));
+      await recordAudit(
+        tx,
+        'postStatusUpdate',
+        update,
+        diffFields(undefined, snapshot(update, STATUS_UPDATE_FIELDS), STATUS_UPDATE_FIELDS),
+      );
       if (input.overall === Health.RED && previous !== Health.RED) {
-        await notifyAccountOwner(tx, project, NotificationKind.PROJECT_HEALTH_RED, `Project "${project.name}" turned RED${previous ? ` (was ${previous})` : ''}: ${update.summary}`);
+        await notifyAccountOwner(
+          tx,
+          project,
+          NotificationKind.PROJECT_HEALTH_RED,
+          `Project "${project.name}" turned RED${previous ? ` (was ${previous})` : ''}: ${update.summary}`,
+        );
       }
       await notifyLateMilestones(tx, project);
       return { project, statusUpdate: update };
@@ -350,7 +459,12 @@ export const ProjectService = {
         lateNotifiedAt: null,
       });
       await tx.em.save(milestone);
-      await recordAudit(tx, 'createMilestone', milestone, diffFields(undefined, snapshot(milestone, MILESTONE_FIELDS), MILESTONE_FIELDS));
+      await recordAudit(
+        tx,
+        'createMilestone',
+        milestone,
+        diffFields(undefined, snapshot(milestone, MILESTONE_FIELDS), MILESTONE_FIELDS),
+      );
       await notifyLateMilestones(tx, project);
       return reload(tx, milestone);
     });
@@ -358,7 +472,8 @@ export const ProjectService = {
 
   /** Progress on a milestone; the team may do this too. Moving the due date re-arms the late notice; delivering again clears the review. */
   async updateMilestone(ctx: Context, input: UpdateMilestoneInput): Promise<Milestone> {
-    if (input.status === MilestoneStatus.ACCEPTED || input.status === MilestoneStatus.REJECTED) throw ProjectErrors.statusByAcceptance();
+    if (input.status === MilestoneStatus.ACCEPTED || input.status === MilestoneStatus.REJECTED)
+      throw ProjectErrors.statusByAcceptance();
     return inTransaction(ctx, async (tx) => {
       const { milestone, project } = await requireMilestone(tx, input.id, 'post');
       if (milestone.status === MilestoneStatus.ACCEPTED) throw ProjectErrors.milestoneFinal(milestone.title);
@@ -372,7 +487,13 @@ export const ProjectService = {
       }
       if (input.status != null && input.status !== milestone.status) {
         if (input.status === MilestoneStatus.DELIVERED) {
-          Object.assign(milestone, { qualityPassed: null, qualityReviewerId: null, qualityNotes: null, qualityReviewedAt: null, rejectionReason: null });
+          Object.assign(milestone, {
+            qualityPassed: null,
+            qualityReviewerId: null,
+            qualityNotes: null,
+            qualityReviewedAt: null,
+            rejectionReason: null,
+          });
           changed.add('qualityReviewedAt');
         }
         milestone.status = input.status;
@@ -389,11 +510,22 @@ export const ProjectService = {
   async reviewMilestone(ctx: Context, input: ReviewMilestoneQualityInput): Promise<Milestone> {
     return inTransaction(ctx, async (tx) => {
       const { milestone, project } = await requireMilestone(tx, input.id, 'post');
-      if (milestone.status !== MilestoneStatus.DELIVERED) throw ProjectErrors.notDelivered(milestone.title, milestone.status, 'review');
+      if (milestone.status !== MilestoneStatus.DELIVERED)
+        throw ProjectErrors.notDelivered(milestone.title, milestone.status, 'review');
       const before = snapshot(milestone, MILESTONE_FIELDS);
-      Object.assign(milestone, { qualityPassed: input.passed, qualityReviewerId: tx.viewer.id, qualityNotes: cleanText(input.notes) ?? null, qualityReviewedAt: new Date() });
+      Object.assign(milestone, {
+        qualityPassed: input.passed,
+        qualityReviewerId: tx.viewer.id,
+        qualityNotes: cleanText(input.notes) ?? null,
+        qualityReviewedAt: new Date(),
+      });
       const changes = diffFields(before, snapshot(milestone, MILESTONE_FIELDS), MILESTONE_FIELDS);
-      await compareAndSwap(tx, milestone, milestone.version, ['qualityPassed', 'qualityReviewerId', 'qualityNotes', 'qualityReviewedAt']);
+      await compareAndSwap(tx, milestone, milestone.version, [
+        'qualityPassed',
+        'qualityReviewerId',
+        'qualityNotes',
+        'qualityReviewedAt',
+      ]);
       await recordAudit(tx, 'reviewMilestoneQuality', milestone, changes);
       await notifyLateMilestones(tx, project);
       return reload(tx, milestone);
@@ -407,13 +539,21 @@ export const ProjectService = {
       const contact = await tx.loaders.contactById.load(decodeGlobalId(input.contactId, 'Contact', 'input.contactId'));
       if (!contact) throw new NotFoundError('Contact', input.contactId);
       if (contact.accountId !== project.accountId) throw ProjectErrors.contactOfOtherAccount();
-      if (milestone.status !== MilestoneStatus.DELIVERED) throw ProjectErrors.notDelivered(milestone.title, milestone.status, 'accept');
+      if (milestone.status !== MilestoneStatus.DELIVERED)
+        throw ProjectErrors.notDelivered(milestone.title, milestone.status, 'accept');
       if (milestone.kind === MilestoneKind.DELIVERABLE) {
         if (milestone.qualityPassed === null) throw ProjectErrors.reviewMissing(milestone.title);
         if (!milestone.qualityPassed) throw ProjectErrors.reviewFailed(milestone.title);
       }
       const acceptedOn = input.acceptedOn ?? todayUtc();
-      await transitionStatus(tx, milestone, [MilestoneStatus.DELIVERED], MilestoneStatus.ACCEPTED, { acceptedByContactId: contact.id, acceptedOn }, `milestone "${milestone.title}"`);
+      await transitionStatus(
+        tx,
+        milestone,
+        [MilestoneStatus.DELIVERED],
+        MilestoneStatus.ACCEPTED,
+        { acceptedByContactId: contact.id, acceptedOn },
+        `milestone "${milestone.title}"`,
+      );
       await recordAudit(tx, 'acceptMilestone', milestone, {
         status: { before: MilestoneStatus.DELIVERED, after: MilestoneStatus.ACCEPTED },
         acceptedByContactId: { before: null, after: contact.id },
@@ -428,8 +568,18 @@ export const ProjectService = {
     return inTransaction(ctx, async (tx) => {
       const { milestone, project } = await requireMilestone(tx, input.id, 'write');
       const reason = input.reason.trim();
-      await transitionStatus(tx, milestone, [MilestoneStatus.DELIVERED], MilestoneStatus.REJECTED, { rejectionReason: reason }, `milestone "${milestone.title}"`);
-      await recordAudit(tx, 'rejectMilestone', milestone, { status: { before: MilestoneStatus.DELIVERED, after: MilestoneStatus.REJECTED }, rejectionReason: { before: null, after: reason } });
+      await transitionStatus(
+        tx,
+        milestone,
+        [MilestoneStatus.DELIVERED],
+        MilestoneStatus.REJECTED,
+        { rejectionReason: reason },
+        `milestone "${milestone.title}"`,
+      );
+      await recordAudit(tx, 'rejectMilestone', milestone, {
+        status: { before: MilestoneStatus.DELIVERED, after: MilestoneStatus.REJECTED },
+        rejectionReason: { before: null, after: reason },
+      });
       await notifyLateMilestones(tx, project);
       return reload(tx, milestone);
     });
@@ -442,7 +592,10 @@ export const ProjectService = {
  * and in the change order's currency. Zero rows means CONFLICT, and the approval rolls back with it.
  * A change order without a project changes no budget.
  */
-export async function applyApprovedChangeOrderToProject(tx: Context, changeOrder: ChangeOrder): Promise<Project | null> {
+export async function applyApprovedChangeOrderToProject(
+  tx: Context,
+  changeOrder: ChangeOrder,
+): Promise<Project | null> {
   if (changeOrder.projectId === null) return null;
   const delta = changeOrder.amountDeltaCents;
   const result = await tx.em
@@ -496,11 +649,20 @@ async function checkPostable(ctx: Context, project: Project): Promise<void> {
 }
 
 async function isMember(ctx: Context, projectId: number, userId: number): Promise<boolean> {
-  return (await ctx.em.createQueryBuilder(ProjectMember, 'pm').where('pm.projectId = :projectId AND pm.userId = :userId', { projectId, userId }).getCount()) > 0;
+  return (
+    (await ctx.em
+      .createQueryBuilder(ProjectMember, 'pm')
+      .where('pm.projectId = :projectId AND pm.userId = :userId', { projectId, userId })
+      .getCount()) > 0
+  );
 }
 
 /** A milestone and its project, checked for the team's updates ('post') or the account's writers only ('write'). */
-async function requireMilestone(ctx: Context, globalId: string, authority: 'post' | 'write'): Promise<{ milestone: Milestone; project: Project }> {
+async function requireMilestone(
+  ctx: Context,
+  globalId: string,
+  authority: 'post' | 'write',
+): Promise<{ milestone: Milestone; project: Project }> {
   const milestone = await ctx.loaders.milestoneById.load(decodeGlobalId(globalId, 'Milestone', 'input.id'));
   if (!milestone) throw new NotFoundError('Milestone', globalId);
   const project = (await ctx.loaders.projectById.load(milestone.projectId))!;
@@ -526,9 +688,18 @@ async function reload(tx: Context, milestone: Milestone): Promise<Milestone> {
   return tx.em.findOneByOrFail(Milestone, { id: milestone.id });
 }
 
-async function notifyAccountOwner(tx: Context, project: Project, kind: NotificationKind, message: string, subject: Project | Milestone = project): Promise<void> {
+async function notifyAccountOwner(
+  tx: Context,
+  project: Project,
+  kind: NotificationKind,
+  message: string,
+  subject: Project | Milestone = project,
+): Promise<void> {
   // Unscoped on purpose: a team member who posts may not see the account, but its owner is told.
-  const account = await tx.em.findOne(Account, { where: { id: project.accountId }, select: { id: true, ownerId: true } });
+  const account = await tx.em.findOne(Account, {
+    where: { id: project.accountId },
+    select: { id: true, ownerId: true },
+  });
   if (account?.ownerId != null) await notify(tx, { recipientId: account.ownerId, kind, subject, message });
 }
 
@@ -541,11 +712,14 @@ async function notifyAccountOwner(tx: Context, project: Project, kind: Notificat
 async function notifyLateMilestones(tx: Context, project: Project): Promise<void> {
   const qb = tx.em
     .createQueryBuilder(Milestone, 'm')
-    .where('m.projectId = :projectId AND m.status NOT IN (:...done) AND m.dueDate < :today AND m.lateNotifiedAt IS NULL', {
-      projectId: project.id,
-      done: DONE_MILESTONE_STATUSES,
-      today: todayUtc(),
-    })
+    .where(
+      'm.projectId = :projectId AND m.status NOT IN (:...done) AND m.dueDate < :today AND m.lateNotifiedAt IS NULL',
+      {
+        projectId: project.id,
+        done: DONE_MILESTONE_STATUSES,
+        today: todayUtc(),
+      },
+    )
     .orderBy('m.dueDate', 'ASC')
     .addOrderBy('m.id', 'ASC');
   const late = await forUpdate(tx, qb).getMany();
@@ -558,6 +732,12 @@ async function notifyLateMilestones(tx: Context, project: Project): Promise<void
     .where('id IN (:...ids) AND lateNotifiedAt IS NULL', { ids: late.map((m) => m.id) })
     .execute();
   for (const milestone of late) {
-    await notifyAccountOwner(tx, project, NotificationKind.MILESTONE_LATE, `"${milestone.title}" of project "${project.name}" was due ${milestone.dueDate} and is ${milestone.status}.`, milestone);
+    await notifyAccountOwner(
+      tx,
+      project,
+      NotificationKind.MILESTONE_LATE,
+      `"${milestone.title}" of project "${project.name}" was due ${milestone.dueDate} and is ${milestone.status}.`,
+      milestone,
+    );
   }
 }

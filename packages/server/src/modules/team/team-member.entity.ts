@@ -19,7 +19,7 @@ registerEnumType(TeamRole, {
   description: 'The part a member of staff plays on an account team (besides the owner).',
   valuesConfig: {
     BACKUP_ACCOUNT_MANAGER: { description: 'Covers for the owner; can act on the account.' },
-    EXECUTIVE_SPONSOR: { description: 'Our executive paired with the client\'s sponsor.' },
+    EXECUTIVE_SPONSOR: { description: "Our executive paired with the client's sponsor." },
     PROJECT_MANAGER: { description: 'Runs delivery projects for the account.' },
     IMPLEMENTATION_LEAD: { description: 'Leads onboarding and integrations.' },
     SOLUTIONS_ENGINEER: { description: 'Technical design and pre-sales.' },
@@ -29,7 +29,7 @@ registerEnumType(TeamRole, {
 });
 
 /** A member of staff on an account's team, with the part they play. */
-@ObjectType({ implements: Node, description: 'A member of staff on an account\'s team, with the part they play.' })
+@ObjectType({ implements: Node, description: "A member of staff on an account's team, with the part they play." })
 @Entity('account_team_member')
 @Index(['accountId', 'userId'], { unique: true })
 @Index(['userId'])

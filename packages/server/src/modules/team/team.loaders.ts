@@ -5,9 +5,10 @@ import { AccountTeamMember } from './team-member.entity';
 
 export const teamLoaders = {
   teamMemberById: (em, scope) => rowsById(em, AccountTeamMember, scope.restrictByAccountId.bind(scope)),
-  accountTeam: (em) => new ChildListLoader(em, {
-    entity: AccountTeamMember,
-    foreignKey: 'accountId',
-    order: { key: 'joined', property: 'createdAt', direction: OrderDirection.ASC, kind: 'date' },
-  }),
+  accountTeam: (em) =>
+    new ChildListLoader(em, {
+      entity: AccountTeamMember,
+      foreignKey: 'accountId',
+      order: { key: 'joined', property: 'createdAt', direction: OrderDirection.ASC, kind: 'date' },
+    }),
 } satisfies LoaderFactories;

@@ -3,23 +3,34 @@ import type { Context } from '../../app/context';
 import { Account } from '../account/account.entity';
 import { User } from '../user/user.entity';
 import { AccountTeamMember } from './team-member.entity';
-import { AddAccountTeamMemberInput, AddAccountTeamMemberPayload, RemoveAccountTeamMemberInput, RemoveAccountTeamMemberPayload } from './team.inputs';
+import {
+  AddAccountTeamMemberInput,
+  AddAccountTeamMemberPayload,
+  RemoveAccountTeamMemberInput,
+  RemoveAccountTeamMemberPayload,
+} from './team.inputs';
 import { TeamService } from './team.service';
 
 @Resolver(() => AccountTeamMember)
 export class TeamResolver {
-  @Mutation(() => AddAccountTeamMemberPayload, { description: 'Puts a member of staff on the team of an account you may write.' })
+  @Mutation(() => AddAccountTeamMemberPayload, {
+    description: 'Puts a member of staff on the team of an account you may write.',
+  })
   addAccountTeamMember(
     @Ctx() ctx: Context,
-    @Arg('input', () => AddAccountTeamMemberInput, { description: 'Who joins which account, as what.' }) input: AddAccountTeamMemberInput,
+    @Arg('input', () => AddAccountTeamMemberInput, { description: 'Who joins which account, as what.' })
+    input: AddAccountTeamMemberInput,
   ): Promise<AddAccountTeamMemberPayload> {
     return TeamService.add(ctx, input);
   }
 
-  @Mutation(() => RemoveAccountTeamMemberPayload, { description: 'Takes a member of staff off the team of an account you may write.' })
+  @Mutation(() => RemoveAccountTeamMemberPayload, {
+    description: 'Takes a member of staff off the team of an account you may write.',
+  })
   removeAccountTeamMember(
     @Ctx() ctx: Context,
-    @Arg('input', () => RemoveAccountTeamMemberInput, { description: 'Who leaves which account.' }) input: RemoveAccountTeamMemberInput,
+    @Arg('input', () => RemoveAccountTeamMemberInput, { description: 'Who leaves which account.' })
+    input: RemoveAccountTeamMemberInput,
   ): Promise<RemoveAccountTeamMemberPayload> {
     return TeamService.remove(ctx, input);
   }

@@ -22,17 +22,27 @@ function snapshot(member: AccountTeamMember): Record<string, unknown> {
 export const TeamService = {
   /** A page of the account's team; each member's user is read with them when the client asks for it. */
   page(ctx: Context, accountId: number, args: PageArgs, selection: Selection): Promise<Connection<AccountTeamMember>> {
-    const joins: ToOne[] = selection.under('edges').under('node').has('user') ? [{ relation: 'user', foreignKey: 'userId', loader: ctx.loaders.userById }] : [];
+    const joins: ToOne[] = selection.under('edges').under('node').has('user')
+      ? [{ relation: 'user', foreignKey: 'userId', loader: ctx.loaders.userById }]
+      : [];
     return ctx.loaders.accountTeam.page(accountId, args, joins);
   },
 
-  async add(ctx: Context, input: AddAccountTeamMemberInput): Promise<{ teamMember: AccountTeamMember; account: Account }> {
+  async add(
+    ctx: Context,
+    input: AddAccountTeamMemberInput,
+  ): Promise<{ teamMember: AccountTeamMember; account: Account }> {
     return inTransaction(ctx, async (tx) => {
       const account = await requireWritableAccount(tx, input.accountId, 'input.accountId');
       const user = await requireActiveUser(tx, input.userId, 'input.userId');
-      if (account.ownerId === user.id) throw BadInputError.field('input.userId', `${user.name} owns this account already; the owner is not listed on the team`);
+      if (account.ownerId === user.id)
+        throw BadInputError.field(
+          'input.userId',
+          `${user.name} owns this account already; the owner is not listed on the team`,
+        );
       const existing = await tx.em.findOneBy(AccountTeamMember, { accountId: account.id, userId: user.id });
-      if (existing) throw new ConflictError(`${user.name} is on this account's team already (as ${existing.teamRole}).`);
+      if (existing)
+        throw new ConflictError(`${user.name} is on this account's team already (as ${existing.teamRole}).`);
       const member = stampNew(new AccountTeamMember());
       member.accountId = account.id;
       member.userId = user.id;
@@ -43,7 +53,10 @@ export const TeamService = {
     });
   },
 
-  async remove(ctx: Context, input: RemoveAccountTeamMemberInput): Promise<{ removedTeamMemberId: string; account: Account }> {
+  async remove(
+    ctx: Context,
+    input: RemoveAccountTeamMemberInput,
+  ): Promise<{ removedTeamMemberId: string; account: Account }> {
     return inTransaction(ctx, async (tx) => {
       const account = await requireWritableAccount(tx, input.accountId, 'input.accountId');
       const userId = decodeGlobalId(input.userId, 'User', 'input.userId');

@@ -16,7 +16,10 @@ export class UserResolver {
   }
 
   @Query(() => User, { nullable: true, description: 'One member of staff by id; null when there is none.' })
-  user(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'The user\'s global id.' }) id: string): Promise<User | null> | null {
+  user(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { description: "The user's global id." }) id: string,
+  ): Promise<User | null> | null {
     const decoded = tryDecodeGlobalId(id);
     return decoded?.typeName === 'User' ? ctx.loaders.userById.load(decoded.rowId) : null;
   }
@@ -25,12 +28,16 @@ export class UserResolver {
   users(
     @Ctx() ctx: Context,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => UserFilter, { nullable: true, description: 'Conditions the staff must meet.' }) filter?: UserFilter,
+    @Arg('filter', () => UserFilter, { nullable: true, description: 'Conditions the staff must meet.' })
+    filter?: UserFilter,
   ): Promise<Connection<User>> {
     return UserService.list(ctx, page, filter);
   }
 
-  @FieldResolver(() => User, { nullable: true, description: 'Who they report to (a senior account manager or an executive).' })
+  @FieldResolver(() => User, {
+    nullable: true,
+    description: 'Who they report to (a senior account manager or an executive).',
+  })
   manager(@Root() user: User, @Ctx() ctx: Context): Promise<User | null> | null {
     return user.managerId === null ? null : ctx.loaders.userById.load(user.managerId);
   }

@@ -11,10 +11,16 @@ export const UserService = {
   async list(ctx: Context, args: PageArgs, filter: UserFilter | null | undefined): Promise<Connection<User>> {
     const qb = ctx.em.createQueryBuilder(User, 'user');
     const search = filter?.search?.trim();
-    if (search) qb.andWhere("(user.name LIKE :search ESCAPE '!' OR user.email LIKE :search ESCAPE '!')", { search: likePattern(search) });
+    if (search)
+      qb.andWhere("(user.name LIKE :search ESCAPE '!' OR user.email LIKE :search ESCAPE '!')", {
+        search: likePattern(search),
+      });
     if (filter?.role?.length) qb.andWhere('user.role IN (:...roles)', { roles: filter.role });
     if (filter?.active != null) qb.andWhere('user.active = :active', { active: filter.active });
-    if (filter?.managerId) qb.andWhere('user.managerId = :managerId', { managerId: decodeGlobalId(filter.managerId, 'User', 'filter.managerId') });
+    if (filter?.managerId)
+      qb.andWhere('user.managerId = :managerId', {
+        managerId: decodeGlobalId(filter.managerId, 'User', 'filter.managerId'),
+      });
     return paginate(qb, 'user', USERS_BY_NAME, args);
   },
 };
