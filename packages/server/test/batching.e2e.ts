@@ -1,4 +1,4 @@
-import { Role } from '../src/modules/user/user.entity';
+import { Role } from '../src/common/roles';
 import { TestServer } from './support/harness';
 
 /** Nested reads go through per-request loaders: the statement count does not grow with the page. */

@@ -1,6 +1,6 @@
 import type { AccountGraphClient, CreateChangeOrderInput, MoneyInput } from '@account-graph/sdk';
 import { seedChangeOrders } from '../src/db/seed/change-orders-seed';
-import { Role } from '../src/modules/user/user.entity';
+import { Role } from '../src/common/roles';
 import { expectError } from './support/expect-error';
 import { TestServer } from './support/harness';
 

@@ -1,5 +1,5 @@
 import type { AccountGraphClient } from '@account-graph/sdk';
-import { Role } from '../src/modules/user/user.entity';
+import { Role } from '../src/common/roles';
 import { expectError } from './support/expect-error';
 import { TestServer } from './support/harness';
 

@@ -1,7 +1,7 @@
 import type { AccountGraphClient, CreateContractInput } from '@account-graph/sdk';
 import { encodeGlobalId } from '../src/common/global-id';
 import { MAX_KEPT_RESPONSE_BYTES } from '../src/modules/idempotency/idempotency.plugin';
-import { Role } from '../src/modules/user/user.entity';
+import { Role } from '../src/common/roles';
 import { errorCodes, TestServer } from './support/harness';
 import { expectError } from './support/expect-error';
 import { testDialect } from './support/test-database';

@@ -1,6 +1,6 @@
 import type { AccountGraphClient, InvoiceLineInput } from '@account-graph/sdk';
 import { seedInvoices } from '../src/db/seed/invoices-seed';
-import { Role } from '../src/modules/user/user.entity';
+import { Role } from '../src/common/roles';
 import { expectError } from './support/expect-error';
 import { TestServer } from './support/harness';
 

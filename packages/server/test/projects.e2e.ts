@@ -1,12 +1,14 @@
 import pino from 'pino';
 import type { AccountGraphClient, CreateProjectInput, PostStatusUpdateInput } from '@account-graph/sdk';
-import { Context, inTransaction } from '../src/app/context';
+import { createLoaders } from '../src/app/modules';
+import { Context, inTransaction } from '../src/common/context';
 import { AccessScope } from '../src/common/access';
 import { seedProjects } from '../src/db/seed/projects-seed';
 import { ChangeOrder } from '../src/modules/change-order/change-order.entity';
 import { StatusUpdate, Health } from '../src/modules/project/project.entity';
 import { applyApprovedChangeOrderToProject, revenueShareCents } from '../src/modules/project/project.service';
-import { Role, User } from '../src/modules/user/user.entity';
+import { Role } from '../src/common/roles';
+import { User } from '../src/modules/user/user.entity';
 import { expectError } from './support/expect-error';
 import { TestServer } from './support/harness';
 
@@ -221,6 +223,7 @@ describe('money', () => {
       pino({ level: 'silent' }),
       server.config,
       server.db,
+      createLoaders,
       server.db.dataSource.manager,
       await AccessScope.forViewer(server.db.dataSource.manager, viewer),
     );

@@ -1,4 +1,4 @@
-import { Role } from '../src/modules/user/user.entity';
+import { Role } from '../src/common/roles';
 import { errorCodes, TestServer, type StaffKey } from './support/harness';
 
 /**

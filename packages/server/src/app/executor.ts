@@ -8,7 +8,7 @@ import {
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
-import type { Context } from './context';
+import type { Context } from '../common/context';
 
 type Gateway = ApolloServerOptionsWithGateway<Context>['gateway'];
 

@@ -9,7 +9,7 @@ import { QueryTooComplexError, RateLimitedError } from '../common/errors';
 import { QUERY_COST_BUDGET, QueryCosts } from '../common/query-cost';
 import { currentRequest } from '../common/request-scope';
 import type { Config } from '../config/config';
-import type { Context } from './context';
+import type { Context } from '../common/context';
 
 const WINDOW_SECONDS = 60;
 

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MysqlDriver } from 'typeorm/driver/mysql/MysqlDriver';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Database } from '../db/database';
-import type { Context } from './context';
+import type { Context } from '../common/context';
 import { isRead, pathOf, send, withoutTrailingSlash } from './http/request';
 
 /** Request latencies from 5 ms to 10 s. */

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type OperationDefinitionNode } from 'graphql';
 import { UnauthenticatedError } from '../common/errors';
-import type { Context } from './context';
+import type { Context } from '../common/context';
 import { isExpectedError } from './format-error';
 
 /** Only `__schema`, `__type` and `__typename` at the root: what the playground asks before sign-in. */

@@ -2,68 +2,12 @@ import type { GraphQLSchema } from 'graphql';
 import { validateOrReject, type ValidationError, type ValidatorOptions } from 'class-validator';
 import { ArgumentValidationError, buildSchema } from 'type-graphql';
 import { PageArgs } from '../common/pagination';
-import { AccountResolver } from '../modules/account/account.resolver';
-import { ApprovalDecisionResolver, ApprovalRequestResolver } from '../modules/approval/approval.resolver';
-import { AuditResolver } from '../modules/audit/audit.resolver';
-import { ChangeOrderResolver, ContractChangeOrdersResolver } from '../modules/change-order/change-order.resolver';
-import {
-  AccountClientIssuesResolver,
-  ClientIssueEventResolver,
-  ClientIssueResolver,
-} from '../modules/client-issue/client-issue.resolver';
-import { AccountContractsResolver, ContractResolver } from '../modules/contract/contract.resolver';
-import { ContactResolver } from '../modules/contact/contact.resolver';
-import {
-  ContractInvoicingResolver,
-  InvoiceLineResolver,
-  InvoiceResolver,
-  PaymentResolver,
-} from '../modules/invoice/invoice.resolver';
-import { NodeResolver } from '../modules/node/node.resolver';
-import {
-  AccountProjectsResolver,
-  ContractProjectsResolver,
-  MilestoneResolver,
-  ProjectCostResolver,
-  ProjectMemberResolver,
-  ProjectResolver,
-  StatusUpdateResolver,
-} from '../modules/project/project.resolver';
-import { NotificationResolver, UserNotificationsResolver } from '../modules/notification/notification.resolver';
-import { TeamResolver } from '../modules/team/team.resolver';
-import { UserResolver } from '../modules/user/user.resolver';
+import { featureResolvers } from './modules';
+import { NodeResolver } from './node.resolver';
 import { applyTextRule } from './text-input';
 
-export const resolvers = [
-  UserResolver,
-  AccountResolver,
-  ContactResolver,
-  TeamResolver,
-  AuditResolver,
-  NodeResolver,
-  ContractResolver,
-  AccountContractsResolver,
-  ApprovalRequestResolver,
-  ApprovalDecisionResolver,
-  NotificationResolver,
-  UserNotificationsResolver,
-  InvoiceResolver,
-  InvoiceLineResolver,
-  PaymentResolver,
-  ContractInvoicingResolver,
-  ChangeOrderResolver,
-  ContractChangeOrdersResolver,
-  ClientIssueResolver,
-  ClientIssueEventResolver,
-  AccountClientIssuesResolver,
-  ProjectResolver,
-  ProjectMemberResolver,
-  ProjectCostResolver,
-  StatusUpdateResolver,
-  MilestoneResolver,
-  AccountProjectsResolver,
-  ContractProjectsResolver,
-] as const;
+/** Every resolver class: each feature's, and `node(id:)` across them. */
+export const resolvers = [NodeResolver, ...featureResolvers] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;
 

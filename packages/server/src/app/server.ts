@@ -11,7 +11,8 @@ import type { Config } from '../config/config';
 import type { Database } from '../db/database';
 import { guardStatements } from '../db/statement-guard';
 import { idempotencyPlugin } from '../modules/idempotency/idempotency.plugin';
-import { Context } from './context';
+import { Context } from '../common/context';
+import { createLoaders } from './modules';
 import { trackConnections } from './drain';
 import { compiledExecution } from './executor';
 import { createFormatError } from './format-error';
@@ -126,7 +127,7 @@ export async function createServer(
       // Reported when the operation runs; introspection still works, so the playground's docs load before a token is pasted.
       authError = error;
     }
-    return new Context(requestId, log, config, db, db.dataSource.manager, access, authError);
+    return new Context(requestId, log, config, db, createLoaders, db.dataSource.manager, access, authError);
   };
 
   const graphql = async (exchange: Exchange): Promise<void> => {

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config';
 import type { Database } from '../db/database';
-import type { Context } from './context';
+import type { Context } from '../common/context';
 import { pathOf } from './http/request';
 import { OperationLabels, outcomeOf } from './metrics';
 

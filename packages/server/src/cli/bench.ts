@@ -13,6 +13,7 @@ import { signDevToken } from '../common/auth';
 import { loadConfig } from '../config/config';
 import { openDatabase } from '../db/open';
 import { DEMO_STAFF, seedDemo } from '../db/seed/demo-seed';
+import { entities } from '../app/modules';
 
 const EXECUTIVE_EMAIL = 'dana.whitfield@accountgraph.example';
 
@@ -25,7 +26,10 @@ async function main(mode: string | undefined): Promise<void> {
 
   const config = loadConfig({ ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent' });
   const queries: string[] = [];
-  const db = await openDatabase(config.database, mode === 'prepare' ? { onQuery: (sql) => queries.push(sql) } : {});
+  const db = await openDatabase(
+    config.database,
+    mode === 'prepare' ? { entities, onQuery: (sql) => queries.push(sql) } : { entities },
+  );
   let extra: Record<string, unknown> = {};
   if (mode === 'prepare') {
     const seeded = await db.transaction((em) => seedDemo(em));

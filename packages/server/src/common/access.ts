@@ -1,5 +1,6 @@
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { Role, type User } from '../modules/user/user.entity';
+import { Role } from './roles';
+import type { Viewer } from './viewer';
 import { READ_ALL_ROLES, WRITE_ALL_ROLES } from './auth';
 
 /**
@@ -10,12 +11,12 @@ import { READ_ALL_ROLES, WRITE_ALL_ROLES } from './auth';
  */
 export class AccessScope {
   private constructor(
-    readonly viewer: User,
+    readonly viewer: Viewer,
     /** The viewer plus, for a senior, their direct reports: whose portfolios the viewer holds. */
     readonly portfolioUserIds: number[],
   ) {}
 
-  static async forViewer(em: EntityManager, viewer: User): Promise<AccessScope> {
+  static async forViewer(em: EntityManager, viewer: Viewer): Promise<AccessScope> {
     const ids = [viewer.id];
     if (viewer.role === Role.SENIOR_ACCOUNT_MANAGER) {
       const reports = await em

@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import type { Config } from '../config/config';
-import { Role, type User } from '../modules/user/user.entity';
+import { Role } from './roles';
 import { UnauthenticatedError } from './errors';
 
 /** Roles that read every account; everyone else reads only their own portfolio. */
@@ -70,7 +70,7 @@ export class TokenVerifier {
 }
 
 /** Signs a development token for a user with the shared secret (the `token` script and tests). */
-export async function signDevToken(secret: string, user: Pick<User, 'email'>, ttl = '12h'): Promise<string> {
+export async function signDevToken(secret: string, user: { email: string }, ttl = '12h'): Promise<string> {
   return new SignJWT({ email: user.email })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(user.email)

@@ -17,6 +17,17 @@ export abstract class Node {
 }
 
 /**
+ * Names a record type for global ids and the audit trail. Clients store global ids, so the name is
+ * part of the contract: it is written out here rather than taken from the class name, and a class
+ * can be renamed without changing it.
+ */
+export function NodeType(name: string): ClassDecorator {
+  return (target) => {
+    Object.defineProperty(target.prototype, 'nodeType', { value: name });
+  };
+}
+
+/**
  * Columns every record has: row id, timestamps (UTC, milliseconds) and the optimistic-lock version.
  * Registered as an object type so that TypeGraphQL copies its fields into each entity's type;
  * no resolver returns it, so it never appears in the schema itself.
@@ -27,12 +38,15 @@ export abstract class BaseRecord {
   @PrimaryGeneratedColumn()
   id!: number;
 
+  /** The record type's stable name, from its `@NodeType`; undefined for internal records. */
+  declare readonly nodeType: string | undefined;
+
   @Field(() => ID, {
     name: 'id',
     description: 'Opaque global id; pass it to `node(id:)` or to any argument that takes this type.',
   })
   get globalId(): string {
-    return encodeGlobalId(this.constructor.name, this.id);
+    return encodeGlobalId(nodeTypeOf(this), this.id);
   }
 
   @Field(() => Date, { description: 'When the record was created (UTC, ISO 8601 with milliseconds).' })
@@ -49,6 +63,12 @@ export abstract class BaseRecord {
   })
   @Column({ type: 'int', default: 1 })
   version!: number;
+}
+
+/** The stable type name of a record (global ids, audit events, notifications); only node types have one. */
+export function nodeTypeOf(record: BaseRecord): string {
+  if (!record.nodeType) throw new Error(`${record.constructor.name} has no @NodeType, so it has no global id`);
+  return record.nodeType;
 }
 
 /** Stamps a new record's timestamps and version before insert. */

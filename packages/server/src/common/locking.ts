@@ -1,5 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import type { Context } from '../app/context';
+import type { Context } from './context';
 import type { BaseRecord } from './base.entity';
 
 /**

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { entities } from '../db/entities';
+import { entities } from '../app/modules';
 import { queryText, reuseQueryText } from './query-text';
 
 let dataSource: DataSource;

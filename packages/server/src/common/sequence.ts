@@ -1,4 +1,4 @@
-import type { Context } from '../app/context';
+import type { Context } from './context';
 import { NumberSequence } from './sequence.entity';
 
 const ER_DUP_ENTRY = 1062;

@@ -1,5 +1,5 @@
-import type { Context } from '../app/context';
-import type { BaseRecord } from './base.entity';
+import type { Context } from './context';
+import { nodeTypeOf, type BaseRecord } from './base.entity';
 import { ConflictError, StaleVersionError } from './errors';
 
 /**
@@ -8,7 +8,7 @@ import { ConflictError, StaleVersionError } from './errors';
  */
 export function checkExpectedVersion(record: BaseRecord, expectedVersion: number | null | undefined): void {
   if (expectedVersion != null && expectedVersion !== record.version) {
-    throw new StaleVersionError(record.constructor.name, record.globalId, expectedVersion, record.version);
+    throw new StaleVersionError(nodeTypeOf(record), record.globalId, expectedVersion, record.version);
   }
 }
 
@@ -32,7 +32,7 @@ export async function compareAndSwap<T extends BaseRecord>(
     .where('id = :id AND version = :expectedVersion', { id: record.id, expectedVersion })
     .execute();
   if (result.affected !== 1)
-    throw new StaleVersionError(record.constructor.name, record.globalId, expectedVersion, record.version);
+    throw new StaleVersionError(nodeTypeOf(record), record.globalId, expectedVersion, record.version);
   record.version = expectedVersion + 1;
   record.updatedAt = now;
   return record;
@@ -50,7 +50,7 @@ export async function transitionStatus<T extends BaseRecord & { status: string }
   to: string,
   set: Partial<Record<string, unknown>> = {},
   /** How messages name the record, for example "contract C-2026-0042". */
-  label = `${record.constructor.name} "${record.globalId}"`,
+  label = `${nodeTypeOf(record)} "${record.globalId}"`,
 ): Promise<T> {
   if (!from.includes(record.status)) {
     throw new ConflictError(`${capitalize(label)} is ${record.status}; this needs it to be ${from.join(' or ')}.`);

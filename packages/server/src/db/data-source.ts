@@ -2,11 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource, type DataSourceOptions, type Logger } from 'typeorm';
 import type { DatabaseConfig } from '../config/config';
-import { entities } from './entities';
 import { mysqlMigrations } from './migrations/mysql';
 import { sqliteMigrations } from './migrations/sqlite';
 
 export interface DataSourceOverrides {
+  /** Every entity of the app (composed from the feature modules in app/modules.ts). */
+  entities: readonly (new () => object)[];
   /** Logs every SQL statement to this function (tests count statements with it). */
   onQuery?: (sql: string) => void;
   /** Connection pool size for MySQL. */
@@ -14,10 +15,10 @@ export interface DataSourceOverrides {
 }
 
 /** Builds (does not connect) the data source for SQLite or MySQL/MariaDB from one entity set. */
-export function createDataSource(db: DatabaseConfig, overrides: DataSourceOverrides = {}): DataSource {
+export function createDataSource(db: DatabaseConfig, overrides: DataSourceOverrides): DataSource {
   const logger = overrides.onQuery ? new QueryCounterLogger(overrides.onQuery) : undefined;
   const common = {
-    entities,
+    entities: [...overrides.entities],
     migrationsRun: false,
     synchronize: false,
     logging: logger ? ['query' as const] : false,

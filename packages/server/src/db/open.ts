@@ -4,7 +4,7 @@ import { createDataSource, ensureMysqlDatabase, type DataSourceOverrides } from 
 import { Database } from './database';
 
 /** Connects (creating the MySQL database if missing) and applies pending migrations. */
-export async function openDatabase(db: Config['database'], overrides: DataSourceOverrides = {}): Promise<Database> {
+export async function openDatabase(db: Config['database'], overrides: DataSourceOverrides): Promise<Database> {
   await ensureMysqlDatabase(db);
   const dataSource = createDataSource(db, overrides);
   await dataSource.initialize();

@@ -11,7 +11,8 @@ import {
 } from '../../modules/approval/approval.entity';
 import { ChangeOrder, ChangeOrderStatus } from '../../modules/change-order/change-order.entity';
 import { Contract, ContractStatus } from '../../modules/contract/contract.entity';
-import { Role, User } from '../../modules/user/user.entity';
+import { Role } from '../../common/roles';
+import { User } from '../../modules/user/user.entity';
 
 const CHUNK = 200;
 const DAY_MS = 86_400_000;

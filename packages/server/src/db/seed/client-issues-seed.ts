@@ -17,7 +17,8 @@ import {
   type NotificationInput,
   type NotificationTimes,
 } from '../../modules/notification/notification.service';
-import { Role, User } from '../../modules/user/user.entity';
+import { Role } from '../../common/roles';
+import { User } from '../../modules/user/user.entity';
 
 /** About this many issues over the last twelve months. */
 const TARGET_ISSUES = 600;

@@ -10,7 +10,8 @@ import {
   ApprovalSubjectType,
 } from '../../modules/approval/approval.entity';
 import { Contract, ContractStatus, ContractType } from '../../modules/contract/contract.entity';
-import { Role, User } from '../../modules/user/user.entity';
+import { Role } from '../../common/roles';
+import { User } from '../../modules/user/user.entity';
 
 /** Annual value per member reached, in cents: $0.06 to $0.14 a member a year. */
 const CENTS_PER_MEMBER_YEAR = [6, 8, 10, 12, 14];

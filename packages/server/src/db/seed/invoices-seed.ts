@@ -11,7 +11,8 @@ import {
 } from '../../modules/approval/approval.entity';
 import { Contract, ContractStatus } from '../../modules/contract/contract.entity';
 import { Invoice, InvoiceLine, InvoiceStatus, Payment } from '../../modules/invoice/invoice.entity';
-import { Role, User } from '../../modules/user/user.entity';
+import { Role } from '../../common/roles';
+import { User } from '../../modules/user/user.entity';
 
 /** About this many invoices in all, whatever the number of seeded contracts. */
 const TARGET_INVOICES = 3_000;

@@ -22,7 +22,8 @@ import {
   ProjectStatus,
   StatusUpdate,
 } from '../../modules/project/project.entity';
-import { Role, User } from '../../modules/user/user.entity';
+import { Role } from '../../common/roles';
+import { User } from '../../modules/user/user.entity';
 
 /** About this many projects, spread over the accounts. */
 const TARGET_PROJECTS = 150;

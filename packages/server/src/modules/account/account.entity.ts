@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { BaseRecord, Node } from '../../common/base.entity';
+import { BaseRecord, Node, NodeType } from '../../common/base.entity';
 import { User } from '../user/user.entity';
 
 export enum AccountKind {
@@ -60,6 +60,7 @@ registerEnumType(AccountStatus, {
 });
 
 /** A client organisation; health plans form parent/child families. */
+@NodeType('Account')
 @ObjectType({
   implements: Node,
   description: 'A client organisation (usually a health plan); health-plan families form a parent/child hierarchy.',

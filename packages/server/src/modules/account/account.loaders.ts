@@ -1,5 +1,5 @@
 import { ChildListLoader, rowsById } from '../../common/child-lists';
-import type { LoaderFactories } from '../../common/loaders';
+import type { LoaderFactories, LoaderSet } from '../../common/loaders';
 import { OrderDirection } from '../../common/pagination';
 import { Account } from './account.entity';
 
@@ -14,3 +14,7 @@ export const accountLoaders = {
       filter: scope.restrictAccounts.bind(scope),
     }),
 } satisfies LoaderFactories;
+
+declare module '../../common/context' {
+  interface Loaders extends LoaderSet<typeof accountLoaders> {}
+}

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../app/context';
+import type { Context } from '../../common/context';
 import { tryDecodeGlobalId } from '../../common/global-id';
 import { Selection } from '../../common/selection';
 import { connectionType, PageArgs, type Connection } from '../../common/pagination';

@@ -1,4 +1,4 @@
-import { inTransaction, type Context } from '../../app/context';
+import { inTransaction, type Context } from '../../common/context';
 import { ACCOUNT_OWNER_ROLES } from '../../common/auth';
 import { stampNew } from '../../common/base.entity';
 import { NotFoundError } from '../../common/errors';
@@ -10,7 +10,8 @@ import type { ToOne } from '../../common/to-one';
 import { cleanText, likePattern } from '../../common/validation';
 import { compareAndSwap } from '../../common/versioned';
 import { diffFields, recordAudit } from '../audit/audit.service';
-import { Role, User } from '../user/user.entity';
+import { Role } from '../../common/roles';
+import { User } from '../user/user.entity';
 import { Account, AccountStatus } from './account.entity';
 import { AccountErrors, MAX_FAMILY_DEPTH } from './account.errors';
 import {

@@ -1,4 +1,4 @@
-import type { Context } from '../../app/context';
+import type { Context } from '../../common/context';
 import { DEFAULT_CURRENCY } from '../../common/money';
 import { OrderDirection, paginate, type Connection, type PageArgs, type SortOrder } from '../../common/pagination';
 import { ApprovalRequest, ApprovalRequestStatus, ApprovalSubjectType } from './approval.entity';

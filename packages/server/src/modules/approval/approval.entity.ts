@@ -1,6 +1,6 @@
 import { Column, Entity, Index } from 'typeorm';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { BaseRecord, Node } from '../../common/base.entity';
+import { BaseRecord, Node, NodeType } from '../../common/base.entity';
 import { centsTransformer, Money } from '../../common/money';
 
 /** The kinds of item that go through the approval engine. */
@@ -50,6 +50,7 @@ registerEnumType(ApprovalDecisionKind, {
 });
 
 /** One submission of an item for approval: the approver's queue is the pending ones. */
+@NodeType('ApprovalRequest')
 @ObjectType({
   implements: Node,
   description: 'One submission of an item for approval; the approval queue lists the pending ones.',
@@ -97,6 +98,7 @@ export class ApprovalRequest extends BaseRecord {
 }
 
 /** A decision on an item: who decided what, when, about how much, and why. */
+@NodeType('ApprovalDecision')
 @ObjectType({
   implements: Node,
   description: 'A decision on an item: who approved or rejected it, when, for how much, and why.',

@@ -1,5 +1,5 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root, createUnionType } from 'type-graphql';
-import type { Context } from '../../app/context';
+import type { Context } from '../../common/context';
 import { connectionType, PageArgs, type Connection } from '../../common/pagination';
 import { Account } from '../account/account.entity';
 import { ChangeOrder } from '../change-order/change-order.entity';

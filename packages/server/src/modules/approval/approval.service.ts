@@ -1,11 +1,11 @@
-import type { Context } from '../../app/context';
+import type { Context } from '../../common/context';
 import { stampNew, type BaseRecord } from '../../common/base.entity';
 import { ConflictError } from '../../common/errors';
 import { DEFAULT_CURRENCY, formatMoney } from '../../common/money';
 import { transitionStatus } from '../../common/versioned';
 import { diffFields, recordAudit } from '../audit/audit.service';
 import { notify, NotificationKind } from '../notification/notification.service';
-import { Role } from '../user/user.entity';
+import { Role } from '../../common/roles';
 import {
   ApprovalDecision,
   ApprovalDecisionKind,

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Field, ObjectType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { BaseRecord, Node } from '../../common/base.entity';
+import { BaseRecord, Node, NodeType } from '../../common/base.entity';
 import { User } from '../user/user.entity';
 
 /** Before and after of one changed field. */
@@ -11,6 +11,7 @@ export interface FieldChange {
 }
 
 /** One change made through the API, written in the same transaction as the change. */
+@NodeType('AuditEvent')
 @ObjectType({
   implements: Node,
   description: 'One change made through the API, written in the same transaction as the change itself.',

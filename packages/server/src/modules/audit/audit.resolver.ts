@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../app/context';
+import type { Context } from '../../common/context';
 import { connectionType, PageArgs, type Connection } from '../../common/pagination';
 import { User } from '../user/user.entity';
 import { AuditEvent } from './audit-event.entity';

@@ -1,6 +1,6 @@
-import type { Context } from '../../app/context';
+import type { Context } from '../../common/context';
 import { AUDIT_READER_ROLES } from '../../common/auth';
-import { stampNew, type BaseRecord } from '../../common/base.entity';
+import { nodeTypeOf, stampNew, type BaseRecord } from '../../common/base.entity';
 import { ForbiddenError } from '../../common/errors';
 import { decodeGlobalId } from '../../common/global-id';
 import { OrderDirection, paginate, type Connection, type PageArgs, type SortOrder } from '../../common/pagination';
@@ -40,7 +40,7 @@ export async function recordAudit(
   const event = stampNew(new AuditEvent());
   event.actorId = ctx.viewer.id;
   event.action = action;
-  event.entityType = entity.constructor.name;
+  event.entityType = nodeTypeOf(entity);
   event.entityId = entity.globalId;
   event.changes = changes;
   event.occurredAt = event.createdAt;

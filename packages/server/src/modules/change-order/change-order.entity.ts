@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { BaseRecord, Node } from '../../common/base.entity';
+import { BaseRecord, Node, NodeType } from '../../common/base.entity';
 import { centsTransformer, Money } from '../../common/money';
 import { Account } from '../account/account.entity';
 import { Contract } from '../contract/contract.entity';
@@ -26,6 +26,7 @@ registerEnumType(ChangeOrderStatus, {
 });
 
 /** A change to an active contract's value or schedule, approved through the approval engine (PRODUCT.md, item 5). */
+@NodeType('ChangeOrder')
 @ObjectType({
   implements: Node,
   description:

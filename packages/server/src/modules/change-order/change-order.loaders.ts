@@ -1,5 +1,5 @@
 import { ChildListLoader, rowsById } from '../../common/child-lists';
-import type { LoaderFactories } from '../../common/loaders';
+import type { LoaderFactories, LoaderSet } from '../../common/loaders';
 import { OrderDirection } from '../../common/pagination';
 import { ApprovalDecision, ApprovalSubjectType } from '../approval/approval.entity';
 import { ChangeOrder } from './change-order.entity';
@@ -23,3 +23,7 @@ export const changeOrderLoaders = {
         qb.andWhere(`${alias}.subjectType = :changeOrderType`, { changeOrderType: ApprovalSubjectType.CHANGE_ORDER }),
     }),
 } satisfies LoaderFactories;
+
+declare module '../../common/context' {
+  interface Loaders extends LoaderSet<typeof changeOrderLoaders> {}
+}

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../app/context';
+import type { Context } from '../../common/context';
 import { tryDecodeGlobalId } from '../../common/global-id';
 import { connectionType, PageArgs, type Connection } from '../../common/pagination';
 import { Account } from '../account/account.entity';

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { BaseRecord, Node } from '../../common/base.entity';
+import { BaseRecord, Node, NodeType } from '../../common/base.entity';
 import { Account } from '../account/account.entity';
 import { Contact } from '../contact/contact.entity';
 import { User } from '../user/user.entity';
@@ -115,6 +115,7 @@ export const OPEN_ISSUE_STATUSES: readonly ClientIssueStatus[] = [
 ];
 
 /** A problem a client account raised, with its SLA clock, escalation and timeline (PRODUCT.md, "Client issues"). */
+@NodeType('ClientIssue')
 @ObjectType({
   implements: Node,
   description:
@@ -257,6 +258,7 @@ export class ClientIssue extends BaseRecord {
 }
 
 /** One entry of a client issue's timeline: comments, responses, assignments, escalations, status changes. */
+@NodeType('ClientIssueEvent')
 @ObjectType({
   implements: Node,
   description:

@@ -1,7 +1,7 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { AccessScope } from '../../common/access';
 import { ChildListLoader, rowsById } from '../../common/child-lists';
-import type { LoaderFactories } from '../../common/loaders';
+import type { LoaderFactories, LoaderSet } from '../../common/loaders';
 import { OrderDirection } from '../../common/pagination';
 import { ClientIssue, ClientIssueEvent, ClientIssueStatus } from './client-issue.entity';
 
@@ -35,3 +35,7 @@ export const clientIssueLoaders = {
         }),
     }),
 } satisfies LoaderFactories;
+
+declare module '../../common/context' {
+  interface Loaders extends LoaderSet<typeof clientIssueLoaders> {}
+}

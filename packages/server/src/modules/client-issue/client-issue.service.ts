@@ -1,4 +1,4 @@
-import { inTransaction, type Context } from '../../app/context';
+import { inTransaction, type Context } from '../../common/context';
 import { AccessScope } from '../../common/access';
 import { WRITE_ALL_ROLES } from '../../common/auth';
 import { stampNew } from '../../common/base.entity';
@@ -10,7 +10,8 @@ import { checkExpectedVersion, compareAndSwap, transitionStatus } from '../../co
 import { requireReadableAccount } from '../account/account.service';
 import { diffFields, recordAudit } from '../audit/audit.service';
 import { notify, NotificationKind } from '../notification/notification.service';
-import { Role, User } from '../user/user.entity';
+import { Role } from '../../common/roles';
+import { User } from '../user/user.entity';
 import {
   ClientIssue,
   ClientIssueCategory,

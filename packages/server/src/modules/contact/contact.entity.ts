@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { BaseRecord, Node } from '../../common/base.entity';
+import { BaseRecord, Node, NodeType } from '../../common/base.entity';
 import { Account } from '../account/account.entity';
 
 export enum ContactRole {
@@ -26,6 +26,7 @@ registerEnumType(ContactRole, {
 });
 
 /** A person at a client account. */
+@NodeType('Contact')
 @ObjectType({ implements: Node, description: 'A person at a client account.' })
 @Entity('contact')
 @Index(['accountId', 'name', 'id'])

@@ -1,5 +1,5 @@
 import { ChildListLoader, rowsById } from '../../common/child-lists';
-import type { LoaderFactories } from '../../common/loaders';
+import type { LoaderFactories, LoaderSet } from '../../common/loaders';
 import { OrderDirection } from '../../common/pagination';
 import { Contact } from './contact.entity';
 
@@ -12,3 +12,7 @@ export const contactLoaders = {
       order: { key: 'name', property: 'name', direction: OrderDirection.ASC, kind: 'string' },
     }),
 } satisfies LoaderFactories;
+
+declare module '../../common/context' {
+  interface Loaders extends LoaderSet<typeof contactLoaders> {}
+}

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { BaseRecord, Node } from '../../common/base.entity';
+import { BaseRecord, Node, NodeType } from '../../common/base.entity';
 import { daysBetween, todayUtc, type LocalDate } from '../../common/dates';
 import { centsTransformer, Money } from '../../common/money';
 import { Account } from '../account/account.entity';
@@ -48,6 +48,7 @@ registerEnumType(ContractStatus, {
 });
 
 /** A contract with a client account: term, value, notice, and the renewal chain. */
+@NodeType('Contract')
 @ObjectType({
   implements: Node,
   description: 'A contract with a client account: its term, value, notice period and renewal chain.',

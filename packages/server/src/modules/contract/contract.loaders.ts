@@ -1,5 +1,5 @@
 import { ChildListLoader, rowsById } from '../../common/child-lists';
-import type { LoaderFactories } from '../../common/loaders';
+import type { LoaderFactories, LoaderSet } from '../../common/loaders';
 import { OrderDirection } from '../../common/pagination';
 import { ApprovalDecision, ApprovalSubjectType } from '../approval/approval.entity';
 import { Contract } from './contract.entity';
@@ -18,3 +18,7 @@ export const contractLoaders = {
         qb.andWhere(`${alias}.subjectType = :contractType`, { contractType: ApprovalSubjectType.CONTRACT }),
     }),
 } satisfies LoaderFactories;
+
+declare module '../../common/context' {
+  interface Loaders extends LoaderSet<typeof contractLoaders> {}
+}

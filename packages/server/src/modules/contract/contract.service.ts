@@ -1,4 +1,4 @@
-import { inTransaction, type Context } from '../../app/context';
+import { inTransaction, type Context } from '../../common/context';
 import { stampNew } from '../../common/base.entity';
 import { addDays, daysBetween, todayUtc } from '../../common/dates';
 import { BadInputError, NotFoundError } from '../../common/errors';
@@ -12,7 +12,7 @@ import { requireEligibleOwner, requireWritableAccount } from '../account/account
 import { ApprovalDecisionKind, ApprovalSubjectType, type ApprovalDecision } from '../approval/approval.entity';
 import { ApprovalEngine, type ApprovalSubject } from '../approval/approval.service';
 import { diffFields, recordAudit } from '../audit/audit.service';
-import { Role } from '../user/user.entity';
+import { Role } from '../../common/roles';
 import { Contract, ContractStatus, ContractType } from './contract.entity';
 import { ContractErrors } from './contract.errors';
 import {
@@ -286,12 +286,10 @@ export const ContractService = {
       // A locking read as well: a plain one would show this transaction's snapshot, taken before the lock.
       const open = await forUpdate(
         tx,
-        tx.em
-          .createQueryBuilder(Contract, 'c')
-          .where('c.renewalOfId = :id AND c.status IN (:...open)', {
-            id: predecessor.id,
-            open: [ContractStatus.DRAFT, ContractStatus.PENDING_APPROVAL],
-          }),
+        tx.em.createQueryBuilder(Contract, 'c').where('c.renewalOfId = :id AND c.status IN (:...open)', {
+          id: predecessor.id,
+          open: [ContractStatus.DRAFT, ContractStatus.PENDING_APPROVAL],
+        }),
       ).getOne();
       if (open) throw ContractErrors.renewalOpen(predecessor.number, open.number);
       const startDate = input.startDate ?? addDays(predecessor.endDate, 1);

@@ -5,7 +5,7 @@ import { In, LessThan } from 'typeorm';
 import { stampNew } from '../../common/base.entity';
 import { ErrorCode } from '../../common/errors';
 import type { Database, OpenTransaction } from '../../db/database';
-import type { Context } from '../../app/context';
+import type { Context } from '../../common/context';
 import { IdempotencyKey, IdempotencyState } from './idempotency-key.entity';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';

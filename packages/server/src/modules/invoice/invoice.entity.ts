@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { BaseRecord, Node } from '../../common/base.entity';
+import { BaseRecord, Node, NodeType } from '../../common/base.entity';
 import { todayUtc, type LocalDate } from '../../common/dates';
 import { centsTransformer, Money } from '../../common/money';
 import { Account } from '../account/account.entity';
@@ -59,6 +59,7 @@ export function parseQuantity(quantity: string): number {
 }
 
 /** An invoice to a client account under one of its contracts: numbered, approved, sent and paid. */
+@NodeType('Invoice')
 @ObjectType({
   implements: Node,
   description:
@@ -169,6 +170,7 @@ export class Invoice extends BaseRecord {
 }
 
 /** One line of an invoice: quantity (to three decimals) times unit price, rounded half-even to a cent. */
+@NodeType('InvoiceLine')
 @ObjectType({
   implements: Node,
   description:
@@ -223,6 +225,7 @@ export class InvoiceLine extends BaseRecord {
 }
 
 /** A payment received against an invoice. */
+@NodeType('Payment')
 @ObjectType({ implements: Node, description: 'A payment received against an invoice.' })
 @Entity('invoice_payment')
 @Index(['invoiceId', 'paidAt', 'id'])

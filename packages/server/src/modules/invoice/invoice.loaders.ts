@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { AccessScope } from '../../common/access';
 import { ChildListLoader, rowsById } from '../../common/child-lists';
-import type { LoaderFactories } from '../../common/loaders';
+import type { LoaderFactories, LoaderSet } from '../../common/loaders';
 import { OrderDirection } from '../../common/pagination';
 import { ApprovalDecision, ApprovalSubjectType } from '../approval/approval.entity';
 import { INVOICED_STATUSES, Invoice, InvoiceLine, Payment } from './invoice.entity';
@@ -62,3 +62,7 @@ export const invoiceLoaders = {
       return contractIds.map((id) => totals.get(id) ?? 0);
     }),
 } satisfies LoaderFactories;
+
+declare module '../../common/context' {
+  interface Loaders extends LoaderSet<typeof invoiceLoaders> {}
+}

@@ -1,4 +1,4 @@
-import { inTransaction, type Context } from '../../app/context';
+import { inTransaction, type Context } from '../../common/context';
 import { stampNew } from '../../common/base.entity';
 import { addDays, todayUtc } from '../../common/dates';
 import { NotFoundError } from '../../common/errors';
@@ -19,7 +19,7 @@ import { ApprovalEngine, closeApprovalRequest, type ApprovalSubject } from '../a
 import { diffFields, recordAudit } from '../audit/audit.service';
 import { Contract, ContractStatus } from '../contract/contract.entity';
 import { requireReadableContract } from '../contract/contract.service';
-import { Role } from '../user/user.entity';
+import { Role } from '../../common/roles';
 import {
   formatQuantity,
   INVOICED_STATUSES,

@@ -1,6 +1,6 @@
 import { Column, Entity, Index } from 'typeorm';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { BaseRecord, Node } from '../../common/base.entity';
+import { BaseRecord, Node, NodeType } from '../../common/base.entity';
 
 /** Why someone is told something. */
 export enum NotificationKind {
@@ -28,6 +28,7 @@ registerEnumType(NotificationKind, {
 });
 
 /** Something a member of staff is told: written in the same transaction as the event behind it. */
+@NodeType('Notification')
 @ObjectType({
   implements: Node,
   description: 'Something a member of staff is told, written in the same transaction as the event behind it.',

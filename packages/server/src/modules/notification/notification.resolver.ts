@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../app/context';
+import type { Context } from '../../common/context';
 import { ForbiddenError } from '../../common/errors';
 import { connectionType, PageArgs, type Connection } from '../../common/pagination';
 import { User } from '../user/user.entity';

@@ -1,6 +1,6 @@
 import { IsNull, type EntityManager } from 'typeorm';
-import { inTransaction, type Context } from '../../app/context';
-import { stampNew, type BaseRecord } from '../../common/base.entity';
+import { inTransaction, type Context } from '../../common/context';
+import { nodeTypeOf, stampNew, type BaseRecord } from '../../common/base.entity';
 import { BadInputError } from '../../common/errors';
 import { decodeGlobalId } from '../../common/global-id';
 import { OrderDirection, paginate, type Connection, type PageArgs, type SortOrder } from '../../common/pagination';
@@ -48,7 +48,7 @@ export async function writeNotification(
   Object.assign(notification, {
     recipientId: input.recipientId,
     kind: input.kind,
-    subjectType: input.subject.constructor.name,
+    subjectType: nodeTypeOf(input.subject),
     subjectId: input.subject.globalId,
     message: input.message.slice(0, 1000),
     readAt: times.readAt ?? null,

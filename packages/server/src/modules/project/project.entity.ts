@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
-import { BaseRecord, Node } from '../../common/base.entity';
+import { BaseRecord, Node, NodeType } from '../../common/base.entity';
 import { todayUtc, type LocalDate } from '../../common/dates';
 import { centsTransformer, Money } from '../../common/money';
 import { Account } from '../account/account.entity';
@@ -103,6 +103,7 @@ registerEnumType(MilestoneStatus, {
 export const BUDGET_ALERT_PERCENT = 85;
 
 /** A delivery project for a client account, optionally under a contract: budget, cost, team and status. */
+@NodeType('Project')
 @ObjectType({
   implements: Node,
   description:
@@ -209,6 +210,7 @@ export class Project extends BaseRecord {
 }
 
 /** A member of staff on a project's team: they see the project and post its updates, costs and milestone progress. */
+@NodeType('ProjectMember')
 @ObjectType({
   implements: Node,
   description:
@@ -234,6 +236,7 @@ export class ProjectMember extends BaseRecord {
 }
 
 /** Money spent on a project; entries are never changed, and their sum is the project's actual cost. */
+@NodeType('ProjectCost')
 @ObjectType({
   implements: Node,
   description: "Money spent on a project. Entries are append-only; their sum is the project's actual cost.",
@@ -276,6 +279,7 @@ export class ProjectCost extends BaseRecord {
 }
 
 /** A project status report: overall and per-dimension health with a narrative. Append-only; a mistake is fixed by a correction. */
+@NodeType('StatusUpdate')
 @ObjectType({
   implements: Node,
   description:
@@ -344,6 +348,7 @@ export class StatusUpdate extends BaseRecord {
 }
 
 /** A dated milestone or deliverable of a project, with its quality review and the client's acceptance. */
+@NodeType('Milestone')
 @ObjectType({
   implements: Node,
   description: "A dated milestone or deliverable of a project, with its quality review and the client's acceptance.",

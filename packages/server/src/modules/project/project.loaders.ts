@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { AccessScope } from '../../common/access';
 import { ChildListLoader, rowsById } from '../../common/child-lists';
-import type { LoaderFactories } from '../../common/loaders';
+import type { LoaderFactories, LoaderSet } from '../../common/loaders';
 import { OrderDirection } from '../../common/pagination';
 import { Account } from '../account/account.entity';
 import { INVOICED_STATUSES } from '../invoice/invoice.entity';
@@ -150,3 +150,7 @@ export const projectLoaders = {
     }),
   projectHealthHistory: (em) => new HealthHistoryLoader(em),
 } satisfies LoaderFactories;
+
+declare module '../../common/context' {
+  interface Loaders extends LoaderSet<typeof projectLoaders> {}
+}

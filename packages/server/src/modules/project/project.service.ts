@@ -1,4 +1,4 @@
-import { inTransaction, type Context } from '../../app/context';
+import { inTransaction, type Context } from '../../common/context';
 import { stampNew } from '../../common/base.entity';
 import { addDays, daysBetween, todayUtc, type LocalDate } from '../../common/dates';
 import { NotFoundError } from '../../common/errors';
@@ -17,7 +17,8 @@ import type { ChangeOrder } from '../change-order/change-order.entity';
 import type { Contract } from '../contract/contract.entity';
 import { INVOICED_STATUSES } from '../invoice/invoice.entity';
 import { notify, NotificationKind } from '../notification/notification.service';
-import { Role, type User } from '../user/user.entity';
+import { Role } from '../../common/roles';
+import { type User } from '../user/user.entity';
 import {
   BUDGET_ALERT_PERCENT,
   Health,

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { BaseRecord, Node } from '../../common/base.entity';
+import { BaseRecord, Node, NodeType } from '../../common/base.entity';
 import { Account } from '../account/account.entity';
 import { User } from '../user/user.entity';
 
@@ -29,6 +29,7 @@ registerEnumType(TeamRole, {
 });
 
 /** A member of staff on an account's team, with the part they play. */
+@NodeType('AccountTeamMember')
 @ObjectType({ implements: Node, description: "A member of staff on an account's team, with the part they play." })
 @Entity('account_team_member')
 @Index(['accountId', 'userId'], { unique: true })

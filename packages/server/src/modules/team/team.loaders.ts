@@ -1,5 +1,5 @@
 import { ChildListLoader, rowsById } from '../../common/child-lists';
-import type { LoaderFactories } from '../../common/loaders';
+import type { LoaderFactories, LoaderSet } from '../../common/loaders';
 import { OrderDirection } from '../../common/pagination';
 import { AccountTeamMember } from './team-member.entity';
 
@@ -12,3 +12,7 @@ export const teamLoaders = {
       order: { key: 'joined', property: 'createdAt', direction: OrderDirection.ASC, kind: 'date' },
     }),
 } satisfies LoaderFactories;
+
+declare module '../../common/context' {
+  interface Loaders extends LoaderSet<typeof teamLoaders> {}
+}

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../app/context';
+import type { Context } from '../../common/context';
 import { Account } from '../account/account.entity';
 import { User } from '../user/user.entity';
 import { AccountTeamMember } from './team-member.entity';

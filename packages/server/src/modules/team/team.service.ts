@@ -1,4 +1,4 @@
-import { inTransaction, type Context } from '../../app/context';
+import { inTransaction, type Context } from '../../common/context';
 import { stampNew } from '../../common/base.entity';
 import { ConflictError, NotFoundError, BadInputError } from '../../common/errors';
 import { decodeGlobalId } from '../../common/global-id';

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { Role } from './user.entity';
+import { Role } from '../../common/roles';
 
 @InputType({ description: 'Narrows the staff directory; all given conditions must hold.' })
 export class UserFilter {

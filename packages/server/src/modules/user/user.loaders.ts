@@ -1,5 +1,5 @@
 import { ChildListLoader, rowsById } from '../../common/child-lists';
-import type { LoaderFactories } from '../../common/loaders';
+import type { LoaderFactories, LoaderSet } from '../../common/loaders';
 import { OrderDirection } from '../../common/pagination';
 import { User } from './user.entity';
 
@@ -10,3 +10,7 @@ export const userLoaders = {
   userById: (em) => rowsById(em, User),
   userReports: (em) => new ChildListLoader(em, { entity: User, foreignKey: 'managerId', order: USERS_BY_NAME }),
 } satisfies LoaderFactories;
+
+declare module '../../common/context' {
+  interface Loaders extends LoaderSet<typeof userLoaders> {}
+}

@@ -1,4 +1,4 @@
-import type { Context } from '../../app/context';
+import type { Context } from '../../common/context';
 import { decodeGlobalId } from '../../common/global-id';
 import { paginate, type Connection, type PageArgs } from '../../common/pagination';
 import { likePattern } from '../../common/validation';

@@ -1,0 +1,28 @@
+import type { BaseRecord } from './base.entity';
+import type { Context } from './context';
+import type { LoaderFactories } from './loaders';
+
+/** How `node(id:)` fetches one node type: through the feature's scoped reads, null when not visible. */
+export interface NodeFetcher {
+  /** The entity whose `@NodeType` names the global ids this fetcher answers for. */
+  type: abstract new () => BaseRecord;
+  fetch(ctx: Context, rowId: number): Promise<BaseRecord | null>;
+}
+
+/**
+ * Everything a feature adds to the server, declared once in its `<feature>.module.ts`; the app
+ * composes the list (schema, data source, loaders, `node(id:)`), so adding a feature touches the
+ * feature's folder and one line in `app/modules.ts`.
+ */
+export interface FeatureModule {
+  readonly name: string;
+  /** TypeORM entities: the feature's tables. */
+  readonly entities?: readonly (new () => object)[];
+  /** TypeGraphQL resolver classes. */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeGraphQL takes resolver classes as Function
+  readonly resolvers?: readonly Function[];
+  /** Per-request loader factories, made on first use. */
+  readonly loaders?: LoaderFactories;
+  /** The feature's node types, for `node(id:)`. */
+  readonly nodes?: readonly NodeFetcher[];
+}

@@ -1,0 +1,13 @@
+import type { FeatureModule } from '../../common/feature-module';
+import { Account } from './account.entity';
+import { accountLoaders } from './account.loaders';
+import { AccountResolver } from './account.resolver';
+
+/** Client accounts and their health-plan families. */
+export const accountModule: FeatureModule = {
+  name: 'account',
+  entities: [Account],
+  resolvers: [AccountResolver],
+  loaders: accountLoaders,
+  nodes: [{ type: Account, fetch: (ctx, id) => ctx.loaders.accountById.load(id) }],
+};

@@ -1,0 +1,13 @@
+import type { FeatureModule } from '../../common/feature-module';
+import { ChangeOrder } from './change-order.entity';
+import { changeOrderLoaders } from './change-order.loaders';
+import { ChangeOrderResolver, ContractChangeOrdersResolver } from './change-order.resolver';
+
+/** Change orders: priced changes to a contract's scope, approved before they apply. */
+export const changeOrderModule: FeatureModule = {
+  name: 'change-order',
+  entities: [ChangeOrder],
+  resolvers: [ChangeOrderResolver, ContractChangeOrdersResolver],
+  loaders: changeOrderLoaders,
+  nodes: [{ type: ChangeOrder, fetch: (ctx, id) => ctx.loaders.changeOrderById.load(id) }],
+};

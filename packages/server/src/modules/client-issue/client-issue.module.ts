@@ -1,0 +1,16 @@
+import type { FeatureModule } from '../../common/feature-module';
+import { ClientIssue, ClientIssueEvent } from './client-issue.entity';
+import { clientIssueLoaders } from './client-issue.loaders';
+import { AccountClientIssuesResolver, ClientIssueEventResolver, ClientIssueResolver } from './client-issue.resolver';
+
+/** Client issues, their SLA clocks and escalations. */
+export const clientIssueModule: FeatureModule = {
+  name: 'client-issue',
+  entities: [ClientIssue, ClientIssueEvent],
+  resolvers: [ClientIssueResolver, ClientIssueEventResolver, AccountClientIssuesResolver],
+  loaders: clientIssueLoaders,
+  nodes: [
+    { type: ClientIssue, fetch: (ctx, id) => ctx.loaders.clientIssueById.load(id) },
+    { type: ClientIssueEvent, fetch: (ctx, id) => ctx.loaders.clientIssueEventById.load(id) },
+  ],
+};

@@ -1,0 +1,13 @@
+import type { FeatureModule } from '../../common/feature-module';
+import { Contact } from './contact.entity';
+import { contactLoaders } from './contact.loaders';
+import { ContactResolver } from './contact.resolver';
+
+/** People at client accounts. */
+export const contactModule: FeatureModule = {
+  name: 'contact',
+  entities: [Contact],
+  resolvers: [ContactResolver],
+  loaders: contactLoaders,
+  nodes: [{ type: Contact, fetch: (ctx, id) => ctx.loaders.contactById.load(id) }],
+};

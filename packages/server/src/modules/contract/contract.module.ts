@@ -1,0 +1,13 @@
+import type { FeatureModule } from '../../common/feature-module';
+import { Contract } from './contract.entity';
+import { contractLoaders } from './contract.loaders';
+import { AccountContractsResolver, ContractResolver } from './contract.resolver';
+
+/** Contracts and their renewals. */
+export const contractModule: FeatureModule = {
+  name: 'contract',
+  entities: [Contract],
+  resolvers: [ContractResolver, AccountContractsResolver],
+  loaders: contractLoaders,
+  nodes: [{ type: Contract, fetch: (ctx, id) => ctx.loaders.contractById.load(id) }],
+};
