@@ -29,7 +29,11 @@ function invalidFields(errors: ValidationError[], prefix: string): InvalidField[
   return errors.flatMap((error) => {
     const base = prefix || argumentPrefix(error.target);
     const path = base ? `${base}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ path, message }));
+    // A rule on a whole input object may name the field it is about (money: `amountCents`).
+    const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => {
+      const subField = (error.contexts?.[rule] as { subField?: string } | undefined)?.subField;
+      return { path: subField ? `${path}.${subField}` : path, message };
+    });
     return [...own, ...invalidFields(error.children ?? [], path)];
   });
 }

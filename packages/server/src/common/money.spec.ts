@@ -39,4 +39,10 @@ describe('money arithmetic', () => {
     expect(formatMoney(5_000_000, 'USD')).toBe('USD 50,000.00');
     expect(formatMoney(-1205, 'EUR')).toBe('-EUR 12.05');
   });
+
+  it('formats each currency with its own minor unit (ISO 4217)', () => {
+    expect(formatMoney(1_234_567, 'JPY')).toBe('JPY 1,234,567');
+    expect(formatMoney(1_234_567, 'KWD')).toBe('KWD 1,234.567');
+    expect(formatMoney(MAX_CENTS, 'USD')).toBe('USD 100,000,000,000.00');
+  });
 });

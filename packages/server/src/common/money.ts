@@ -61,12 +61,38 @@ export function addMoney(a: Money, b: Money): Money {
   return Money.of(sum, a.currency);
 }
 
-/** Formats cents for messages: 1234567 USD is "USD 12,345.67". */
-export function formatMoney(amountCents: number, currency: string): string {
-  const sign = amountCents < 0 ? '-' : '';
-  const abs = Math.abs(amountCents);
-  const whole = Math.trunc(abs / 100).toLocaleString('en-US');
-  return `${sign}${currency} ${whole}.${String(abs % 100).padStart(2, '0')}`;
+/**
+ * Digits after the decimal point in a currency's minor unit (ISO 4217): 2 for USD, 0 for JPY, 3 for
+ * KWD. Amounts are stored in these minor units, so this is how many of them make one major unit.
+ */
+export function currencyExponent(currency: string): number {
+  let digits = exponents.get(currency);
+  if (digits === undefined) {
+    digits = lookUpExponent(currency);
+    exponents.set(currency, digits);
+  }
+  return digits;
+}
+
+const exponents = new Map<string, number>();
+
+function lookUpExponent(currency: string): number {
+  try {
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2; // a code Intl does not know: show two decimals rather than fail a message
+  }
+}
+
+/** Formats minor units for messages: 1234567 USD is "USD 12,345.67"; 1234567 JPY is "JPY 1,234,567". */
+export function formatMoney(amountMinor: number, currency: string): string {
+  const digits = currencyExponent(currency);
+  const sign = amountMinor < 0 ? '-' : '';
+  const abs = BigInt(Math.abs(amountMinor));
+  const unit = 10n ** BigInt(digits);
+  const whole = (abs / unit).toLocaleString('en-US');
+  const fraction = digits > 0 ? `.${String(abs % unit).padStart(digits, '0')}` : '';
+  return `${sign}${currency} ${whole}${fraction}`;
 }
 
 /**

@@ -1,8 +1,9 @@
 import { ArrayMaxSize, IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { OrderDirection } from '../../common/pagination';
 import { IsName } from '../../common/validation';
 import { Account, AccountKind, AccountStatus, AccountTier } from './account.entity';
+import { ExpectedVersion } from '../../common/inputs';
 
 /** More members than any health plan reaches; catches typos of a few extra zeros. */
 const MAX_MEMBERS = 500_000_000;
@@ -120,12 +121,7 @@ export class UpdateAccountInput {
   @MaxLength(200)
   id!: string;
 
-  @Field(() => Int, {
-    description:
-      'The `version` you last read; if someone changed the account since, nothing is changed and you get CONFLICT.',
-  })
-  @IsInt()
-  @Min(1)
+  @ExpectedVersion({ required: true })
   expectedVersion!: number;
 
   @Field(() => String, { nullable: true, description: 'New name (1 to 200 characters).' })
@@ -173,30 +169,6 @@ export class AssignAccountOwnerInput {
   @MaxLength(200)
   ownerId!: string;
 
-  @Field(() => Int, {
-    nullable: true,
-    description: 'The `version` you last read; when given and stale, nothing changes and you get CONFLICT.',
-  })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @ExpectedVersion()
   expectedVersion?: number | null;
-}
-
-@ObjectType({ description: 'The result of createAccount.' })
-export class CreateAccountPayload {
-  @Field(() => Account, { description: 'The new account.' })
-  account!: Account;
-}
-
-@ObjectType({ description: 'The result of updateAccount.' })
-export class UpdateAccountPayload {
-  @Field(() => Account, { description: 'The account as it is now.' })
-  account!: Account;
-}
-
-@ObjectType({ description: 'The result of assignAccountOwner.' })
-export class AssignAccountOwnerPayload {
-  @Field(() => Account, { description: 'The account with its new owner.' })
-  account!: Account;
 }

@@ -13,12 +13,10 @@ import {
   AccountFilter,
   AccountOrder,
   AssignAccountOwnerInput,
-  AssignAccountOwnerPayload,
   CreateAccountInput,
-  CreateAccountPayload,
   UpdateAccountInput,
-  UpdateAccountPayload,
 } from './account.inputs';
+import { AssignAccountOwnerPayload, CreateAccountPayload, UpdateAccountPayload } from './account.types';
 import { AccountService } from './account.service';
 
 export const AccountConnection = connectionType(Account);

@@ -1,12 +1,12 @@
 import { ArrayMaxSize, IsInt, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { MoneyInput } from '../../common/money';
 import { OrderDirection } from '../../common/pagination';
 import { payloadType } from '../../common/payload';
 import { IsName } from '../../common/validation';
-import { ApprovalDecision } from '../approval/approval.entity';
 import { ChangeOrder, ChangeOrderStatus } from './change-order.entity';
+import { ExpectedVersion } from '../../common/inputs';
 
 /** Ten years either way: anything larger is a typing mistake. */
 export const MAX_SCHEDULE_IMPACT_DAYS = 3650;
@@ -62,9 +62,7 @@ export class UpdateChangeOrderInput {
   @MaxLength(200)
   id!: string;
 
-  @Field(() => Int, { description: 'The `version` you last read; stale means CONFLICT and no change.' })
-  @IsInt()
-  @Min(1)
+  @ExpectedVersion({ required: true })
   expectedVersion!: number;
 
   @Field(() => String, { nullable: true, description: 'New title.' })
@@ -100,13 +98,7 @@ abstract class ChangeOrderRefInput {
 
 @InputType({ description: 'Sends a DRAFT change order for approval.' })
 export class SubmitChangeOrderInput extends ChangeOrderRefInput {
-  @Field(() => Int, {
-    nullable: true,
-    description: 'The `version` you last read; when given and stale, nothing changes and you get CONFLICT.',
-  })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @ExpectedVersion()
   expectedVersion?: number | null;
 }
 
@@ -129,13 +121,7 @@ export class RejectChangeOrderInput extends ChangeOrderRefInput {
 
 @InputType({ description: 'Takes back a DRAFT or pending change order; WITHDRAWN is final.' })
 export class WithdrawChangeOrderInput extends ChangeOrderRefInput {
-  @Field(() => Int, {
-    nullable: true,
-    description: 'The `version` you last read; when given and stale, nothing changes and you get CONFLICT.',
-  })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @ExpectedVersion()
   expectedVersion?: number | null;
 }
 
@@ -212,21 +198,3 @@ export const WithdrawChangeOrderPayload = payloadType(
   ChangeOrder,
   'The change order, now WITHDRAWN.',
 );
-
-@ObjectType({ description: 'The result of approveChangeOrder.' })
-export class ApproveChangeOrderPayload {
-  @Field(() => ChangeOrder, { description: 'The change order, now APPROVED; its `contract` shows the new value.' })
-  changeOrder!: ChangeOrder;
-
-  @Field(() => ApprovalDecision, { description: 'The decision just recorded.' })
-  decision!: ApprovalDecision;
-}
-
-@ObjectType({ description: 'The result of rejectChangeOrder.' })
-export class RejectChangeOrderPayload {
-  @Field(() => ChangeOrder, { description: 'The change order, now REJECTED.' })
-  changeOrder!: ChangeOrder;
-
-  @Field(() => ApprovalDecision, { description: 'The decision just recorded, with the reason as its note.' })
-  decision!: ApprovalDecision;
-}

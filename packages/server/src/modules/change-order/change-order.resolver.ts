@@ -11,13 +11,11 @@ import { User } from '../user/user.entity';
 import { ChangeOrder } from './change-order.entity';
 import {
   ApproveChangeOrderInput,
-  ApproveChangeOrderPayload,
   ChangeOrderFilter,
   ChangeOrderOrder,
   CreateChangeOrderInput,
   CreateChangeOrderPayload,
   RejectChangeOrderInput,
-  RejectChangeOrderPayload,
   SubmitChangeOrderInput,
   SubmitChangeOrderPayload,
   UpdateChangeOrderInput,
@@ -25,6 +23,7 @@ import {
   WithdrawChangeOrderInput,
   WithdrawChangeOrderPayload,
 } from './change-order.inputs';
+import { ApproveChangeOrderPayload, RejectChangeOrderPayload } from './change-order.types';
 import { ChangeOrderService } from './change-order.service';
 
 export const ChangeOrderConnection = connectionType(ChangeOrder);

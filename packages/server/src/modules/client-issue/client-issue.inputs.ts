@@ -1,16 +1,16 @@
 import { ArrayMaxSize, IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { OrderDirection } from '../../common/pagination';
 import { payloadType } from '../../common/payload';
 import { IsName } from '../../common/validation';
 import {
   ClientIssue,
   ClientIssueCategory,
-  ClientIssueEvent,
   ClientIssueSeverity,
   ClientIssueStatus,
   SlaStatus,
 } from './client-issue.entity';
+import { ExpectedVersion } from '../../common/inputs';
 
 /** How long after the client reported an issue staff may still record it (a call logged late). */
 export const MAX_REPORT_DELAY_DAYS = 30;
@@ -76,9 +76,7 @@ abstract class ClientIssueRefInput {
   description: "Changes to an open issue's description or classification; omitted fields stay as they are.",
 })
 export class UpdateClientIssueInput extends ClientIssueRefInput {
-  @Field(() => Int, { description: 'The `version` you last read; stale means CONFLICT and no change.' })
-  @IsInt()
-  @Min(1)
+  @ExpectedVersion({ required: true })
   expectedVersion!: number;
 
   @Field(() => String, { nullable: true, description: 'New summary.' })
@@ -116,13 +114,7 @@ export class AssignClientIssueInput extends ClientIssueRefInput {
   @MaxLength(200)
   assigneeId!: string;
 
-  @Field(() => Int, {
-    nullable: true,
-    description: 'The `version` you last read; when given and stale, nothing changes and you get CONFLICT.',
-  })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @ExpectedVersion()
   expectedVersion?: number | null;
 }
 
@@ -301,24 +293,3 @@ export const CloseClientIssuePayload = payloadType(
   ClientIssue,
   'The issue, now CLOSED.',
 );
-
-@ObjectType({ description: 'The result of commentOnClientIssue.' })
-export class CommentOnClientIssuePayload {
-  @Field(() => ClientIssue, { description: 'The issue commented on.' })
-  clientIssue!: ClientIssue;
-
-  @Field(() => ClientIssueEvent, { description: 'The comment, as a timeline entry.' })
-  event!: ClientIssueEvent;
-}
-
-@ObjectType({ description: 'The result of escalateBreachedClientIssues.' })
-export class EscalateBreachedClientIssuesPayload {
-  @Field(() => [ClientIssue], { description: 'The issues escalated by this call, oldest first.' })
-  escalated!: ClientIssue[];
-
-  @Field(() => Int, { description: 'How many were escalated.' })
-  escalatedCount!: number;
-
-  @Field(() => Boolean, { description: 'True when more breached issues wait than `limit` allowed: call again.' })
-  hasMore!: boolean;
-}

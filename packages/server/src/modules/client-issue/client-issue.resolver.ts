@@ -14,9 +14,7 @@ import {
   CloseClientIssueInput,
   CloseClientIssuePayload,
   CommentOnClientIssueInput,
-  CommentOnClientIssuePayload,
   EscalateBreachedClientIssuesInput,
-  EscalateBreachedClientIssuesPayload,
   EscalateClientIssueInput,
   EscalateClientIssuePayload,
   ReopenClientIssueInput,
@@ -30,6 +28,7 @@ import {
   UpdateClientIssueInput,
   UpdateClientIssuePayload,
 } from './client-issue.inputs';
+import { CommentOnClientIssuePayload, EscalateBreachedClientIssuesPayload } from './client-issue.types';
 import { ClientIssueService } from './client-issue.service';
 
 export const ClientIssueConnection = connectionType(ClientIssue);

@@ -1,8 +1,8 @@
-import { ArrayMaxSize, ArrayMinSize, IsEmail, IsInt, IsOptional, Matches, MaxLength, Min } from 'class-validator';
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ArrayMaxSize, ArrayMinSize, IsEmail, IsOptional, Matches, MaxLength } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
 import { IsName } from '../../common/validation';
-import { Account } from '../account/account.entity';
-import { Contact, ContactRole } from './contact.entity';
+import { ContactRole } from './contact.entity';
+import { ExpectedVersion } from '../../common/inputs';
 
 const PHONE = /^[+0-9 ()./x-]{3,50}$/;
 const PHONE_MESSAGE = 'phone may contain digits, spaces, +, -, (, ), . and x only';
@@ -52,9 +52,7 @@ export class UpdateContactInput {
   @MaxLength(200)
   id!: string;
 
-  @Field(() => Int, { description: 'The `version` you last read; stale means CONFLICT and no change.' })
-  @IsInt()
-  @Min(1)
+  @ExpectedVersion({ required: true })
   expectedVersion!: number;
 
   @Field(() => String, { nullable: true, description: 'New name.' })
@@ -95,33 +93,6 @@ export class DeleteContactInput {
   @MaxLength(200)
   id!: string;
 
-  @Field(() => Int, {
-    nullable: true,
-    description: 'The `version` you last read; when given and stale, nothing is removed and you get CONFLICT.',
-  })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @ExpectedVersion()
   expectedVersion?: number | null;
-}
-
-@ObjectType({ description: 'The result of createContact.' })
-export class CreateContactPayload {
-  @Field(() => Contact, { description: 'The new contact.' })
-  contact!: Contact;
-}
-
-@ObjectType({ description: 'The result of updateContact.' })
-export class UpdateContactPayload {
-  @Field(() => Contact, { description: 'The contact as it is now.' })
-  contact!: Contact;
-}
-
-@ObjectType({ description: 'The result of deleteContact.' })
-export class DeleteContactPayload {
-  @Field(() => ID, { description: 'Global id of the removed contact.' })
-  deletedContactId!: string;
-
-  @Field(() => Account, { description: 'The account the contact belonged to.' })
-  account!: Account;
 }

@@ -2,14 +2,8 @@ import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql'
 import type { Context } from '../../common/context';
 import { Account } from '../account/account.entity';
 import { Contact } from './contact.entity';
-import {
-  CreateContactInput,
-  CreateContactPayload,
-  DeleteContactInput,
-  DeleteContactPayload,
-  UpdateContactInput,
-  UpdateContactPayload,
-} from './contact.inputs';
+import { CreateContactInput, DeleteContactInput, UpdateContactInput } from './contact.inputs';
+import { CreateContactPayload, DeleteContactPayload, UpdateContactPayload } from './contact.types';
 import { ContactService } from './contact.service';
 
 @Resolver(() => Contact)

@@ -1,12 +1,12 @@
-import { ArrayMaxSize, IsInt, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { MoneyInput } from '../../common/money';
 import { OrderDirection } from '../../common/pagination';
 import { payloadType } from '../../common/payload';
 import { IsName } from '../../common/validation';
-import { ApprovalDecision } from '../approval/approval.entity';
 import { Contract, ContractStatus, ContractType } from './contract.entity';
+import { ExpectedVersion, MoneyAtLeast, OptionalMoneyAtLeast } from '../../common/inputs';
 
 const MAX_NOTICE_DAYS = 730;
 
@@ -29,8 +29,7 @@ export class CreateContractInput {
   @Field(() => GraphQLLocalDate, { description: 'Last day of the term; on or after the start date.' })
   endDate!: string;
 
-  @Field(() => MoneyInput, { description: 'Contracted value; zero or more.' })
-  @ValidateNested()
+  @MoneyAtLeast(0, 'a contract value cannot be negative', 'Contracted value; zero or more.')
   value!: MoneyInput;
 
   @Field(() => Int, {
@@ -66,9 +65,7 @@ export class UpdateContractInput {
   @MaxLength(200)
   id!: string;
 
-  @Field(() => Int, { description: 'The `version` you last read; stale means CONFLICT and no change.' })
-  @IsInt()
-  @Min(1)
+  @ExpectedVersion({ required: true })
   expectedVersion!: number;
 
   @Field(() => String, { nullable: true, description: 'New title.' })
@@ -88,9 +85,7 @@ export class UpdateContractInput {
   @IsOptional()
   endDate?: string | null;
 
-  @Field(() => MoneyInput, { nullable: true, description: 'New value; zero or more.' })
-  @IsOptional()
-  @ValidateNested()
+  @OptionalMoneyAtLeast(0, 'a contract value cannot be negative', 'New value; zero or more.')
   value?: MoneyInput | null;
 
   @Field(() => Int, { nullable: true, description: 'New notice period in days.' })
@@ -124,13 +119,7 @@ abstract class ContractRefInput {
 
 @InputType({ description: 'Sends a DRAFT contract for approval.' })
 export class SubmitContractInput extends ContractRefInput {
-  @Field(() => Int, {
-    nullable: true,
-    description: 'The `version` you last read; when given and stale, nothing changes and you get CONFLICT.',
-  })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @ExpectedVersion()
   expectedVersion?: number | null;
 }
 
@@ -183,9 +172,11 @@ export class RenewContractInput extends ContractRefInput {
   @IsOptional()
   endDate?: string | null;
 
-  @Field(() => MoneyInput, { nullable: true, description: "Value of the new term; the predecessor's when omitted." })
-  @IsOptional()
-  @ValidateNested()
+  @OptionalMoneyAtLeast(
+    0,
+    'a contract value cannot be negative',
+    "Value of the new term, zero or more; the predecessor's when omitted.",
+  )
   value?: MoneyInput | null;
 }
 
@@ -277,21 +268,3 @@ export const RenewContractPayload = payloadType(
   Contract,
   'The new DRAFT renewal, linked to its predecessor.',
 );
-
-@ObjectType({ description: 'The result of approveContract.' })
-export class ApproveContractPayload {
-  @Field(() => Contract, { description: 'The contract, now ACTIVE.' })
-  contract!: Contract;
-
-  @Field(() => ApprovalDecision, { description: 'The decision just recorded.' })
-  decision!: ApprovalDecision;
-}
-
-@ObjectType({ description: 'The result of rejectContract.' })
-export class RejectContractPayload {
-  @Field(() => Contract, { description: 'The contract, back in DRAFT.' })
-  contract!: Contract;
-
-  @Field(() => ApprovalDecision, { description: 'The decision just recorded, with the reason as its note.' })
-  decision!: ApprovalDecision;
-}

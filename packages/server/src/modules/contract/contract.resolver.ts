@@ -8,13 +8,11 @@ import { User } from '../user/user.entity';
 import { Contract } from './contract.entity';
 import {
   ApproveContractInput,
-  ApproveContractPayload,
   ContractFilter,
   ContractOrder,
   CreateContractInput,
   CreateContractPayload,
   RejectContractInput,
-  RejectContractPayload,
   RenewContractInput,
   RenewContractPayload,
   SubmitContractInput,
@@ -24,6 +22,7 @@ import {
   UpdateContractInput,
   UpdateContractPayload,
 } from './contract.inputs';
+import { ApproveContractPayload, RejectContractPayload } from './contract.types';
 import { ContractService } from './contract.service';
 
 export const ContractConnection = connectionType(Contract);

@@ -1,21 +1,12 @@
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsInt,
-  IsOptional,
-  Matches,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { MoneyInput } from '../../common/money';
 import { OrderDirection } from '../../common/pagination';
 import { payloadType } from '../../common/payload';
 import { IsName } from '../../common/validation';
-import { ApprovalDecision } from '../approval/approval.entity';
-import { Invoice, InvoiceStatus, Payment } from './invoice.entity';
+import { Invoice, InvoiceStatus } from './invoice.entity';
+import { ExpectedVersion, MoneyAtLeast } from '../../common/inputs';
 
 /** The most lines one invoice may have: one page of `lines` holds them all. */
 export const MAX_INVOICE_LINES = 100;
@@ -39,11 +30,11 @@ export class InvoiceLineInput {
   })
   quantity!: string;
 
-  @Field(() => MoneyInput, {
-    description:
-      "The price of one unit, zero or more, in the contract's currency (which it takes when the currency is omitted).",
-  })
-  @ValidateNested()
+  @MoneyAtLeast(
+    0,
+    'a unit price cannot be negative',
+    "The price of one unit, zero or more, in the contract's currency (which it takes when the currency is omitted).",
+  )
   unitPrice!: MoneyInput;
 }
 
@@ -85,9 +76,7 @@ export class UpdateInvoiceInput {
   @MaxLength(200)
   id!: string;
 
-  @Field(() => Int, { description: 'The `version` you last read; stale means CONFLICT and no change.' })
-  @IsInt()
-  @Min(1)
+  @ExpectedVersion({ required: true })
   expectedVersion!: number;
 
   @Field(() => GraphQLLocalDate, {
@@ -122,13 +111,7 @@ abstract class InvoiceRefInput {
 
 @InputType({ description: 'Sends a DRAFT invoice for approval.' })
 export class SubmitInvoiceInput extends InvoiceRefInput {
-  @Field(() => Int, {
-    nullable: true,
-    description: 'The `version` you last read; when given and stale, nothing changes and you get CONFLICT.',
-  })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
+  @ExpectedVersion()
   expectedVersion?: number | null;
 }
 
@@ -163,11 +146,11 @@ export class RecordPaymentInput {
   @MaxLength(200)
   invoiceId!: string;
 
-  @Field(() => MoneyInput, {
-    description:
-      "How much was received: more than zero and at most the balance due, in the invoice's currency (which it takes when the currency is omitted).",
-  })
-  @ValidateNested()
+  @MoneyAtLeast(
+    1,
+    'a payment must be more than zero',
+    "How much was received: more than zero and at most the balance due, in the invoice's currency (which it takes when the currency is omitted).",
+  )
   amount!: MoneyInput;
 
   @Field(() => Date, {
@@ -267,30 +250,3 @@ export const SubmitInvoicePayload = payloadType(
 );
 export const SendInvoicePayload = payloadType('sendInvoice', 'invoice', Invoice, 'The invoice, now SENT.');
 export const VoidInvoicePayload = payloadType('voidInvoice', 'invoice', Invoice, 'The invoice, now VOID.');
-
-@ObjectType({ description: 'The result of approveInvoice.' })
-export class ApproveInvoicePayload {
-  @Field(() => Invoice, { description: 'The invoice, now APPROVED.' })
-  invoice!: Invoice;
-
-  @Field(() => ApprovalDecision, { description: 'The decision just recorded.' })
-  decision!: ApprovalDecision;
-}
-
-@ObjectType({ description: 'The result of rejectInvoice.' })
-export class RejectInvoicePayload {
-  @Field(() => Invoice, { description: 'The invoice, back in DRAFT.' })
-  invoice!: Invoice;
-
-  @Field(() => ApprovalDecision, { description: 'The decision just recorded, with the reason as its note.' })
-  decision!: ApprovalDecision;
-}
-
-@ObjectType({ description: 'The result of recordPayment.' })
-export class RecordPaymentPayload {
-  @Field(() => Invoice, { description: 'The invoice, now PARTIALLY_PAID or PAID, with its new balance.' })
-  invoice!: Invoice;
-
-  @Field(() => Payment, { description: 'The payment just recorded.' })
-  payment!: Payment;
-}

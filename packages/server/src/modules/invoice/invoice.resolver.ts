@@ -11,15 +11,12 @@ import { User } from '../user/user.entity';
 import { Invoice, InvoiceLine, Payment } from './invoice.entity';
 import {
   ApproveInvoiceInput,
-  ApproveInvoicePayload,
   CreateInvoiceInput,
   CreateInvoicePayload,
   InvoiceFilter,
   InvoiceOrder,
   RecordPaymentInput,
-  RecordPaymentPayload,
   RejectInvoiceInput,
-  RejectInvoicePayload,
   SendInvoiceInput,
   SendInvoicePayload,
   SubmitInvoiceInput,
@@ -29,6 +26,7 @@ import {
   VoidInvoiceInput,
   VoidInvoicePayload,
 } from './invoice.inputs';
+import { ApproveInvoicePayload, RecordPaymentPayload, RejectInvoicePayload } from './invoice.types';
 import { InvoiceService } from './invoice.service';
 
 export const InvoiceConnection = connectionType(Invoice);

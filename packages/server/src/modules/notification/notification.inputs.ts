@@ -1,5 +1,5 @@
 import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 
 @InputType({ description: 'Which of your notifications to mark read: the given ids, or all of them.' })
 export class MarkNotificationsReadInput {
@@ -12,13 +12,4 @@ export class MarkNotificationsReadInput {
   @Field(() => Boolean, { nullable: true, description: 'True marks every unread notification of yours read.' })
   @IsOptional()
   all?: boolean | null;
-}
-
-@ObjectType({ description: 'The result of markNotificationsRead.' })
-export class MarkNotificationsReadPayload {
-  @Field(() => Int, { description: 'How many notifications changed from unread to read.' })
-  markedCount!: number;
-
-  @Field(() => Int, { description: 'How many of your notifications are still unread.' })
-  unreadCount!: number;
 }

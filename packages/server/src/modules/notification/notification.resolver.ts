@@ -4,7 +4,8 @@ import { ForbiddenError } from '../../common/errors';
 import { connectionType, PageArgs, type Connection } from '../../common/pagination';
 import { User } from '../user/user.entity';
 import { Notification } from './notification.entity';
-import { MarkNotificationsReadInput, MarkNotificationsReadPayload } from './notification.inputs';
+import { MarkNotificationsReadInput } from './notification.inputs';
+import { MarkNotificationsReadPayload } from './notification.types';
 import { listNotifications, markNotificationsRead } from './notification.service';
 
 export const NotificationConnection = connectionType(Notification);

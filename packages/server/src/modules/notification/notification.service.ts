@@ -5,7 +5,8 @@ import { BadInputError } from '../../common/errors';
 import { decodeGlobalId } from '../../common/global-id';
 import { OrderDirection, paginate, type Connection, type PageArgs, type SortOrder } from '../../common/pagination';
 import { recordAudit } from '../audit/audit.service';
-import type { MarkNotificationsReadInput, MarkNotificationsReadPayload } from './notification.inputs';
+import type { MarkNotificationsReadInput } from './notification.inputs';
+import type { MarkNotificationsReadPayload } from './notification.types';
 import { Notification, NotificationKind, OutboxEvent } from './notification.entity';
 
 export { NotificationKind };

@@ -1,11 +1,10 @@
-import { ArrayMaxSize, IsInt, IsOptional, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { MoneyInput } from '../../common/money';
 import { OrderDirection } from '../../common/pagination';
 import { payloadType } from '../../common/payload';
 import { IsName } from '../../common/validation';
-import { User } from '../user/user.entity';
 import {
   CostCategory,
   Health,
@@ -13,10 +12,9 @@ import {
   MilestoneKind,
   MilestoneStatus,
   Project,
-  ProjectCost,
   ProjectStatus,
-  StatusUpdate,
 } from './project.entity';
+import { ExpectedVersion, MoneyAtLeast, OptionalMoneyAtLeast } from '../../common/inputs';
 
 export const MAX_DESCRIPTION_LENGTH = 5000;
 export const MAX_TEXT_LENGTH = 10000;
@@ -57,10 +55,11 @@ export class CreateProjectInput {
   @Field(() => GraphQLLocalDate, { description: 'The day it is planned to finish; on or after the start date.' })
   targetEndDate!: string;
 
-  @Field(() => MoneyInput, {
-    description: "The budget; zero or more, in the contract's currency when there is a contract.",
-  })
-  @ValidateNested()
+  @MoneyAtLeast(
+    0,
+    'a budget cannot be negative',
+    "The budget; zero or more, in the contract's currency when there is a contract.",
+  )
   budget!: MoneyInput;
 
   @Field(() => ID, {
@@ -78,9 +77,7 @@ export class UpdateProjectInput {
   @MaxLength(200)
   id!: string;
 
-  @Field(() => Int, { description: 'The `version` you last read; stale means CONFLICT and no change.' })
-  @IsInt()
-  @Min(1)
+  @ExpectedVersion({ required: true })
   expectedVersion!: number;
 
   @Field(() => String, { nullable: true, description: 'New name.' })
@@ -112,9 +109,7 @@ export class UpdateProjectInput {
   @IsOptional()
   actualEndDate?: string | null;
 
-  @Field(() => MoneyInput, { nullable: true, description: "New budget; zero or more, in the project's currency." })
-  @IsOptional()
-  @ValidateNested()
+  @OptionalMoneyAtLeast(0, 'a budget cannot be negative', "New budget; zero or more, in the project's currency.")
   budget?: MoneyInput | null;
 
   @Field(() => ID, { nullable: true, description: 'New lead: an active member of staff. They join the team too.' })
@@ -157,8 +152,7 @@ export class RecordProjectCostInput {
   @Field(() => CostCategory, { description: 'What it paid for.' })
   category!: CostCategory;
 
-  @Field(() => MoneyInput, { description: "The amount: more than zero, in the project's currency." })
-  @ValidateNested()
+  @MoneyAtLeast(1, 'a cost must be more than zero', "The amount: more than zero, in the project's currency.")
   amount!: MoneyInput;
 
   @Field(() => String, { nullable: true, description: 'What it was for (up to 1,000 characters).' })
@@ -236,9 +230,7 @@ export class UpdateMilestoneInput {
   @MaxLength(200)
   id!: string;
 
-  @Field(() => Int, { description: 'The `version` you last read; stale means CONFLICT and no change.' })
-  @IsInt()
-  @Min(1)
+  @ExpectedVersion({ required: true })
   expectedVersion!: number;
 
   @Field(() => String, { nullable: true, description: 'New title.' })
@@ -360,47 +352,6 @@ export class ProjectFilter {
   unprofitable?: boolean | null;
 }
 
-@ObjectType({ description: "One week of one health dimension in a project's health history." })
-export class HealthPoint {
-  @Field(() => GraphQLLocalDate, { description: 'The Monday (UTC) the week starts on.' })
-  weekOf!: string;
-
-  @Field(() => Date, {
-    nullable: true,
-    description: 'When the update shown for this week was posted (the latest of the week); null in a gap.',
-  })
-  postedAt!: Date | null;
-
-  @Field(() => Health, {
-    nullable: true,
-    description:
-      'The health that update gave; null in a gap: no status update was posted that week, so the health is unknown (not unchanged). Charts should break the line there.',
-  })
-  health!: Health | null;
-}
-
-@ObjectType({
-  description:
-    "A project's health week by week, one series per dimension, for charts. Every series has one point per week (Monday to Sunday, UTC) from the week of `from` to the week of `to`, oldest first. " +
-    'A week shows the latest update posted in it, leaving out updates that a later correction replaced; a week without an update is a gap (postedAt and health null).',
-})
-export class HealthHistory {
-  @Field(() => [HealthPoint], { description: 'Overall health, week by week.' })
-  overall!: HealthPoint[];
-
-  @Field(() => [HealthPoint], { description: 'Schedule health, week by week.' })
-  schedule!: HealthPoint[];
-
-  @Field(() => [HealthPoint], { description: 'Budget health, week by week.' })
-  budget!: HealthPoint[];
-
-  @Field(() => [HealthPoint], { description: 'Scope health, week by week.' })
-  scope!: HealthPoint[];
-
-  @Field(() => [HealthPoint], { description: 'Quality health, week by week.' })
-  quality!: HealthPoint[];
-}
-
 export const CreateProjectPayload = payloadType('createProject', 'project', Project, 'The new project.');
 export const UpdateProjectPayload = payloadType('updateProject', 'project', Project, 'The project as it is now.');
 export const CreateMilestonePayload = payloadType(
@@ -433,39 +384,3 @@ export const RejectMilestonePayload = payloadType(
   Milestone,
   'The milestone, now REJECTED.',
 );
-
-@ObjectType({ description: 'The result of addProjectMember.' })
-export class AddProjectMemberPayload {
-  @Field(() => Project, { description: 'The project.' })
-  project!: Project;
-
-  @Field(() => User, { description: 'The member of staff now on its team.' })
-  user!: User;
-}
-
-@ObjectType({ description: 'The result of removeProjectMember.' })
-export class RemoveProjectMemberPayload {
-  @Field(() => Project, { description: 'The project.' })
-  project!: Project;
-
-  @Field(() => User, { description: 'The member of staff no longer on its team.' })
-  user!: User;
-}
-
-@ObjectType({ description: 'The result of recordProjectCost.' })
-export class RecordProjectCostPayload {
-  @Field(() => Project, { description: 'The project, with its new actual cost.' })
-  project!: Project;
-
-  @Field(() => ProjectCost, { description: 'The cost entry just recorded.' })
-  cost!: ProjectCost;
-}
-
-@ObjectType({ description: 'The result of postStatusUpdate.' })
-export class PostStatusUpdatePayload {
-  @Field(() => Project, { description: 'The project, with its new health.' })
-  project!: Project;
-
-  @Field(() => StatusUpdate, { description: 'The update just posted.' })
-  statusUpdate!: StatusUpdate;
-}

@@ -15,22 +15,17 @@ import {
   AcceptMilestoneInput,
   AcceptMilestonePayload,
   AddProjectMemberInput,
-  AddProjectMemberPayload,
   CreateMilestoneInput,
   CreateMilestonePayload,
   CreateProjectInput,
   CreateProjectPayload,
-  HealthHistory,
   PostStatusUpdateInput,
-  PostStatusUpdatePayload,
   ProjectFilter,
   ProjectOrder,
   RecordProjectCostInput,
-  RecordProjectCostPayload,
   RejectMilestoneInput,
   RejectMilestonePayload,
   RemoveProjectMemberInput,
-  RemoveProjectMemberPayload,
   ReviewMilestoneQualityInput,
   ReviewMilestoneQualityPayload,
   UpdateMilestoneInput,
@@ -38,6 +33,13 @@ import {
   UpdateProjectInput,
   UpdateProjectPayload,
 } from './project.inputs';
+import {
+  AddProjectMemberPayload,
+  HealthHistory,
+  PostStatusUpdatePayload,
+  RecordProjectCostPayload,
+  RemoveProjectMemberPayload,
+} from './project.types';
 import { MAX_HISTORY_WEEKS, ProjectService } from './project.service';
 
 export const ProjectConnection = connectionType(Project);

@@ -33,13 +33,11 @@ import {
 } from './project.entity';
 import { ProjectErrors } from './project.errors';
 import {
-  HealthHistory,
   ProjectOrderField,
   type AcceptMilestoneInput,
   type AddProjectMemberInput,
   type CreateMilestoneInput,
   type CreateProjectInput,
-  type HealthPoint,
   type PostStatusUpdateInput,
   type ProjectFilter,
   type ProjectOrder,
@@ -50,6 +48,7 @@ import {
   type UpdateMilestoneInput,
   type UpdateProjectInput,
 } from './project.inputs';
+import { HealthHistory, type HealthPoint } from './project.types';
 import { restrictProjects, type HealthRow } from './project.loaders';
 
 const PROJECT_FIELDS = [

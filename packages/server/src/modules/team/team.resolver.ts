@@ -3,12 +3,8 @@ import type { Context } from '../../common/context';
 import { Account } from '../account/account.entity';
 import { User } from '../user/user.entity';
 import { AccountTeamMember } from './team-member.entity';
-import {
-  AddAccountTeamMemberInput,
-  AddAccountTeamMemberPayload,
-  RemoveAccountTeamMemberInput,
-  RemoveAccountTeamMemberPayload,
-} from './team.inputs';
+import { AddAccountTeamMemberInput, RemoveAccountTeamMemberInput } from './team.inputs';
+import { AddAccountTeamMemberPayload, RemoveAccountTeamMemberPayload } from './team.types';
 import { TeamService } from './team.service';
 
 @Resolver(() => AccountTeamMember)
