@@ -129,6 +129,17 @@ export type AddProjectMemberInput = {
   userId: string;
 };
 
+/** How the rows of the receivables aging are split; each row is one group and currency. */
+export const AgingGroupBy = {
+  /** Per account (groupKey is the account id). */
+  ACCOUNT: 'ACCOUNT',
+  /** One row per currency. */
+  NONE: 'NONE',
+  /** Per account owner (groupKey is the user id; null for accounts without one). */
+  OWNER: 'OWNER'
+} as const;
+
+export type AgingGroupBy = typeof AgingGroupBy[keyof typeof AgingGroupBy];
 /** What an approver decided. */
 export const ApprovalDecisionKind = {
   /** Approved. */
@@ -602,7 +613,7 @@ export type CreateProjectInput = {
 
 /** Removes a contact. */
 export type DeleteContactInput = {
-  /** The `version` you last read; when given and stale, nothing is removed and you get CONFLICT. */
+  /** The `version` you last read; when given and stale, nothing changes and you get CONFLICT. */
   expectedVersion?: number | null | undefined;
   /** The contact to remove. */
   id: string;
@@ -622,6 +633,21 @@ export type EscalateClientIssueInput = {
   reason: string;
 };
 
+/** The width of one period of a time series; each period is named by the day it starts (UTC). */
+export const Granularity = {
+  /** One calendar day. */
+  DAY: 'DAY',
+  /** A calendar month, starting on the 1st. */
+  MONTH: 'MONTH',
+  /** A calendar quarter, starting on 1 January, 1 April, 1 July or 1 October. */
+  QUARTER: 'QUARTER',
+  /** An ISO week, starting on Monday. */
+  WEEK: 'WEEK',
+  /** A calendar year, starting on 1 January. */
+  YEAR: 'YEAR'
+} as const;
+
+export type Granularity = typeof Granularity[keyof typeof Granularity];
 /** A traffic-light rating in a status update. */
 export const Health = {
   /** At risk: needs attention, recoverable by the team. */
@@ -927,7 +953,7 @@ export type RenewContractInput = {
   startDate?: string | null | undefined;
   /** Title of the renewal; the predecessor's with "(renewal)" when omitted. */
   title?: string | null | undefined;
-  /** Value of the new term; the predecessor's when omitted. */
+  /** Value of the new term, zero or more; the predecessor's when omitted. */
   value?: MoneyInput | null | undefined;
 };
 
@@ -977,6 +1003,32 @@ export type RespondToClientIssueInput = {
   message: string;
 };
 
+/** How the rows of a revenue series are split; each row is one group, period and currency. */
+export const RevenueGroupBy = {
+  /** Per account (groupKey is the account id). */
+  ACCOUNT: 'ACCOUNT',
+  /** Per health-plan family: a parent account with its children (groupKey is the parent account id). */
+  ACCOUNT_FAMILY: 'ACCOUNT_FAMILY',
+  /** Per contract type (groupKey is the ContractType value). */
+  CONTRACT_TYPE: 'CONTRACT_TYPE',
+  /** One row per period and currency. */
+  NONE: 'NONE',
+  /** Per account owner (groupKey is the user id; null for accounts without one). */
+  OWNER: 'OWNER'
+} as const;
+
+export type RevenueGroupBy = typeof RevenueGroupBy[keyof typeof RevenueGroupBy];
+/** What a revenue series adds up. */
+export const RevenueMeasure = {
+  /** Contract value signed (contracts that were ever active), by the day of signature (UTC). */
+  BOOKED: 'BOOKED',
+  /** Payments received, by the day they were received (UTC). */
+  COLLECTED: 'COLLECTED',
+  /** Invoices approved for the client (APPROVED, SENT, PARTIALLY_PAID, PAID), by issue date. */
+  INVOICED: 'INVOICED'
+} as const;
+
+export type RevenueMeasure = typeof RevenueMeasure[keyof typeof RevenueMeasure];
 /** The quality review of a DELIVERED milestone or deliverable. */
 export type ReviewMilestoneQualityInput = {
   /** The milestone. */
@@ -1080,7 +1132,7 @@ export type TerminateContractInput = {
 
 /** Changes to an account; omitted fields stay as they are, null clears an optional field. */
 export type UpdateAccountInput = {
-  /** The `version` you last read; if someone changed the account since, nothing is changed and you get CONFLICT. */
+  /** The `version` you last read; stale means CONFLICT and no change. */
   expectedVersion: number;
   /** The account to change. */
   id: string;
@@ -1305,6 +1357,26 @@ export type AssignAccountOwnerMutationVariables = Exact<{
 
 
 export type AssignAccountOwnerMutation = { assignAccountOwner: { account: { id: string, name: string, kind: AccountKind, status: AccountStatus, tier: AccountTier, region: string | null, membersReached: number, createdAt: string, updatedAt: string, version: number, owner: { id: string, name: string, email: string, role: Role } | null, parent: { id: string, name: string } | null } } };
+
+export type RevenueSeriesQueryVariables = Exact<{
+  granularity: Granularity;
+  from: string;
+  to: string;
+  measure?: RevenueMeasure | null | undefined;
+  groupBy?: RevenueGroupBy | null | undefined;
+  accountId?: string | null | undefined;
+  includeChildAccounts?: boolean | null | undefined;
+}>;
+
+
+export type RevenueSeriesQuery = { analytics: { revenueSeries: Array<{ periodStart: string, groupKey: string | null, groupLabel: string | null, currency: string, count: number, amount: { amountCents: number, currency: string } }> } };
+
+export type ReceivablesAgingQueryVariables = Exact<{
+  groupBy?: AgingGroupBy | null | undefined;
+}>;
+
+
+export type ReceivablesAgingQuery = { analytics: { receivablesAging: Array<{ groupKey: string | null, groupLabel: string | null, currency: string, invoiceCount: number, current: { amountCents: number }, days1To30: { amountCents: number }, days31To60: { amountCents: number }, days61To90: { amountCents: number }, over90Days: { amountCents: number }, total: { amountCents: number } }> } };
 
 export type ApprovalQueueQueryVariables = Exact<{
   first?: number;
@@ -2848,6 +2920,61 @@ export const AssignAccountOwnerDocument = new TypedDocumentString(`
     name
   }
 }`);
+export const RevenueSeriesDocument = new TypedDocumentString(`
+    query revenueSeries($granularity: Granularity!, $from: LocalDate!, $to: LocalDate!, $measure: RevenueMeasure = INVOICED, $groupBy: RevenueGroupBy = NONE, $accountId: ID, $includeChildAccounts: Boolean = false) {
+  analytics {
+    revenueSeries(
+      granularity: $granularity
+      from: $from
+      to: $to
+      measure: $measure
+      groupBy: $groupBy
+      accountId: $accountId
+      includeChildAccounts: $includeChildAccounts
+    ) {
+      periodStart
+      groupKey
+      groupLabel
+      currency
+      amount {
+        amountCents
+        currency
+      }
+      count
+    }
+  }
+}
+    `);
+export const ReceivablesAgingDocument = new TypedDocumentString(`
+    query receivablesAging($groupBy: AgingGroupBy = ACCOUNT) {
+  analytics {
+    receivablesAging(groupBy: $groupBy) {
+      groupKey
+      groupLabel
+      currency
+      current {
+        amountCents
+      }
+      days1To30 {
+        amountCents
+      }
+      days31To60 {
+        amountCents
+      }
+      days61To90 {
+        amountCents
+      }
+      over90Days {
+        amountCents
+      }
+      total {
+        amountCents
+      }
+      invoiceCount
+    }
+  }
+}
+    `);
 export const ApprovalQueueDocument = new TypedDocumentString(`
     query approvalQueue($first: Int! = 20, $after: String) {
   approvalQueue(first: $first, after: $after) {
@@ -6885,6 +7012,12 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     assignAccountOwner(variables: AssignAccountOwnerMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<AssignAccountOwnerMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<AssignAccountOwnerMutation>({ document: AssignAccountOwnerDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'assignAccountOwner', 'mutation', variables);
+    },
+    revenueSeries(variables: RevenueSeriesQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RevenueSeriesQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<RevenueSeriesQuery>({ document: RevenueSeriesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'revenueSeries', 'query', variables);
+    },
+    receivablesAging(variables?: ReceivablesAgingQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ReceivablesAgingQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ReceivablesAgingQuery>({ document: ReceivablesAgingDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'receivablesAging', 'query', variables);
     },
     approvalQueue(variables?: ApprovalQueueQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ApprovalQueueQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<ApprovalQueueQuery>({ document: ApprovalQueueDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'approvalQueue', 'query', variables);

@@ -3,6 +3,7 @@ import type { MakeLoaders } from '../common/context';
 import type { FeatureModule, NodeFetcher } from '../common/feature-module';
 import { lazyLoaders, type LoaderFactories } from '../common/loaders';
 import { accountModule } from '../modules/account/account.module';
+import { analyticsModule } from '../modules/analytics/analytics.module';
 import { approvalModule } from '../modules/approval/approval.module';
 import { auditModule } from '../modules/audit/audit.module';
 import { changeOrderModule } from '../modules/change-order/change-order.module';
@@ -31,6 +32,7 @@ export const modules: readonly FeatureModule[] = [
   notificationModule,
   projectModule,
   clientIssueModule,
+  analyticsModule,
 ];
 
 /** Every entity, for the data source: the features' tables plus the shared number sequences. */

@@ -1,0 +1,294 @@
+import { TestServer, errorCodes, type StaffKey } from './support/harness';
+
+/**
+ * Dashboards' figures, checked against totals computed here from the raw rows (never by the
+ * server's SQL): every period present, money kept apart by currency, each viewer's numbers cut to
+ * the accounts they may read.
+ */
+let server: TestServer;
+
+interface RawInvoice {
+  accountId: number;
+  status: string;
+  issueDate: string;
+  dueDate: string;
+  totalCents: number;
+  paidCents: number;
+  currency: string;
+}
+
+const INVOICED = new Set(['APPROVED', 'SENT', 'PARTIALLY_PAID', 'PAID']);
+const day = (value: unknown): string => (value instanceof Date ? value.toISOString() : String(value)).slice(0, 10);
+
+async function invoices(): Promise<RawInvoice[]> {
+  const rows = await server.sql<Record<string, unknown>>(
+    'SELECT accountId, status, issueDate, dueDate, totalCents, paidCents, currency FROM invoice',
+  );
+  return rows.map((r) => ({
+    accountId: Number(r.accountId),
+    status: String(r.status),
+    issueDate: day(r.issueDate),
+    dueDate: day(r.dueDate),
+    totalCents: Number(r.totalCents),
+    paidCents: Number(r.paidCents),
+    currency: String(r.currency),
+  }));
+}
+
+/** Account row ids a member of staff reaches: owned, on the team, or (a senior) their reports'. */
+async function portfolioOf(who: StaffKey): Promise<Set<number>> {
+  const [me] = await server.sql<{ id: number }>('SELECT id FROM user WHERE email LIKE ?', [`${who}.%`]);
+  const reports = await server.sql<{ id: number }>('SELECT id FROM user WHERE managerId = ?', [me.id]);
+  const people = [me.id, ...reports.map((r) => Number(r.id))];
+  const marks = people.map(() => '?').join(', ');
+  const rows = await server.sql<{ id: number }>(
+    `SELECT id FROM account WHERE ownerId IN (${marks}) OR id IN (SELECT accountId FROM account_team_member WHERE userId IN (${marks}))`,
+    [...people, ...people],
+  );
+  return new Set(rows.map((r) => Number(r.id)));
+}
+
+function sumBy<T>(items: readonly T[], key: (item: T) => string, amount: (item: T) => number): Map<string, number> {
+  const totals = new Map<string, number>();
+  for (const item of items) totals.set(key(item), (totals.get(key(item)) ?? 0) + amount(item));
+  return totals;
+}
+
+const SERIES = `query ($granularity: Granularity!, $from: LocalDate!, $to: LocalDate!, $measure: RevenueMeasure, $groupBy: RevenueGroupBy) {
+  analytics { revenueSeries(granularity: $granularity, from: $from, to: $to, measure: $measure, groupBy: $groupBy) {
+    periodStart groupKey groupLabel currency amount { amountCents currency } count } } }`;
+
+async function series(who: StaffKey, variables: Record<string, unknown>) {
+  const response = await server.gql(who, SERIES, variables);
+  expect(response.body.errors).toBeUndefined();
+  return response.body.data!.analytics.revenueSeries as Array<{
+    periodStart: string;
+    groupKey: string | null;
+    groupLabel: string | null;
+    currency: string;
+    amount: { amountCents: number; currency: string };
+    count: number;
+  }>;
+}
+
+beforeAll(async () => {
+  server = await TestServer.start();
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+describe('revenueSeries', () => {
+  it('adds up invoiced revenue by month, every month of the range present', async () => {
+    const all = await invoices();
+    const counted = all.filter((i) => INVOICED.has(i.status));
+    const from = counted.map((i) => i.issueDate).sort()[0];
+    const to = '2027-12-31';
+    const expected = sumBy(
+      counted,
+      (i) => `${i.issueDate.slice(0, 7)}-01`,
+      (i) => i.totalCents,
+    );
+
+    const rows = await series('admin', { granularity: 'MONTH', from, to, measure: 'INVOICED' });
+    const months = rows.map((r) => r.periodStart);
+    expect(months[0]).toBe(`${from.slice(0, 7)}-01`);
+    expect(months.at(-1)).toBe('2027-12-01');
+    expect(new Set(months).size).toBe(months.length); // one currency in the demo data: one row a month
+    for (const row of rows) {
+      expect(row.amount).toEqual({ amountCents: expected.get(row.periodStart) ?? 0, currency: 'USD' });
+    }
+    expect(rows.reduce((sum, r) => sum + r.amount.amountCents, 0)).toBe(counted.reduce((s, i) => s + i.totalCents, 0));
+    expect(rows.some((r) => r.amount.amountCents === 0 && r.count === 0)).toBe(true);
+  });
+
+  it('buckets by ISO week (Monday) and by quarter', async () => {
+    const counted = (await invoices()).filter((i) => INVOICED.has(i.status));
+    const monday = (date: string) => {
+      const d = new Date(`${date}T00:00:00Z`);
+      d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+      return d.toISOString().slice(0, 10);
+    };
+    const quarter = (date: string) =>
+      `${date.slice(0, 4)}-${String(Math.floor((Number(date.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, '0')}-01`;
+    const from = '2025-01-01';
+    const to = '2026-12-31';
+    const inRange = counted.filter((i) => i.issueDate >= from && i.issueDate <= to);
+
+    const weeks = await series('admin', { granularity: 'WEEK', from, to });
+    const byWeek = sumBy(
+      inRange,
+      (i) => monday(i.issueDate),
+      (i) => i.totalCents,
+    );
+    expect(weeks[0].periodStart).toBe('2024-12-30');
+    for (const row of weeks) expect(row.amount.amountCents).toBe(byWeek.get(row.periodStart) ?? 0);
+
+    const quarters = await series('admin', { granularity: 'QUARTER', from, to });
+    expect(quarters.map((r) => r.periodStart)).toEqual([
+      '2025-01-01',
+      '2025-04-01',
+      '2025-07-01',
+      '2025-10-01',
+      '2026-01-01',
+      '2026-04-01',
+      '2026-07-01',
+      '2026-10-01',
+    ]);
+    const byQuarter = sumBy(
+      inRange,
+      (i) => quarter(i.issueDate),
+      (i) => i.totalCents,
+    );
+    for (const row of quarters) expect(row.amount.amountCents).toBe(byQuarter.get(row.periodStart) ?? 0);
+  });
+
+  it('adds up payments by the day they were received', async () => {
+    const payments = await server.sql<{ paidAt: unknown; amountCents: unknown }>(
+      'SELECT paidAt, amountCents FROM invoice_payment',
+    );
+    expect(payments.length).toBeGreaterThan(0);
+    const paidDay = (value: unknown) =>
+      (value instanceof Date ? value.toISOString() : `${String(value).replace(' ', 'T')}Z`).slice(0, 10);
+    const byYear = sumBy(
+      payments,
+      (p) => `${paidDay(p.paidAt).slice(0, 4)}-01-01`,
+      (p) => Number(p.amountCents),
+    );
+    const rows = await series('admin', {
+      granularity: 'YEAR',
+      from: '2020-01-01',
+      to: '2027-12-31',
+      measure: 'COLLECTED',
+    });
+    expect(rows).toHaveLength(8);
+    for (const row of rows) expect(row.amount.amountCents).toBe(byYear.get(row.periodStart) ?? 0);
+  });
+
+  it("cuts an account manager's figures to their portfolio, per account", async () => {
+    const mine = await portfolioOf('jordan');
+    const counted = (await invoices()).filter((i) => INVOICED.has(i.status) && mine.has(i.accountId));
+    expect(counted.length).toBeGreaterThan(0);
+    const rows = await series('jordan', {
+      granularity: 'YEAR',
+      from: '2020-01-01',
+      to: '2027-12-31',
+      groupBy: 'ACCOUNT',
+    });
+    const byAccount = sumBy(
+      rows,
+      (r) => r.groupLabel!,
+      (r) => r.amount.amountCents,
+    );
+    const names = new Map(
+      (await server.sql<{ id: number; name: string }>('SELECT id, name FROM account')).map((a) => [
+        Number(a.id),
+        a.name,
+      ]),
+    );
+    const expected = sumBy(
+      counted,
+      (i) => names.get(i.accountId)!,
+      (i) => i.totalCents,
+    );
+    expect(Object.fromEntries(byAccount)).toEqual(Object.fromEntries(expected));
+    // Every account group has all eight years, and each key is the account's global id.
+    expect(rows.length).toBe(expected.size * 8);
+    const account = await server.gql('jordan', 'query ($id: ID!) { node(id: $id) { ... on Account { name } } }', {
+      id: rows[0].groupKey,
+    });
+    expect(account.body.data!.node.name).toBe(rows[0].groupLabel);
+  });
+
+  it('never adds amounts across currencies', async () => {
+    const [invoice] = await server.sql<{ id: number; totalCents: unknown; issueDate: unknown }>(
+      "SELECT id, totalCents, issueDate FROM invoice WHERE status = 'PAID' ORDER BY id LIMIT 1",
+    );
+    const year = day(invoice.issueDate).slice(0, 4);
+    const range = { granularity: 'YEAR', from: `${year}-01-01`, to: `${year}-12-31` };
+    const before = await series('admin', range);
+    await server.sql("UPDATE invoice SET currency = 'EUR' WHERE id = ?", [invoice.id]);
+    try {
+      const after = await series('admin', range);
+      const usd = after.find((r) => r.currency === 'USD')!;
+      const eur = after.find((r) => r.currency === 'EUR')!;
+      expect(eur.amount).toEqual({ amountCents: Number(invoice.totalCents), currency: 'EUR' });
+      expect(usd.amount.amountCents).toBe(before[0].amount.amountCents - Number(invoice.totalCents));
+    } finally {
+      await server.sql("UPDATE invoice SET currency = 'USD' WHERE id = ?", [invoice.id]);
+    }
+  });
+
+  it('shows empty periods as zero, and refuses a reversed or oversized range', async () => {
+    const empty = await series('admin', { granularity: 'MONTH', from: '2090-01-15', to: '2090-03-01' });
+    expect(empty.map((r) => [r.periodStart, r.amount.amountCents, r.count])).toEqual([
+      ['2090-01-01', 0, 0],
+      ['2090-02-01', 0, 0],
+      ['2090-03-01', 0, 0],
+    ]);
+    const reversed = await server.gql('admin', SERIES, { granularity: 'DAY', from: '2026-02-01', to: '2026-01-01' });
+    expect(errorCodes(reversed)).toEqual(['BAD_USER_INPUT']);
+    const huge = await server.gql('admin', SERIES, { granularity: 'DAY', from: '1900-01-01', to: '2099-12-31' });
+    expect(errorCodes(huge)).toEqual(['BAD_USER_INPUT']);
+    expect(huge.body.errors![0].message).toMatch(/at most 20000/);
+  });
+});
+
+describe('receivablesAging', () => {
+  const AGING = `query ($groupBy: AgingGroupBy) { analytics { receivablesAging(groupBy: $groupBy) {
+    groupKey groupLabel currency current { amountCents } days1To30 { amountCents } days31To60 { amountCents }
+    days61To90 { amountCents } over90Days { amountCents } total { amountCents } invoiceCount } } }`;
+
+  function bucketOf(dueDate: string, today: string): string {
+    const late = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${dueDate}T00:00:00Z`)) / 86_400_000);
+    if (late <= 0) return 'current';
+    if (late <= 30) return 'days1To30';
+    if (late <= 60) return 'days31To60';
+    if (late <= 90) return 'days61To90';
+    return 'over90Days';
+  }
+
+  it('puts every balance owed on a sent invoice in its past-due bucket, per account manager portfolio', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    for (const who of ['admin', 'jordan'] as const) {
+      const reach = who === 'admin' ? null : await portfolioOf(who);
+      const owed = (await invoices()).filter(
+        (i) =>
+          ['SENT', 'PARTIALLY_PAID'].includes(i.status) &&
+          i.paidCents < i.totalCents &&
+          (!reach || reach.has(i.accountId)),
+      );
+      const expected = sumBy(
+        owed,
+        (i) => bucketOf(i.dueDate, today),
+        (i) => i.totalCents - i.paidCents,
+      );
+      const response = await server.gql(who, AGING, { groupBy: 'NONE' });
+      expect(response.body.errors).toBeUndefined();
+      const rows = response.body.data!.analytics.receivablesAging;
+      expect(rows).toHaveLength(owed.length ? 1 : 0);
+      if (!owed.length) continue;
+      const [row] = rows;
+      for (const bucket of ['current', 'days1To30', 'days31To60', 'days61To90', 'over90Days']) {
+        expect([who, bucket, row[bucket].amountCents]).toEqual([who, bucket, expected.get(bucket) ?? 0]);
+      }
+      expect(row.total.amountCents).toBe(owed.reduce((s, i) => s + i.totalCents - i.paidCents, 0));
+      expect(row.invoiceCount).toBe(owed.length);
+    }
+  });
+
+  it('never counts draft, pending, approved-unsent, paid or void invoices as owed', async () => {
+    const response = await server.gql('admin', AGING, { groupBy: 'ACCOUNT' });
+    const total = response.body.data!.analytics.receivablesAging.reduce(
+      (s: number, r: any) => s + r.total.amountCents,
+      0,
+    );
+    const owed = (await invoices())
+      .filter((i) => ['SENT', 'PARTIALLY_PAID'].includes(i.status))
+      .reduce((s, i) => s + i.totalCents - i.paidCents, 0);
+    expect(total).toBe(owed);
+    const unowed = (await invoices()).filter((i) => ['DRAFT', 'PENDING_APPROVAL', 'VOID'].includes(i.status));
+    expect(unowed.length).toBeGreaterThan(0);
+  });
+});
