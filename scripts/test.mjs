@@ -59,9 +59,9 @@ if (!existsSync(chromium)) {
     process.exit(1);
   }
   console.warn(
-    `NOTE: Chromium not found at ${chromium}; the playground browser test is left out of this run (apt-get install chromium to include it).`,
+    `NOTE: Chromium not found at ${chromium}; the browser tests (playground, CORS) are left out of this run (apt-get install chromium to include them).`,
   );
-  browserExcluded.push('playground\\.e2e\\.ts$');
+  browserExcluded.push('playground\\.e2e\\.ts$', 'cors-browser\\.e2e\\.ts$');
 }
 
 // Tests that need no particular database run once, in the run that has what they need: the outage

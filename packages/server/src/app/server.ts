@@ -17,6 +17,7 @@ import { trackConnections } from './drain';
 import { compiledExecution } from './executor';
 import { createFormatError } from './format-error';
 import { BodyError, readJsonBody } from './http/body';
+import { corsFor } from './http/cors';
 import { answerGraphQL } from './http/graphql';
 import { acceptsHtml } from './http/negotiate';
 import { isRead, pathOf, send, sendJson, withoutTrailingSlash } from './http/request';
@@ -136,8 +137,10 @@ export async function createServer(
   };
 
   /** Paths match as they did under Express: in any case, with or without a trailing slash; /graphql also below it. */
+  const cors = corsFor(config.corsOrigins);
   const route = async (exchange: Exchange): Promise<void> => {
     const { req, res } = exchange;
+    if (cors?.(req, res)) return; // a preflight, answered
     const path = pathOf(req.url).toLowerCase();
     const page = withoutTrailingSlash(path);
     if (page === '/health' && isRead(req)) return sendJson(res, 200, { status: 'ok' });

@@ -119,3 +119,18 @@ describe('loadConfig', () => {
     expect(loadConfig({ OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' }).tracing).toBeNull();
   });
 });
+
+describe('CORS_ORIGINS', () => {
+  it('is off by default and takes a comma-separated list of origins or *', () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: 'https://bi.example.com, http://localhost:5173' }).corsOrigins).toEqual([
+      'https://bi.example.com',
+      'http://localhost:5173',
+    ]);
+    expect(loadConfig({ CORS_ORIGINS: '*' }).corsOrigins).toEqual(['*']);
+  });
+
+  it('refuses an origin with a path, saying what an origin is', () => {
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://bi.example.com/' })).toThrow(/scheme:\/\/host\[:port\]/);
+  });
+});

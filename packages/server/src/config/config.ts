@@ -24,6 +24,26 @@ const slaDuration = z
 /** An OTLP/HTTP collector address. */
 const otlpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL such as http://otel-collector:4318' });
 
+/** `*` or a comma-separated list of origins such as https://bi.example.com (scheme, host and port only). */
+const corsOrigins = z
+  .string()
+  .transform((text) =>
+    text
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z.array(
+      z.union([
+        z.literal('*'),
+        z.string().refine((origin) => URL.canParse(origin) && new URL(origin).origin === origin, {
+          message: 'each origin must be scheme://host[:port] with no path or trailing slash, or *',
+        }),
+      ]),
+    ),
+  );
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -35,6 +55,8 @@ const envSchema = z.object({
   AUTH_AUDIENCE: z.string().min(1).optional(),
   SEED_DEMO: booleanFromEnv.default(true),
   PLAYGROUND: booleanFromEnv.optional(),
+  // Browser apps on these origins may call the API (a dashboard on another host); none when unset.
+  CORS_ORIGINS: corsOrigins.default([]),
   // What one request may take: past it no further SQL starts, and MariaDB stops the running read.
   REQUEST_TIMEOUT_MS: z.coerce
     .number()
@@ -112,6 +134,8 @@ export interface Config {
   seedDemo: boolean;
   playground: boolean;
   introspection: boolean;
+  /** Origins whose browser apps may call the API (`*` for any); empty turns CORS off. */
+  corsOrigins: string[];
   logLevel: string;
   /** Prometheus metrics at GET /metrics, behind a bearer token when one is set. */
   metrics: { enabled: boolean; token?: string };
@@ -221,6 +245,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisKeyPrefix: e.REDIS_KEY_PREFIX,
     seedDemo: e.SEED_DEMO,
     playground: e.PLAYGROUND ?? !production,
+    corsOrigins: e.CORS_ORIGINS,
     // The playground's documentation explorer needs introspection; production turns both off by default.
     introspection: e.PLAYGROUND ?? !production,
     logLevel: e.LOG_LEVEL,
