@@ -200,14 +200,23 @@ describe('updateAccount', () => {
     await expect(
       marcus.updateAccount({ input: { id: account.id, expectedVersion: 1, tier: 'ENTERPRISE' } }),
     ).resolves.toBeDefined();
-    for (const role of [Role.BI_READER, Role.IT_DIRECTOR, Role.FINANCE]) {
+    for (const role of [Role.IT_DIRECTOR, Role.FINANCE]) {
       const client = await server.client(role);
       const error = await expectError(
         client.updateAccount({ input: { id: account.id, expectedVersion: 2, tier: 'STRATEGIC' } }),
         'FORBIDDEN',
       );
       expect(error.message).toMatch(/only its owner, its team/);
+      expect(error.extensions.reason).toBe('READ_ONLY_ACCOUNT');
     }
+    // BI readers never write: the role gate refuses them before the account is looked at.
+    const bi = await server.client(Role.BI_READER);
+    const refused = await expectError(
+      bi.updateAccount({ input: { id: account.id, expectedVersion: 2, tier: 'STRATEGIC' } }),
+      'FORBIDDEN',
+    );
+    expect(refused.extensions.reason).toBe('ROLE_NOT_ALLOWED');
+    expect(refused.message).toMatch(/updateAccount is open to every role but BI readers/);
     const casey = await server.client('casey');
     await expectError(
       casey.updateAccount({ input: { id: account.id, expectedVersion: 2, tier: 'STRATEGIC' } }),

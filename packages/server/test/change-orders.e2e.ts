@@ -385,6 +385,7 @@ describe('approval authority', () => {
 
     const overAmLimit = await pending(contract.id, -50_000.01);
     const amError = await expectError(jordan.approveChangeOrder({ input: { id: overAmLimit.id } }), 'FORBIDDEN');
+    expect(amError.extensions.reason).toBe('OVER_APPROVAL_LIMIT');
     expect(amError.message).toBe(
       `change order ${overAmLimit.number} is for USD 50,000.01, above your approval limit of USD 50,000.00. A senior account manager (up to USD 250,000.00) or an executive must approve it.`,
     );
@@ -403,9 +404,10 @@ describe('approval authority', () => {
 
     const small = await pending(contract.id, 1_000);
     const finance = await server.client(Role.FINANCE);
-    expect((await expectError(finance.approveChangeOrder({ input: { id: small.id } }), 'FORBIDDEN')).message).toMatch(
-      /^You may not approve or reject change order/,
-    );
+    // Finance approves invoices only: the role gate refuses it and names who may.
+    const financeError = await expectError(finance.approveChangeOrder({ input: { id: small.id } }), 'FORBIDDEN');
+    expect(financeError.extensions.reason).toBe('ROLE_NOT_ALLOWED');
+    expect(financeError.message).toMatch(/^Only admins, executives, senior account managers and account managers may/);
     await expectError(finance.rejectChangeOrder({ input: { id: small.id, reason: 'No' } }), 'FORBIDDEN');
     await expectError(casey.approveChangeOrder({ input: { id: small.id } }), 'NOT_FOUND');
     // 1,000,000 + 50,000 + 250,000 + 250,000.01 - 50,000.01
@@ -416,9 +418,9 @@ describe('approval authority', () => {
   it('refuses self-approval: whoever raised or submitted it cannot decide it', async () => {
     const contract = await activeContract();
     const own = await pending(contract.id, 10_000, vp);
-    expect((await expectError(vp.approveChangeOrder({ input: { id: own.id } }), 'FORBIDDEN')).message).toMatch(
-      /segregation of duties/,
-    );
+    const ownWork = await expectError(vp.approveChangeOrder({ input: { id: own.id } }), 'FORBIDDEN');
+    expect(ownWork.message).toMatch(/segregation of duties/);
+    expect(ownWork.extensions.reason).toBe('OWN_WORK');
     await expectError(vp.rejectChangeOrder({ input: { id: own.id, reason: 'Mine' } }), 'FORBIDDEN');
     const raisedByJordan = await pending(contract.id, 10_000, jordan, marcus);
     await expectError(jordan.approveChangeOrder({ input: { id: raisedByJordan.id } }), 'FORBIDDEN');

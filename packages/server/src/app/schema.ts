@@ -4,6 +4,9 @@ import { ArgumentValidationError, buildSchema } from 'type-graphql';
 import { PageArgs } from '../common/pagination';
 import { featureResolvers } from './modules';
 import { NodeResolver } from './node.resolver';
+import { withErrorTypes } from './error-types';
+import { policies } from './policies';
+import { applyPolicies } from './policy-gate';
 import { applyTextRule } from './text-input';
 
 /** Every resolver class: each feature's, and `node(id:)` across them. */
@@ -39,15 +42,18 @@ async function validateObjects(value: object): Promise<void> {
   }
 }
 
-/** Builds the schema once per process, with the text rule on every argument; the SDL in packages/schema is emitted from it. */
+/** Builds the schema once per process, with the text rule on every argument and the policies on every operation; the SDL in packages/schema is emitted from it. */
 export function createSchema(): Promise<GraphQLSchema> {
   schema ??= buildSchema({
     resolvers,
     validateFn: validateArgument,
     emitSchemaFile: false,
   })
+    .then(withErrorTypes)
     .then(describeRootTypes)
-    .then(applyTextRule);
+    .then(applyTextRule)
+    // Last, so that the role check wraps everything else and runs first.
+    .then((built) => applyPolicies(built, policies));
   return schema;
 }
 

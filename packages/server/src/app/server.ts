@@ -5,7 +5,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Logger } from 'pino';
 import type { AccessScope } from '../common/access';
-import { AppError, ErrorCode, UnauthenticatedError } from '../common/errors';
+import { DomainError, ErrorCode, ErrorReason, UnauthenticatedError } from '../common/errors';
 import { runInRequestScope } from '../common/request-scope';
 import type { Config } from '../config/config';
 import type { Database } from '../db/database';
@@ -120,7 +120,7 @@ export async function createServer(
       access = await signIn.scopeFor(req.headers.authorization);
     } catch (error) {
       // A coded error (the database is unreachable, the request ran out of time) answers as it is.
-      if (error instanceof AppError && !(error instanceof UnauthenticatedError)) throw error;
+      if (error instanceof DomainError && !(error instanceof UnauthenticatedError)) throw error;
       if (!(error instanceof UnauthenticatedError)) {
         log.error({ err: error }, 'unexpected error while signing in');
         throw new Error('sign-in failed'); // masked as INTERNAL_SERVER_ERROR with the request id
@@ -170,7 +170,9 @@ export async function createServer(
           ? 'Internal server error.'
           : 'The request body is not valid JSON.';
     const extensions =
-      status === 500 ? { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId } : { code: ErrorCode.BAD_USER_INPUT };
+      status === 500
+        ? { code: ErrorCode.INTERNAL_SERVER_ERROR, reason: ErrorReason.INTERNAL_ERROR, requestId }
+        : { code: ErrorCode.BAD_USER_INPUT, reason: ErrorReason.INVALID_REQUEST };
     sendJson(res, status, { errors: [{ message, extensions }] });
   };
 

@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import { AccessScope } from '../common/access';
 import { bearerToken, TokenVerifier } from '../common/auth';
-import { UnauthenticatedError } from '../common/errors';
+import { ErrorReason, UnauthenticatedError } from '../common/errors';
 import type { Config } from '../config/config';
 import type { Database } from '../db/database';
 import { User } from '../modules/user/user.entity';
@@ -56,8 +56,13 @@ export class SignIn {
   private async verify(token: string): Promise<AccessScope> {
     const { email, expiresAt } = await this.verifier.verify(token);
     const user = await this.db.dataSource.manager.findOneBy(User, { email });
-    if (!user) throw new UnauthenticatedError(`No member of staff has the email ${email}; ask an admin to add you.`);
-    if (!user.active) throw new UnauthenticatedError(`${user.name} is no longer active and cannot sign in.`);
+    if (!user)
+      throw new UnauthenticatedError(
+        `No member of staff has the email ${email}; ask an admin to add you.`,
+        ErrorReason.UNKNOWN_USER,
+      );
+    if (!user.active)
+      throw new UnauthenticatedError(`${user.name} is no longer active and cannot sign in.`, ErrorReason.USER_INACTIVE);
     const scope = await AccessScope.forViewer(this.db.dataSource.manager, user);
     if (expiresAt !== undefined) this.expireBy(token, expiresAt);
     return scope;

@@ -1,13 +1,12 @@
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { Role } from './roles';
 import type { Viewer } from './viewer';
-import { READ_ALL_ROLES, WRITE_ALL_ROLES } from './auth';
+import { hasRole, ScopePolicy } from './policy';
 
 /**
  * What accounts a viewer reaches. An account manager: the accounts they own or are on the team
  * of; a senior: also those of the staff who report to them (PRODUCT.md, "Leadership"). Roles in
- * READ_ALL_ROLES read every account. Applied in SQL on every path, so an account out of scope
- * reads exactly like one that does not exist.
+ * ScopePolicy's readsEveryAccount read every account (common/policy.ts says who is who). Applied
+ * in SQL on every path, so an account out of scope reads exactly like one that does not exist.
  */
 export class AccessScope {
   private constructor(
@@ -18,7 +17,7 @@ export class AccessScope {
 
   static async forViewer(em: EntityManager, viewer: Viewer): Promise<AccessScope> {
     const ids = [viewer.id];
-    if (viewer.role === Role.SENIOR_ACCOUNT_MANAGER) {
+    if (hasRole(ScopePolicy.rules.holdsReportsPortfolios, viewer.role)) {
       const reports = await em
         .createQueryBuilder()
         .select('u.id', 'id')
@@ -31,15 +30,15 @@ export class AccessScope {
   }
 
   get readsAll(): boolean {
-    return READ_ALL_ROLES.has(this.viewer.role);
+    return hasRole(ScopePolicy.rules.readsEveryAccount, this.viewer.role);
   }
 
   get writesAll(): boolean {
-    return WRITE_ALL_ROLES.has(this.viewer.role);
+    return hasRole(ScopePolicy.rules.writesEveryAccount, this.viewer.role);
   }
 
   get neverWrites(): boolean {
-    return this.viewer.role === Role.BI_READER;
+    return !hasRole(ScopePolicy.rules.writesAccounts, this.viewer.role);
   }
 
   /** SQL: the account at `accountIdExpr` is owned by, or has on its team, someone in the portfolio. */

@@ -19,9 +19,9 @@ describe('development tokens (HS256)', () => {
 
   it('refuses a token signed with another secret, or expired', async () => {
     const foreign = await signDevToken('another-secret-another-secret-0123456789', { email: 'a@b.example' });
-    await expect(verifier.verify(foreign)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    await expect(verifier.verify(foreign)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', reason: 'INVALID_TOKEN' });
     const expired = await signDevToken(DEV_JWT_SECRET, { email: 'a@b.example' }, '-1s');
-    await expect(verifier.verify(expired)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    await expect(verifier.verify(expired)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', reason: 'INVALID_TOKEN' });
   });
 
   it('refuses a token that names nobody', async () => {
@@ -83,17 +83,19 @@ describe('an OpenID Connect issuer (JWKS)', () => {
       audience: 'account-graph',
     });
     await expect(verifier.verify(await issue({ email: 'a@b.example' }, 'https://evil.example'))).rejects.toMatchObject({
-      extensions: { code: 'UNAUTHENTICATED' },
+      code: 'UNAUTHENTICATED',
+      reason: 'INVALID_TOKEN',
     });
     await expect(
       verifier.verify(await issue({ email: 'a@b.example' }, 'https://id.example', 'other-app')),
-    ).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    ).rejects.toMatchObject({ code: 'UNAUTHENTICATED', reason: 'INVALID_TOKEN' });
   });
 
   it('refuses development tokens once an issuer is configured without an explicit secret', async () => {
     const verifier = new TokenVerifier({ ...devAuth, jwksUrl, issuer: 'https://id.example' });
     await expect(verifier.verify(await signDevToken(DEV_JWT_SECRET, { email: 'a@b.example' }))).rejects.toMatchObject({
-      extensions: { code: 'UNAUTHENTICATED' },
+      code: 'UNAUTHENTICATED',
+      reason: 'INVALID_TOKEN',
     });
   });
 });

@@ -1,25 +1,6 @@
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import type { Config } from '../config/config';
-import { Role } from './roles';
-import { UnauthenticatedError } from './errors';
-
-/** Roles that read every account; everyone else reads only their own portfolio. */
-export const READ_ALL_ROLES: ReadonlySet<Role> = new Set([
-  Role.ADMIN,
-  Role.EXECUTIVE,
-  Role.IT_DIRECTOR,
-  Role.FINANCE,
-  Role.BI_READER,
-]);
-
-/** Roles that change any account, whoever owns it. */
-export const WRITE_ALL_ROLES: ReadonlySet<Role> = new Set([Role.ADMIN, Role.EXECUTIVE]);
-
-/** Roles that may read the audit trail. */
-export const AUDIT_READER_ROLES: ReadonlySet<Role> = new Set([Role.ADMIN, Role.EXECUTIVE]);
-
-/** Roles that may own an account. */
-export const ACCOUNT_OWNER_ROLES: ReadonlySet<Role> = new Set([Role.ACCOUNT_MANAGER, Role.SENIOR_ACCOUNT_MANAGER]);
+import { ErrorReason, UnauthenticatedError } from './errors';
 
 const DEV_ISSUER = 'account-graph-dev';
 
@@ -57,12 +38,14 @@ export class TokenVerifier {
     } catch {
       throw new UnauthenticatedError(
         'The bearer token is invalid or expired. Get a new one (pnpm --silent run token --role ACCOUNT_MANAGER in development).',
+        ErrorReason.INVALID_TOKEN,
       );
     }
     const email = typeof payload.email === 'string' ? payload.email : payload.sub;
     if (!email || !email.includes('@')) {
       throw new UnauthenticatedError(
         'The bearer token names no user: it needs an email claim, or a subject that is an email.',
+        ErrorReason.INVALID_TOKEN,
       );
     }
     return { email: email.toLowerCase(), ...(payload.exp !== undefined && { expiresAt: payload.exp * 1000 }) };
@@ -87,6 +70,7 @@ export function bearerToken(header: string | undefined): string | undefined {
   if (!match)
     throw new UnauthenticatedError(
       'The Authorization header must be "Bearer <token>" with one token (in development: pnpm --silent run token --role ACCOUNT_MANAGER).',
+      ErrorReason.INVALID_TOKEN,
     );
   return match[1];
 }

@@ -1,6 +1,7 @@
 import type { BaseRecord } from './base.entity';
 import type { Context } from './context';
 import type { LoaderFactories } from './loaders';
+import type { FeaturePolicy } from './policy';
 
 /** How `node(id:)` fetches one node type: through the feature's scoped reads, null when not visible. */
 export interface NodeFetcher {
@@ -23,6 +24,8 @@ export interface FeatureModule {
   readonly resolvers?: readonly Function[];
   /** Per-request loader factories, made on first use. */
   readonly loaders?: LoaderFactories;
+  /** Who may run the feature's operations (and the role lists its row rules read); the gate enforces it. */
+  readonly policy?: FeaturePolicy;
   /** The feature's node types, for `node(id:)`. */
   readonly nodes?: readonly NodeFetcher[];
 }

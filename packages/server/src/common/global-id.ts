@@ -1,5 +1,5 @@
 import { fromGlobalId, toGlobalId } from 'graphql-relay';
-import { BadInputError } from './errors';
+import { BadInputError, ErrorReason } from './errors';
 
 /** Relay global ids: opaque base64 of "<Type>:<row id>", stable across dialects. */
 export function encodeGlobalId(typeName: string, rowId: number): string {
@@ -30,7 +30,7 @@ export function tryDecodeGlobalId(globalId: string): DecodedId | undefined {
 export function decodeGlobalId(globalId: string, typeName: string, path: string): number {
   const decoded = tryDecodeGlobalId(globalId);
   if (!decoded || decoded.typeName !== typeName) {
-    throw BadInputError.field(path, `"${globalId}" is not a ${typeName} id`);
+    throw BadInputError.field(path, `"${globalId}" is not a ${typeName} id`, ErrorReason.INVALID_ID);
   }
   return decoded.rowId;
 }

@@ -2,7 +2,7 @@ import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { GraphQLSafeInt } from 'graphql-scalars';
 import { Field, InputType, ObjectType } from 'type-graphql';
 import type { ValueTransformer } from 'typeorm';
-import { ConflictError } from './errors';
+import { ConflictError, ErrorReason } from './errors';
 
 /** The largest amount accepted anywhere: 10^13 cents (a hundred billion dollars), exact in both dialects. */
 export const MAX_CENTS = 10_000_000_000_000;
@@ -54,10 +54,14 @@ export class MoneyInput {
 /** Adds amounts of one currency; refuses to add across currencies rather than sum them silently. */
 export function addMoney(a: Money, b: Money): Money {
   if (a.currency !== b.currency) {
-    throw new ConflictError(`Cannot combine ${a.currency} and ${b.currency} amounts; convert them first.`);
+    throw new ConflictError(
+      ErrorReason.CURRENCY_MISMATCH,
+      `Cannot combine ${a.currency} and ${b.currency} amounts; convert them first.`,
+    );
   }
   const sum = a.amountCents + b.amountCents;
-  if (!Number.isSafeInteger(sum)) throw new ConflictError('The amount is too large to represent exactly.');
+  if (!Number.isSafeInteger(sum))
+    throw new ConflictError(ErrorReason.AMOUNT_OUT_OF_RANGE, 'The amount is too large to represent exactly.');
   return Money.of(sum, a.currency);
 }
 
@@ -108,6 +112,6 @@ export function lineAmountCents(quantityThousandths: number, unitPriceCents: num
   if (remainder > 500n || (remainder === 500n && cents % 2n === 1n)) cents += 1n;
   const result = Number(negative ? -cents : cents);
   if (!Number.isSafeInteger(result) || Math.abs(result) > MAX_CENTS)
-    throw new ConflictError('The line amount is too large.');
+    throw new ConflictError(ErrorReason.AMOUNT_OUT_OF_RANGE, 'The line amount is too large.');
   return result;
 }

@@ -1,6 +1,6 @@
 import type { Context } from './context';
 import { nodeTypeOf, type BaseRecord } from './base.entity';
-import { ConflictError, StaleVersionError } from './errors';
+import { ConflictError, ErrorReason, StaleVersionError } from './errors';
 
 /**
  * Refuses to act on a record read at another version than the client last saw (when it says which):
@@ -53,7 +53,10 @@ export async function transitionStatus<T extends BaseRecord & { status: string }
   label = `${nodeTypeOf(record)} "${record.globalId}"`,
 ): Promise<T> {
   if (!from.includes(record.status)) {
-    throw new ConflictError(`${capitalize(label)} is ${record.status}; this needs it to be ${from.join(' or ')}.`);
+    throw new ConflictError(
+      ErrorReason.INVALID_TRANSITION,
+      `${capitalize(label)} is ${record.status}; this needs it to be ${from.join(' or ')}.`,
+    );
   }
   const now = new Date();
   const result = await ctx.em
@@ -68,6 +71,7 @@ export async function transitionStatus<T extends BaseRecord & { status: string }
     .execute();
   if (result.affected !== 1) {
     throw new ConflictError(
+      ErrorReason.CONCURRENT_CHANGE,
       `${capitalize(label)} was changed by someone else at the same moment. Reload it and decide again.`,
     );
   }

@@ -2,10 +2,12 @@ import type { FeatureModule } from '../../common/feature-module';
 import { Account } from './account.entity';
 import { accountLoaders } from './account.loaders';
 import { AccountResolver } from './account.resolver';
+import { AccountPolicy } from './account.policy';
 
 /** Client accounts and their health-plan families. */
 export const accountModule: FeatureModule = {
   name: 'account',
+  policy: AccountPolicy,
   entities: [Account],
   resolvers: [AccountResolver],
   loaders: accountLoaders,

@@ -1,5 +1,4 @@
 import { inTransaction, type Context } from '../../common/context';
-import { ACCOUNT_OWNER_ROLES } from '../../common/auth';
 import { stampNew } from '../../common/base.entity';
 import { NotFoundError } from '../../common/errors';
 import { decodeGlobalId } from '../../common/global-id';
@@ -7,13 +6,14 @@ import { forUpdate } from '../../common/locking';
 import { paginate, type Connection, type PageArgs, type SortOrder, OrderDirection } from '../../common/pagination';
 import type { Selection } from '../../common/selection';
 import type { ToOne } from '../../common/to-one';
+import { hasRole } from '../../common/policy';
 import { cleanText, likePattern } from '../../common/validation';
 import { compareAndSwap } from '../../common/versioned';
 import { diffFields, recordAudit } from '../audit/audit.service';
-import { Role } from '../../common/roles';
-import { User } from '../user/user.entity';
+import type { User } from '../user/user.entity';
 import { Account, AccountStatus } from './account.entity';
 import { AccountErrors, MAX_FAMILY_DEPTH } from './account.errors';
+import { AccountPolicy } from './account.policy';
 import {
   AccountOrderField,
   type AccountFilter,
@@ -80,8 +80,6 @@ export const AccountService = {
   /** Creates an account; an account manager who names no owner owns it. */
   async create(ctx: Context, input: CreateAccountInput): Promise<Account> {
     const viewer = ctx.viewer;
-    if (![Role.ADMIN, Role.EXECUTIVE, Role.SENIOR_ACCOUNT_MANAGER, Role.ACCOUNT_MANAGER].includes(viewer.role))
-      throw AccountErrors.cannotCreate();
     return inTransaction(ctx, async (tx) => {
       const account = stampNew(new Account());
       account.name = input.name.trim();
@@ -96,7 +94,7 @@ export const AccountService = {
       if (input.ownerId) {
         account.ownerId = (await requireEligibleOwner(tx, input.ownerId, 'input.ownerId')).id;
       } else {
-        account.ownerId = ACCOUNT_OWNER_ROLES.has(viewer.role) ? viewer.id : null;
+        account.ownerId = hasRole(AccountPolicy.rules.owners, viewer.role) ? viewer.id : null;
       }
       const saved = await tx.em.save(account);
       await recordAudit(tx, 'createAccount', saved, diffFields(undefined, snapshot(saved), AUDITED_FIELDS));
@@ -124,8 +122,6 @@ export const AccountService = {
 
   /** Hands the account to another account manager (seniors for their own portfolio, executives, admins). */
   async assignOwner(ctx: Context, input: AssignAccountOwnerInput): Promise<Account> {
-    const role = ctx.viewer.role;
-    if (![Role.ADMIN, Role.EXECUTIVE, Role.SENIOR_ACCOUNT_MANAGER].includes(role)) throw AccountErrors.cannotReassign();
     return inTransaction(ctx, async (tx) => {
       const account = await requireWritableAccount(tx, input.accountId, 'input.accountId');
       const owner = await requireEligibleOwner(tx, input.ownerId, 'input.ownerId');
@@ -155,7 +151,8 @@ export async function requireWritableAccount(ctx: Context, globalId: string, pat
 export async function requireEligibleOwner(ctx: Context, globalId: string, path: string): Promise<User> {
   const user = await ctx.loaders.userById.load(decodeGlobalId(globalId, 'User', path));
   if (!user) throw new NotFoundError('User', globalId);
-  if (!user.active || !ACCOUNT_OWNER_ROLES.has(user.role)) throw AccountErrors.ownerNotEligible(path, user.name);
+  if (!user.active || !hasRole(AccountPolicy.rules.owners, user.role))
+    throw AccountErrors.ownerNotEligible(path, user.name);
   return user;
 }
 

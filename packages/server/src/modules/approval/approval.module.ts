@@ -3,10 +3,12 @@ import type { FeatureModule } from '../../common/feature-module';
 import { ApprovalDecision, ApprovalRequest } from './approval.entity';
 import { approvalLoaders } from './approval.loaders';
 import { ApprovalDecisionResolver, ApprovalRequestResolver } from './approval.resolver';
+import { ApprovalPolicy } from './approval.policy';
 
 /** The one approval engine: requests, decisions and limits for every approvable kind. */
 export const approvalModule: FeatureModule = {
   name: 'approval',
+  policy: ApprovalPolicy,
   entities: [ApprovalRequest, ApprovalDecision],
   resolvers: [ApprovalRequestResolver, ApprovalDecisionResolver],
   loaders: approvalLoaders,

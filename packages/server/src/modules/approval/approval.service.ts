@@ -1,11 +1,10 @@
 import type { Context } from '../../common/context';
 import { stampNew, type BaseRecord } from '../../common/base.entity';
-import { ConflictError } from '../../common/errors';
+import { ConflictError, ErrorReason } from '../../common/errors';
 import { DEFAULT_CURRENCY, formatMoney } from '../../common/money';
 import { transitionStatus } from '../../common/versioned';
 import { diffFields, recordAudit } from '../audit/audit.service';
 import { notify, NotificationKind } from '../notification/notification.service';
-import { Role } from '../../common/roles';
 import {
   ApprovalDecision,
   ApprovalDecisionKind,
@@ -14,6 +13,7 @@ import {
   ApprovalSubjectType,
 } from './approval.entity';
 import { ApprovalErrors, describeLimit } from './approval.errors';
+import { APPROVAL_AUTHORITY } from './approval.policy';
 
 /** What the engine needs of a contract, change order or invoice. */
 export interface Approvable extends BaseRecord {
@@ -38,20 +38,9 @@ export const PENDING_APPROVAL = 'PENDING_APPROVAL';
 
 /** The most the viewer may approve of this kind, in USD cents: null means no limit, undefined none at all. */
 export function approvalLimit(ctx: Context, type: ApprovalSubjectType): number | null | undefined {
-  const limits = ctx.config.approvalLimits;
-  switch (ctx.viewer.role) {
-    case Role.ADMIN:
-    case Role.EXECUTIVE:
-      return null;
-    case Role.SENIOR_ACCOUNT_MANAGER:
-      return limits.seniorAccountManagerCents;
-    case Role.ACCOUNT_MANAGER:
-      return limits.accountManagerCents;
-    case Role.FINANCE:
-      return type === ApprovalSubjectType.INVOICE ? limits.financeInvoiceCents : undefined;
-    default:
-      return undefined;
-  }
+  const authority = APPROVAL_AUTHORITY[ctx.viewer.role]?.[type];
+  if (authority === undefined) return undefined;
+  return authority === 'unlimited' ? null : ctx.config.approvalLimits[authority];
 }
 
 /** Names who may approve an amount of this kind, so that a refusal says where to go. */
@@ -149,6 +138,7 @@ export const ApprovalEngine = {
     // State first: deciding an item that is no longer pending is a conflict, whoever tries.
     if (item.status !== PENDING_APPROVAL)
       throw new ConflictError(
+        ErrorReason.INVALID_TRANSITION,
         `${subject.label(item)} is ${item.status}; only a pending item can be approved or rejected.`,
       );
     checkAuthority(tx, subject, item);

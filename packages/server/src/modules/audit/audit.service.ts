@@ -1,7 +1,5 @@
 import type { Context } from '../../common/context';
-import { AUDIT_READER_ROLES } from '../../common/auth';
 import { nodeTypeOf, stampNew, type BaseRecord } from '../../common/base.entity';
-import { ForbiddenError } from '../../common/errors';
 import { decodeGlobalId } from '../../common/global-id';
 import { OrderDirection, paginate, type Connection, type PageArgs, type SortOrder } from '../../common/pagination';
 import type { AuditEventFilter } from './audit.inputs';
@@ -57,14 +55,12 @@ export async function recordAudit(
 
 const NEWEST_FIRST: SortOrder = { key: 'occurred', property: 'id', direction: OrderDirection.DESC, kind: 'number' };
 
-/** The audit trail, newest first; executives and admins only. */
+/** The audit trail, newest first; who may read it is AuditPolicy's (enforced before this runs). */
 export async function listAuditEvents(
   ctx: Context,
   args: PageArgs,
   filter: AuditEventFilter | null | undefined,
 ): Promise<Connection<AuditEvent>> {
-  if (!AUDIT_READER_ROLES.has(ctx.viewer.role))
-    throw new ForbiddenError('Only executives and admins may read the audit trail.');
   const qb = ctx.em.createQueryBuilder(AuditEvent, 'event');
   if (filter?.entityId) qb.andWhere('event.entityId = :entityId', { entityId: filter.entityId });
   if (filter?.entityType) qb.andWhere('event.entityType = :entityType', { entityType: filter.entityType });

@@ -2,10 +2,12 @@ import type { FeatureModule } from '../../common/feature-module';
 import { ClientIssue, ClientIssueEvent } from './client-issue.entity';
 import { clientIssueLoaders } from './client-issue.loaders';
 import { AccountClientIssuesResolver, ClientIssueEventResolver, ClientIssueResolver } from './client-issue.resolver';
+import { ClientIssuePolicy } from './client-issue.policy';
 
 /** Client issues, their SLA clocks and escalations. */
 export const clientIssueModule: FeatureModule = {
   name: 'client-issue',
+  policy: ClientIssuePolicy,
   entities: [ClientIssue, ClientIssueEvent],
   resolvers: [ClientIssueResolver, ClientIssueEventResolver, AccountClientIssuesResolver],
   loaders: clientIssueLoaders,

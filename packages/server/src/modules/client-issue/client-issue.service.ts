@@ -1,16 +1,16 @@
+import { In } from 'typeorm';
 import { inTransaction, type Context } from '../../common/context';
 import { AccessScope } from '../../common/access';
-import { WRITE_ALL_ROLES } from '../../common/auth';
 import { stampNew } from '../../common/base.entity';
 import { ConflictError, NotFoundError } from '../../common/errors';
 import { decodeGlobalId } from '../../common/global-id';
+import { hasRole } from '../../common/policy';
 import { OrderDirection, paginate, type Connection, type PageArgs, type SortOrder } from '../../common/pagination';
 import { cleanText } from '../../common/validation';
 import { checkExpectedVersion, compareAndSwap, transitionStatus } from '../../common/versioned';
 import { requireReadableAccount } from '../account/account.service';
 import { diffFields, recordAudit } from '../audit/audit.service';
 import { notify, NotificationKind } from '../notification/notification.service';
-import { Role } from '../../common/roles';
 import { User } from '../user/user.entity';
 import {
   ClientIssue,
@@ -24,6 +24,7 @@ import {
   SlaStatus,
 } from './client-issue.entity';
 import { ClientIssueErrors } from './client-issue.errors';
+import { ClientIssuePolicy, isEscalationDesk } from './client-issue.policy';
 import {
   ClientIssueOrderField,
   MAX_REPORT_DELAY_DAYS,
@@ -78,8 +79,6 @@ const SORTS: Record<ClientIssueOrderField, Omit<SortOrder, 'direction'>> = {
 const ESCALATABLE: readonly ClientIssueStatus[] = [ClientIssueStatus.OPEN, ClientIssueStatus.IN_PROGRESS];
 /** Severities whose SLA breach escalates to the IT Director (on the next write, or the sweep). */
 const BREACH_ESCALATED: readonly ClientIssueSeverity[] = [ClientIssueSeverity.HIGH, ClientIssueSeverity.CRITICAL];
-/** Who may run the breach sweep. */
-const SWEEP_ROLES: readonly Role[] = [Role.ADMIN, Role.EXECUTIVE, Role.IT_DIRECTOR];
 
 /**
  * SQL for the SLA statuses on the alias `a`, with :slaNow bound: the same rules as `slaStatusAt` in
@@ -119,7 +118,7 @@ function label(issue: ClientIssue): string {
 export const ClientIssueService = {
   /**
    * A page of issues of the accounts the viewer may read; latest reported first when no order is
-   * given. The IT Director is in READ_ALL_ROLES (common/auth.ts), so reads every issue, hence every
+   * given. The IT Director reads every account (ScopePolicy, common/policy.ts), so reads every issue, hence every
    * ESCALATED or CRITICAL one, in any account.
    */
   async list(
@@ -166,7 +165,7 @@ export const ClientIssueService = {
       throw ClientIssueErrors.reportedTooLongAgo(MAX_REPORT_DELAY_DAYS);
     return inTransaction(ctx, async (tx) => {
       const account = await requireReadableAccount(tx, input.accountId, 'input.accountId');
-      const mayReport = tx.viewer.role === Role.IT_DIRECTOR || (await tx.scope.canWriteAccount(tx.em, account.id));
+      const mayReport = isEscalationDesk(tx.viewer) || (await tx.scope.canWriteAccount(tx.em, account.id));
       if (!mayReport) throw ClientIssueErrors.cannotReport(account.name);
       let reportedByContactId: number | null = null;
       if (input.reportedByContactId) {
@@ -329,7 +328,7 @@ export const ClientIssueService = {
     return inTransaction(ctx, async (tx) => {
       const issue = await requireReadableIssue(tx, input.id);
       if (tx.scope.neverWrites) throw ClientIssueErrors.cannotEscalate(issue.title);
-      if (tx.viewer.role !== Role.IT_DIRECTOR && !(await tx.scope.canWriteAccount(tx.em, issue.accountId)))
+      if (!isEscalationDesk(tx.viewer) && !(await tx.scope.canWriteAccount(tx.em, issue.accountId)))
         throw ClientIssueErrors.cannotEscalate(issue.title);
       if (issue.status === ClientIssueStatus.ESCALATED) throw ClientIssueErrors.alreadyEscalated(issue.title);
       requireOpen(issue);
@@ -448,7 +447,6 @@ export const ClientIssueService = {
     ctx: Context,
     input: EscalateBreachedClientIssuesInput,
   ): Promise<{ escalated: ClientIssue[]; escalatedCount: number; hasMore: boolean }> {
-    if (!SWEEP_ROLES.includes(ctx.viewer.role)) throw ClientIssueErrors.cannotSweep();
     const limit = input.limit ?? MAX_SWEEP;
     return inTransaction(ctx, async (tx) => {
       const qb = tx.em
@@ -482,7 +480,8 @@ export const ClientIssueService = {
 
 /** The IT Director issues escalate to: the active user with that role, the first by id if there are several. */
 async function itDirector(tx: Context): Promise<User | null> {
-  return tx.em.findOne(User, { where: { role: Role.IT_DIRECTOR, active: true }, order: { id: 'ASC' } });
+  const desk = ClientIssuePolicy.rules.escalationDesk.roles;
+  return tx.em.findOne(User, { where: { role: In([...desk]), active: true }, order: { id: 'ASC' } });
 }
 
 /**
@@ -613,8 +612,7 @@ async function requireWritableIssue(ctx: Context, globalId: string): Promise<Cli
   const issue = await requireReadableIssue(ctx, globalId);
   if (ctx.scope.neverWrites) throw ClientIssueErrors.cannotWrite(issue.title);
   const directorCase =
-    ctx.viewer.role === Role.IT_DIRECTOR &&
-    (issue.severity === ClientIssueSeverity.CRITICAL || issue.escalatedAt !== null);
+    isEscalationDesk(ctx.viewer) && (issue.severity === ClientIssueSeverity.CRITICAL || issue.escalatedAt !== null);
   if (!directorCase && !(await ctx.scope.canWriteAccount(ctx.em, issue.accountId)))
     throw ClientIssueErrors.cannotWrite(issue.title);
   return issue;
@@ -628,8 +626,8 @@ async function requireWritableIssue(ctx: Context, globalId: string): Promise<Cli
 async function requireResolver(ctx: Context, issue: ClientIssue, action: 'resolve' | 'close'): Promise<void> {
   const viewer = ctx.viewer;
   if (ctx.scope.neverWrites) throw ClientIssueErrors.cannotResolve(issue.title, action);
-  if (WRITE_ALL_ROLES.has(viewer.role) || issue.assigneeId === viewer.id) return;
-  if (viewer.role === Role.IT_DIRECTOR && issue.escalatedAt !== null) return;
+  if (hasRole(ClientIssuePolicy.rules.settlesEveryIssue, viewer.role) || issue.assigneeId === viewer.id) return;
+  if (isEscalationDesk(viewer) && issue.escalatedAt !== null) return;
   const account = await ctx.loaders.accountById.load(issue.accountId);
   if (account?.ownerId != null) {
     if (account.ownerId === viewer.id) return;
@@ -644,7 +642,7 @@ async function requireEligibleAssignee(tx: Context, globalId: string, accountId:
   const user = await tx.loaders.userById.load(decodeGlobalId(globalId, 'User', 'input.assigneeId'));
   if (!user) throw new NotFoundError('User', globalId);
   if (!user.active) throw ClientIssueErrors.assigneeNotEligible(user.name);
-  if (user.role === Role.IT_DIRECTOR) return user;
+  if (isEscalationDesk(user)) return user;
   const scope = await AccessScope.forViewer(tx.em, user);
   if (!(await scope.canWriteAccount(tx.em, accountId))) throw ClientIssueErrors.assigneeNotEligible(user.name);
   return user;

@@ -1,6 +1,6 @@
 import { inTransaction, type Context } from '../../common/context';
 import { stampNew } from '../../common/base.entity';
-import { ConflictError, NotFoundError } from '../../common/errors';
+import { ConflictError, ErrorReason, NotFoundError } from '../../common/errors';
 import { decodeGlobalId } from '../../common/global-id';
 import { cleanText } from '../../common/validation';
 import { compareAndSwap } from '../../common/versioned';
@@ -67,6 +67,7 @@ export const ContactService = {
         .execute();
       if (result.affected !== 1) {
         throw new ConflictError(
+          ErrorReason.STALE_VERSION,
           `Contact "${globalId}" was changed by someone else since you read it. Reload it and decide again.`,
         );
       }

@@ -3,7 +3,7 @@ import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContext, type Gr
 import type { FormattedExecutionResult } from 'graphql';
 import { In, LessThan } from 'typeorm';
 import { stampNew } from '../../common/base.entity';
-import { ErrorCode } from '../../common/errors';
+import { ErrorCode, ErrorReason } from '../../common/errors';
 import type { Database, OpenTransaction } from '../../db/database';
 import type { Context } from '../../common/context';
 import { IdempotencyKey, IdempotencyState } from './idempotency-key.entity';
@@ -34,10 +34,10 @@ function isDuplicateKey(error: unknown): boolean {
   return driver?.errno === ER_DUP_ENTRY || driver?.code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
-function errorResponse(status: number, code: ErrorCode, message: string): GraphQLResponse {
+function errorResponse(status: number, code: ErrorCode, reason: ErrorReason, message: string): GraphQLResponse {
   return {
     http: { status, headers: new HeaderMap() },
-    body: { kind: 'single', singleResult: { errors: [{ message, extensions: { code } }] } },
+    body: { kind: 'single', singleResult: { errors: [{ message, extensions: { code, reason } }] } },
   };
 }
 
@@ -45,6 +45,7 @@ function stillRunning(): GraphQLResponse {
   return errorResponse(
     409,
     ErrorCode.CONFLICT,
+    ErrorReason.IDEMPOTENCY_KEY_IN_USE,
     'A request with this Idempotency-Key is still being processed. Retry in a moment.',
   );
 }
@@ -55,6 +56,7 @@ function answerFor(row: IdempotencyKey, hash: string): GraphQLResponse {
     return errorResponse(
       409,
       ErrorCode.CONFLICT,
+      ErrorReason.IDEMPOTENCY_KEY_REUSED,
       'This Idempotency-Key was already used for a different request. Use a new key for a new request.',
     );
   }
@@ -169,6 +171,7 @@ async function finish(
         errorResponse(
           409,
           ErrorCode.CONFLICT,
+          ErrorReason.CONCURRENT_CHANGE,
           'This request collided with another one on the same records and was undone entirely; nothing was changed. Retry it with the same Idempotency-Key.',
         ),
       );
@@ -188,6 +191,7 @@ async function finish(
         errorResponse(
           400,
           ErrorCode.BAD_USER_INPUT,
+          ErrorReason.RESPONSE_TOO_LARGE,
           `The response is larger than ${MAX_KEPT_RESPONSE_BYTES} bytes, too large to keep for an Idempotency-Key; nothing was changed. Select fewer fields, or send the mutation without a key.`,
         ),
       );
@@ -208,6 +212,7 @@ async function finish(
       errorResponse(
         500,
         ErrorCode.INTERNAL_SERVER_ERROR,
+        ErrorReason.INTERNAL_ERROR,
         'Internal server error. It has been logged; quote the x-request-id response header when you report it. Retry with the same Idempotency-Key: if the change was made you get its response, otherwise it is made once.',
       ),
     );
@@ -237,6 +242,7 @@ export function idempotencyPlugin(db: Database): ApolloServerPlugin<Context> {
             return errorResponse(
               400,
               ErrorCode.BAD_USER_INPUT,
+              ErrorReason.INVALID_REQUEST,
               `The Idempotency-Key header must be 1 to ${MAX_KEY_LENGTH} characters.`,
             );
           }

@@ -6,6 +6,7 @@ import { decodeGlobalId } from '../../common/global-id';
 import { forUpdate, lockRow } from '../../common/locking';
 import { formatMoney, lineAmountCents, MAX_CENTS } from '../../common/money';
 import { OrderDirection, paginate, type Connection, type PageArgs, type SortOrder } from '../../common/pagination';
+import { hasRole } from '../../common/policy';
 import { nextSequenceValue } from '../../common/sequence';
 import { checkExpectedVersion, compareAndSwap, transitionStatus } from '../../common/versioned';
 import type { Account } from '../account/account.entity';
@@ -19,7 +20,6 @@ import { ApprovalEngine, closeApprovalRequest, type ApprovalSubject } from '../a
 import { diffFields, recordAudit } from '../audit/audit.service';
 import { Contract, ContractStatus } from '../contract/contract.entity';
 import { requireReadableContract } from '../contract/contract.service';
-import { Role } from '../../common/roles';
 import {
   formatQuantity,
   INVOICED_STATUSES,
@@ -31,6 +31,7 @@ import {
   Payment,
 } from './invoice.entity';
 import { InvoiceErrors } from './invoice.errors';
+import { InvoicePolicy } from './invoice.policy';
 import {
   InvoiceOrderField,
   type ApproveInvoiceInput,
@@ -464,7 +465,7 @@ async function invoicedUnderContract(tx: Context, contractId: number): Promise<n
 
 /** Finance raises and collects invoices on every account; otherwise the account's writers do. */
 async function requireInvoiceWriter(ctx: Context, account: Account): Promise<void> {
-  if (ctx.viewer.role === Role.FINANCE) return;
+  if (hasRole(InvoicePolicy.rules.invoicesEveryAccount, ctx.viewer.role)) return;
   if (!(await ctx.scope.canWriteAccount(ctx.em, account.id))) throw InvoiceErrors.cannotWrite(account.name);
 }
 

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
-import { ForbiddenError } from '../../common/errors';
+import { ErrorReason, ForbiddenError } from '../../common/errors';
 import { connectionType, PageArgs, type Connection } from '../../common/pagination';
 import { User } from '../user/user.entity';
 import { Notification } from './notification.entity';
@@ -23,7 +23,10 @@ export class UserNotificationsResolver {
     unreadOnly: boolean,
   ): Promise<Connection<Notification>> {
     if (user.id !== ctx.viewer.id)
-      throw new ForbiddenError('You can read only your own notifications (viewer { notifications }).');
+      throw new ForbiddenError(
+        ErrorReason.NOT_OWN_NOTIFICATIONS,
+        'You can read only your own notifications (viewer { notifications }).',
+      );
     return listNotifications(ctx, page, unreadOnly);
   }
 }

@@ -10,10 +10,12 @@ import {
   ProjectResolver,
   StatusUpdateResolver,
 } from './project.resolver';
+import { ProjectPolicy } from './project.policy';
 
 /** Projects: budget, costs, members, milestones and status. */
 export const projectModule: FeatureModule = {
   name: 'project',
+  policy: ProjectPolicy,
   entities: [Project, ProjectMember, ProjectCost, StatusUpdate, Milestone],
   resolvers: [
     ProjectResolver,

@@ -5,6 +5,7 @@ import { NotFoundError } from '../../common/errors';
 import { decodeGlobalId } from '../../common/global-id';
 import { forUpdate, lockRow } from '../../common/locking';
 import { DEFAULT_CURRENCY, formatMoney, MAX_CENTS } from '../../common/money';
+import { hasRole } from '../../common/policy';
 import { OrderDirection, paginate, type Connection, type PageArgs, type SortOrder } from '../../common/pagination';
 import type { Selection } from '../../common/selection';
 import type { ToOne } from '../../common/to-one';
@@ -17,8 +18,7 @@ import type { ChangeOrder } from '../change-order/change-order.entity';
 import type { Contract } from '../contract/contract.entity';
 import { INVOICED_STATUSES } from '../invoice/invoice.entity';
 import { notify, NotificationKind } from '../notification/notification.service';
-import { Role } from '../../common/roles';
-import { type User } from '../user/user.entity';
+import type { User } from '../user/user.entity';
 import {
   BUDGET_ALERT_PERCENT,
   Health,
@@ -32,6 +32,7 @@ import {
   StatusUpdate,
 } from './project.entity';
 import { ProjectErrors } from './project.errors';
+import { ProjectPolicy } from './project.policy';
 import {
   ProjectOrderField,
   type AcceptMilestoneInput,
@@ -675,7 +676,8 @@ async function requireMilestone(
 async function requireEligibleMember(ctx: Context, globalId: string, path: string): Promise<User> {
   const user = await ctx.loaders.userById.load(decodeGlobalId(globalId, 'User', path));
   if (!user) throw new NotFoundError('User', globalId);
-  if (!user.active || user.role === Role.BI_READER) throw ProjectErrors.userNotEligible(path, user.name);
+  if (!user.active || !hasRole(ProjectPolicy.rules.teamMembers, user.role))
+    throw ProjectErrors.userNotEligible(path, user.name);
   return user;
 }
 

@@ -1,6 +1,6 @@
 import { inTransaction, type Context } from '../../common/context';
 import { stampNew } from '../../common/base.entity';
-import { ConflictError, NotFoundError, BadInputError } from '../../common/errors';
+import { BadInputError, ConflictError, ErrorReason, NotFoundError } from '../../common/errors';
 import { decodeGlobalId } from '../../common/global-id';
 import type { Connection, PageArgs } from '../../common/pagination';
 import type { Selection } from '../../common/selection';
@@ -39,10 +39,14 @@ export const TeamService = {
         throw BadInputError.field(
           'input.userId',
           `${user.name} owns this account already; the owner is not listed on the team`,
+          ErrorReason.ALREADY_MEMBER,
         );
       const existing = await tx.em.findOneBy(AccountTeamMember, { accountId: account.id, userId: user.id });
       if (existing)
-        throw new ConflictError(`${user.name} is on this account's team already (as ${existing.teamRole}).`);
+        throw new ConflictError(
+          ErrorReason.ALREADY_MEMBER,
+          `${user.name} is on this account's team already (as ${existing.teamRole}).`,
+        );
       const member = stampNew(new AccountTeamMember());
       member.accountId = account.id;
       member.userId = user.id;
@@ -76,6 +80,11 @@ export const TeamService = {
 async function requireActiveUser(ctx: Context, globalId: string, path: string): Promise<User> {
   const user = await ctx.loaders.userById.load(decodeGlobalId(globalId, 'User', path));
   if (!user) throw new NotFoundError('User', globalId);
-  if (!user.active) throw BadInputError.field(path, `${user.name} has left (inactive) and cannot join a team`);
+  if (!user.active)
+    throw BadInputError.field(
+      path,
+      `${user.name} has left (inactive) and cannot join a team`,
+      ErrorReason.USER_NOT_ELIGIBLE,
+    );
   return user;
 }
