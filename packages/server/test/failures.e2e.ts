@@ -27,6 +27,7 @@ describe('unexpected failures', () => {
     expect(response.body.errors?.[0].message).toMatch(/Internal server error/);
     expect(response.body.errors?.[0].extensions).toEqual({
       code: 'INTERNAL_SERVER_ERROR',
+      reason: 'INTERNAL_ERROR',
       requestId: 'req-broken-team',
     });
     const logged = logLines.map((line) => JSON.parse(line)).find((entry) => entry.msg === 'unexpected error');

@@ -24,7 +24,12 @@ function send(
 
 const TYPENAME = JSON.stringify({ query: '{ __typename }' });
 const NOT_JSON = {
-  errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_USER_INPUT' } }],
+  errors: [
+    {
+      message: 'The request body is not valid JSON.',
+      extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_REQUEST' },
+    },
+  ],
 };
 
 /** What the HTTP layer does below GraphQL: bodies, paths, the playground's negotiation, the request log. */

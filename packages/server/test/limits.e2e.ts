@@ -136,6 +136,7 @@ describe('failures outside a resolver', () => {
       expect(response.headers.get('x-request-id')).toBe('req-sign-in-broken');
       expect(response.body.errors![0].extensions).toEqual({
         code: 'INTERNAL_SERVER_ERROR',
+        reason: 'INTERNAL_ERROR',
         requestId: 'req-sign-in-broken',
       });
       expect(response.body.errors![0].message).not.toMatch(

@@ -124,7 +124,12 @@ describe('request limits', () => {
     });
     expect(response.status).toBe(413);
     expect(await response.json()).toEqual({
-      errors: [{ message: 'The request body is larger than 1mb.', extensions: { code: 'BAD_USER_INPUT' } }],
+      errors: [
+        {
+          message: 'The request body is larger than 1mb.',
+          extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_REQUEST' },
+        },
+      ],
     });
   });
 
