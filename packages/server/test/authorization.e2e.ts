@@ -12,7 +12,7 @@ import { policies } from '../src/app/policies';
 import { permissionTable } from '../src/app/policy-gate';
 import { createSchema } from '../src/app/schema';
 import { EVERY_ROLE } from '../src/common/policy';
-import type { Role } from '../src/modules/user/user.entity';
+import type { Role } from '../src/common/roles';
 import { TestServer } from './support/harness';
 
 /**
