@@ -2,81 +2,66 @@
 // @ts-check
 /**
  * `pnpm run check` (root: `pnpm sdk:check`). Fails (exit 1) when
- *  - src/generated.ts differs from what the schema and operations/*.graphql generate now, or
- *  - a root Query or Mutation field of the schema has no operation document that selects it.
- * It regenerates into a temp file and compares; it never writes src/generated.ts.
+ *  - a file of src/generated/ differs from what the schema and operations/*.graphql generate now,
+ *  - the README's method list differs from the one scripts/extras.js renders,
+ *  - a root Query or Mutation field of the schema has no operation document that selects it, or
+ *  - a connection-returning root field has no operation that `client.paginate` can page through.
+ * It regenerates in memory and compares; it never writes a file.
  */
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
-const { buildSchema, Kind, parse } = require('graphql');
+const { Kind } = require('graphql');
 const { generate } = require('@graphql-codegen/cli');
 const config = require('../codegen.config.js');
+const extras = require('./extras.js');
 
-/** The one output of the codegen config: src/generated.ts and its plugins and options. */
-const [OUTPUT, outputConfig] =
-  /** @type {[string, import('@graphql-codegen/cli').CodegenConfig['generates'][string]]} */ (
-    Object.entries(config.generates)[0]
-  );
-const SCHEMA = /** @type {string} */ (config.schema);
+const ROOT = path.join(__dirname, '../../..');
+const relative = (/** @type {string} */ file) => path.relative(ROOT, file);
 
-const PACKAGE_DIR = path.join(__dirname, '..');
-const OPERATIONS_DIR = path.join(PACKAGE_DIR, 'operations');
-const relative = (/** @type {string} */ file) => path.relative(path.join(PACKAGE_DIR, '../..'), file);
-
-/** Every .graphql file under a directory, sorted. */
-function graphqlFiles(/** @type {string} */ dir) {
-  /** @type {string[]} */
-  const files = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...graphqlFiles(full));
-    else if (entry.name.endsWith('.graphql')) files.push(full);
-  }
-  return files.sort();
+/** Where a committed text first differs from a regenerated one, or null when they are equal. */
+function difference(/** @type {string | null} */ committed, /** @type {string} */ fresh) {
+  if (committed === fresh) return null;
+  if (committed === null) return 'it does not exist';
+  const a = committed.split('\n');
+  const b = fresh.split('\n');
+  let line = 0;
+  while (line < Math.max(a.length, b.length) && a[line] === b[line]) line += 1;
+  return `first difference at line ${line + 1}:\n  committed:   ${JSON.stringify(a[line] ?? '<end of file>')}\n  regenerated: ${JSON.stringify(b[line] ?? '<end of file>')}`;
 }
 
-/** Regenerates into a temp file; returns a problem message, or null when src/generated.ts is current. */
-async function checkGenerated() {
-  const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'account-graph-sdk-'));
-  const tempFile = path.join(tempDir, 'generated.ts');
-  try {
-    const [output] = await generate(
-      { schema: config.schema, documents: config.documents, silent: true, generates: { [tempFile]: outputConfig } },
-      false,
+const readOrNull = (/** @type {string} */ file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null);
+
+/** Regenerates every output in memory; returns one message per stale file. */
+async function checkGenerated(/** @type {ReturnType<typeof extras.load>} */ loaded) {
+  const problems = [];
+  const outputs = await generate({ ...config, silent: true }, false);
+  const expected = Object.keys(config.generates);
+  for (const file of expected) {
+    const output = outputs.find(
+      (/** @type {{ filename: string; content: string }} */ o) => path.resolve(o.filename) === path.resolve(file),
     );
-    if (!output) return 'codegen produced no output';
-    fs.writeFileSync(tempFile, output.content);
-    const fresh = fs.readFileSync(tempFile, 'utf8');
-    const committed = fs.existsSync(OUTPUT) ? fs.readFileSync(OUTPUT, 'utf8') : null;
-    if (committed === fresh) return null;
-    let detail = 'it does not exist';
-    if (committed !== null) {
-      const a = committed.split('\n');
-      const b = fresh.split('\n');
-      let line = 0;
-      while (line < Math.max(a.length, b.length) && a[line] === b[line]) line += 1;
-      detail = `first difference at line ${line + 1}:\n  committed:   ${JSON.stringify(a[line] ?? '<end of file>')}\n  regenerated: ${JSON.stringify(b[line] ?? '<end of file>')}`;
+    if (!output) {
+      problems.push(`codegen produced no ${relative(file)}`);
+      continue;
     }
-    return `${relative(OUTPUT)} is stale: run pnpm sdk:generate (${detail})`;
-  } finally {
-    fs.rmSync(tempDir, { recursive: true, force: true });
+    const stale = difference(readOrNull(file), output.content);
+    if (stale) problems.push(`${relative(file)} is stale: run pnpm sdk:generate (${stale})`);
   }
+  const staleExtras = difference(readOrNull(extras.EXTRAS_FILE), extras.renderExtras(loaded));
+  if (staleExtras) problems.push(`${relative(extras.EXTRAS_FILE)} is stale: run pnpm sdk:generate (${staleExtras})`);
+  const readme = readOrNull(extras.README_FILE) ?? '';
+  const staleReadme = difference(readme, extras.readmeWith(readme, extras.renderMethodList(loaded)));
+  if (staleReadme)
+    problems.push(
+      `the method list of ${relative(extras.README_FILE)} is stale: run pnpm sdk:generate (${staleReadme})`,
+    );
+  return problems;
 }
 
 /** Returns one message per root Query/Mutation field that no operation document selects. */
-function checkCoverage() {
-  const schema = buildSchema(fs.readFileSync(SCHEMA, 'utf8'));
-  const documents = graphqlFiles(OPERATIONS_DIR).map((file) => parse(fs.readFileSync(file, 'utf8')));
-  const definitions = documents.flatMap((document) => document.definitions);
-  /** @type {Map<string, import('graphql').FragmentDefinitionNode>} */
-  const fragments = new Map();
-  for (const definition of definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-  }
-
-  /** @type {Record<'query' | 'mutation', Set<string>>} */
-  const used = { query: new Set(), mutation: new Set() };
+function checkCoverage(/** @type {ReturnType<typeof extras.load>} */ { schema, operations, fragments }) {
+  /** @type {Record<string, Set<string>>} */
+  const used = { query: new Set(), mutation: new Set(), subscription: new Set() };
   /** Root field names of a selection set, through fragment spreads and inline fragments. */
   const collect = (
     /** @type {import('graphql').SelectionSetNode} */ selectionSet,
@@ -93,23 +78,18 @@ function checkCoverage() {
       }
     }
   };
-  for (const definition of definitions) {
-    if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
-    if (definition.operation === 'query' || definition.operation === 'mutation') {
-      collect(definition.selectionSet, used[definition.operation]);
-    }
-  }
+  for (const operation of operations) collect(operation.node.selectionSet, used[operation.kind] ?? new Set());
 
   const problems = [];
-  for (const [operation, type] of /** @type {const} */ ([
+  for (const [kind, type] of /** @type {const} */ ([
     ['query', schema.getQueryType()],
     ['mutation', schema.getMutationType()],
   ])) {
     if (!type) continue;
     for (const field of Object.keys(type.getFields()).sort()) {
-      if (!used[operation].has(field)) {
+      if (!used[kind].has(field)) {
         problems.push(
-          `${type.name}.${field} has no operation document: add a ${operation} that selects it to packages/sdk/operations/ and run pnpm sdk:generate`,
+          `${type.name}.${field} has no operation document: add a ${kind} that selects it to packages/sdk/operations/ and run pnpm sdk:generate`,
         );
       }
     }
@@ -118,10 +98,10 @@ function checkCoverage() {
 }
 
 async function main() {
-  const problems = [...checkCoverage()];
+  const loaded = extras.load();
+  const problems = [...checkCoverage(loaded), ...extras.connections(loaded).problems];
   try {
-    const stale = await checkGenerated();
-    if (stale) problems.push(stale);
+    problems.push(...(await checkGenerated(loaded)));
   } catch (error) {
     problems.push(`codegen failed: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -129,7 +109,9 @@ async function main() {
     for (const problem of problems) console.error(`sdk check: ${problem}`);
     process.exit(1);
   }
-  console.log('sdk check: src/generated.ts is up to date and every Query and Mutation field has an operation');
+  console.log(
+    `sdk check: src/generated/ and the README method list are up to date; every Query and Mutation field has an operation and every connection a pager`,
+  );
 }
 
 main().catch((error) => {

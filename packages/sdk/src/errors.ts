@@ -1,37 +1,16 @@
-import { ClientError } from 'graphql-request';
+import { SERVER_ERROR_CODES, type ServerErrorCode, type ServerErrorReason } from './generated/extras.js';
 
 /**
- * What went wrong. All but NETWORK_ERROR are the server's `extensions.code` (the only codes it
- * sends); NETWORK_ERROR means no GraphQL response came back at all. RATE_LIMITED and
- * SERVICE_UNAVAILABLE may be retried after `retryAfterSeconds`; TIMEOUT and QUERY_TOO_COMPLEX
- * need a smaller request.
+ * What went wrong: the server's `extensions.code` (every value of the schema's `enum ErrorCode`),
+ * or one of the SDK's own codes when no GraphQL result came back:
+ *  - NETWORK_ERROR: fetch failed (connection refused, DNS, TLS), no answer within `timeoutMs`, or
+ *    the server or a proxy answered without a GraphQL body (then `status` is set);
+ *  - ABORTED: the caller's `signal` aborted the call.
  */
-export type AccountGraphErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'BAD_USER_INPUT'
-  | 'CONFLICT'
-  | 'QUERY_TOO_COMPLEX'
-  | 'RATE_LIMITED'
-  | 'TIMEOUT'
-  | 'SERVICE_UNAVAILABLE'
-  | 'INTERNAL_SERVER_ERROR'
-  | 'NETWORK_ERROR';
+export type AccountGraphErrorCode = ServerErrorCode | 'NETWORK_ERROR' | 'ABORTED';
 
-/** Every code the server may send in `extensions.code`. */
-const SERVER_CODES: ReadonlySet<string> = new Set<AccountGraphErrorCode>([
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'BAD_USER_INPUT',
-  'CONFLICT',
-  'QUERY_TOO_COMPLEX',
-  'RATE_LIMITED',
-  'TIMEOUT',
-  'SERVICE_UNAVAILABLE',
-  'INTERNAL_SERVER_ERROR',
-]);
+/** Why, more precisely than the code: the server's `extensions.reason` (the schema's `enum ErrorReason`). */
+export type AccountGraphErrorReason = ServerErrorReason;
 
 /** One invalid input value of a BAD_USER_INPUT error: where it is (`input.name`) and what is wrong. */
 export interface AccountGraphFieldError {
@@ -50,26 +29,31 @@ export interface AccountGraphGraphQLError {
 /** What an AccountGraphError is made from. */
 export interface AccountGraphErrorInit {
   code: AccountGraphErrorCode;
-  operationName?: string;
-  fields?: AccountGraphFieldError[];
-  path?: ReadonlyArray<string | number>;
-  extensions?: Record<string, unknown>;
-  requestId?: string;
-  status?: number;
-  errors?: AccountGraphGraphQLError[];
+  reason?: AccountGraphErrorReason | undefined;
+  operationName?: string | undefined;
+  fields?: AccountGraphFieldError[] | undefined;
+  path?: ReadonlyArray<string | number> | undefined;
+  extensions?: Record<string, unknown> | undefined;
+  requestId?: string | undefined;
+  status?: number | undefined;
+  errors?: AccountGraphGraphQLError[] | undefined;
   data?: unknown;
+  retryAfterSeconds?: number | undefined;
+  attempts?: number | undefined;
   cause?: unknown;
 }
 
 /**
- * The one error every SDK method throws: a GraphQL error from the server (code from
- * `extensions.code`) or a NETWORK_ERROR when no GraphQL response came back.
+ * The one error every SDK call rejects with: a GraphQL error from the server (code from
+ * `extensions.code`), or NETWORK_ERROR / ABORTED when no GraphQL result came back.
  */
 export class AccountGraphError extends Error {
   override readonly name = 'AccountGraphError';
-  /** The server's `extensions.code` of the first error, or NETWORK_ERROR. */
+  /** The server's `extensions.code` of the first error, or NETWORK_ERROR / ABORTED. */
   readonly code: AccountGraphErrorCode;
-  /** The SDK method (operation) that failed, for example "createAccount". */
+  /** The server's `extensions.reason` of the first error, when it sent one. */
+  readonly reason: AccountGraphErrorReason | undefined;
+  /** The operation (SDK method) that failed, for example "createAccount". */
   readonly operationName: string | undefined;
   /** For BAD_USER_INPUT: each invalid input value (`{ path: 'input.name', message }`); otherwise empty. */
   readonly fields: AccountGraphFieldError[];
@@ -79,18 +63,21 @@ export class AccountGraphError extends Error {
   readonly extensions: Record<string, unknown>;
   /** The `x-request-id` response header: quote it when reporting a problem. */
   readonly requestId: string | undefined;
-  /** HTTP status of the response; undefined when none came back. */
+  /** HTTP status of the last response; undefined when none came back. */
   readonly status: number | undefined;
-  /** Every GraphQL error of the response, as sent; empty for NETWORK_ERROR. */
+  /** Every GraphQL error of the response, as sent; empty when no GraphQL result came back. */
   readonly errors: AccountGraphGraphQLError[];
   /** Partial `data` the server returned alongside the errors, if any. */
   readonly data: unknown;
-  /** For RATE_LIMITED and SERVICE_UNAVAILABLE: seconds to wait before retrying (the Retry-After header). */
+  /** For RATE_LIMITED and SERVICE_UNAVAILABLE: seconds to wait before trying again (Retry-After). */
   readonly retryAfterSeconds: number | undefined;
+  /** How many requests the call made (1 plus its retries). */
+  readonly attempts: number;
 
   constructor(message: string, init: AccountGraphErrorInit) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
     this.code = init.code;
+    this.reason = init.reason;
     this.operationName = init.operationName;
     this.fields = init.fields ?? [];
     this.path = init.path;
@@ -99,9 +86,15 @@ export class AccountGraphError extends Error {
     this.status = init.status;
     this.errors = init.errors ?? [];
     this.data = init.data;
-    const retryAfter = Number(this.extensions.retryAfterSeconds);
+    this.attempts = init.attempts ?? 1;
+    const retryAfter = init.retryAfterSeconds ?? Number(this.extensions.retryAfterSeconds);
     this.retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined;
   }
+}
+
+/** Whether an error is an AccountGraphError with one of the given codes (narrows `error`). */
+export function isAccountGraphError(error: unknown, ...codes: AccountGraphErrorCode[]): error is AccountGraphError {
+  return error instanceof AccountGraphError && (codes.length === 0 || codes.includes(error.code));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -115,58 +108,44 @@ function asFieldErrors(value: unknown): AccountGraphFieldError[] {
     .map((field) => ({ path: String(field.path ?? ''), message: String(field.message ?? '') }));
 }
 
-function headerOf(headers: unknown, name: string): string | undefined {
-  if (headers && typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
-  return undefined;
+/** The server's code as the SDK types it: one of the schema's codes (INTERNAL_SERVER_ERROR for an unknown one). */
+function knownCode(raw: unknown): AccountGraphErrorCode {
+  const code = typeof raw === 'string' && raw !== '' ? raw : 'INTERNAL_SERVER_ERROR';
+  if (SERVER_ERROR_CODES === null) return code;
+  return (SERVER_ERROR_CODES as readonly string[]).includes(code) ? code : 'INTERNAL_SERVER_ERROR';
 }
 
-/**
- * Turns whatever a graphql-request call threw into an AccountGraphError (returned as is when it
- * already is one). A GraphQL error keeps the server's message as it is (it is written to be shown).
- */
-export function toAccountGraphError(error: unknown, operationName?: string): AccountGraphError {
-  if (error instanceof AccountGraphError) return error;
+/** What the transport knows about the response that carried GraphQL errors. */
+export interface ResponseFacts {
+  operationName: string | undefined;
+  status: number;
+  requestId: string | undefined;
+  retryAfterSeconds: number | undefined;
+  attempts: number;
+}
 
-  if (error instanceof ClientError) {
-    const { response } = error;
-    const requestId = headerOf(response.headers, 'x-request-id');
-    // graphql-request keeps the body of a 4xx/5xx as `response`, errors included (429, 503).
-    const errors = (Array.isArray(response.errors) ? response.errors : []).filter(
-      isRecord,
-    ) as unknown as AccountGraphGraphQLError[];
-    const first = errors[0];
-    if (first) {
-      const extensions = isRecord(first.extensions) ? first.extensions : {};
-      const rawCode = typeof extensions.code === 'string' ? extensions.code : '';
-      const code = (SERVER_CODES.has(rawCode) ? rawCode : 'INTERNAL_SERVER_ERROR') as AccountGraphErrorCode;
-      return new AccountGraphError(String(first.message), {
-        code,
-        operationName,
-        fields: code === 'BAD_USER_INPUT' ? asFieldErrors(extensions.fields) : [],
-        path: Array.isArray(first.path) ? first.path : undefined,
-        extensions,
-        requestId,
-        status: response.status,
-        errors,
-        data: response.data ?? undefined,
-      });
-    }
-    // An HTTP error without a GraphQL body, for example a proxy's 502 page.
-    return new AccountGraphError(`The Account Graph API answered HTTP ${response.status} without a GraphQL result.`, {
-      code: 'NETWORK_ERROR',
-      operationName,
-      requestId,
-      status: response.status,
-      cause: error,
-    });
-  }
-
-  // fetch itself failed (connection refused, DNS, TLS, aborted) or the body was not JSON.
-  const reason = error instanceof Error ? error.message : String(error);
-  const detail = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
-  return new AccountGraphError(`Account Graph request failed: ${reason}${detail}`, {
-    code: 'NETWORK_ERROR',
-    operationName,
-    cause: error,
+/** The AccountGraphError for a GraphQL response whose `errors` is not empty. */
+export function fromGraphQLErrors(rawErrors: unknown[], data: unknown, facts: ResponseFacts): AccountGraphError {
+  const errors = rawErrors.filter(isRecord).map((error) => ({
+    ...error,
+    message: String(error.message ?? 'Unknown error'),
+  })) as AccountGraphGraphQLError[];
+  const first = errors[0] ?? { message: 'Unknown error' };
+  const extensions = isRecord(first.extensions) ? first.extensions : {};
+  const code = knownCode(extensions.code);
+  // The server's message is written to be shown to a person; it is kept as it is.
+  return new AccountGraphError(first.message, {
+    code,
+    reason: typeof extensions.reason === 'string' ? extensions.reason : undefined,
+    operationName: facts.operationName,
+    fields: code === 'BAD_USER_INPUT' ? asFieldErrors(extensions.fields) : [],
+    path: Array.isArray(first.path) ? first.path : undefined,
+    extensions,
+    requestId: facts.requestId,
+    status: facts.status,
+    errors,
+    data: data ?? undefined,
+    retryAfterSeconds: facts.retryAfterSeconds,
+    attempts: facts.attempts,
   });
 }

@@ -99,7 +99,7 @@ describe('account teams', () => {
     expect(won[0].removeAccountTeamMember.removedTeamMemberId).toBe(memberId);
     expect(lost.map((l) => l.code)).toEqual(Array(CALLS - 1).fill('NOT_FOUND'));
 
-    const { account } = await jordan.account({ id: accountId });
+    const { account } = await jordan.accountDetail({ id: accountId });
     expect(account!.team.edges.map((e) => e.node.user.id)).not.toContain(staff.lee);
     // One removal, so one entry in the audit trail.
     expect(await auditCount('removeAccountTeamMember', memberId)).toBe(1);

@@ -55,7 +55,7 @@ describe('contacts', () => {
         },
       })
     ).createContact.contact;
-    const { account: now } = await jordan.account({ id: account.id });
+    const { account: now } = await jordan.accountDetail({ id: account.id });
     expect(now!.contacts.totalCount).toBe(2);
     expect(now!.contacts.edges.map((e) => [e.node.name, e.node.isPrimary])).toEqual([
       ['Ana Ruiz', false],
@@ -236,7 +236,7 @@ describe('concurrent duplicates', () => {
     expect(
       results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason.code),
     ).toEqual(Array(9).fill('CONFLICT'));
-    const { account: read } = await jordan.account({ id: account.id });
+    const { account: read } = await jordan.accountDetail({ id: account.id });
     expect(read!.team.totalCount).toBe(1);
   });
 });

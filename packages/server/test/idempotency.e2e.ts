@@ -44,8 +44,8 @@ afterAll(async () => {
 
 it('replays the first response to a retry with the same key, doing the work once', async () => {
   const headers = key('create');
-  const first = await jordan.createContract({ input: contractInput('Idempotent SOW') }, headers);
-  const retry = await jordan.createContract({ input: contractInput('Idempotent SOW') }, headers);
+  const first = await jordan.createContract({ input: contractInput('Idempotent SOW') }, { headers });
+  const retry = await jordan.createContract({ input: contractInput('Idempotent SOW') }, { headers });
   expect(retry).toEqual(first);
   expect(await contractsTitled('Idempotent SOW')).toBe(1);
 
@@ -79,21 +79,21 @@ it('marks a replay, and refuses the same key with a different request', async ()
 it('keeps nothing for a failed request, so a corrected retry with the same key runs', async () => {
   const headers = key('fix');
   await expectError(
-    jordan.createContract({ input: { ...contractInput('Fixed SOW'), endDate: '2026-01-01' } }, headers),
+    jordan.createContract({ input: { ...contractInput('Fixed SOW'), endDate: '2026-01-01' } }, { headers }),
     'BAD_USER_INPUT',
   );
-  const fixed = await jordan.createContract({ input: contractInput('Fixed SOW') }, headers);
+  const fixed = await jordan.createContract({ input: contractInput('Fixed SOW') }, { headers });
   expect(fixed.createContract.contract.title).toBe('Fixed SOW');
 });
 
 it('keeps keys per user and refuses an over-long key', async () => {
   const headers = key('shared');
-  await jordan.createContract({ input: contractInput('Jordan SOW') }, headers);
+  await jordan.createContract({ input: contractInput('Jordan SOW') }, { headers });
   const marcus = await server.client('marcus');
-  await marcus.createContract({ input: contractInput('Marcus SOW') }, headers);
+  await marcus.createContract({ input: contractInput('Marcus SOW') }, { headers });
   expect(await contractsTitled('Marcus SOW')).toBe(1);
   const long = await expectError(
-    jordan.createContract({ input: contractInput('Long key') }, { 'Idempotency-Key': 'k'.repeat(256) }),
+    jordan.createContract({ input: contractInput('Long key') }, { headers: { 'Idempotency-Key': 'k'.repeat(256) } }),
     'BAD_USER_INPUT',
   );
   expect(long.message).toMatch(/1 to 255 characters/);
@@ -106,7 +106,7 @@ it('approves once under 10 concurrent retries with the same key', async () => {
   await jordan.submitContract({ input: { id: contract.id } });
   const headers = key('approve');
   const results = await Promise.allSettled(
-    Array.from({ length: 10 }, () => marcus.approveContract({ input: { id: contract.id } }, headers)),
+    Array.from({ length: 10 }, () => marcus.approveContract({ input: { id: contract.id } }, { headers })),
   );
   const decisions = new Set(
     results
@@ -129,19 +129,19 @@ it('approves once under 10 concurrent retries with the same key', async () => {
 
 it('forgets a key after 24 hours', async () => {
   const headers = key('expire');
-  await jordan.createContract({ input: contractInput('Expiring key') }, headers);
+  await jordan.createContract({ input: contractInput('Expiring key') }, { headers });
   await server.db.dataSource.query("UPDATE idempotency_key SET expiresAt = '2000-01-01 00:00:00.000' WHERE `key` = ?", [
     headers['Idempotency-Key'],
   ]);
-  await jordan.createContract({ input: contractInput('Expiring key') }, headers);
+  await jordan.createContract({ input: contractInput('Expiring key') }, { headers });
   expect(await contractsTitled('Expiring key')).toBe(2);
 });
 
 it('ignores the header on queries', async () => {
   const vp = await server.client(Role.EXECUTIVE);
   const headers = key('query');
-  await expect(vp.viewer({}, headers)).resolves.toBeDefined();
-  await expect(vp.accounts({ first: 1 }, headers)).resolves.toBeDefined();
+  await expect(vp.viewer({}, { headers })).resolves.toBeDefined();
+  await expect(vp.accounts({ first: 1 }, { headers })).resolves.toBeDefined();
 });
 
 describe('one transaction for the whole keyed request', () => {

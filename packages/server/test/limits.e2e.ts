@@ -101,8 +101,8 @@ describe('rate limit in cost points per minute', () => {
 
   it('reaches SDK users as an AccountGraphError they can wait out', async () => {
     const client = await server.client('casey');
-    // The SDK's portfolio page with its nested lists costs far more than this server's 100 points a minute.
-    const error = await client.accounts({ first: 20 }).catch((caught: unknown) => caught);
+    // A page of 100 accounts with their owners and parents costs far more than this server's 100 points a minute.
+    const error = await client.accounts({ first: 100 }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AccountGraphError);
     expect(error).toMatchObject({ code: 'RATE_LIMITED', status: 429 });
     expect((error as AccountGraphError).retryAfterSeconds).toBeGreaterThan(0);

@@ -4,25 +4,7 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
-import { type GraphQLClient, type RequestOptions } from 'graphql-request';
-
-/** A GraphQL document as its source text, as graphql-request sends it. */
-export class TypedDocumentString<TResult, TVariables> extends String {
-  /** Never set: it only carries the document's result and variables types. */
-  declare readonly __documentTypes?: { result: TResult; variables: TVariables };
-
-  constructor(
-    private readonly value: string,
-    readonly __meta__?: Record<string, unknown>,
-  ) {
-    super(value);
-  }
-
-  override toString(): string {
-    return this.value;
-  }
-}
-type GraphQLClientRequestHeaders = RequestOptions['requestHeaders'];
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 /** The client's acceptance of a DELIVERED milestone or deliverable. */
 export type AcceptMilestoneInput = {
   /** The day they accepted it; today (UTC) when omitted. */
@@ -1316,26 +1298,30 @@ export type AccountDetailFieldsFragment = { id: string, name: string, kind: Acco
 
 export type AccountQueryVariables = Exact<{
   id: string;
+}>;
+
+
+export type AccountQuery = { account: { id: string, name: string, kind: AccountKind, status: AccountStatus, tier: AccountTier, region: string | null, membersReached: number, createdAt: string, updatedAt: string, version: number, owner: { id: string, name: string, email: string, role: Role } | null, parent: { id: string, name: string } | null } | null };
+
+export type AccountDetailQueryVariables = Exact<{
+  id: string;
   teamFirst?: number;
   contactsFirst?: number;
   childrenFirst?: number;
 }>;
 
 
-export type AccountQuery = { account: { id: string, name: string, kind: AccountKind, status: AccountStatus, tier: AccountTier, region: string | null, membersReached: number, createdAt: string, updatedAt: string, version: number, team: { totalCount: number, edges: Array<{ node: { id: string, teamRole: TeamRole, createdAt: string, updatedAt: string, version: number, user: { id: string, name: string, role: Role } } }> }, contacts: { totalCount: number, edges: Array<{ node: { id: string, name: string, title: string | null, email: string | null, phone: string | null, roles: Array<ContactRole>, isPrimary: boolean, createdAt: string, updatedAt: string, version: number } }> }, children: { totalCount: number, edges: Array<{ node: { id: string, name: string } }> }, owner: { id: string, name: string, email: string, role: Role } | null, parent: { id: string, name: string } | null } | null };
+export type AccountDetailQuery = { account: { id: string, name: string, kind: AccountKind, status: AccountStatus, tier: AccountTier, region: string | null, membersReached: number, createdAt: string, updatedAt: string, version: number, team: { totalCount: number, edges: Array<{ node: { id: string, teamRole: TeamRole, createdAt: string, updatedAt: string, version: number, user: { id: string, name: string, role: Role } } }> }, contacts: { totalCount: number, edges: Array<{ node: { id: string, name: string, title: string | null, email: string | null, phone: string | null, roles: Array<ContactRole>, isPrimary: boolean, createdAt: string, updatedAt: string, version: number } }> }, children: { totalCount: number, edges: Array<{ node: { id: string, name: string } }> }, owner: { id: string, name: string, email: string, role: Role } | null, parent: { id: string, name: string } | null } | null };
 
 export type AccountsQueryVariables = Exact<{
   first?: number;
   after?: string | null | undefined;
   filter?: AccountFilter | null | undefined;
   orderBy?: AccountOrder | null | undefined;
-  teamFirst?: number;
-  contactsFirst?: number;
-  childrenFirst?: number;
 }>;
 
 
-export type AccountsQuery = { accounts: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, kind: AccountKind, status: AccountStatus, tier: AccountTier, region: string | null, membersReached: number, createdAt: string, updatedAt: string, version: number, team: { totalCount: number, edges: Array<{ node: { id: string, teamRole: TeamRole, createdAt: string, updatedAt: string, version: number, user: { id: string, name: string, role: Role } } }> }, contacts: { totalCount: number, edges: Array<{ node: { id: string, name: string, title: string | null, email: string | null, phone: string | null, roles: Array<ContactRole>, isPrimary: boolean, createdAt: string, updatedAt: string, version: number } }> }, children: { totalCount: number, edges: Array<{ node: { id: string, name: string } }> }, owner: { id: string, name: string, email: string, role: Role } | null, parent: { id: string, name: string } | null } }> } };
+export type AccountsQuery = { accounts: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, kind: AccountKind, status: AccountStatus, tier: AccountTier, region: string | null, membersReached: number, createdAt: string, updatedAt: string, version: number, owner: { id: string, name: string, email: string, role: Role } | null, parent: { id: string, name: string } | null } }> } };
 
 export type CreateAccountMutationVariables = Exact<{
   input: CreateAccountInput;
@@ -2056,7 +2042,25 @@ export type UsersQueryVariables = Exact<{
 
 export type UsersQuery = { users: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, email: string, role: Role, title: string | null, active: boolean, createdAt: string, updatedAt: string, version: number, manager: { id: string, name: string } | null } }> } };
 
-export const AccountFieldsFragmentDoc = new TypedDocumentString(`
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const AccountFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment AccountFields on Account {
   id
   name
@@ -2079,8 +2083,8 @@ export const AccountFieldsFragmentDoc = new TypedDocumentString(`
     name
   }
 }
-    `, {"fragmentName":"AccountFields"});
-export const TeamMemberFieldsFragmentDoc = new TypedDocumentString(`
+    `, {"fragmentName":"AccountFields"}) as unknown as TypedDocumentString<AccountFieldsFragment, unknown>;
+export const TeamMemberFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment TeamMemberFields on AccountTeamMember {
   id
   teamRole
@@ -2093,8 +2097,8 @@ export const TeamMemberFieldsFragmentDoc = new TypedDocumentString(`
     role
   }
 }
-    `, {"fragmentName":"TeamMemberFields"});
-export const ContactFieldsFragmentDoc = new TypedDocumentString(`
+    `, {"fragmentName":"TeamMemberFields"}) as unknown as TypedDocumentString<TeamMemberFieldsFragment, unknown>;
+export const ContactFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment ContactFields on Contact {
   id
   name
@@ -2107,8 +2111,8 @@ export const ContactFieldsFragmentDoc = new TypedDocumentString(`
   updatedAt
   version
 }
-    `, {"fragmentName":"ContactFields"});
-export const AccountDetailFieldsFragmentDoc = new TypedDocumentString(`
+    `, {"fragmentName":"ContactFields"}) as unknown as TypedDocumentString<ContactFieldsFragment, unknown>;
+export const AccountDetailFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment AccountDetailFields on Account {
   ...AccountFields
   team(first: $teamFirst) {
@@ -2182,8 +2186,8 @@ fragment TeamMemberFields on AccountTeamMember {
     name
     role
   }
-}`, {"fragmentName":"AccountDetailFields"});
-export const AuditEventFieldsFragmentDoc = new TypedDocumentString(`
+}`, {"fragmentName":"AccountDetailFields"}) as unknown as TypedDocumentString<AccountDetailFieldsFragment, unknown>;
+export const AuditEventFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment AuditEventFields on AuditEvent {
   id
   action
@@ -2198,14 +2202,14 @@ export const AuditEventFieldsFragmentDoc = new TypedDocumentString(`
     role
   }
 }
-    `, {"fragmentName":"AuditEventFields"});
-export const MoneyFieldsFragmentDoc = new TypedDocumentString(`
+    `, {"fragmentName":"AuditEventFields"}) as unknown as TypedDocumentString<AuditEventFieldsFragment, unknown>;
+export const MoneyFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment MoneyFields on Money {
   amountCents
   currency
 }
-    `, {"fragmentName":"MoneyFields"});
-export const ChangeOrderFieldsFragmentDoc = new TypedDocumentString(`
+    `, {"fragmentName":"MoneyFields"}) as unknown as TypedDocumentString<MoneyFieldsFragment, unknown>;
+export const ChangeOrderFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment ChangeOrderFields on ChangeOrder {
   id
   number
@@ -2244,8 +2248,8 @@ export const ChangeOrderFieldsFragmentDoc = new TypedDocumentString(`
     fragment MoneyFields on Money {
   amountCents
   currency
-}`, {"fragmentName":"ChangeOrderFields"});
-export const ClientIssueFieldsFragmentDoc = new TypedDocumentString(`
+}`, {"fragmentName":"ChangeOrderFields"}) as unknown as TypedDocumentString<ChangeOrderFieldsFragment, unknown>;
+export const ClientIssueFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment ClientIssueFields on ClientIssue {
   id
   title
@@ -2284,8 +2288,8 @@ export const ClientIssueFieldsFragmentDoc = new TypedDocumentString(`
     name
   }
 }
-    `, {"fragmentName":"ClientIssueFields"});
-export const ClientIssueEventFieldsFragmentDoc = new TypedDocumentString(`
+    `, {"fragmentName":"ClientIssueFields"}) as unknown as TypedDocumentString<ClientIssueFieldsFragment, unknown>;
+export const ClientIssueEventFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment ClientIssueEventFields on ClientIssueEvent {
   id
   kind
@@ -2298,8 +2302,8 @@ export const ClientIssueEventFieldsFragmentDoc = new TypedDocumentString(`
     name
   }
 }
-    `, {"fragmentName":"ClientIssueEventFields"});
-export const ApprovalDecisionFieldsFragmentDoc = new TypedDocumentString(`
+    `, {"fragmentName":"ClientIssueEventFields"}) as unknown as TypedDocumentString<ClientIssueEventFieldsFragment, unknown>;
+export const ApprovalDecisionFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment ApprovalDecisionFields on ApprovalDecision {
   id
   subjectType
@@ -2318,8 +2322,8 @@ export const ApprovalDecisionFieldsFragmentDoc = new TypedDocumentString(`
     fragment MoneyFields on Money {
   amountCents
   currency
-}`, {"fragmentName":"ApprovalDecisionFields"});
-export const ContractFieldsFragmentDoc = new TypedDocumentString(`
+}`, {"fragmentName":"ApprovalDecisionFields"}) as unknown as TypedDocumentString<ApprovalDecisionFieldsFragment, unknown>;
+export const ContractFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment ContractFields on Contract {
   id
   number
@@ -2359,8 +2363,8 @@ export const ContractFieldsFragmentDoc = new TypedDocumentString(`
     fragment MoneyFields on Money {
   amountCents
   currency
-}`, {"fragmentName":"ContractFields"});
-export const PaymentFieldsFragmentDoc = new TypedDocumentString(`
+}`, {"fragmentName":"ContractFields"}) as unknown as TypedDocumentString<ContractFieldsFragment, unknown>;
+export const PaymentFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment PaymentFields on Payment {
   id
   amount {
@@ -2377,8 +2381,8 @@ export const PaymentFieldsFragmentDoc = new TypedDocumentString(`
     fragment MoneyFields on Money {
   amountCents
   currency
-}`, {"fragmentName":"PaymentFields"});
-export const InvoiceFieldsFragmentDoc = new TypedDocumentString(`
+}`, {"fragmentName":"PaymentFields"}) as unknown as TypedDocumentString<PaymentFieldsFragment, unknown>;
+export const InvoiceFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment InvoiceFields on Invoice {
   id
   number
@@ -2419,8 +2423,8 @@ export const InvoiceFieldsFragmentDoc = new TypedDocumentString(`
     fragment MoneyFields on Money {
   amountCents
   currency
-}`, {"fragmentName":"InvoiceFields"});
-export const InvoiceDetailFieldsFragmentDoc = new TypedDocumentString(`
+}`, {"fragmentName":"InvoiceFields"}) as unknown as TypedDocumentString<InvoiceFieldsFragment, unknown>;
+export const InvoiceDetailFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment InvoiceDetailFields on Invoice {
   ...InvoiceFields
   lines(first: $linesFirst) {
@@ -2502,16 +2506,16 @@ fragment InvoiceFields on Invoice {
     id
     name
   }
-}`, {"fragmentName":"InvoiceDetailFields"});
-export const PageInfoFieldsFragmentDoc = new TypedDocumentString(`
+}`, {"fragmentName":"InvoiceDetailFields"}) as unknown as TypedDocumentString<InvoiceDetailFieldsFragment, unknown>;
+export const PageInfoFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment PageInfoFields on PageInfo {
   hasNextPage
   hasPreviousPage
   startCursor
   endCursor
 }
-    `, {"fragmentName":"PageInfoFields"});
-export const NotificationFieldsFragmentDoc = new TypedDocumentString(`
+    `, {"fragmentName":"PageInfoFields"}) as unknown as TypedDocumentString<PageInfoFieldsFragment, unknown>;
+export const NotificationFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment NotificationFields on Notification {
   id
   kind
@@ -2521,8 +2525,8 @@ export const NotificationFieldsFragmentDoc = new TypedDocumentString(`
   readAt
   createdAt
 }
-    `, {"fragmentName":"NotificationFields"});
-export const ProjectFieldsFragmentDoc = new TypedDocumentString(`
+    `, {"fragmentName":"NotificationFields"}) as unknown as TypedDocumentString<NotificationFieldsFragment, unknown>;
+export const ProjectFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment ProjectFields on Project {
   id
   name
@@ -2567,8 +2571,8 @@ export const ProjectFieldsFragmentDoc = new TypedDocumentString(`
     fragment MoneyFields on Money {
   amountCents
   currency
-}`, {"fragmentName":"ProjectFields"});
-export const StatusUpdateFieldsFragmentDoc = new TypedDocumentString(`
+}`, {"fragmentName":"ProjectFields"}) as unknown as TypedDocumentString<ProjectFieldsFragment, unknown>;
+export const StatusUpdateFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment StatusUpdateFields on StatusUpdate {
   id
   postedAt
@@ -2589,8 +2593,8 @@ export const StatusUpdateFieldsFragmentDoc = new TypedDocumentString(`
     postedAt
   }
 }
-    `, {"fragmentName":"StatusUpdateFields"});
-export const MilestoneFieldsFragmentDoc = new TypedDocumentString(`
+    `, {"fragmentName":"StatusUpdateFields"}) as unknown as TypedDocumentString<StatusUpdateFieldsFragment, unknown>;
+export const MilestoneFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment MilestoneFields on Milestone {
   id
   kind
@@ -2615,8 +2619,8 @@ export const MilestoneFieldsFragmentDoc = new TypedDocumentString(`
   updatedAt
   version
 }
-    `, {"fragmentName":"MilestoneFields"});
-export const ProjectCostFieldsFragmentDoc = new TypedDocumentString(`
+    `, {"fragmentName":"MilestoneFields"}) as unknown as TypedDocumentString<MilestoneFieldsFragment, unknown>;
+export const ProjectCostFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment ProjectCostFields on ProjectCost {
   id
   date
@@ -2634,15 +2638,15 @@ export const ProjectCostFieldsFragmentDoc = new TypedDocumentString(`
     fragment MoneyFields on Money {
   amountCents
   currency
-}`, {"fragmentName":"ProjectCostFields"});
-export const HealthPointFieldsFragmentDoc = new TypedDocumentString(`
+}`, {"fragmentName":"ProjectCostFields"}) as unknown as TypedDocumentString<ProjectCostFieldsFragment, unknown>;
+export const HealthPointFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment HealthPointFields on HealthPoint {
   weekOf
   postedAt
   health
 }
-    `, {"fragmentName":"HealthPointFields"});
-export const UserFieldsFragmentDoc = new TypedDocumentString(`
+    `, {"fragmentName":"HealthPointFields"}) as unknown as TypedDocumentString<HealthPointFieldsFragment, unknown>;
+export const UserFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment UserFields on User {
   id
   name
@@ -2654,9 +2658,37 @@ export const UserFieldsFragmentDoc = new TypedDocumentString(`
   updatedAt
   version
 }
-    `, {"fragmentName":"UserFields"});
-export const AccountDocument = new TypedDocumentString(`
-    query account($id: ID!, $teamFirst: Int! = 20, $contactsFirst: Int! = 20, $childrenFirst: Int! = 20) {
+    `, {"fragmentName":"UserFields"}) as unknown as TypedDocumentString<UserFieldsFragment, unknown>;
+export const AccountDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query account($id: ID!) {
+  account(id: $id) {
+    ...AccountFields
+  }
+}
+    fragment AccountFields on Account {
+  id
+  name
+  kind
+  status
+  tier
+  region
+  membersReached
+  createdAt
+  updatedAt
+  version
+  owner {
+    id
+    name
+    email
+    role
+  }
+  parent {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<AccountQuery, AccountQueryVariables>;
+export const AccountDetailDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query accountDetail($id: ID!, $teamFirst: Int! = 20, $contactsFirst: Int! = 20, $childrenFirst: Int! = 20) {
   account(id: $id) {
     ...AccountDetailFields
   }
@@ -2734,9 +2766,9 @@ fragment TeamMemberFields on AccountTeamMember {
     name
     role
   }
-}`);
-export const AccountsDocument = new TypedDocumentString(`
-    query accounts($first: Int! = 20, $after: String, $filter: AccountFilter, $orderBy: AccountOrder, $teamFirst: Int! = 20, $contactsFirst: Int! = 20, $childrenFirst: Int! = 20) {
+}`) as unknown as TypedDocumentString<AccountDetailQuery, AccountDetailQueryVariables>;
+export const AccountsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query accounts($first: Int! = 20, $after: String, $filter: AccountFilter, $orderBy: AccountOrder) {
   accounts(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
     totalCount
     pageInfo {
@@ -2745,7 +2777,7 @@ export const AccountsDocument = new TypedDocumentString(`
     edges {
       cursor
       node {
-        ...AccountDetailFields
+        ...AccountFields
       }
     }
   }
@@ -2772,65 +2804,13 @@ export const AccountsDocument = new TypedDocumentString(`
     name
   }
 }
-fragment AccountDetailFields on Account {
-  ...AccountFields
-  team(first: $teamFirst) {
-    totalCount
-    edges {
-      node {
-        ...TeamMemberFields
-      }
-    }
-  }
-  contacts(first: $contactsFirst) {
-    totalCount
-    edges {
-      node {
-        ...ContactFields
-      }
-    }
-  }
-  children(first: $childrenFirst) {
-    totalCount
-    edges {
-      node {
-        id
-        name
-      }
-    }
-  }
-}
-fragment ContactFields on Contact {
-  id
-  name
-  title
-  email
-  phone
-  roles
-  isPrimary
-  createdAt
-  updatedAt
-  version
-}
 fragment PageInfoFields on PageInfo {
   hasNextPage
   hasPreviousPage
   startCursor
   endCursor
-}
-fragment TeamMemberFields on AccountTeamMember {
-  id
-  teamRole
-  createdAt
-  updatedAt
-  version
-  user {
-    id
-    name
-    role
-  }
-}`);
-export const CreateAccountDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<AccountsQuery, AccountsQueryVariables>;
+export const CreateAccountDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation createAccount($input: CreateAccountInput!) {
   createAccount(input: $input) {
     account {
@@ -2859,8 +2839,8 @@ export const CreateAccountDocument = new TypedDocumentString(`
     id
     name
   }
-}`);
-export const UpdateAccountDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<CreateAccountMutation, CreateAccountMutationVariables>;
+export const UpdateAccountDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation updateAccount($input: UpdateAccountInput!) {
   updateAccount(input: $input) {
     account {
@@ -2889,8 +2869,8 @@ export const UpdateAccountDocument = new TypedDocumentString(`
     id
     name
   }
-}`);
-export const AssignAccountOwnerDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<UpdateAccountMutation, UpdateAccountMutationVariables>;
+export const AssignAccountOwnerDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation assignAccountOwner($input: AssignAccountOwnerInput!) {
   assignAccountOwner(input: $input) {
     account {
@@ -2919,8 +2899,8 @@ export const AssignAccountOwnerDocument = new TypedDocumentString(`
     id
     name
   }
-}`);
-export const RevenueSeriesDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<AssignAccountOwnerMutation, AssignAccountOwnerMutationVariables>;
+export const RevenueSeriesDocument = /*#__PURE__*/ new TypedDocumentString(`
     query revenueSeries($granularity: Granularity!, $from: LocalDate!, $to: LocalDate!, $measure: RevenueMeasure = INVOICED, $groupBy: RevenueGroupBy = NONE, $accountId: ID, $includeChildAccounts: Boolean = false) {
   analytics {
     revenueSeries(
@@ -2944,8 +2924,8 @@ export const RevenueSeriesDocument = new TypedDocumentString(`
     }
   }
 }
-    `);
-export const ReceivablesAgingDocument = new TypedDocumentString(`
+    `) as unknown as TypedDocumentString<RevenueSeriesQuery, RevenueSeriesQueryVariables>;
+export const ReceivablesAgingDocument = /*#__PURE__*/ new TypedDocumentString(`
     query receivablesAging($groupBy: AgingGroupBy = ACCOUNT) {
   analytics {
     receivablesAging(groupBy: $groupBy) {
@@ -2974,8 +2954,8 @@ export const ReceivablesAgingDocument = new TypedDocumentString(`
     }
   }
 }
-    `);
-export const ApprovalQueueDocument = new TypedDocumentString(`
+    `) as unknown as TypedDocumentString<ReceivablesAgingQuery, ReceivablesAgingQueryVariables>;
+export const ApprovalQueueDocument = /*#__PURE__*/ new TypedDocumentString(`
     query approvalQueue($first: Int! = 20, $after: String) {
   approvalQueue(first: $first, after: $after) {
     totalCount
@@ -3039,8 +3019,8 @@ fragment PageInfoFields on PageInfo {
   hasPreviousPage
   startCursor
   endCursor
-}`);
-export const AuditEventsDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<ApprovalQueueQuery, ApprovalQueueQueryVariables>;
+export const AuditEventsDocument = /*#__PURE__*/ new TypedDocumentString(`
     query auditEvents($first: Int! = 20, $after: String, $filter: AuditEventFilter) {
   auditEvents(first: $first, after: $after, filter: $filter) {
     totalCount
@@ -3074,8 +3054,8 @@ fragment PageInfoFields on PageInfo {
   hasPreviousPage
   startCursor
   endCursor
-}`);
-export const ChangeOrderDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<AuditEventsQuery, AuditEventsQueryVariables>;
+export const ChangeOrderDocument = /*#__PURE__*/ new TypedDocumentString(`
     query changeOrder($id: ID!, $approvalsFirst: Int! = 20) {
   changeOrder(id: $id) {
     ...ChangeOrderFields
@@ -3142,8 +3122,8 @@ fragment ApprovalDecisionFields on ApprovalDecision {
     name
     role
   }
-}`);
-export const ChangeOrdersDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<ChangeOrderQuery, ChangeOrderQueryVariables>;
+export const ChangeOrdersDocument = /*#__PURE__*/ new TypedDocumentString(`
     query changeOrders($first: Int! = 20, $after: String, $filter: ChangeOrderFilter, $orderBy: ChangeOrderOrder) {
   changeOrders(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
     totalCount
@@ -3202,8 +3182,8 @@ fragment PageInfoFields on PageInfo {
   hasPreviousPage
   startCursor
   endCursor
-}`);
-export const ContractChangeOrdersDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<ChangeOrdersQuery, ChangeOrdersQueryVariables>;
+export const ContractChangeOrdersDocument = /*#__PURE__*/ new TypedDocumentString(`
     query contractChangeOrders($contractId: ID!, $first: Int! = 20, $after: String) {
   contract(id: $contractId) {
     id
@@ -3270,8 +3250,8 @@ fragment PageInfoFields on PageInfo {
   hasPreviousPage
   startCursor
   endCursor
-}`);
-export const CreateChangeOrderDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<ContractChangeOrdersQuery, ContractChangeOrdersQueryVariables>;
+export const CreateChangeOrderDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation createChangeOrder($input: CreateChangeOrderInput!) {
   createChangeOrder(input: $input) {
     changeOrder {
@@ -3317,8 +3297,8 @@ export const CreateChangeOrderDocument = new TypedDocumentString(`
 fragment MoneyFields on Money {
   amountCents
   currency
-}`);
-export const UpdateChangeOrderDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<CreateChangeOrderMutation, CreateChangeOrderMutationVariables>;
+export const UpdateChangeOrderDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation updateChangeOrder($input: UpdateChangeOrderInput!) {
   updateChangeOrder(input: $input) {
     changeOrder {
@@ -3364,8 +3344,8 @@ export const UpdateChangeOrderDocument = new TypedDocumentString(`
 fragment MoneyFields on Money {
   amountCents
   currency
-}`);
-export const SubmitChangeOrderDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<UpdateChangeOrderMutation, UpdateChangeOrderMutationVariables>;
+export const SubmitChangeOrderDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation submitChangeOrder($input: SubmitChangeOrderInput!) {
   submitChangeOrder(input: $input) {
     changeOrder {
@@ -3411,8 +3391,8 @@ export const SubmitChangeOrderDocument = new TypedDocumentString(`
 fragment MoneyFields on Money {
   amountCents
   currency
-}`);
-export const ApproveChangeOrderDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<SubmitChangeOrderMutation, SubmitChangeOrderMutationVariables>;
+export const ApproveChangeOrderDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation approveChangeOrder($input: ApproveChangeOrderInput!) {
   approveChangeOrder(input: $input) {
     changeOrder {
@@ -3476,8 +3456,8 @@ fragment ApprovalDecisionFields on ApprovalDecision {
     name
     role
   }
-}`);
-export const RejectChangeOrderDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<ApproveChangeOrderMutation, ApproveChangeOrderMutationVariables>;
+export const RejectChangeOrderDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation rejectChangeOrder($input: RejectChangeOrderInput!) {
   rejectChangeOrder(input: $input) {
     changeOrder {
@@ -3541,8 +3521,8 @@ fragment ApprovalDecisionFields on ApprovalDecision {
     name
     role
   }
-}`);
-export const WithdrawChangeOrderDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<RejectChangeOrderMutation, RejectChangeOrderMutationVariables>;
+export const WithdrawChangeOrderDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation withdrawChangeOrder($input: WithdrawChangeOrderInput!) {
   withdrawChangeOrder(input: $input) {
     changeOrder {
@@ -3588,8 +3568,8 @@ export const WithdrawChangeOrderDocument = new TypedDocumentString(`
 fragment MoneyFields on Money {
   amountCents
   currency
-}`);
-export const ClientIssueDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<WithdrawChangeOrderMutation, WithdrawChangeOrderMutationVariables>;
+export const ClientIssueDocument = /*#__PURE__*/ new TypedDocumentString(`
     query clientIssue($id: ID!, $timelineFirst: Int! = 50, $timelineAfter: String) {
   clientIssue(id: $id) {
     ...ClientIssueFields
@@ -3656,8 +3636,8 @@ fragment ClientIssueEventFields on ClientIssueEvent {
     id
     name
   }
-}`);
-export const ClientIssuesDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<ClientIssueQuery, ClientIssueQueryVariables>;
+export const ClientIssuesDocument = /*#__PURE__*/ new TypedDocumentString(`
     query clientIssues($first: Int! = 20, $after: String, $filter: ClientIssueFilter, $orderBy: ClientIssueOrder) {
   clientIssues(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
     totalCount
@@ -3710,8 +3690,8 @@ export const ClientIssuesDocument = new TypedDocumentString(`
     id
     name
   }
-}`);
-export const AccountOpenIssuesDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<ClientIssuesQuery, ClientIssuesQueryVariables>;
+export const AccountOpenIssuesDocument = /*#__PURE__*/ new TypedDocumentString(`
     query accountOpenIssues($accountId: ID!, $first: Int! = 20, $after: String) {
   account(id: $accountId) {
     id
@@ -3768,8 +3748,8 @@ export const AccountOpenIssuesDocument = new TypedDocumentString(`
     id
     name
   }
-}`);
-export const ReportClientIssueDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<AccountOpenIssuesQuery, AccountOpenIssuesQueryVariables>;
+export const ReportClientIssueDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation reportClientIssue($input: ReportClientIssueInput!) {
   reportClientIssue(input: $input) {
     clientIssue {
@@ -3814,8 +3794,8 @@ export const ReportClientIssueDocument = new TypedDocumentString(`
     id
     name
   }
-}`);
-export const UpdateClientIssueDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<ReportClientIssueMutation, ReportClientIssueMutationVariables>;
+export const UpdateClientIssueDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation updateClientIssue($input: UpdateClientIssueInput!) {
   updateClientIssue(input: $input) {
     clientIssue {
@@ -3860,8 +3840,8 @@ export const UpdateClientIssueDocument = new TypedDocumentString(`
     id
     name
   }
-}`);
-export const RespondToClientIssueDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<UpdateClientIssueMutation, UpdateClientIssueMutationVariables>;
+export const RespondToClientIssueDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation respondToClientIssue($input: RespondToClientIssueInput!) {
   respondToClientIssue(input: $input) {
     clientIssue {
@@ -3906,8 +3886,8 @@ export const RespondToClientIssueDocument = new TypedDocumentString(`
     id
     name
   }
-}`);
-export const AssignClientIssueDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<RespondToClientIssueMutation, RespondToClientIssueMutationVariables>;
+export const AssignClientIssueDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation assignClientIssue($input: AssignClientIssueInput!) {
   assignClientIssue(input: $input) {
     clientIssue {
@@ -3952,8 +3932,8 @@ export const AssignClientIssueDocument = new TypedDocumentString(`
     id
     name
   }
-}`);
-export const EscalateClientIssueDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<AssignClientIssueMutation, AssignClientIssueMutationVariables>;
+export const EscalateClientIssueDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation escalateClientIssue($input: EscalateClientIssueInput!) {
   escalateClientIssue(input: $input) {
     clientIssue {
@@ -3998,8 +3978,8 @@ export const EscalateClientIssueDocument = new TypedDocumentString(`
     id
     name
   }
-}`);
-export const ResolveClientIssueDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<EscalateClientIssueMutation, EscalateClientIssueMutationVariables>;
+export const ResolveClientIssueDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation resolveClientIssue($input: ResolveClientIssueInput!) {
   resolveClientIssue(input: $input) {
     clientIssue {
@@ -4044,8 +4024,8 @@ export const ResolveClientIssueDocument = new TypedDocumentString(`
     id
     name
   }
-}`);
-export const ReopenClientIssueDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<ResolveClientIssueMutation, ResolveClientIssueMutationVariables>;
+export const ReopenClientIssueDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation reopenClientIssue($input: ReopenClientIssueInput!) {
   reopenClientIssue(input: $input) {
     clientIssue {
@@ -4090,8 +4070,8 @@ export const ReopenClientIssueDocument = new TypedDocumentString(`
     id
     name
   }
-}`);
-export const CloseClientIssueDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<ReopenClientIssueMutation, ReopenClientIssueMutationVariables>;
+export const CloseClientIssueDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation closeClientIssue($input: CloseClientIssueInput!) {
   closeClientIssue(input: $input) {
     clientIssue {
@@ -4136,8 +4116,8 @@ export const CloseClientIssueDocument = new TypedDocumentString(`
     id
     name
   }
-}`);
-export const CommentOnClientIssueDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<CloseClientIssueMutation, CloseClientIssueMutationVariables>;
+export const CommentOnClientIssueDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation commentOnClientIssue($input: CommentOnClientIssueInput!) {
   commentOnClientIssue(input: $input) {
     clientIssue {
@@ -4161,8 +4141,8 @@ export const CommentOnClientIssueDocument = new TypedDocumentString(`
     id
     name
   }
-}`);
-export const EscalateBreachedClientIssuesDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<CommentOnClientIssueMutation, CommentOnClientIssueMutationVariables>;
+export const EscalateBreachedClientIssuesDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation escalateBreachedClientIssues($input: EscalateBreachedClientIssuesInput!) {
   escalateBreachedClientIssues(input: $input) {
     escalatedCount
@@ -4209,8 +4189,8 @@ export const EscalateBreachedClientIssuesDocument = new TypedDocumentString(`
     id
     name
   }
-}`);
-export const CreateContactDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<EscalateBreachedClientIssuesMutation, EscalateBreachedClientIssuesMutationVariables>;
+export const CreateContactDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation createContact($input: CreateContactInput!) {
   createContact(input: $input) {
     contact {
@@ -4233,8 +4213,8 @@ export const CreateContactDocument = new TypedDocumentString(`
   createdAt
   updatedAt
   version
-}`);
-export const UpdateContactDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<CreateContactMutation, CreateContactMutationVariables>;
+export const UpdateContactDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation updateContact($input: UpdateContactInput!) {
   updateContact(input: $input) {
     contact {
@@ -4257,8 +4237,8 @@ export const UpdateContactDocument = new TypedDocumentString(`
   createdAt
   updatedAt
   version
-}`);
-export const DeleteContactDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<UpdateContactMutation, UpdateContactMutationVariables>;
+export const DeleteContactDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation deleteContact($input: DeleteContactInput!, $contactsFirst: Int! = 20) {
   deleteContact(input: $input) {
     deletedContactId
@@ -4288,8 +4268,8 @@ export const DeleteContactDocument = new TypedDocumentString(`
   createdAt
   updatedAt
   version
-}`);
-export const ContractDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<DeleteContactMutation, DeleteContactMutationVariables>;
+export const ContractDocument = /*#__PURE__*/ new TypedDocumentString(`
     query contract($id: ID!, $approvalsFirst: Int! = 20, $renewalsFirst: Int! = 20) {
   contract(id: $id) {
     ...ContractFields
@@ -4369,8 +4349,8 @@ fragment ContractFields on Contract {
     number
     status
   }
-}`);
-export const ContractsDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<ContractQuery, ContractQueryVariables>;
+export const ContractsDocument = /*#__PURE__*/ new TypedDocumentString(`
     query contracts($first: Int! = 20, $after: String, $filter: ContractFilter, $orderBy: ContractOrder) {
   contracts(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
     totalCount
@@ -4430,8 +4410,8 @@ fragment PageInfoFields on PageInfo {
   hasPreviousPage
   startCursor
   endCursor
-}`);
-export const RenewalPipelineDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<ContractsQuery, ContractsQueryVariables>;
+export const RenewalPipelineDocument = /*#__PURE__*/ new TypedDocumentString(`
     query renewalPipeline($withinDays: Int! = 90, $first: Int! = 20, $after: String) {
   renewalPipeline(withinDays: $withinDays, first: $first, after: $after) {
     totalCount
@@ -4491,8 +4471,8 @@ fragment PageInfoFields on PageInfo {
   hasPreviousPage
   startCursor
   endCursor
-}`);
-export const CreateContractDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<RenewalPipelineQuery, RenewalPipelineQueryVariables>;
+export const CreateContractDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation createContract($input: CreateContractInput!) {
   createContract(input: $input) {
     contract {
@@ -4539,8 +4519,8 @@ fragment ContractFields on Contract {
     number
     status
   }
-}`);
-export const UpdateContractDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<CreateContractMutation, CreateContractMutationVariables>;
+export const UpdateContractDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation updateContract($input: UpdateContractInput!) {
   updateContract(input: $input) {
     contract {
@@ -4587,8 +4567,8 @@ fragment ContractFields on Contract {
     number
     status
   }
-}`);
-export const SubmitContractDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<UpdateContractMutation, UpdateContractMutationVariables>;
+export const SubmitContractDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation submitContract($input: SubmitContractInput!) {
   submitContract(input: $input) {
     contract {
@@ -4635,8 +4615,8 @@ fragment ContractFields on Contract {
     number
     status
   }
-}`);
-export const ApproveContractDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<SubmitContractMutation, SubmitContractMutationVariables>;
+export const ApproveContractDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation approveContract($input: ApproveContractInput!) {
   approveContract(input: $input) {
     contract {
@@ -4701,8 +4681,8 @@ fragment ContractFields on Contract {
     number
     status
   }
-}`);
-export const RejectContractDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<ApproveContractMutation, ApproveContractMutationVariables>;
+export const RejectContractDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation rejectContract($input: RejectContractInput!) {
   rejectContract(input: $input) {
     contract {
@@ -4767,8 +4747,8 @@ fragment ContractFields on Contract {
     number
     status
   }
-}`);
-export const TerminateContractDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<RejectContractMutation, RejectContractMutationVariables>;
+export const TerminateContractDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation terminateContract($input: TerminateContractInput!) {
   terminateContract(input: $input) {
     contract {
@@ -4815,8 +4795,8 @@ fragment ContractFields on Contract {
     number
     status
   }
-}`);
-export const RenewContractDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<TerminateContractMutation, TerminateContractMutationVariables>;
+export const RenewContractDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation renewContract($input: RenewContractInput!) {
   renewContract(input: $input) {
     contract {
@@ -4863,8 +4843,8 @@ fragment ContractFields on Contract {
     number
     status
   }
-}`);
-export const InvoiceDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<RenewContractMutation, RenewContractMutationVariables>;
+export const InvoiceDocument = /*#__PURE__*/ new TypedDocumentString(`
     query invoice($id: ID!, $linesFirst: Int! = 100, $paymentsFirst: Int! = 20, $approvalsFirst: Int! = 20) {
   invoice(id: $id) {
     ...InvoiceDetailFields
@@ -4974,8 +4954,8 @@ fragment InvoiceDetailFields on Invoice {
       }
     }
   }
-}`);
-export const InvoicesDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<InvoiceQuery, InvoiceQueryVariables>;
+export const InvoicesDocument = /*#__PURE__*/ new TypedDocumentString(`
     query invoices($first: Int! = 20, $after: String, $filter: InvoiceFilter, $orderBy: InvoiceOrder) {
   invoices(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
     totalCount
@@ -5036,8 +5016,8 @@ fragment PageInfoFields on PageInfo {
   hasPreviousPage
   startCursor
   endCursor
-}`);
-export const ContractInvoicesDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<InvoicesQuery, InvoicesQueryVariables>;
+export const ContractInvoicesDocument = /*#__PURE__*/ new TypedDocumentString(`
     query contractInvoices($contractId: ID!, $first: Int! = 20, $after: String) {
   contract(id: $contractId) {
     id
@@ -5112,8 +5092,8 @@ fragment PageInfoFields on PageInfo {
   hasPreviousPage
   startCursor
   endCursor
-}`);
-export const CreateInvoiceDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<ContractInvoicesQuery, ContractInvoicesQueryVariables>;
+export const CreateInvoiceDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation createInvoice($input: CreateInvoiceInput!, $linesFirst: Int! = 100, $paymentsFirst: Int! = 20) {
   createInvoice(input: $input) {
     invoice {
@@ -5202,8 +5182,8 @@ fragment InvoiceDetailFields on Invoice {
       }
     }
   }
-}`);
-export const UpdateInvoiceDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<CreateInvoiceMutation, CreateInvoiceMutationVariables>;
+export const UpdateInvoiceDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation updateInvoice($input: UpdateInvoiceInput!, $linesFirst: Int! = 100, $paymentsFirst: Int! = 20) {
   updateInvoice(input: $input) {
     invoice {
@@ -5292,8 +5272,8 @@ fragment InvoiceDetailFields on Invoice {
       }
     }
   }
-}`);
-export const SubmitInvoiceDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<UpdateInvoiceMutation, UpdateInvoiceMutationVariables>;
+export const SubmitInvoiceDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation submitInvoice($input: SubmitInvoiceInput!) {
   submitInvoice(input: $input) {
     invoice {
@@ -5341,8 +5321,8 @@ fragment InvoiceFields on Invoice {
     id
     name
   }
-}`);
-export const ApproveInvoiceDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<SubmitInvoiceMutation, SubmitInvoiceMutationVariables>;
+export const ApproveInvoiceDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation approveInvoice($input: ApproveInvoiceInput!) {
   approveInvoice(input: $input) {
     invoice {
@@ -5408,8 +5388,8 @@ fragment InvoiceFields on Invoice {
     id
     name
   }
-}`);
-export const RejectInvoiceDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<ApproveInvoiceMutation, ApproveInvoiceMutationVariables>;
+export const RejectInvoiceDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation rejectInvoice($input: RejectInvoiceInput!) {
   rejectInvoice(input: $input) {
     invoice {
@@ -5475,8 +5455,8 @@ fragment InvoiceFields on Invoice {
     id
     name
   }
-}`);
-export const SendInvoiceDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<RejectInvoiceMutation, RejectInvoiceMutationVariables>;
+export const SendInvoiceDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation sendInvoice($input: SendInvoiceInput!) {
   sendInvoice(input: $input) {
     invoice {
@@ -5524,8 +5504,8 @@ fragment InvoiceFields on Invoice {
     id
     name
   }
-}`);
-export const RecordPaymentDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<SendInvoiceMutation, SendInvoiceMutationVariables>;
+export const RecordPaymentDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation recordPayment($input: RecordPaymentInput!) {
   recordPayment(input: $input) {
     invoice {
@@ -5589,8 +5569,8 @@ fragment PaymentFields on Payment {
     id
     name
   }
-}`);
-export const VoidInvoiceDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<RecordPaymentMutation, RecordPaymentMutationVariables>;
+export const VoidInvoiceDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation voidInvoice($input: VoidInvoiceInput!) {
   voidInvoice(input: $input) {
     invoice {
@@ -5638,8 +5618,8 @@ fragment InvoiceFields on Invoice {
     id
     name
   }
-}`);
-export const NodeDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<VoidInvoiceMutation, VoidInvoiceMutationVariables>;
+export const NodeDocument = /*#__PURE__*/ new TypedDocumentString(`
     query node($id: ID!) {
   node(id: $id) {
     __typename
@@ -5735,8 +5715,8 @@ fragment UserFields on User {
   createdAt
   updatedAt
   version
-}`);
-export const NotificationsDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<NodeQuery, NodeQueryVariables>;
+export const NotificationsDocument = /*#__PURE__*/ new TypedDocumentString(`
     query notifications($first: Int! = 20, $after: String, $unreadOnly: Boolean! = false) {
   viewer {
     id
@@ -5768,16 +5748,16 @@ fragment NotificationFields on Notification {
   message
   readAt
   createdAt
-}`);
-export const MarkNotificationsReadDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<NotificationsQuery, NotificationsQueryVariables>;
+export const MarkNotificationsReadDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation markNotificationsRead($input: MarkNotificationsReadInput!) {
   markNotificationsRead(input: $input) {
     markedCount
     unreadCount
   }
 }
-    `);
-export const ProjectDocument = new TypedDocumentString(`
+    `) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
+export const ProjectDocument = /*#__PURE__*/ new TypedDocumentString(`
     query project($id: ID!, $membersFirst: Int! = 20, $statusUpdatesFirst: Int! = 10, $milestonesFirst: Int! = 50, $costsFirst: Int! = 20) {
   project(id: $id) {
     ...ProjectFields
@@ -5923,8 +5903,8 @@ fragment ProjectCostFields on ProjectCost {
     id
     name
   }
-}`);
-export const ProjectsDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<ProjectQuery, ProjectQueryVariables>;
+export const ProjectsDocument = /*#__PURE__*/ new TypedDocumentString(`
     query projects($first: Int! = 20, $after: String, $filter: ProjectFilter, $orderBy: ProjectOrder) {
   projects(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
     totalCount
@@ -5989,8 +5969,8 @@ fragment ProjectFields on Project {
     id
     name
   }
-}`);
-export const ProjectStatusUpdatesDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<ProjectsQuery, ProjectsQueryVariables>;
+export const ProjectStatusUpdatesDocument = /*#__PURE__*/ new TypedDocumentString(`
     query projectStatusUpdates($projectId: ID!, $first: Int! = 20, $after: String) {
   project(id: $projectId) {
     id
@@ -6033,8 +6013,8 @@ fragment StatusUpdateFields on StatusUpdate {
     id
     postedAt
   }
-}`);
-export const ProjectMilestonesDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<ProjectStatusUpdatesQuery, ProjectStatusUpdatesQueryVariables>;
+export const ProjectMilestonesDocument = /*#__PURE__*/ new TypedDocumentString(`
     query projectMilestones($projectId: ID!, $first: Int! = 50, $after: String) {
   project(id: $projectId) {
     id
@@ -6081,8 +6061,8 @@ fragment MilestoneFields on Milestone {
   createdAt
   updatedAt
   version
-}`);
-export const ProjectCostsDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<ProjectMilestonesQuery, ProjectMilestonesQueryVariables>;
+export const ProjectCostsDocument = /*#__PURE__*/ new TypedDocumentString(`
     query projectCosts($projectId: ID!, $first: Int! = 20, $after: String) {
   project(id: $projectId) {
     id
@@ -6126,8 +6106,8 @@ fragment ProjectCostFields on ProjectCost {
     id
     name
   }
-}`);
-export const ProjectHealthHistoryDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<ProjectCostsQuery, ProjectCostsQueryVariables>;
+export const ProjectHealthHistoryDocument = /*#__PURE__*/ new TypedDocumentString(`
     query projectHealthHistory($projectId: ID!, $from: LocalDate!, $to: LocalDate!) {
   project(id: $projectId) {
     id
@@ -6155,8 +6135,8 @@ export const ProjectHealthHistoryDocument = new TypedDocumentString(`
   weekOf
   postedAt
   health
-}`);
-export const AccountProjectsDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<ProjectHealthHistoryQuery, ProjectHealthHistoryQueryVariables>;
+export const AccountProjectsDocument = /*#__PURE__*/ new TypedDocumentString(`
     query accountProjects($accountId: ID!, $first: Int! = 20, $after: String) {
   account(id: $accountId) {
     id
@@ -6225,8 +6205,8 @@ fragment ProjectFields on Project {
     id
     name
   }
-}`);
-export const ContractProjectsDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<AccountProjectsQuery, AccountProjectsQueryVariables>;
+export const ContractProjectsDocument = /*#__PURE__*/ new TypedDocumentString(`
     query contractProjects($contractId: ID!, $first: Int! = 20, $after: String) {
   contract(id: $contractId) {
     id
@@ -6295,8 +6275,8 @@ fragment ProjectFields on Project {
     id
     name
   }
-}`);
-export const ProjectNodeDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<ContractProjectsQuery, ContractProjectsQueryVariables>;
+export const ProjectNodeDocument = /*#__PURE__*/ new TypedDocumentString(`
     query projectNode($id: ID!) {
   node(id: $id) {
     __typename
@@ -6392,8 +6372,8 @@ fragment ProjectFields on Project {
     id
     name
   }
-}`);
-export const CreateProjectDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<ProjectNodeQuery, ProjectNodeQueryVariables>;
+export const CreateProjectDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation createProject($input: CreateProjectInput!) {
   createProject(input: $input) {
     project {
@@ -6445,8 +6425,8 @@ fragment ProjectFields on Project {
     id
     name
   }
-}`);
-export const UpdateProjectDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<CreateProjectMutation, CreateProjectMutationVariables>;
+export const UpdateProjectDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation updateProject($input: UpdateProjectInput!) {
   updateProject(input: $input) {
     project {
@@ -6498,8 +6478,8 @@ fragment ProjectFields on Project {
     id
     name
   }
-}`);
-export const AddProjectMemberDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<UpdateProjectMutation, UpdateProjectMutationVariables>;
+export const AddProjectMemberDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation addProjectMember($input: AddProjectMemberInput!) {
   addProjectMember(input: $input) {
     project {
@@ -6512,8 +6492,8 @@ export const AddProjectMemberDocument = new TypedDocumentString(`
     }
   }
 }
-    `);
-export const RemoveProjectMemberDocument = new TypedDocumentString(`
+    `) as unknown as TypedDocumentString<AddProjectMemberMutation, AddProjectMemberMutationVariables>;
+export const RemoveProjectMemberDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation removeProjectMember($input: RemoveProjectMemberInput!) {
   removeProjectMember(input: $input) {
     project {
@@ -6526,8 +6506,8 @@ export const RemoveProjectMemberDocument = new TypedDocumentString(`
     }
   }
 }
-    `);
-export const RecordProjectCostDocument = new TypedDocumentString(`
+    `) as unknown as TypedDocumentString<RemoveProjectMemberMutation, RemoveProjectMemberMutationVariables>;
+export const RecordProjectCostDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation recordProjectCost($input: RecordProjectCostInput!) {
   recordProjectCost(input: $input) {
     project {
@@ -6596,8 +6576,8 @@ fragment ProjectCostFields on ProjectCost {
     id
     name
   }
-}`);
-export const PostStatusUpdateDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<RecordProjectCostMutation, RecordProjectCostMutationVariables>;
+export const PostStatusUpdateDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation postStatusUpdate($input: PostStatusUpdateInput!) {
   postStatusUpdate(input: $input) {
     project {
@@ -6672,8 +6652,8 @@ fragment StatusUpdateFields on StatusUpdate {
     id
     postedAt
   }
-}`);
-export const CreateMilestoneDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<PostStatusUpdateMutation, PostStatusUpdateMutationVariables>;
+export const CreateMilestoneDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation createMilestone($input: CreateMilestoneInput!) {
   createMilestone(input: $input) {
     milestone {
@@ -6704,8 +6684,8 @@ export const CreateMilestoneDocument = new TypedDocumentString(`
   createdAt
   updatedAt
   version
-}`);
-export const UpdateMilestoneDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<CreateMilestoneMutation, CreateMilestoneMutationVariables>;
+export const UpdateMilestoneDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation updateMilestone($input: UpdateMilestoneInput!) {
   updateMilestone(input: $input) {
     milestone {
@@ -6736,8 +6716,8 @@ export const UpdateMilestoneDocument = new TypedDocumentString(`
   createdAt
   updatedAt
   version
-}`);
-export const ReviewMilestoneQualityDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<UpdateMilestoneMutation, UpdateMilestoneMutationVariables>;
+export const ReviewMilestoneQualityDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation reviewMilestoneQuality($input: ReviewMilestoneQualityInput!) {
   reviewMilestoneQuality(input: $input) {
     milestone {
@@ -6768,8 +6748,8 @@ export const ReviewMilestoneQualityDocument = new TypedDocumentString(`
   createdAt
   updatedAt
   version
-}`);
-export const AcceptMilestoneDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<ReviewMilestoneQualityMutation, ReviewMilestoneQualityMutationVariables>;
+export const AcceptMilestoneDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation acceptMilestone($input: AcceptMilestoneInput!) {
   acceptMilestone(input: $input) {
     milestone {
@@ -6800,8 +6780,8 @@ export const AcceptMilestoneDocument = new TypedDocumentString(`
   createdAt
   updatedAt
   version
-}`);
-export const RejectMilestoneDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<AcceptMilestoneMutation, AcceptMilestoneMutationVariables>;
+export const RejectMilestoneDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation rejectMilestone($input: RejectMilestoneInput!) {
   rejectMilestone(input: $input) {
     milestone {
@@ -6832,8 +6812,8 @@ export const RejectMilestoneDocument = new TypedDocumentString(`
   createdAt
   updatedAt
   version
-}`);
-export const AddAccountTeamMemberDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<RejectMilestoneMutation, RejectMilestoneMutationVariables>;
+export const AddAccountTeamMemberDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation addAccountTeamMember($input: AddAccountTeamMemberInput!, $teamFirst: Int! = 20) {
   addAccountTeamMember(input: $input) {
     teamMember {
@@ -6865,8 +6845,8 @@ export const AddAccountTeamMemberDocument = new TypedDocumentString(`
     name
     role
   }
-}`);
-export const RemoveAccountTeamMemberDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<AddAccountTeamMemberMutation, AddAccountTeamMemberMutationVariables>;
+export const RemoveAccountTeamMemberDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation removeAccountTeamMember($input: RemoveAccountTeamMemberInput!, $teamFirst: Int! = 20) {
   removeAccountTeamMember(input: $input) {
     removedTeamMemberId
@@ -6896,8 +6876,8 @@ export const RemoveAccountTeamMemberDocument = new TypedDocumentString(`
     name
     role
   }
-}`);
-export const ViewerDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<RemoveAccountTeamMemberMutation, RemoveAccountTeamMemberMutationVariables>;
+export const ViewerDocument = /*#__PURE__*/ new TypedDocumentString(`
     query viewer {
   viewer {
     ...UserFields
@@ -6919,8 +6899,8 @@ export const ViewerDocument = new TypedDocumentString(`
   createdAt
   updatedAt
   version
-}`);
-export const UserDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
+export const UserDocument = /*#__PURE__*/ new TypedDocumentString(`
     query user($id: ID!, $reportsFirst: Int! = 20) {
   user(id: $id) {
     ...UserFields
@@ -6953,8 +6933,8 @@ export const UserDocument = new TypedDocumentString(`
   createdAt
   updatedAt
   version
-}`);
-export const UsersDocument = new TypedDocumentString(`
+}`) as unknown as TypedDocumentString<UserQuery, UserQueryVariables>;
+export const UsersDocument = /*#__PURE__*/ new TypedDocumentString(`
     query users($first: Int! = 20, $after: String, $filter: UserFilter) {
   users(first: $first, after: $after, filter: $filter) {
     totalCount
@@ -6989,264 +6969,4 @@ fragment UserFields on User {
   createdAt
   updatedAt
   version
-}`);
-
-export type SdkFunctionWrapper = <T>(action: (requestHeaders?:Record<string, string>) => Promise<T>, operationName: string, operationType?: string, variables?: any) => Promise<T>;
-
-
-const defaultWrapper: SdkFunctionWrapper = (action, _operationName, _operationType, _variables) => action();
-
-export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = defaultWrapper) {
-  return {
-    account(variables: AccountQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<AccountQuery> {
-      return withWrapper((wrappedRequestHeaders) => client.request<AccountQuery>({ document: AccountDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'account', 'query', variables);
-    },
-    accounts(variables?: AccountsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<AccountsQuery> {
-      return withWrapper((wrappedRequestHeaders) => client.request<AccountsQuery>({ document: AccountsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'accounts', 'query', variables);
-    },
-    createAccount(variables: CreateAccountMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CreateAccountMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<CreateAccountMutation>({ document: CreateAccountDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'createAccount', 'mutation', variables);
-    },
-    updateAccount(variables: UpdateAccountMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<UpdateAccountMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<UpdateAccountMutation>({ document: UpdateAccountDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'updateAccount', 'mutation', variables);
-    },
-    assignAccountOwner(variables: AssignAccountOwnerMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<AssignAccountOwnerMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<AssignAccountOwnerMutation>({ document: AssignAccountOwnerDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'assignAccountOwner', 'mutation', variables);
-    },
-    revenueSeries(variables: RevenueSeriesQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RevenueSeriesQuery> {
-      return withWrapper((wrappedRequestHeaders) => client.request<RevenueSeriesQuery>({ document: RevenueSeriesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'revenueSeries', 'query', variables);
-    },
-    receivablesAging(variables?: ReceivablesAgingQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ReceivablesAgingQuery> {
-      return withWrapper((wrappedRequestHeaders) => client.request<ReceivablesAgingQuery>({ document: ReceivablesAgingDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'receivablesAging', 'query', variables);
-    },
-    approvalQueue(variables?: ApprovalQueueQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ApprovalQueueQuery> {
-      return withWrapper((wrappedRequestHeaders) => client.request<ApprovalQueueQuery>({ document: ApprovalQueueDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'approvalQueue', 'query', variables);
-    },
-    auditEvents(variables?: AuditEventsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<AuditEventsQuery> {
-      return withWrapper((wrappedRequestHeaders) => client.request<AuditEventsQuery>({ document: AuditEventsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'auditEvents', 'query', variables);
-    },
-    changeOrder(variables: ChangeOrderQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ChangeOrderQuery> {
-      return withWrapper((wrappedRequestHeaders) => client.request<ChangeOrderQuery>({ document: ChangeOrderDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'changeOrder', 'query', variables);
-    },
-    changeOrders(variables?: ChangeOrdersQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ChangeOrdersQuery> {
-      return withWrapper((wrappedRequestHeaders) => client.request<ChangeOrdersQuery>({ document: ChangeOrdersDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'changeOrders', 'query', variables);
-    },
-    contractChangeOrders(variables: ContractChangeOrdersQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ContractChangeOrdersQuery> {
-      return withWrapper((wrappedRequestHeaders) => client.request<ContractChangeOrdersQuery>({ document: ContractChangeOrdersDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'contractChangeOrders', 'query', variables);
-    },
-    createChangeOrder(variables: CreateChangeOrderMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CreateChangeOrderMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<CreateChangeOrderMutation>({ document: CreateChangeOrderDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'createChangeOrder', 'mutation', variables);
-    },
-    updateChangeOrder(variables: UpdateChangeOrderMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<UpdateChangeOrderMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<UpdateChangeOrderMutation>({ document: UpdateChangeOrderDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'updateChangeOrder', 'mutation', variables);
-    },
-    submitChangeOrder(variables: SubmitChangeOrderMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<SubmitChangeOrderMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<SubmitChangeOrderMutation>({ document: SubmitChangeOrderDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'submitChangeOrder', 'mutation', variables);
-    },
-    approveChangeOrder(variables: ApproveChangeOrderMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ApproveChangeOrderMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<ApproveChangeOrderMutation>({ document: ApproveChangeOrderDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'approveChangeOrder', 'mutation', variables);
-    },
-    rejectChangeOrder(variables: RejectChangeOrderMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RejectChangeOrderMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<RejectChangeOrderMutation>({ document: RejectChangeOrderDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'rejectChangeOrder', 'mutation', variables);
-    },
-    withdrawChangeOrder(variables: WithdrawChangeOrderMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<WithdrawChangeOrderMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<WithdrawChangeOrderMutation>({ document: WithdrawChangeOrderDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'withdrawChangeOrder', 'mutation', variables);
-    },
-    clientIssue(variables: ClientIssueQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ClientIssueQuery> {
-      return withWrapper((wrappedRequestHeaders) => client.request<ClientIssueQuery>({ document: ClientIssueDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'clientIssue', 'query', variables);
-    },
-    clientIssues(variables?: ClientIssuesQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ClientIssuesQuery> {
-      return withWrapper((wrappedRequestHeaders) => client.request<ClientIssuesQuery>({ document: ClientIssuesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'clientIssues', 'query', variables);
-    },
-    accountOpenIssues(variables: AccountOpenIssuesQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<AccountOpenIssuesQuery> {
-      return withWrapper((wrappedRequestHeaders) => client.request<AccountOpenIssuesQuery>({ document: AccountOpenIssuesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'accountOpenIssues', 'query', variables);
-    },
-    reportClientIssue(variables: ReportClientIssueMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ReportClientIssueMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<ReportClientIssueMutation>({ document: ReportClientIssueDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'reportClientIssue', 'mutation', variables);
-    },
-    updateClientIssue(variables: UpdateClientIssueMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<UpdateClientIssueMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<UpdateClientIssueMutation>({ document: UpdateClientIssueDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'updateClientIssue', 'mutation', variables);
-    },
-    respondToClientIssue(variables: RespondToClientIssueMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RespondToClientIssueMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<RespondToClientIssueMutation>({ document: RespondToClientIssueDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'respondToClientIssue', 'mutation', variables);
-    },
-    assignClientIssue(variables: AssignClientIssueMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<AssignClientIssueMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<AssignClientIssueMutation>({ document: AssignClientIssueDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'assignClientIssue', 'mutation', variables);
-    },
-    escalateClientIssue(variables: EscalateClientIssueMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<EscalateClientIssueMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<EscalateClientIssueMutation>({ document: EscalateClientIssueDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'escalateClientIssue', 'mutation', variables);
-    },
-    resolveClientIssue(variables: ResolveClientIssueMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ResolveClientIssueMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<ResolveClientIssueMutation>({ document: ResolveClientIssueDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'resolveClientIssue', 'mutation', variables);
-    },
-    reopenClientIssue(variables: ReopenClientIssueMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ReopenClientIssueMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<ReopenClientIssueMutation>({ document: ReopenClientIssueDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'reopenClientIssue', 'mutation', variables);
-    },
-    closeClientIssue(variables: CloseClientIssueMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CloseClientIssueMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<CloseClientIssueMutation>({ document: CloseClientIssueDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'closeClientIssue', 'mutation', variables);
-    },
-    commentOnClientIssue(variables: CommentOnClientIssueMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CommentOnClientIssueMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<CommentOnClientIssueMutation>({ document: CommentOnClientIssueDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'commentOnClientIssue', 'mutation', variables);
-    },
-    escalateBreachedClientIssues(variables: EscalateBreachedClientIssuesMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<EscalateBreachedClientIssuesMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<EscalateBreachedClientIssuesMutation>({ document: EscalateBreachedClientIssuesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'escalateBreachedClientIssues', 'mutation', variables);
-    },
-    createContact(variables: CreateContactMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CreateContactMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<CreateContactMutation>({ document: CreateContactDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'createContact', 'mutation', variables);
-    },
-    updateContact(variables: UpdateContactMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<UpdateContactMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<UpdateContactMutation>({ document: UpdateContactDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'updateContact', 'mutation', variables);
-    },
-    deleteContact(variables: DeleteContactMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<DeleteContactMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<DeleteContactMutation>({ document: DeleteContactDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'deleteContact', 'mutation', variables);
-    },
-    contract(variables: ContractQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ContractQuery> {
-      return withWrapper((wrappedRequestHeaders) => client.request<ContractQuery>({ document: ContractDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'contract', 'query', variables);
-    },
-    contracts(variables?: ContractsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ContractsQuery> {
-      return withWrapper((wrappedRequestHeaders) => client.request<ContractsQuery>({ document: ContractsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'contracts', 'query', variables);
-    },
-    renewalPipeline(variables?: RenewalPipelineQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RenewalPipelineQuery> {
-      return withWrapper((wrappedRequestHeaders) => client.request<RenewalPipelineQuery>({ document: RenewalPipelineDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'renewalPipeline', 'query', variables);
-    },
-    createContract(variables: CreateContractMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CreateContractMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<CreateContractMutation>({ document: CreateContractDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'createContract', 'mutation', variables);
-    },
-    updateContract(variables: UpdateContractMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<UpdateContractMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<UpdateContractMutation>({ document: UpdateContractDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'updateContract', 'mutation', variables);
-    },
-    submitContract(variables: SubmitContractMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<SubmitContractMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<SubmitContractMutation>({ document: SubmitContractDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'submitContract', 'mutation', variables);
-    },
-    approveContract(variables: ApproveContractMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ApproveContractMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<ApproveContractMutation>({ document: ApproveContractDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'approveContract', 'mutation', variables);
-    },
-    rejectContract(variables: RejectContractMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RejectContractMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<RejectContractMutation>({ document: RejectContractDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'rejectContract', 'mutation', variables);
-    },
-    terminateContract(variables: TerminateContractMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<TerminateContractMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<TerminateContractMutation>({ document: TerminateContractDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'terminateContract', 'mutation', variables);
-    },
-    renewContract(variables: RenewContractMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RenewContractMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<RenewContractMutation>({ document: RenewContractDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'renewContract', 'mutation', variables);
-    },
-    invoice(variables: InvoiceQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<InvoiceQuery> {
-      return withWrapper((wrappedRequestHeaders) => client.request<InvoiceQuery>({ document: InvoiceDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'invoice', 'query', variables);
-    },
-    invoices(variables?: InvoicesQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<InvoicesQuery> {
-      return withWrapper((wrappedRequestHeaders) => client.request<InvoicesQuery>({ document: InvoicesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'invoices', 'query', variables);
-    },
-    contractInvoices(variables: ContractInvoicesQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ContractInvoicesQuery> {
-      return withWrapper((wrappedRequestHeaders) => client.request<ContractInvoicesQuery>({ document: ContractInvoicesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'contractInvoices', 'query', variables);
-    },
-    createInvoice(variables: CreateInvoiceMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CreateInvoiceMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<CreateInvoiceMutation>({ document: CreateInvoiceDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'createInvoice', 'mutation', variables);
-    },
-    updateInvoice(variables: UpdateInvoiceMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<UpdateInvoiceMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<UpdateInvoiceMutation>({ document: UpdateInvoiceDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'updateInvoice', 'mutation', variables);
-    },
-    submitInvoice(variables: SubmitInvoiceMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<SubmitInvoiceMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<SubmitInvoiceMutation>({ document: SubmitInvoiceDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'submitInvoice', 'mutation', variables);
-    },
-    approveInvoice(variables: ApproveInvoiceMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ApproveInvoiceMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<ApproveInvoiceMutation>({ document: ApproveInvoiceDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'approveInvoice', 'mutation', variables);
-    },
-    rejectInvoice(variables: RejectInvoiceMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RejectInvoiceMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<RejectInvoiceMutation>({ document: RejectInvoiceDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'rejectInvoice', 'mutation', variables);
-    },
-    sendInvoice(variables: SendInvoiceMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<SendInvoiceMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<SendInvoiceMutation>({ document: SendInvoiceDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'sendInvoice', 'mutation', variables);
-    },
-    recordPayment(variables: RecordPaymentMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RecordPaymentMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<RecordPaymentMutation>({ document: RecordPaymentDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'recordPayment', 'mutation', variables);
-    },
-    voidInvoice(variables: VoidInvoiceMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<VoidInvoiceMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<VoidInvoiceMutation>({ document: VoidInvoiceDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'voidInvoice', 'mutation', variables);
-    },
-    node(variables: NodeQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<NodeQuery> {
-      return withWrapper((wrappedRequestHeaders) => client.request<NodeQuery>({ document: NodeDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'node', 'query', variables);
-    },
-    notifications(variables?: NotificationsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<NotificationsQuery> {
-      return withWrapper((wrappedRequestHeaders) => client.request<NotificationsQuery>({ document: NotificationsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'notifications', 'query', variables);
-    },
-    markNotificationsRead(variables: MarkNotificationsReadMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<MarkNotificationsReadMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<MarkNotificationsReadMutation>({ document: MarkNotificationsReadDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'markNotificationsRead', 'mutation', variables);
-    },
-    project(variables: ProjectQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ProjectQuery> {
-      return withWrapper((wrappedRequestHeaders) => client.request<ProjectQuery>({ document: ProjectDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'project', 'query', variables);
-    },
-    projects(variables?: ProjectsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ProjectsQuery> {
-      return withWrapper((wrappedRequestHeaders) => client.request<ProjectsQuery>({ document: ProjectsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'projects', 'query', variables);
-    },
-    projectStatusUpdates(variables: ProjectStatusUpdatesQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ProjectStatusUpdatesQuery> {
-      return withWrapper((wrappedRequestHeaders) => client.request<ProjectStatusUpdatesQuery>({ document: ProjectStatusUpdatesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'projectStatusUpdates', 'query', variables);
-    },
-    projectMilestones(variables: ProjectMilestonesQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ProjectMilestonesQuery> {
-      return withWrapper((wrappedRequestHeaders) => client.request<ProjectMilestonesQuery>({ document: ProjectMilestonesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'projectMilestones', 'query', variables);
-    },
-    projectCosts(variables: ProjectCostsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ProjectCostsQuery> {
-      return withWrapper((wrappedRequestHeaders) => client.request<ProjectCostsQuery>({ document: ProjectCostsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'projectCosts', 'query', variables);
-    },
-    projectHealthHistory(variables: ProjectHealthHistoryQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ProjectHealthHistoryQuery> {
-      return withWrapper((wrappedRequestHeaders) => client.request<ProjectHealthHistoryQuery>({ document: ProjectHealthHistoryDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'projectHealthHistory', 'query', variables);
-    },
-    accountProjects(variables: AccountProjectsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<AccountProjectsQuery> {
-      return withWrapper((wrappedRequestHeaders) => client.request<AccountProjectsQuery>({ document: AccountProjectsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'accountProjects', 'query', variables);
-    },
-    contractProjects(variables: ContractProjectsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ContractProjectsQuery> {
-      return withWrapper((wrappedRequestHeaders) => client.request<ContractProjectsQuery>({ document: ContractProjectsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'contractProjects', 'query', variables);
-    },
-    projectNode(variables: ProjectNodeQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ProjectNodeQuery> {
-      return withWrapper((wrappedRequestHeaders) => client.request<ProjectNodeQuery>({ document: ProjectNodeDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'projectNode', 'query', variables);
-    },
-    createProject(variables: CreateProjectMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CreateProjectMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<CreateProjectMutation>({ document: CreateProjectDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'createProject', 'mutation', variables);
-    },
-    updateProject(variables: UpdateProjectMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<UpdateProjectMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<UpdateProjectMutation>({ document: UpdateProjectDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'updateProject', 'mutation', variables);
-    },
-    addProjectMember(variables: AddProjectMemberMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<AddProjectMemberMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<AddProjectMemberMutation>({ document: AddProjectMemberDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'addProjectMember', 'mutation', variables);
-    },
-    removeProjectMember(variables: RemoveProjectMemberMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RemoveProjectMemberMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<RemoveProjectMemberMutation>({ document: RemoveProjectMemberDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'removeProjectMember', 'mutation', variables);
-    },
-    recordProjectCost(variables: RecordProjectCostMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RecordProjectCostMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<RecordProjectCostMutation>({ document: RecordProjectCostDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'recordProjectCost', 'mutation', variables);
-    },
-    postStatusUpdate(variables: PostStatusUpdateMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<PostStatusUpdateMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<PostStatusUpdateMutation>({ document: PostStatusUpdateDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'postStatusUpdate', 'mutation', variables);
-    },
-    createMilestone(variables: CreateMilestoneMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<CreateMilestoneMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<CreateMilestoneMutation>({ document: CreateMilestoneDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'createMilestone', 'mutation', variables);
-    },
-    updateMilestone(variables: UpdateMilestoneMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<UpdateMilestoneMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<UpdateMilestoneMutation>({ document: UpdateMilestoneDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'updateMilestone', 'mutation', variables);
-    },
-    reviewMilestoneQuality(variables: ReviewMilestoneQualityMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ReviewMilestoneQualityMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<ReviewMilestoneQualityMutation>({ document: ReviewMilestoneQualityDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'reviewMilestoneQuality', 'mutation', variables);
-    },
-    acceptMilestone(variables: AcceptMilestoneMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<AcceptMilestoneMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<AcceptMilestoneMutation>({ document: AcceptMilestoneDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'acceptMilestone', 'mutation', variables);
-    },
-    rejectMilestone(variables: RejectMilestoneMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RejectMilestoneMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<RejectMilestoneMutation>({ document: RejectMilestoneDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'rejectMilestone', 'mutation', variables);
-    },
-    addAccountTeamMember(variables: AddAccountTeamMemberMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<AddAccountTeamMemberMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<AddAccountTeamMemberMutation>({ document: AddAccountTeamMemberDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'addAccountTeamMember', 'mutation', variables);
-    },
-    removeAccountTeamMember(variables: RemoveAccountTeamMemberMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<RemoveAccountTeamMemberMutation> {
-      return withWrapper((wrappedRequestHeaders) => client.request<RemoveAccountTeamMemberMutation>({ document: RemoveAccountTeamMemberDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'removeAccountTeamMember', 'mutation', variables);
-    },
-    viewer(variables?: ViewerQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ViewerQuery> {
-      return withWrapper((wrappedRequestHeaders) => client.request<ViewerQuery>({ document: ViewerDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'viewer', 'query', variables);
-    },
-    user(variables: UserQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<UserQuery> {
-      return withWrapper((wrappedRequestHeaders) => client.request<UserQuery>({ document: UserDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'user', 'query', variables);
-    },
-    users(variables?: UsersQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<UsersQuery> {
-      return withWrapper((wrappedRequestHeaders) => client.request<UsersQuery>({ document: UsersDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'users', 'query', variables);
-    }
-  };
-}
-export type Sdk = ReturnType<typeof getSdk>;
+}`) as unknown as TypedDocumentString<UsersQuery, UsersQueryVariables>;
