@@ -10,9 +10,9 @@ const genericSdk = require('@graphql-codegen/typescript-generic-sdk');
 const DOCUMENT_NODE_IMPORT = "import type { DocumentNode } from 'graphql';";
 const REQUESTER = 'export type Requester<C = {}> = <R, V>(doc: DocumentNode,';
 
-/** @type {import('@graphql-codegen/plugin-helpers').PluginFunction} */
-async function plugin(schema, documents, config, info) {
-  const output = await genericSdk.plugin(schema, documents, config, info);
+/** @param {Parameters<typeof genericSdk.plugin>} args */
+async function plugin(...args) {
+  const output = await genericSdk.plugin(...args);
   if (typeof output === 'string') throw new Error('typescript-generic-sdk returned no prepend section');
   const prepend = output.prepend ?? [];
   if (!prepend.includes(DOCUMENT_NODE_IMPORT) || !output.content.includes(REQUESTER)) {
