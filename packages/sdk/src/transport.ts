@@ -102,26 +102,37 @@ function documentText(document: unknown): string {
 export function operationOf(text: string): { kind: 'query' | 'mutation' | 'subscription'; name: string | undefined } {
   let depth = 0;
   let index = 0;
+  let inFragment = false;
   let pending: 'query' | 'mutation' | 'subscription' | undefined;
   while (index < text.length) {
     const char = text[index]!;
     if (char === '#') {
       while (index < text.length && text[index] !== '\n') index += 1;
     } else if (char === '"') {
-      const block = text.startsWith('"""', index);
-      const end = block ? text.indexOf('"""', index + 3) : text.indexOf('"', index + 1);
-      index = end < 0 ? text.length : end + (block ? 2 : 0);
-    } else if (char === '{') {
-      if (depth === 0 && !pending) return { kind: 'query', name: undefined };
-      if (depth === 0 && pending) return { kind: pending, name: undefined };
-      depth += 1;
-    } else if (char === '}') {
-      depth -= 1;
-    } else if (depth === 0 && /[A-Za-z_]/.test(char)) {
+      if (text.startsWith('"""', index)) {
+        const end = text.indexOf('"""', index + 3);
+        index = end < 0 ? text.length : end + 2;
+      } else {
+        index += 1;
+        while (index < text.length && text[index] !== '"') index += text[index] === '\\' ? 2 : 1;
+      }
+    } else if (depth > 0) {
+      if (char === '{') depth += 1;
+      if (char === '}') depth -= 1;
+    } else if (/[A-Za-z_]/.test(char)) {
       const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(index))![0];
       if (pending) return { kind: pending, name: word };
-      if (word === 'query' || word === 'mutation' || word === 'subscription') pending = word;
+      if (!inFragment && (word === 'query' || word === 'mutation' || word === 'subscription')) pending = word;
+      if (word === 'fragment') inFragment = true;
       index += word.length - 1;
+    } else if (pending && !/[\s,]/.test(char)) {
+      // `query (` or `mutation {`: an operation without a name.
+      return { kind: pending, name: undefined };
+    } else if (char === '{') {
+      // A fragment's body is skipped; a selection set at the top is an anonymous query.
+      if (!inFragment) return { kind: 'query', name: undefined };
+      inFragment = false;
+      depth = 1;
     }
     index += 1;
   }

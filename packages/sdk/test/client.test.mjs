@@ -283,6 +283,21 @@ describe('results and errors', () => {
     assert.equal(requests[1].body.operationName, 'Renamed');
   });
 
+  it('tells a mutation from a query in any document, fragments first or not', async () => {
+    const client = createClient({ url, idempotencyKeys: 'auto' });
+    await client.request('fragment F on Account { id }\n# mutation in a comment\nmutation Make { x { ...F } }');
+    await client.request('query ($q: String = "mutation {") { a(q: $q) }');
+    await client.request('"""A mutation { described }""" { a }');
+    assert.deepEqual(
+      requests.map((r) => [r.body.operationName, typeof r.headers['idempotency-key']]),
+      [
+        ['Make', 'string'],
+        [undefined, 'undefined'],
+        [undefined, 'undefined'],
+      ],
+    );
+  });
+
   it('calls onResponse with each success', async () => {
     const seen = [];
     respond = () => ({ headers: { 'x-request-id': 'r1' }, body: { data: { viewer: null } } });
