@@ -15,6 +15,9 @@ const { generate } = require('@graphql-codegen/cli');
 const config = require('../codegen.config.js');
 const extras = require('./extras.js');
 
+// Codegen finds its plugins from the working directory: the SDK's, wherever the script is run from.
+process.chdir(path.join(__dirname, '..'));
+
 const ROOT = path.join(__dirname, '../../..');
 const relative = (/** @type {string} */ file) => path.relative(ROOT, file);
 

@@ -6,9 +6,13 @@
  * and the README's method list. `pnpm sdk:check` fails while any of them differs from what this writes.
  */
 const fs = require('node:fs');
+const path = require('node:path');
 const { generate } = require('@graphql-codegen/cli');
 const config = require('../codegen.config.js');
 const extras = require('./extras.js');
+
+// Codegen finds its plugins from the working directory: the SDK's, wherever the script is run from.
+process.chdir(path.join(__dirname, '..'));
 
 async function main() {
   await generate({ ...config, silent: true }, true);
