@@ -1,4 +1,9 @@
-import { SERVER_ERROR_CODES, type ServerErrorCode, type ServerErrorReason } from './generated/extras.js';
+import {
+  SERVER_ERROR_CODES,
+  SERVER_ERROR_REASONS,
+  type ServerErrorCode,
+  type ServerErrorReason,
+} from './generated/extras.js';
 
 /**
  * What went wrong: the server's `extensions.code` (every value of the schema's `enum ErrorCode`),
@@ -110,9 +115,19 @@ function asFieldErrors(value: unknown): AccountGraphFieldError[] {
 
 /** The server's code as the SDK types it: one of the schema's codes (INTERNAL_SERVER_ERROR for an unknown one). */
 function knownCode(raw: unknown): AccountGraphErrorCode {
-  const code = typeof raw === 'string' && raw !== '' ? raw : 'INTERNAL_SERVER_ERROR';
-  if (SERVER_ERROR_CODES === null) return code;
-  return (SERVER_ERROR_CODES as readonly string[]).includes(code) ? code : 'INTERNAL_SERVER_ERROR';
+  return isOneOf(SERVER_ERROR_CODES, raw) ? raw : 'INTERNAL_SERVER_ERROR';
+}
+
+/**
+ * The server's reason as the SDK types it; a reason newer than this SDK (the schema only adds
+ * reasons) is left out here and stays readable in `extensions.reason`.
+ */
+function knownReason(raw: unknown): AccountGraphErrorReason | undefined {
+  return isOneOf(SERVER_ERROR_REASONS, raw) ? raw : undefined;
+}
+
+function isOneOf<T extends string>(values: readonly T[] | null, raw: unknown): raw is T {
+  return typeof raw === 'string' && (values === null || (values as readonly string[]).includes(raw));
 }
 
 /** What the transport knows about the response that carried GraphQL errors. */
@@ -136,7 +151,7 @@ export function fromGraphQLErrors(rawErrors: unknown[], data: unknown, facts: Re
   // The server's message is written to be shown to a person; it is kept as it is.
   return new AccountGraphError(first.message, {
     code,
-    reason: typeof extensions.reason === 'string' ? extensions.reason : undefined,
+    reason: knownReason(extensions.reason),
     operationName: facts.operationName,
     fields: code === 'BAD_USER_INPUT' ? asFieldErrors(extensions.fields) : [],
     path: Array.isArray(first.path) ? first.path : undefined,

@@ -15,12 +15,72 @@ export const CONNECTION_FIELDS = {
   users: "users",
 } as const;
 
-/** Every error code (`extensions.code`) the server may send; the schema has no `enum ErrorCode` yet, so any string. */
-export const SERVER_ERROR_CODES: readonly string[] | null = null;
-/** One error code (`extensions.code`) the server may send (any string until the schema declares `enum ErrorCode`). */
-export type ServerErrorCode = string;
+/**
+ * Every error code (`extensions.code`) the server may send (`enum ErrorCode` of the schema):
+ *  - BAD_USER_INPUT: The request or its input is invalid; `fields` names each invalid input value.
+ *  - CONFLICT: The records are not in a state that allows this (changed by someone else, wrong status...).
+ *  - FORBIDDEN: You are signed in but may not do this; `reason` says why and the message who may.
+ *  - INTERNAL_SERVER_ERROR: An unexpected error, logged with `requestId`; quote it when you report the problem.
+ *  - NOT_FOUND: The record does not exist or is outside what you may see.
+ *  - QUERY_TOO_COMPLEX: The query may cost more than one request may (`cost`, `budget`); ask for less (HTTP 400).
+ *  - RATE_LIMITED: You spent this minute's query budget; retry after `retryAfterSeconds` (HTTP 429).
+ *  - SERVICE_UNAVAILABLE: The database cannot be reached; nothing was changed. Retry after `retryAfterSeconds` (HTTP 503).
+ *  - TIMEOUT: The request ran past its time limit and was stopped; ask for less and retry.
+ *  - UNAUTHENTICATED: No valid sign-in: send a valid bearer token (HTTP 401).
+ */
+export const SERVER_ERROR_CODES = ["BAD_USER_INPUT", "CONFLICT", "FORBIDDEN", "INTERNAL_SERVER_ERROR", "NOT_FOUND", "QUERY_TOO_COMPLEX", "RATE_LIMITED", "SERVICE_UNAVAILABLE", "TIMEOUT", "UNAUTHENTICATED"] as const;
+/** One error code (`extensions.code`) the server may send. */
+export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];
 
-/** Every error reason (`extensions.reason`) the server may send; the schema has no `enum ErrorReason` yet, so any string. */
-export const SERVER_ERROR_REASONS: readonly string[] | null = null;
-/** One error reason (`extensions.reason`) the server may send (any string until the schema declares `enum ErrorReason`). */
-export type ServerErrorReason = string;
+/**
+ * Every error reason (`extensions.reason`) the server may send (`enum ErrorReason` of the schema):
+ *  - ACCOUNT_CYCLE: BAD_USER_INPUT: the parent would make an account its own ancestor.
+ *  - ALREADY_ESCALATED: CONFLICT: the issue is escalated already.
+ *  - ALREADY_MEMBER: CONFLICT: the person is on the team already.
+ *  - ALREADY_RESPONDED: CONFLICT: the issue's first response is recorded already; add a comment instead.
+ *  - AMOUNT_OUT_OF_RANGE: An amount would be larger than can be represented, or fall below zero where it may not.
+ *  - CONCURRENT_CHANGE: CONFLICT: another request changed the same records at the same moment; reload and retry.
+ *  - CONTRACT_VALUE_NEGATIVE: CONFLICT: the change order would take the contract's value below zero.
+ *  - CURRENCY_MISMATCH: BAD_USER_INPUT: an amount is not in the currency it must be in (the contract's, the project's).
+ *  - DATABASE_UNAVAILABLE: SERVICE_UNAVAILABLE: the database cannot be reached; retry after `retryAfterSeconds`.
+ *  - FAMILY_TOO_DEEP: BAD_USER_INPUT: the account family would nest deeper than allowed.
+ *  - FOREIGN_CURRENCY: FORBIDDEN: approval limits are in USD; an item in another currency needs an executive or admin.
+ *  - HAS_PAYMENTS: CONFLICT: an invoice with payments cannot be voided; issue a credit instead.
+ *  - IDEMPOTENCY_KEY_IN_USE: CONFLICT: a request with this Idempotency-Key is still running; retry in a moment.
+ *  - IDEMPOTENCY_KEY_REUSED: CONFLICT: the Idempotency-Key was used for a different request; use a new key.
+ *  - INTERNAL_ERROR: INTERNAL_SERVER_ERROR: unexpected; quote `requestId` when you report it.
+ *  - INVALID_ID: BAD_USER_INPUT: an id is malformed or names another type than expected.
+ *  - INVALID_INPUT: BAD_USER_INPUT: an input value is invalid; `fields` names each one.
+ *  - INVALID_QUERY: BAD_USER_INPUT: the query does not parse or is not valid against the schema.
+ *  - INVALID_REQUEST: BAD_USER_INPUT: the HTTP request is malformed (body, headers, variables).
+ *  - INVALID_TOKEN: UNAUTHENTICATED: the token is malformed, expired, badly signed or names no user; get a new one.
+ *  - INVALID_TRANSITION: CONFLICT: the record is in a status that does not allow this step (the message says which).
+ *  - INVOICE_EXCEEDS_CONTRACT: CONFLICT: approving the invoice would invoice more than the contract's value.
+ *  - NOT_ASSIGNEE: FORBIDDEN: only the assignee, the account owner (or their senior) and leadership may do this.
+ *  - NOT_FOUND: NOT_FOUND: no such record, or it is outside what you may see.
+ *  - NOT_MEMBER: CONFLICT: the person is not on the team.
+ *  - NOT_OWN_NOTIFICATIONS: FORBIDDEN: you may read only your own notifications (viewer { notifications }).
+ *  - NO_CHANGE: CONFLICT or BAD_USER_INPUT: the record already is as asked (same owner, same assignee).
+ *  - NO_IT_DIRECTOR: CONFLICT: there is no active IT Director to escalate to.
+ *  - OVER_APPROVAL_LIMIT: FORBIDDEN: the amount is above your approval limit; the message names who may approve it.
+ *  - OWN_WORK: FORBIDDEN: you created or submitted the item; someone else must approve or reject it.
+ *  - PAYMENT_EXCEEDS_BALANCE: CONFLICT: the payment is more than the balance due on the invoice.
+ *  - QUALITY_REVIEW_FAILED: CONFLICT: the deliverable failed its quality review; rework it and pass a new one.
+ *  - QUALITY_REVIEW_MISSING: CONFLICT: the deliverable needs a passed quality review before the client accepts it.
+ *  - QUERY_COST_OVER_BUDGET: QUERY_TOO_COMPLEX: ask for smaller pages or fewer nested lists.
+ *  - RATE_LIMITED: RATE_LIMITED: this minute's query budget is spent; retry after `retryAfterSeconds`.
+ *  - READ_ONLY_ACCOUNT: FORBIDDEN: you may see the account but not change it (it is outside your portfolio).
+ *  - RENEWAL_IN_PROGRESS: CONFLICT: the contract already has a renewal in progress.
+ *  - RESPONSE_TOO_LARGE: BAD_USER_INPUT: the response is too large to keep for an Idempotency-Key; select fewer fields.
+ *  - ROLE_NOT_ALLOWED: FORBIDDEN: your role may not do this operation at all; the message names the roles that may.
+ *  - SIGN_IN_REQUIRED: UNAUTHENTICATED: no bearer token was sent.
+ *  - STALE_VERSION: CONFLICT: someone changed the record since you read it (`expectedVersion`, `actualVersion`); reload.
+ *  - TIME_LIMIT_EXCEEDED: TIMEOUT: the request ran past its time limit and was stopped.
+ *  - UNKNOWN_USER: UNAUTHENTICATED: no member of staff has the token's email; an admin must add them.
+ *  - UNRELATED_RECORD: BAD_USER_INPUT: a referenced record belongs to another account, contract or project.
+ *  - USER_INACTIVE: UNAUTHENTICATED: the member of staff has left (inactive) and cannot sign in.
+ *  - USER_NOT_ELIGIBLE: BAD_USER_INPUT: the named member of staff cannot take this part (inactive or the wrong role).
+ */
+export const SERVER_ERROR_REASONS = ["ACCOUNT_CYCLE", "ALREADY_ESCALATED", "ALREADY_MEMBER", "ALREADY_RESPONDED", "AMOUNT_OUT_OF_RANGE", "CONCURRENT_CHANGE", "CONTRACT_VALUE_NEGATIVE", "CURRENCY_MISMATCH", "DATABASE_UNAVAILABLE", "FAMILY_TOO_DEEP", "FOREIGN_CURRENCY", "HAS_PAYMENTS", "IDEMPOTENCY_KEY_IN_USE", "IDEMPOTENCY_KEY_REUSED", "INTERNAL_ERROR", "INVALID_ID", "INVALID_INPUT", "INVALID_QUERY", "INVALID_REQUEST", "INVALID_TOKEN", "INVALID_TRANSITION", "INVOICE_EXCEEDS_CONTRACT", "NOT_ASSIGNEE", "NOT_FOUND", "NOT_MEMBER", "NOT_OWN_NOTIFICATIONS", "NO_CHANGE", "NO_IT_DIRECTOR", "OVER_APPROVAL_LIMIT", "OWN_WORK", "PAYMENT_EXCEEDS_BALANCE", "QUALITY_REVIEW_FAILED", "QUALITY_REVIEW_MISSING", "QUERY_COST_OVER_BUDGET", "RATE_LIMITED", "READ_ONLY_ACCOUNT", "RENEWAL_IN_PROGRESS", "RESPONSE_TOO_LARGE", "ROLE_NOT_ALLOWED", "SIGN_IN_REQUIRED", "STALE_VERSION", "TIME_LIMIT_EXCEEDED", "UNKNOWN_USER", "UNRELATED_RECORD", "USER_INACTIVE", "USER_NOT_ELIGIBLE"] as const;
+/** One error reason (`extensions.reason`) the server may send. */
+export type ServerErrorReason = (typeof SERVER_ERROR_REASONS)[number];
