@@ -487,6 +487,14 @@ export type CreateAccountInput = {
   tier: AccountTier;
 };
 
+/** A new API key for a tool; it reads every account and never writes. */
+export type CreateApiKeyInput = {
+  /** When the key stops working; it never expires when omitted. */
+  expiresAt?: string | null | undefined;
+  /** What the key is for, e.g. "Finance dashboard (Metabase)" (up to 200 characters). */
+  name: string;
+};
+
 /** A new change order on an ACTIVE contract, created as a DRAFT. */
 export type CreateChangeOrderInput = {
   /** What approval adds to the contract's value; negative for a reduction. In the contract's currency. */
@@ -1021,6 +1029,14 @@ export type ReviewMilestoneQualityInput = {
   passed: boolean;
 };
 
+/** Revokes an API key: it stops working at once, for good. */
+export type RevokeApiKeyInput = {
+  /** The `version` you last read; when given and stale, nothing changes and you get CONFLICT. */
+  expectedVersion?: number | null | undefined;
+  /** The key. */
+  id: string;
+};
+
 /** What a member of staff does; decides what they may see and do. */
 export const Role = {
   /** Day-to-day relationship manager: sees and changes the accounts they own or are on the team of. */
@@ -1363,6 +1379,30 @@ export type ReceivablesAgingQueryVariables = Exact<{
 
 
 export type ReceivablesAgingQuery = { analytics: { receivablesAging: Array<{ groupKey: string | null, groupLabel: string | null, currency: string, invoiceCount: number, current: { amountCents: number }, days1To30: { amountCents: number }, days31To60: { amountCents: number }, days61To90: { amountCents: number }, over90Days: { amountCents: number }, total: { amountCents: number } }> } };
+
+export type ApiKeyFieldsFragment = { id: string, name: string, prefix: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null, createdAt: string, version: number, serviceAccount: { id: string, name: string, role: Role, active: boolean } };
+
+export type ApiKeysQueryVariables = Exact<{
+  first?: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ApiKeysQuery = { apiKeys: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, prefix: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null, createdAt: string, version: number, serviceAccount: { id: string, name: string, role: Role, active: boolean } } }> } };
+
+export type CreateApiKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type CreateApiKeyMutation = { createApiKey: { token: string, apiKey: { id: string, name: string, prefix: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null, createdAt: string, version: number, serviceAccount: { id: string, name: string, role: Role, active: boolean } } } };
+
+export type RevokeApiKeyMutationVariables = Exact<{
+  input: RevokeApiKeyInput;
+}>;
+
+
+export type RevokeApiKeyMutation = { revokeApiKey: { apiKey: { id: string, name: string, prefix: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null, createdAt: string, version: number, serviceAccount: { id: string, name: string, role: Role, active: boolean } } } };
 
 export type ApprovalQueueQueryVariables = Exact<{
   first?: number;
@@ -1772,6 +1812,7 @@ export type NodeQueryVariables = Exact<{
 export type NodeQuery = { node:
     | { __typename: 'Account', id: string, name: string, kind: AccountKind, status: AccountStatus, tier: AccountTier, region: string | null, membersReached: number, createdAt: string, updatedAt: string, version: number, owner: { id: string, name: string, email: string, role: Role } | null, parent: { id: string, name: string } | null }
     | { __typename: 'AccountTeamMember', id: string, teamRole: TeamRole, createdAt: string, updatedAt: string, version: number, teamAccount: { id: string, name: string } | null, user: { id: string, name: string, role: Role } }
+    | { __typename: 'ApiKey', id: string }
     | { __typename: 'ApprovalDecision', id: string }
     | { __typename: 'ApprovalRequest', id: string }
     | { __typename: 'AuditEvent', id: string, action: string, entityType: string, entityId: string, changes: Record<string, unknown>, occurredAt: string, actor: { id: string, name: string, email: string, role: Role } | null }
@@ -1903,6 +1944,7 @@ export type ProjectNodeQueryVariables = Exact<{
 export type ProjectNodeQuery = { node:
     | { __typename: 'Account', id: string }
     | { __typename: 'AccountTeamMember', id: string }
+    | { __typename: 'ApiKey', id: string }
     | { __typename: 'ApprovalDecision', id: string }
     | { __typename: 'ApprovalRequest', id: string }
     | { __typename: 'AuditEvent', id: string }
@@ -2187,6 +2229,24 @@ fragment TeamMemberFields on AccountTeamMember {
     role
   }
 }`, {"fragmentName":"AccountDetailFields"}) as unknown as TypedDocumentString<AccountDetailFieldsFragment, unknown>;
+export const ApiKeyFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment ApiKeyFields on ApiKey {
+  id
+  name
+  prefix
+  expiresAt
+  lastUsedAt
+  revokedAt
+  createdAt
+  version
+  serviceAccount {
+    id
+    name
+    role
+    active
+  }
+}
+    `, {"fragmentName":"ApiKeyFields"}) as unknown as TypedDocumentString<ApiKeyFieldsFragment, unknown>;
 export const AuditEventFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment AuditEventFields on AuditEvent {
   id
@@ -2955,6 +3015,92 @@ export const ReceivablesAgingDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ReceivablesAgingQuery, ReceivablesAgingQueryVariables>;
+export const ApiKeysDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query apiKeys($first: Int! = 20, $after: String) {
+  apiKeys(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      ...PageInfoFields
+    }
+    edges {
+      cursor
+      node {
+        ...ApiKeyFields
+      }
+    }
+  }
+}
+    fragment ApiKeyFields on ApiKey {
+  id
+  name
+  prefix
+  expiresAt
+  lastUsedAt
+  revokedAt
+  createdAt
+  version
+  serviceAccount {
+    id
+    name
+    role
+    active
+  }
+}
+fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}`) as unknown as TypedDocumentString<ApiKeysQuery, ApiKeysQueryVariables>;
+export const CreateApiKeyDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation createApiKey($input: CreateApiKeyInput!) {
+  createApiKey(input: $input) {
+    token
+    apiKey {
+      ...ApiKeyFields
+    }
+  }
+}
+    fragment ApiKeyFields on ApiKey {
+  id
+  name
+  prefix
+  expiresAt
+  lastUsedAt
+  revokedAt
+  createdAt
+  version
+  serviceAccount {
+    id
+    name
+    role
+    active
+  }
+}`) as unknown as TypedDocumentString<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
+export const RevokeApiKeyDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation revokeApiKey($input: RevokeApiKeyInput!) {
+  revokeApiKey(input: $input) {
+    apiKey {
+      ...ApiKeyFields
+    }
+  }
+}
+    fragment ApiKeyFields on ApiKey {
+  id
+  name
+  prefix
+  expiresAt
+  lastUsedAt
+  revokedAt
+  createdAt
+  version
+  serviceAccount {
+    id
+    name
+    role
+    active
+  }
+}`) as unknown as TypedDocumentString<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
 export const ApprovalQueueDocument = /*#__PURE__*/ new TypedDocumentString(`
     query approvalQueue($first: Int! = 20, $after: String) {
   approvalQueue(first: $first, after: $after) {

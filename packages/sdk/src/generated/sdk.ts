@@ -86,6 +86,9 @@ import * as Operations from './graphql.js';
 
 
 
+
+
+
 export type Requester<C = {}> = <R, V>(doc: Operations.TypedDocumentString<R, V>, vars?: V, options?: C) => Promise<R> | AsyncIterable<R>
 export function getSdk<C>(requester: Requester<C>) {
   return {
@@ -112,6 +115,15 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     receivablesAging(variables?: Operations.ReceivablesAgingQueryVariables, options?: C): Promise<Operations.ReceivablesAgingQuery> {
       return requester<Operations.ReceivablesAgingQuery, Operations.ReceivablesAgingQueryVariables>(Operations.ReceivablesAgingDocument, variables, options) as Promise<Operations.ReceivablesAgingQuery>;
+    },
+    apiKeys(variables?: Operations.ApiKeysQueryVariables, options?: C): Promise<Operations.ApiKeysQuery> {
+      return requester<Operations.ApiKeysQuery, Operations.ApiKeysQueryVariables>(Operations.ApiKeysDocument, variables, options) as Promise<Operations.ApiKeysQuery>;
+    },
+    createApiKey(variables: Operations.CreateApiKeyMutationVariables, options?: C): Promise<Operations.CreateApiKeyMutation> {
+      return requester<Operations.CreateApiKeyMutation, Operations.CreateApiKeyMutationVariables>(Operations.CreateApiKeyDocument, variables, options) as Promise<Operations.CreateApiKeyMutation>;
+    },
+    revokeApiKey(variables: Operations.RevokeApiKeyMutationVariables, options?: C): Promise<Operations.RevokeApiKeyMutation> {
+      return requester<Operations.RevokeApiKeyMutation, Operations.RevokeApiKeyMutationVariables>(Operations.RevokeApiKeyDocument, variables, options) as Promise<Operations.RevokeApiKeyMutation>;
     },
     approvalQueue(variables?: Operations.ApprovalQueueQueryVariables, options?: C): Promise<Operations.ApprovalQueueQuery> {
       return requester<Operations.ApprovalQueueQuery, Operations.ApprovalQueueQueryVariables>(Operations.ApprovalQueueDocument, variables, options) as Promise<Operations.ApprovalQueueQuery>;

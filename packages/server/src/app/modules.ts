@@ -4,6 +4,7 @@ import type { FeatureModule, NodeFetcher } from '../common/feature-module';
 import { lazyLoaders, type LoaderFactories } from '../common/loaders';
 import { accountModule } from '../modules/account/account.module';
 import { analyticsModule } from '../modules/analytics/analytics.module';
+import { apiKeyModule } from '../modules/api-key/api-key.module';
 import { approvalModule } from '../modules/approval/approval.module';
 import { auditModule } from '../modules/audit/audit.module';
 import { changeOrderModule } from '../modules/change-order/change-order.module';
@@ -33,6 +34,7 @@ export const modules: readonly FeatureModule[] = [
   projectModule,
   clientIssueModule,
   analyticsModule,
+  apiKeyModule,
 ];
 
 /** Every entity, for the data source: the features' tables plus the shared number sequences. */

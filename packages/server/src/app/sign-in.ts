@@ -4,6 +4,7 @@ import { bearerToken, TokenVerifier } from '../common/auth';
 import { ErrorReason, UnauthenticatedError } from '../common/errors';
 import type { Config } from '../config/config';
 import type { Database } from '../db/database';
+import { authenticateApiKey, isApiKeyToken } from '../modules/api-key/api-key.service';
 import { User } from '../modules/user/user.entity';
 
 /**
@@ -39,6 +40,8 @@ export class SignIn {
   async scopeFor(authorization: string | undefined): Promise<AccessScope | null> {
     const token = bearerToken(authorization);
     if (!token) return null;
+    // A key is looked up on every request, so that revoking it stops it at once on every server.
+    if (isApiKeyToken(token)) return this.verifyApiKey(token);
     const known = this.recent.get(token);
     if (known) return known;
     // Remembered while pending, so concurrent first requests with one token verify it once.
@@ -51,6 +54,12 @@ export class SignIn {
   /** Forgets every remembered viewer (a staff record changed). */
   forgetAll(): void {
     this.recent.clear();
+  }
+
+  /** A tool's own key: it acts as its read-only service account. */
+  private async verifyApiKey(token: string): Promise<AccessScope> {
+    const { user } = await authenticateApiKey(this.db.dataSource.manager, token);
+    return AccessScope.forViewer(this.db.dataSource.manager, user);
   }
 
   private async verify(token: string): Promise<AccessScope> {
