@@ -4,6 +4,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
 import { DomainError, ErrorCode, ErrorReason, RateLimitedError, type InvalidField } from '../common/errors';
+import { isUniqueViolation } from '../common/driver-errors';
 import { currentRequest } from '../common/request-scope';
 
 /** HTTP statuses of the codes that have their own; every other error answers as GraphQL decides (200, or 500 alone). */
@@ -92,19 +93,10 @@ function invalidFields(errors: ValidationError[], prefix: string): InvalidField[
   });
 }
 
-/**
- * A unique index refused a row that a concurrent request created a moment earlier (the service's
- * own check ran before the other commit): MySQL ER_DUP_ENTRY, SQLite SQLITE_CONSTRAINT_UNIQUE.
- */
-function isDuplicateKey(error: unknown): boolean {
-  const driverError = (error as { driverError?: { errno?: number; code?: string } } | null)?.driverError;
-  return driverError?.errno === 1062 || driverError?.code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
-
 /** True for errors a client caused and may see as they are; everything else is unexpected. */
 export function isExpectedError(error: unknown): boolean {
   const original = unwrapResolverError(error);
-  if (domainErrorOf(error) || original instanceof ArgumentValidationError || isDuplicateKey(original)) return true;
+  if (domainErrorOf(error) || original instanceof ArgumentValidationError || isUniqueViolation(original)) return true;
   // Only errors GraphQL itself coded as a malformed request; an uncoded one (a failure while signing
   // in, say, that Apollo wrapped as "Context creation failed") is unexpected and masked.
   const code = original instanceof GraphQLError ? original.extensions?.code : undefined;
@@ -165,7 +157,9 @@ export function createFormatError(options: { hideSchemaDetails: boolean }) {
         extensions: serverSide ? { ...extensions, ...requestIdExtension() } : extensions,
       };
     }
-    if (isDuplicateKey(original)) {
+    // A unique index refused a row that a concurrent request created a moment earlier (the
+    // service's own check ran before the other commit).
+    if (isUniqueViolation(original)) {
       return {
         ...base,
         message: 'Someone else made the same change at the same moment. Reload and check before trying again.',

@@ -1,7 +1,6 @@
 import type { Context } from './context';
+import { isUniqueViolation } from './driver-errors';
 import { NumberSequence } from './sequence.entity';
-
-const ER_DUP_ENTRY = 1062;
 
 /**
  * The next value of a named counter, inside the caller's transaction. The UPDATE takes the row's
@@ -25,7 +24,7 @@ export async function nextSequenceValue(ctx: Context, name: string): Promise<num
       await ctx.em.insert(NumberSequence, { name, lastValue: 1, createdAt: now, updatedAt: now, version: 1 });
       return 1;
     } catch (error) {
-      if ((error as { driverError?: { errno?: number } }).driverError?.errno !== ER_DUP_ENTRY) throw error;
+      if (!isUniqueViolation(error)) throw error;
       return nextSequenceValue(ctx, name);
     }
   }

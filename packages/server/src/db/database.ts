@@ -1,14 +1,9 @@
 import { Mutex } from 'async-mutex';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { isDeadlock } from '../common/driver-errors';
 import { interceptStatements, type StatementInterceptor } from './statements';
 
 const DEADLOCK_RETRIES = 5;
-
-/** InnoDB's "Deadlock found when trying to get lock" (1213). */
-function isDeadlock(error: unknown): boolean {
-  const driverError = (error as { driverError?: { errno?: number } } | null)?.driverError;
-  return driverError?.errno === 1213;
-}
 
 /**
  * The data source plus what it takes to write safely on it. SQLite has one connection, so two

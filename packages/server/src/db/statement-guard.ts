@@ -1,49 +1,13 @@
+import { isDatabaseUnreachable, isStatementTimeout } from '../common/driver-errors';
 import { RequestTimeoutError, ServiceUnavailableError } from '../common/errors';
 import { currentRequest } from '../common/request-scope';
 import type { Database } from './database';
-
-/** mysql2 codes for a connection that failed or went away, rather than a statement that failed. */
-const CONNECTION_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  'EHOSTUNREACH',
-  'ENOTFOUND',
-  'PROTOCOL_CONNECTION_LOST',
-  'PROTOCOL_SEQUENCE_TIMEOUT',
-  'ER_CON_COUNT_ERROR',
-  'ER_SERVER_SHUTDOWN',
-  // SQLite: another process holds the file's write lock past the busy timeout.
-  'SQLITE_BUSY',
-]);
 
 /**
  * Statements that open, end or mark a transaction. They are never refused: a ROLLBACK refused after
  * the deadline would leave the connection inside the transaction it was meant to end.
  */
 const TRANSACTION_CONTROL = /^\s*(BEGIN|START\s+TRANSACTION|COMMIT|ROLLBACK|SAVEPOINT|RELEASE\s+SAVEPOINT)\b/i;
-
-/** MariaDB's "Query execution was interrupted (max_statement_time exceeded)". */
-const ER_STATEMENT_TIMEOUT = 1969;
-
-interface DriverError {
-  code?: string;
-  errno?: number;
-  fatal?: boolean;
-  message?: string;
-}
-
-function driverError(error: unknown): DriverError {
-  const e = error as (DriverError & { driverError?: DriverError }) | null;
-  return e?.driverError ?? e ?? {};
-}
-
-/** True when the database could not be reached at all: the statement may be retried later. */
-function isDatabaseUnreachable(error: unknown): boolean {
-  const e = driverError(error);
-  return (e.code !== undefined && CONNECTION_CODES.has(e.code)) || e.fatal === true || e.message === 'Pool is closed.';
-}
 
 /**
  * Guards every statement a request sends:
@@ -68,8 +32,7 @@ export function guardStatements(db: Database): void {
     try {
       return await execute(text);
     } catch (error) {
-      if (request && driverError(error).errno === ER_STATEMENT_TIMEOUT)
-        throw new RequestTimeoutError(request.timeLimitMs);
+      if (request && isStatementTimeout(error)) throw new RequestTimeoutError(request.timeLimitMs);
       if (isDatabaseUnreachable(error)) throw new ServiceUnavailableError();
       throw error;
     }

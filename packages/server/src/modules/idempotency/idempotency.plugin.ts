@@ -3,6 +3,7 @@ import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContext, type Gr
 import type { FormattedExecutionResult } from 'graphql';
 import { In, LessThan } from 'typeorm';
 import { stampNew } from '../../common/base.entity';
+import { isDeadlock, isLockWaitTimeout, isUniqueViolation } from '../../common/driver-errors';
 import { ErrorCode, ErrorReason } from '../../common/errors';
 import type { Database, OpenTransaction } from '../../db/database';
 import type { Context } from '../../common/context';
@@ -18,21 +19,7 @@ const SWEEP_BATCH = 100;
 /** A claim that lost a race looks again this many times before answering "still being processed". */
 const CLAIM_ATTEMPTS = 3;
 
-const ER_DUP_ENTRY = 1062;
-const ER_LOCK_WAIT_TIMEOUT = 1205;
-const ER_LOCK_DEADLOCK = 1213;
-
 type RequestContext = GraphQLRequestContext<Context>;
-
-function driverError(error: unknown): { errno?: number; code?: string } | undefined {
-  return (error as { driverError?: { errno?: number; code?: string } } | null)?.driverError;
-}
-
-/** Another request holds (or held) the same user + key: MySQL ER_DUP_ENTRY, SQLite SQLITE_CONSTRAINT_UNIQUE. */
-function isDuplicateKey(error: unknown): boolean {
-  const driver = driverError(error);
-  return driver?.errno === ER_DUP_ENTRY || driver?.code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
 
 function errorResponse(status: number, code: ErrorCode, reason: ErrorReason, message: string): GraphQLResponse {
   return {
@@ -131,12 +118,12 @@ async function claim(db: Database, userId: number, key: string, hash: string): P
       return { transaction, rowId: Number(inserted.identifiers[0].id) };
     } catch (error) {
       await transaction.rollback().catch(() => undefined);
-      const errno = driverError(error)?.errno;
-      // The key was taken while this request waited: look again. (Two waiters on a claim that was
-      // then rolled back can deadlock each other on the unique index; the loser looks again too.)
-      if (isDuplicateKey(error) || errno === ER_LOCK_DEADLOCK) continue;
+      // The key was taken while this request waited (another request holds or held the same user +
+      // key): look again. (Two waiters on a claim that was then rolled back can deadlock each other
+      // on the unique index; the loser looks again too.)
+      if (isUniqueViolation(error) || isDeadlock(error)) continue;
       // The request holding the key has run longer than the database lets a lock wait.
-      if (errno === ER_LOCK_WAIT_TIMEOUT) return { response: stillRunning() };
+      if (isLockWaitTimeout(error)) return { response: stillRunning() };
       throw error;
     }
   }
