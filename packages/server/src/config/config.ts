@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { parseSlaDuration, SLA_DURATION_PATTERN, type SlaPolicy } from '../modules/client-issue/sla';
+import { DEFAULT_SLA_TEXT, parseSlaTerms, SLA_DURATION_PATTERN, type SlaPolicy } from '../modules/client-issue/sla';
 
 /** Where the development JWT secret comes from when none is configured; refused in production. */
 export const DEV_JWT_SECRET = 'account-graph-dev-secret-change-me-0123456789';
@@ -82,15 +82,15 @@ const envSchema = z.object({
   APPROVAL_LIMIT_ACCOUNT_MANAGER_USD: z.coerce.number().int().min(0).default(50_000),
   APPROVAL_LIMIT_SENIOR_ACCOUNT_MANAGER_USD: z.coerce.number().int().min(0).default(250_000),
   APPROVAL_LIMIT_FINANCE_INVOICES_USD: z.coerce.number().int().min(0).default(250_000),
-  // Client issue SLAs per severity (the client services agreement; defaults in client-issue/sla.ts).
-  SLA_CRITICAL_RESPONSE: slaDuration.default('1h'),
-  SLA_CRITICAL_RESOLUTION: slaDuration.default('24h'),
-  SLA_HIGH_RESPONSE: slaDuration.default('4h'),
-  SLA_HIGH_RESOLUTION: slaDuration.default('3d'),
-  SLA_MEDIUM_RESPONSE: slaDuration.default('1bd'),
-  SLA_MEDIUM_RESOLUTION: slaDuration.default('10d'),
-  SLA_LOW_RESPONSE: slaDuration.default('3bd'),
-  SLA_LOW_RESOLUTION: slaDuration.default('30d'),
+  // Client issue SLAs per severity (the client services agreement; the defaults are DEFAULT_SLA_TEXT in client-issue/sla.ts).
+  SLA_CRITICAL_RESPONSE: slaDuration.default(DEFAULT_SLA_TEXT.CRITICAL.response),
+  SLA_CRITICAL_RESOLUTION: slaDuration.default(DEFAULT_SLA_TEXT.CRITICAL.resolution),
+  SLA_HIGH_RESPONSE: slaDuration.default(DEFAULT_SLA_TEXT.HIGH.response),
+  SLA_HIGH_RESOLUTION: slaDuration.default(DEFAULT_SLA_TEXT.HIGH.resolution),
+  SLA_MEDIUM_RESPONSE: slaDuration.default(DEFAULT_SLA_TEXT.MEDIUM.response),
+  SLA_MEDIUM_RESOLUTION: slaDuration.default(DEFAULT_SLA_TEXT.MEDIUM.resolution),
+  SLA_LOW_RESPONSE: slaDuration.default(DEFAULT_SLA_TEXT.LOW.response),
+  SLA_LOW_RESOLUTION: slaDuration.default(DEFAULT_SLA_TEXT.LOW.resolution),
   METRICS_ENABLED: booleanFromEnv.default(true),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   // OpenTelemetry's own variable names, so a deployment's usual tracing settings apply unchanged.
@@ -227,16 +227,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       financeInvoiceCents: e.APPROVAL_LIMIT_FINANCE_INVOICES_USD * 100,
     },
     sla: {
-      CRITICAL: {
-        response: parseSlaDuration(e.SLA_CRITICAL_RESPONSE),
-        resolution: parseSlaDuration(e.SLA_CRITICAL_RESOLUTION),
-      },
-      HIGH: { response: parseSlaDuration(e.SLA_HIGH_RESPONSE), resolution: parseSlaDuration(e.SLA_HIGH_RESOLUTION) },
-      MEDIUM: {
-        response: parseSlaDuration(e.SLA_MEDIUM_RESPONSE),
-        resolution: parseSlaDuration(e.SLA_MEDIUM_RESOLUTION),
-      },
-      LOW: { response: parseSlaDuration(e.SLA_LOW_RESPONSE), resolution: parseSlaDuration(e.SLA_LOW_RESOLUTION) },
+      CRITICAL: parseSlaTerms({ response: e.SLA_CRITICAL_RESPONSE, resolution: e.SLA_CRITICAL_RESOLUTION }),
+      HIGH: parseSlaTerms({ response: e.SLA_HIGH_RESPONSE, resolution: e.SLA_HIGH_RESOLUTION }),
+      MEDIUM: parseSlaTerms({ response: e.SLA_MEDIUM_RESPONSE, resolution: e.SLA_MEDIUM_RESOLUTION }),
+      LOW: parseSlaTerms({ response: e.SLA_LOW_RESPONSE, resolution: e.SLA_LOW_RESOLUTION }),
     },
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     rateLimitPointsPerMinute: e.RATE_LIMIT_POINTS_PER_MINUTE,

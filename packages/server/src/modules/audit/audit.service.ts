@@ -7,6 +7,11 @@ import { AuditEvent, type FieldChange } from './audit-event.entity';
 
 type Snapshot = Record<string, unknown>;
 
+/** The audited fields of a record as they are now, to diff against later with diffFields. */
+export function snapshot<T extends object>(record: T, fields: readonly (keyof T & string)[]): Snapshot {
+  return Object.fromEntries(fields.map((field) => [field, record[field]]));
+}
+
 function comparable(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map(comparable);

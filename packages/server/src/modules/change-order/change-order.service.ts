@@ -15,7 +15,8 @@ import { ApprovalEngine, type ApprovalSubject } from '../approval/approval.servi
 import { diffFields, recordAudit } from '../audit/audit.service';
 import { Contract, ContractStatus } from '../contract/contract.entity';
 import { requireWritableContract } from '../contract/contract.service';
-import { applyApprovedChangeOrderToProject, requireReadableProject } from '../project/project.service';
+import { requireReadableProject } from '../project/project.access';
+import { applyApprovedChangeOrderToProject } from '../project/project.service';
 import { ChangeOrder, ChangeOrderStatus } from './change-order.entity';
 import { ChangeOrderErrors } from './change-order.errors';
 import {

@@ -29,6 +29,7 @@ import {
   UpdateClientIssuePayload,
 } from './client-issue.inputs';
 import { CommentOnClientIssuePayload, EscalateBreachedClientIssuesPayload } from './client-issue.types';
+import { ClientIssueEscalationService } from './client-issue-escalation.service';
 import { ClientIssueService } from './client-issue.service';
 
 export const ClientIssueConnection = connectionType(ClientIssue);
@@ -125,7 +126,7 @@ export class ClientIssueResolver {
     @Arg('input', () => EscalateClientIssueInput, { description: 'The issue and the reason.' })
     input: EscalateClientIssueInput,
   ) {
-    return { clientIssue: await ClientIssueService.escalate(ctx, input) };
+    return { clientIssue: await ClientIssueEscalationService.escalate(ctx, input) };
   }
 
   @Mutation(() => ResolveClientIssuePayload, {
@@ -182,7 +183,7 @@ export class ClientIssueResolver {
     @Arg('input', () => EscalateBreachedClientIssuesInput, { description: 'How many at most.' })
     input: EscalateBreachedClientIssuesInput,
   ): Promise<EscalateBreachedClientIssuesPayload> {
-    return ClientIssueService.escalateBreached(ctx, input);
+    return ClientIssueEscalationService.escalateBreached(ctx, input);
   }
 
   @FieldResolver(() => Account, { description: 'The client account.' })

@@ -1,10 +1,12 @@
 /**
  * SLA clocks for client issues: deadlines per severity, business days, and the SLA status.
- * Pure (no database, no GraphQL) so that the arithmetic is unit-tested with fixed dates.
+ * Pure (no database, no GraphQL) so that the arithmetic is unit-tested with fixed dates; the SQL
+ * twins of the status rules build text only.
  *
  * Business days are Monday to Friday in UTC; public holidays are not modelled. Hours and days are
  * calendar time (24/7): a CRITICAL issue's clock runs through the weekend.
  */
+import type { SqlCondition } from '../../common/sql-condition';
 
 /** How bad a client issue is; sets its SLA. */
 export enum ClientIssueSeverity {
@@ -53,15 +55,29 @@ export function parseSlaDuration(text: string): SlaDuration {
 }
 
 /**
- * The default SLA (the client services agreement's schedule): CRITICAL respond in 1 hour and
- * resolve in 24 hours; HIGH 4 hours / 3 days; MEDIUM 1 business day / 10 days; LOW 3 business days / 30 days.
+ * The default SLA (the client services agreement's schedule), as configuration writes it: CRITICAL
+ * respond in 1 hour and resolve in 24 hours; HIGH 4 hours / 3 days; MEDIUM 1 business day / 10
+ * days; LOW 3 business days / 30 days. The SLA_<SEVERITY>_<RESPONSE|RESOLUTION> settings default to these.
  */
-export const DEFAULT_SLA_POLICY: SlaPolicy = {
-  CRITICAL: { response: { amount: 1, unit: 'HOURS' }, resolution: { amount: 24, unit: 'HOURS' } },
-  HIGH: { response: { amount: 4, unit: 'HOURS' }, resolution: { amount: 3, unit: 'DAYS' } },
-  MEDIUM: { response: { amount: 1, unit: 'BUSINESS_DAYS' }, resolution: { amount: 10, unit: 'DAYS' } },
-  LOW: { response: { amount: 3, unit: 'BUSINESS_DAYS' }, resolution: { amount: 30, unit: 'DAYS' } },
+export const DEFAULT_SLA_TEXT: Record<ClientIssueSeverity, { response: string; resolution: string }> = {
+  CRITICAL: { response: '1h', resolution: '24h' },
+  HIGH: { response: '4h', resolution: '3d' },
+  MEDIUM: { response: '1bd', resolution: '10d' },
+  LOW: { response: '3bd', resolution: '30d' },
 };
+
+/** The default SLA parsed (DEFAULT_SLA_TEXT). */
+export const DEFAULT_SLA_POLICY: SlaPolicy = {
+  CRITICAL: parseSlaTerms(DEFAULT_SLA_TEXT.CRITICAL),
+  HIGH: parseSlaTerms(DEFAULT_SLA_TEXT.HIGH),
+  MEDIUM: parseSlaTerms(DEFAULT_SLA_TEXT.MEDIUM),
+  LOW: parseSlaTerms(DEFAULT_SLA_TEXT.LOW),
+};
+
+/** One severity's terms from their configured text ("4h", "3d"). */
+export function parseSlaTerms(text: { response: string; resolution: string }): SlaTerms {
+  return { response: parseSlaDuration(text.response), resolution: parseSlaDuration(text.resolution) };
+}
 
 function isWeekend(time: number): boolean {
   const day = new Date(time).getUTCDay();
@@ -128,22 +144,28 @@ export interface SlaFacts extends SlaClock {
   resolvedAt: Date | null;
 }
 
+/** True when the first response is late: given after its deadline, or not given and the deadline has passed. */
+export function isResponseLate(facts: SlaFacts, now: Date): boolean {
+  return facts.firstResponseAt
+    ? facts.firstResponseAt.getTime() > facts.responseDueAt.getTime()
+    : now.getTime() > facts.responseDueAt.getTime();
+}
+
+/** True when the resolution is late: resolved after its deadline, or unresolved and the deadline has passed. */
+export function isResolutionLate(facts: SlaFacts, now: Date): boolean {
+  return facts.resolvedAt
+    ? facts.resolvedAt.getTime() > facts.resolutionDueAt.getTime()
+    : now.getTime() > facts.resolutionDueAt.getTime();
+}
+
 /** True when a deadline passed before it was met (or was met late). */
 export function isBreached(facts: SlaFacts, now: Date): boolean {
-  const t = now.getTime();
-  const responseLate = facts.firstResponseAt
-    ? facts.firstResponseAt.getTime() > facts.responseDueAt.getTime()
-    : t > facts.responseDueAt.getTime();
-  const resolutionLate = facts.resolvedAt
-    ? facts.resolvedAt.getTime() > facts.resolutionDueAt.getTime()
-    : t > facts.resolutionDueAt.getTime();
-  return responseLate || resolutionLate;
+  return isResponseLate(facts, now) || isResolutionLate(facts, now);
 }
 
 /**
  * BREACHED when a deadline passed before it was met; AT_RISK when an open (unmet) deadline has 20%
- * or less of its window left; ON_TRACK otherwise. The SQL filter in client-issue.service.ts says
- * the same thing; keep them together.
+ * or less of its window left; ON_TRACK otherwise. `slaStatusSql` below says the same in SQL.
  */
 export function slaStatusAt(facts: SlaFacts, now: Date): SlaStatus {
   if (isBreached(facts, now)) return SlaStatus.BREACHED;
@@ -151,4 +173,42 @@ export function slaStatusAt(facts: SlaFacts, now: Date): SlaStatus {
   const responseAtRisk = !facts.firstResponseAt && t >= facts.responseAtRiskAt.getTime();
   const resolutionAtRisk = !facts.resolvedAt && t >= facts.resolutionAtRiskAt.getTime();
   return responseAtRisk || resolutionAtRisk ? SlaStatus.AT_RISK : SlaStatus.ON_TRACK;
+}
+
+/*
+ * The same rules in SQL, on the stored clock of the issue aliased `a` and the moment bound as
+ * :slaNow (see SqlCondition). Every disjunct is NULL-safe, so that NOT of a condition is its
+ * complement; test/rule-twins.e2e.ts checks both forms agree row by row on SQLite and MariaDB.
+ */
+
+/** `isBreached` in SQL. */
+export function breachedSql(a: string, now: Date): SqlCondition {
+  return {
+    sql:
+      `((${a}.firstResponseAt IS NULL AND ${a}.responseDueAt < :slaNow) OR (${a}.firstResponseAt IS NOT NULL AND ${a}.firstResponseAt > ${a}.responseDueAt) ` +
+      `OR (${a}.resolvedAt IS NULL AND ${a}.resolutionDueAt < :slaNow) OR (${a}.resolvedAt IS NOT NULL AND ${a}.resolvedAt > ${a}.resolutionDueAt))`,
+    params: { slaNow: now },
+  };
+}
+
+/** An open deadline in its last 20% (AT_RISK unless breached). */
+function atRiskSql(a: string): string {
+  return `((${a}.firstResponseAt IS NULL AND ${a}.responseAtRiskAt <= :slaNow) OR (${a}.resolvedAt IS NULL AND ${a}.resolutionAtRiskAt <= :slaNow))`;
+}
+
+/** `slaStatusAt(issue, now)` is one of `statuses`, in SQL. */
+export function slaStatusSql(a: string, statuses: readonly SlaStatus[], now: Date): SqlCondition {
+  const breached = breachedSql(a, now).sql;
+  const one = (status: SlaStatus): string => {
+    switch (status) {
+      case SlaStatus.BREACHED:
+        return breached;
+      case SlaStatus.AT_RISK:
+        return `(NOT ${breached} AND ${atRiskSql(a)})`;
+      case SlaStatus.ON_TRACK:
+        return `(NOT ${breached} AND NOT ${atRiskSql(a)})`;
+    }
+  };
+  const sql = statuses.length ? `(${[...new Set(statuses)].map(one).join(' OR ')})` : '(1 = 0)';
+  return { sql, params: { slaNow: now } };
 }

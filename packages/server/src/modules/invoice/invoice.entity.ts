@@ -7,16 +7,9 @@ import { centsTransformer, Money } from '../../common/money';
 import { Account } from '../account/account.entity';
 import { Contract } from '../contract/contract.entity';
 import { User } from '../user/user.entity';
+import { InvoiceStatus, isOverdue } from './invoicing.rules';
 
-export enum InvoiceStatus {
-  DRAFT = 'DRAFT',
-  PENDING_APPROVAL = 'PENDING_APPROVAL',
-  APPROVED = 'APPROVED',
-  SENT = 'SENT',
-  PARTIALLY_PAID = 'PARTIALLY_PAID',
-  PAID = 'PAID',
-  VOID = 'VOID',
-}
+export { InvoiceStatus };
 
 registerEnumType(InvoiceStatus, {
   name: 'InvoiceStatus',
@@ -31,17 +24,6 @@ registerEnumType(InvoiceStatus, {
     VOID: { description: 'Cancelled, with a reason; keeps its number but bills nothing.' },
   },
 });
-
-/** The statuses whose totals count as invoiced against the contract (REVENUE COMPLIANCE). */
-export const INVOICED_STATUSES: readonly InvoiceStatus[] = [
-  InvoiceStatus.APPROVED,
-  InvoiceStatus.SENT,
-  InvoiceStatus.PARTIALLY_PAID,
-  InvoiceStatus.PAID,
-];
-
-/** The statuses in which the client owes the balance. */
-export const PAYABLE_STATUSES: readonly InvoiceStatus[] = [InvoiceStatus.SENT, InvoiceStatus.PARTIALLY_PAID];
 
 /** Formats a quantity held in thousandths as the decimal clients send: 2125 is "2.125", 2500 "2.5". */
 export function formatQuantity(thousandths: number): string {
@@ -135,7 +117,7 @@ export class Invoice extends BaseRecord {
     description: 'Sent (or partly paid) with a balance still due, and the due date is before today (UTC).',
   })
   get isOverdue(): boolean {
-    return PAYABLE_STATUSES.includes(this.status) && this.paidCents < this.totalCents && this.dueDate < todayUtc();
+    return isOverdue(this, todayUtc());
   }
 
   @Column({ type: 'int' })

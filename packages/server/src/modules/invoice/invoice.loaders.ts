@@ -5,7 +5,8 @@ import { ChildListLoader, rowsById } from '../../common/child-lists';
 import type { LoaderFactories, LoaderSet } from '../../common/loaders';
 import { OrderDirection } from '../../common/pagination';
 import { ApprovalDecision, ApprovalSubjectType } from '../approval/approval.entity';
-import { INVOICED_STATUSES, Invoice, InvoiceLine, Payment } from './invoice.entity';
+import { Invoice, InvoiceLine, Payment } from './invoice.entity';
+import { countsAsInvoicedSql } from './invoicing.rules';
 
 /** Narrows rows that hang off an invoice (`invoiceId`) to those whose invoice's account is readable. */
 function throughInvoice(scope: AccessScope) {
@@ -47,7 +48,7 @@ export const invoiceLoaders = {
       filter: (qb, alias) =>
         qb.andWhere(`${alias}.subjectType = :invoiceType`, { invoiceType: ApprovalSubjectType.INVOICE }),
     }),
-  /** Cents invoiced under each contract (APPROVED, SENT, PARTIALLY_PAID, PAID): one grouped SUM per batch. */
+  /** Cents invoiced to date under each contract (invoicing.rules.ts): one grouped SUM per batch. */
   contractInvoicedCents: (em) =>
     new DataLoader<number, number>(async (contractIds) => {
       const rows = await em
@@ -55,7 +56,7 @@ export const invoiceLoaders = {
         .select('invoice.contractId', 'contractId')
         .addSelect('SUM(invoice.totalCents)', 'invoiced')
         .where('invoice.contractId IN (:...contractIds)', { contractIds })
-        .andWhere('invoice.status IN (:...invoicedStatuses)', { invoicedStatuses: INVOICED_STATUSES })
+        .andWhere(countsAsInvoicedSql('invoice'))
         .groupBy('invoice.contractId')
         .getRawMany<{ contractId: number | string; invoiced: number | string }>();
       const totals = new Map(rows.map((row) => [Number(row.contractId), Number(row.invoiced)]));

@@ -28,6 +28,7 @@ import {
 } from './invoice.inputs';
 import { ApproveInvoicePayload, RecordPaymentPayload, RejectInvoicePayload } from './invoice.types';
 import { InvoiceService } from './invoice.service';
+import { remainingValueCents } from './invoicing.rules';
 
 export const InvoiceConnection = connectionType(Invoice);
 export const InvoiceLineConnection = connectionType(InvoiceLine);
@@ -224,10 +225,8 @@ export class ContractInvoicingResolver {
 
   @FieldResolver(() => Money, { description: 'The value left to invoice: the contract value less `invoicedToDate`.' })
   async remainingValue(@Root() contract: Contract, @Ctx() ctx: Context): Promise<Money> {
-    return Money.of(
-      contract.valueCents - (await ctx.loaders.contractInvoicedCents.load(contract.id)),
-      contract.currency,
-    );
+    const invoiced = await ctx.loaders.contractInvoicedCents.load(contract.id);
+    return Money.of(remainingValueCents(contract.valueCents, invoiced), contract.currency);
   }
 
   @FieldResolver(() => InvoiceConnection, { description: 'Invoices under this contract, latest issue date first.' })

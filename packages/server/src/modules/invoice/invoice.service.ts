@@ -8,6 +8,7 @@ import { formatMoney, lineAmountCents, MAX_CENTS } from '../../common/money';
 import { OrderDirection, paginate, type Connection, type PageArgs, type SortOrder } from '../../common/pagination';
 import { hasRole } from '../../common/policy';
 import { nextSequenceValue } from '../../common/sequence';
+import { notSql } from '../../common/sql-condition';
 import { checkExpectedVersion, compareAndSwap, transitionStatus } from '../../common/versioned';
 import type { Account } from '../account/account.entity';
 import {
@@ -20,18 +21,10 @@ import { ApprovalEngine, closeApprovalRequest, type ApprovalSubject } from '../a
 import { diffFields, recordAudit } from '../audit/audit.service';
 import { Contract, ContractStatus } from '../contract/contract.entity';
 import { requireReadableContract } from '../contract/contract.service';
-import {
-  formatQuantity,
-  INVOICED_STATUSES,
-  Invoice,
-  InvoiceLine,
-  InvoiceStatus,
-  PAYABLE_STATUSES,
-  parseQuantity,
-  Payment,
-} from './invoice.entity';
+import { formatQuantity, Invoice, InvoiceLine, InvoiceStatus, parseQuantity, Payment } from './invoice.entity';
 import { InvoiceErrors } from './invoice.errors';
 import { InvoicePolicy } from './invoice.policy';
+import { countsAsInvoicedSql, overdueSql, PAYABLE_STATUSES, remainingValueCents } from './invoicing.rules';
 import {
   InvoiceOrderField,
   type ApproveInvoiceInput,
@@ -76,10 +69,6 @@ const VOIDABLE_STATUSES = [
   InvoiceStatus.APPROVED,
   InvoiceStatus.SENT,
 ];
-
-/** SQL for `isOverdue`, on the alias `invoice`, with :payable and :today bound. */
-const OVERDUE_SQL =
-  '(invoice.status IN (:...payable) AND invoice.paidCents < invoice.totalCents AND invoice.dueDate < :today)';
 
 function snapshot(invoice: Invoice): Record<string, unknown> {
   return Object.fromEntries(AUDITED_FIELDS.map((field) => [field, invoice[field]]));
@@ -132,10 +121,8 @@ export const InvoiceService = {
     if (filter?.dueOnOrBefore)
       qb.andWhere('invoice.dueDate <= :dueOnOrBefore', { dueOnOrBefore: filter.dueOnOrBefore });
     if (filter?.overdue != null) {
-      qb.andWhere(filter.overdue ? OVERDUE_SQL : `NOT ${OVERDUE_SQL}`, {
-        payable: PAYABLE_STATUSES,
-        today: todayUtc(),
-      });
+      const overdue = overdueSql('invoice', todayUtc());
+      qb.andWhere(filter.overdue ? overdue.sql : notSql(overdue).sql, overdue.params);
     }
     return paginate(qb, 'invoice', order, args);
   },
@@ -247,7 +234,7 @@ export const InvoiceService = {
         },
       );
       const invoiced = await invoicedUnderContract(tx, contract.id);
-      if (invoiced > contract.valueCents) {
+      if (remainingValueCents(contract.valueCents, invoiced) < 0) {
         throw InvoiceErrors.overContract(
           invoice.number,
           contract.number,
@@ -452,13 +439,13 @@ async function nextInvoiceNumber(ctx: Context, issueDate: string): Promise<strin
   return `INV-${year}-${String(value).padStart(5, '0')}`;
 }
 
-/** Cents invoiced under a contract, read past the transaction's snapshot (a locking read on MySQL). */
+/** Cents invoiced to date under a contract (invoicing.rules.ts), read past the transaction's snapshot (a locking read on MySQL). */
 async function invoicedUnderContract(tx: Context, contractId: number): Promise<number> {
   const qb = tx.em
     .createQueryBuilder(Invoice, 'invoice')
     .select('COALESCE(SUM(invoice.totalCents), 0)', 'invoiced')
     .where('invoice.contractId = :contractId', { contractId })
-    .andWhere('invoice.status IN (:...invoicedStatuses)', { invoicedStatuses: INVOICED_STATUSES });
+    .andWhere(countsAsInvoicedSql('invoice'));
   const row = await forUpdate(tx, qb).getRawOne<{ invoiced: number | string }>();
   return Number(row?.invoiced ?? 0);
 }

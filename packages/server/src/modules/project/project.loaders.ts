@@ -5,7 +5,8 @@ import { ChildListLoader, rowsById } from '../../common/child-lists';
 import type { LoaderFactories, LoaderSet } from '../../common/loaders';
 import { OrderDirection } from '../../common/pagination';
 import { Account } from '../account/account.entity';
-import { INVOICED_STATUSES } from '../invoice/invoice.entity';
+import { invoicedToDateSql } from '../invoice/invoicing.rules';
+import { contractBudgetsSql } from './profitability.rules';
 import { Milestone, Project, ProjectCost, ProjectMember, StatusUpdate } from './project.entity';
 
 /**
@@ -132,13 +133,10 @@ export const projectLoaders = {
       const rows = await em
         .createQueryBuilder()
         .select('c.id', 'contractId')
-        .addSelect(
-          '(SELECT COALESCE(SUM(inv.totalCents), 0) FROM invoice inv WHERE inv.contractId = c.id AND inv.status IN (:...invoicedStatuses))',
-          'invoiced',
-        )
-        .addSelect('(SELECT COALESCE(SUM(p.budgetCents), 0) FROM project p WHERE p.contractId = c.id)', 'budgets')
+        .addSelect(invoicedToDateSql('c.id'), 'invoiced')
+        .addSelect(contractBudgetsSql('c.id'), 'budgets')
         .from('contract', 'c')
-        .where('c.id IN (:...contractIds)', { contractIds, invoicedStatuses: INVOICED_STATUSES })
+        .where('c.id IN (:...contractIds)', { contractIds })
         .getRawMany<{ contractId: number | string; invoiced: number | string; budgets: number | string }>();
       const byId = new Map(
         rows.map((row) => [

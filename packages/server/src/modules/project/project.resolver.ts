@@ -40,7 +40,12 @@ import {
   RecordProjectCostPayload,
   RemoveProjectMemberPayload,
 } from './project.types';
-import { MAX_HISTORY_WEEKS, ProjectService } from './project.service';
+import { MilestoneService } from './milestone.service';
+import { isProfitable, marginCents, marginPercent } from './profitability.rules';
+import { ProjectCostService } from './project-cost.service';
+import { ProjectMemberService } from './project-member.service';
+import { ProjectService } from './project.service';
+import { MAX_HISTORY_WEEKS, StatusUpdateService } from './status-update.service';
 
 export const ProjectConnection = connectionType(Project);
 export const ProjectMemberConnection = connectionType(ProjectMember);
@@ -110,7 +115,7 @@ export class ProjectResolver {
     @Arg('input', () => AddProjectMemberInput, { description: 'The project and the member of staff.' })
     input: AddProjectMemberInput,
   ): Promise<AddProjectMemberPayload> {
-    return ProjectService.addMember(ctx, input);
+    return ProjectMemberService.addMember(ctx, input);
   }
 
   @Mutation(() => RemoveProjectMemberPayload, {
@@ -121,7 +126,7 @@ export class ProjectResolver {
     @Arg('input', () => RemoveProjectMemberInput, { description: 'The project and the member of staff.' })
     input: RemoveProjectMemberInput,
   ): Promise<RemoveProjectMemberPayload> {
-    return ProjectService.removeMember(ctx, input);
+    return ProjectMemberService.removeMember(ctx, input);
   }
 
   @Mutation(() => RecordProjectCostPayload, {
@@ -132,7 +137,7 @@ export class ProjectResolver {
     @Arg('input', () => RecordProjectCostInput, { description: 'The project, date, category and amount.' })
     input: RecordProjectCostInput,
   ): Promise<RecordProjectCostPayload> {
-    return ProjectService.recordCost(ctx, input);
+    return ProjectCostService.recordCost(ctx, input);
   }
 
   @Mutation(() => PostStatusUpdatePayload, {
@@ -144,7 +149,7 @@ export class ProjectResolver {
     @Arg('input', () => PostStatusUpdateInput, { description: 'The project and the report.' })
     input: PostStatusUpdateInput,
   ): Promise<PostStatusUpdatePayload> {
-    return ProjectService.postStatusUpdate(ctx, input);
+    return StatusUpdateService.postStatusUpdate(ctx, input);
   }
 
   @Mutation(() => CreateMilestonePayload, {
@@ -155,7 +160,7 @@ export class ProjectResolver {
     @Arg('input', () => CreateMilestoneInput, { description: 'The project, kind, title and due date.' })
     input: CreateMilestoneInput,
   ) {
-    return { milestone: await ProjectService.createMilestone(ctx, input) };
+    return { milestone: await MilestoneService.create(ctx, input) };
   }
 
   @Mutation(() => UpdateMilestonePayload, {
@@ -166,7 +171,7 @@ export class ProjectResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => UpdateMilestoneInput, { description: 'The changes.' }) input: UpdateMilestoneInput,
   ) {
-    return { milestone: await ProjectService.updateMilestone(ctx, input) };
+    return { milestone: await MilestoneService.update(ctx, input) };
   }
 
   @Mutation(() => ReviewMilestoneQualityPayload, {
@@ -178,7 +183,7 @@ export class ProjectResolver {
     @Arg('input', () => ReviewMilestoneQualityInput, { description: 'The milestone and the outcome.' })
     input: ReviewMilestoneQualityInput,
   ) {
-    return { milestone: await ProjectService.reviewMilestone(ctx, input) };
+    return { milestone: await MilestoneService.review(ctx, input) };
   }
 
   @Mutation(() => AcceptMilestonePayload, {
@@ -190,7 +195,7 @@ export class ProjectResolver {
     @Arg('input', () => AcceptMilestoneInput, { description: 'The milestone, the contact and the day.' })
     input: AcceptMilestoneInput,
   ) {
-    return { milestone: await ProjectService.acceptMilestone(ctx, input) };
+    return { milestone: await MilestoneService.accept(ctx, input) };
   }
 
   @Mutation(() => RejectMilestonePayload, {
@@ -201,7 +206,7 @@ export class ProjectResolver {
     @Arg('input', () => RejectMilestoneInput, { description: 'The milestone and the reason.' })
     input: RejectMilestoneInput,
   ) {
-    return { milestone: await ProjectService.rejectMilestone(ctx, input) };
+    return { milestone: await MilestoneService.reject(ctx, input) };
   }
 
   @FieldResolver(() => Account, {
@@ -273,7 +278,10 @@ export class ProjectResolver {
 
   @FieldResolver(() => Money, { description: 'Revenue less actual cost; negative when the project loses money.' })
   async margin(@Root() project: Project, @Ctx() ctx: Context): Promise<Money> {
-    return Money.of((await ProjectService.revenueCents(ctx, project)) - project.actualCostCents, project.currency);
+    return Money.of(
+      marginCents(await ProjectService.revenueCents(ctx, project), project.actualCostCents),
+      project.currency,
+    );
   }
 
   @FieldResolver(() => Float, {
@@ -281,13 +289,12 @@ export class ProjectResolver {
     description: 'Margin as a percentage of revenue; null when the revenue is zero.',
   })
   async marginPercent(@Root() project: Project, @Ctx() ctx: Context): Promise<number | null> {
-    const revenue = await ProjectService.revenueCents(ctx, project);
-    return revenue === 0 ? null : ((revenue - project.actualCostCents) * 100) / revenue;
+    return marginPercent(await ProjectService.revenueCents(ctx, project), project.actualCostCents);
   }
 
   @FieldResolver(() => Boolean, { description: 'True when the margin is above zero.' })
   async isProfitable(@Root() project: Project, @Ctx() ctx: Context): Promise<boolean> {
-    return (await ProjectService.revenueCents(ctx, project)) - project.actualCostCents > 0;
+    return isProfitable(await ProjectService.revenueCents(ctx, project), project.actualCostCents);
   }
 
   @FieldResolver(() => HealthHistory, {
@@ -303,7 +310,7 @@ export class ProjectResolver {
     })
     to: string,
   ): Promise<HealthHistory> {
-    return ProjectService.healthHistory(ctx, project, from, to);
+    return StatusUpdateService.healthHistory(ctx, project, from, to);
   }
 }
 
