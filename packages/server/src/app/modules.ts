@@ -40,6 +40,9 @@ export const modules: readonly FeatureModule[] = [
 /** Every entity, for the data source: the features' tables plus the shared number sequences. */
 export const entities = [NumberSequence, ...modules.flatMap((m) => m.entities ?? [])];
 
+/** Every feature's SQLite functions, for the data source. */
+export const sqliteFunctions = modules.flatMap((m) => m.sqliteFunctions ?? []);
+
 /** Every feature's resolver classes, for the schema. */
 export const featureResolvers = modules.flatMap((m) => m.resolvers ?? []);
 

@@ -13,7 +13,7 @@ import { signDevToken } from '../common/auth';
 import { loadConfig } from '../config/config';
 import { openDatabase } from '../db/open';
 import { DEMO_STAFF, seedDemo } from '../db/seed/demo-seed';
-import { entities } from '../app/modules';
+import { entities, sqliteFunctions } from '../app/modules';
 
 const EXECUTIVE_EMAIL = 'dana.whitfield@accountgraph.example';
 
@@ -28,7 +28,9 @@ async function main(mode: string | undefined): Promise<void> {
   const queries: string[] = [];
   const db = await openDatabase(
     config.database,
-    mode === 'prepare' ? { entities, onQuery: (sql) => queries.push(sql) } : { entities },
+    mode === 'prepare'
+      ? { entities, sqliteFunctions, onQuery: (sql) => queries.push(sql) }
+      : { entities, sqliteFunctions },
   );
   let extra: Record<string, unknown> = {};
   if (mode === 'prepare') {

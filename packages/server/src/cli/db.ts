@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { loadConfig } from '../config/config';
 import { openDatabase } from '../db/open';
 import { seedDemoIfEmpty } from '../db/seed/demo-seed';
-import { entities } from '../app/modules';
+import { entities, sqliteFunctions } from '../app/modules';
 
 async function main(mode: string | undefined): Promise<void> {
   if (mode !== 'migrate' && mode !== 'seed') {
@@ -11,7 +11,7 @@ async function main(mode: string | undefined): Promise<void> {
     process.exit(2);
   }
   const config = loadConfig();
-  const db = await openDatabase(config.database, { entities });
+  const db = await openDatabase(config.database, { entities, sqliteFunctions });
   try {
     console.log(`migrations applied (${config.database.dialect})`);
     if (mode === 'seed') {

@@ -11,6 +11,15 @@ export interface NodeFetcher {
 }
 
 /**
+ * A function a feature's SQL calls on SQLite, registered on every SQLite connection: for a rule whose
+ * exact form SQLite's arithmetic cannot state (it overflows integers into inexact REALs past 2^63).
+ */
+export interface SqliteFunction {
+  readonly name: string;
+  readonly fn: (...args: unknown[]) => unknown;
+}
+
+/**
  * Everything a feature adds to the server, declared once in its `<feature>.module.ts`; the app
  * composes the list (schema, data source, loaders, `node(id:)`), so adding a feature touches the
  * feature's folder and one line in `app/modules.ts`.
@@ -28,4 +37,6 @@ export interface FeatureModule {
   readonly policy?: FeaturePolicy;
   /** The feature's node types, for `node(id:)`. */
   readonly nodes?: readonly NodeFetcher[];
+  /** Functions its SQL calls on SQLite (deterministic: same arguments, same result). */
+  readonly sqliteFunctions?: readonly SqliteFunction[];
 }

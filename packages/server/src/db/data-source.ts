@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource, type DataSourceOptions, type Logger } from 'typeorm';
+import type { SqliteFunction } from '../common/feature-module';
 import type { DatabaseConfig } from '../config/config';
 import { mysqlMigrations } from './migrations/mysql';
 import { sqliteMigrations } from './migrations/sqlite';
@@ -8,10 +9,18 @@ import { sqliteMigrations } from './migrations/sqlite';
 export interface DataSourceOverrides {
   /** Every entity of the app (composed from the feature modules in app/modules.ts). */
   entities: readonly (new () => object)[];
+  /** Functions the features' SQL calls on SQLite (composed in app/modules.ts); unused on MySQL. */
+  sqliteFunctions?: readonly SqliteFunction[];
   /** Logs every SQL statement to this function (tests count statements with it). */
   onQuery?: (sql: string) => void;
   /** Connection pool size for MySQL. */
   poolSize?: number;
+}
+
+/** What prepareDatabase uses of a better-sqlite3 connection. */
+interface SqliteConnection {
+  pragma(sql: string): unknown;
+  function(name: string, options: { deterministic: boolean }, fn: (...args: unknown[]) => unknown): unknown;
 }
 
 /** Builds (does not connect) the data source for SQLite or MySQL/MariaDB from one entity set. */
@@ -34,10 +43,11 @@ export function createDataSource(db: DatabaseConfig, overrides: DataSourceOverri
       database: path,
       migrations: sqliteMigrations,
       // WAL lets readers go on while a write commits; foreign keys are off by default in SQLite.
-      prepareDatabase: (sqlite: { pragma(sql: string): unknown }) => {
+      prepareDatabase: (sqlite: SqliteConnection) => {
         sqlite.pragma('journal_mode = WAL');
         sqlite.pragma('foreign_keys = ON');
         sqlite.pragma('busy_timeout = 5000');
+        for (const { name, fn } of overrides.sqliteFunctions ?? []) sqlite.function(name, { deterministic: true }, fn);
       },
     };
   } else {

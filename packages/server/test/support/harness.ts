@@ -9,7 +9,7 @@ import { openDatabase } from '../../src/db/open';
 import { DEMO_STAFF, seedDemo } from '../../src/db/seed/demo-seed';
 import type { Role } from '../../src/common/roles';
 import { createTestDatabase, type TestDatabase } from './test-database';
-import { entities } from '../../src/app/modules';
+import { entities, sqliteFunctions } from '../../src/app/modules';
 
 export type StaffKey = (typeof DEMO_STAFF)[number]['key'];
 
@@ -37,7 +37,12 @@ export class TestServer {
     const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', ...options.env });
     config.database = database.config;
     const queries: string[] = [];
-    const db = await openDatabase(database.config, { entities, onQuery: (sql) => queries.push(sql), poolSize: 30 });
+    const db = await openDatabase(database.config, {
+      entities,
+      sqliteFunctions,
+      onQuery: (sql) => queries.push(sql),
+      poolSize: 30,
+    });
     if (options.seed ?? true) await db.transaction((em) => seedDemo(em));
     const logLines = options.logLines;
     const logger = logLines

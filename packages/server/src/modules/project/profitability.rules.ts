@@ -4,6 +4,7 @@
  * percentage, and profitable. Pure (no database, no GraphQL); the SQL twins build text only.
  * test/rule-twins.e2e.ts checks that both forms agree row by row on SQLite and MariaDB.
  */
+import type { SqliteFunction } from '../../common/feature-module';
 import type { SqlCondition } from '../../common/sql-condition';
 import { invoicedToDateSql } from '../invoice/invoicing.rules';
 
@@ -38,11 +39,24 @@ export function contractBudgetsSql(contractId: string): string {
   return `(SELECT COALESCE(SUM(rev_p.budgetCents), 0) FROM project rev_p WHERE rev_p.contractId = ${contractId})`;
 }
 
+/**
+ * `revenueShareCents` itself as a SQLite function (the project module registers it on every
+ * connection). SQLite's integer arithmetic turns a product past 2^63 into an inexact REAL (a
+ * near-cap invoiced total × budget is about 10^26), so there the SQL twin calls the TypeScript rule
+ * rather than restating it; MySQL/MariaDB multiply the SUM as an exact DECIMAL.
+ */
+export const revenueShareSqliteFunction: SqliteFunction = {
+  name: 'revenue_share',
+  fn: (invoiced, budget, budgets) => revenueShareCents(Number(invoiced), Number(budget), Number(budgets)),
+};
+
 /** `revenueShareCents` in SQL, on the project aliased `alias`; 0 without a contract or budgets (never NULL). */
 export function revenueSql(alias: string, dialect: 'sqlite' | 'mysql'): string {
-  // Integer division rounds down (amounts are never negative): DIV on MySQL/MariaDB, / on SQLite's integers.
-  const divide = dialect === 'mysql' ? 'DIV' : '/';
-  return `COALESCE((${invoicedToDateSql(`${alias}.contractId`)} * ${alias}.budgetCents) ${divide} NULLIF(${contractBudgetsSql(`${alias}.contractId`)}, 0), 0)`;
+  const invoiced = invoicedToDateSql(`${alias}.contractId`);
+  const budgets = contractBudgetsSql(`${alias}.contractId`);
+  if (dialect === 'sqlite') return `${revenueShareSqliteFunction.name}(${invoiced}, ${alias}.budgetCents, ${budgets})`;
+  // DIV rounds down (amounts are never negative); NULLIF leaves a contract without budgets NULL, hence 0.
+  return `COALESCE((${invoiced} * ${alias}.budgetCents) DIV NULLIF(${budgets}, 0), 0)`;
 }
 
 /** `isProfitable` in SQL, on the project aliased `alias`; never NULL, so NOT is its complement. */

@@ -1,6 +1,7 @@
 import type { FeatureModule } from '../../common/feature-module';
 import { Milestone, Project, ProjectCost, ProjectMember, StatusUpdate } from './project.entity';
 import { projectLoaders } from './project.loaders';
+import { revenueShareSqliteFunction } from './profitability.rules';
 import {
   AccountProjectsResolver,
   ContractProjectsResolver,
@@ -27,6 +28,7 @@ export const projectModule: FeatureModule = {
     ContractProjectsResolver,
   ],
   loaders: projectLoaders,
+  sqliteFunctions: [revenueShareSqliteFunction],
   nodes: [
     { type: Project, fetch: (ctx, id) => ctx.loaders.projectById.load(id) },
     { type: ProjectMember, fetch: (ctx, id) => ctx.loaders.projectMemberById.load(id) },
