@@ -6,7 +6,7 @@ import type { LoaderFactories, LoaderSet } from '../../common/loaders';
 import { OrderDirection } from '../../common/pagination';
 import { ApprovalDecision, ApprovalSubjectType } from '../approval/approval.entity';
 import { Invoice, InvoiceLine, Payment } from './invoice.entity';
-import { countsAsInvoicedSql } from './invoicing.rules';
+import { invoicedToDateSql } from './invoicing.rules';
 
 /** Narrows rows that hang off an invoice (`invoiceId`) to those whose invoice's account is readable. */
 function throughInvoice(scope: AccessScope) {
@@ -48,16 +48,15 @@ export const invoiceLoaders = {
       filter: (qb, alias) =>
         qb.andWhere(`${alias}.subjectType = :invoiceType`, { invoiceType: ApprovalSubjectType.INVOICE }),
     }),
-  /** Cents invoiced to date under each contract (invoicing.rules.ts): one grouped SUM per batch. */
+  /** Cents invoiced to date under each contract (invoicing.rules.ts): one statement per batch. */
   contractInvoicedCents: (em) =>
     new DataLoader<number, number>(async (contractIds) => {
       const rows = await em
-        .createQueryBuilder(Invoice, 'invoice')
-        .select('invoice.contractId', 'contractId')
-        .addSelect('SUM(invoice.totalCents)', 'invoiced')
-        .where('invoice.contractId IN (:...contractIds)', { contractIds })
-        .andWhere(countsAsInvoicedSql('invoice'))
-        .groupBy('invoice.contractId')
+        .createQueryBuilder()
+        .select('c.id', 'contractId')
+        .addSelect(invoicedToDateSql('c.id'), 'invoiced')
+        .from('contract', 'c')
+        .where('c.id IN (:...contractIds)', { contractIds })
         .getRawMany<{ contractId: number | string; invoiced: number | string }>();
       const totals = new Map(rows.map((row) => [Number(row.contractId), Number(row.invoiced)]));
       return contractIds.map((id) => totals.get(id) ?? 0);

@@ -439,7 +439,11 @@ async function nextInvoiceNumber(ctx: Context, issueDate: string): Promise<strin
   return `INV-${year}-${String(value).padStart(5, '0')}`;
 }
 
-/** Cents invoiced to date under a contract (invoicing.rules.ts), read past the transaction's snapshot (a locking read on MySQL). */
+/**
+ * Cents invoiced to date under a contract, read past the transaction's snapshot: a locking read of
+ * the invoice rows themselves on MySQL (a subquery inside a locking read would not lock them), so
+ * it sums over invoices with the rule's condition rather than calling invoicedToDateSql.
+ */
 async function invoicedUnderContract(tx: Context, contractId: number): Promise<number> {
   const qb = tx.em
     .createQueryBuilder(Invoice, 'invoice')
