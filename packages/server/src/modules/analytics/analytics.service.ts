@@ -4,7 +4,8 @@ import { addDays, todayUtc, type LocalDate } from '../../common/dates';
 import { decodeGlobalId, encodeGlobalId } from '../../common/global-id';
 import { Money } from '../../common/money';
 import { ContractStatus } from '../contract/contract.entity';
-import { InvoiceStatus, PAYABLE_STATUSES } from '../invoice/invoice.entity';
+// Invoiced revenue counts what invoiced-to-date counts: approved for the client, whatever has been paid since.
+import { INVOICED_STATUSES, PAYABLE_STATUSES } from '../invoice/invoicing.rules';
 import { AnalyticsErrors } from './analytics.errors';
 import {
   AgingGroupBy,
@@ -18,14 +19,6 @@ import { periodStarts, periodStartSql } from './periods';
 
 /** The most rows one revenue series may answer with; the CSV export has no such limit. */
 export const MAX_SERIES_ROWS = 20_000;
-
-/** Invoices that count as invoiced revenue: approved for the client, whatever has been paid since. */
-const INVOICED_STATUSES = [
-  InvoiceStatus.APPROVED,
-  InvoiceStatus.SENT,
-  InvoiceStatus.PARTIALLY_PAID,
-  InvoiceStatus.PAID,
-];
 
 /** Contracts whose value counts as booked: every contract that was ever in force. */
 const BOOKED_STATUSES = [
