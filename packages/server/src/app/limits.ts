@@ -73,11 +73,13 @@ export class RateLimiter {
   }
 
   /** Waits (at most `ms`) for Redis to answer, so that the first requests are counted there too. */
-  async connected(ms = 2000): Promise<void> {
+  async connected(ms = 5000): Promise<void> {
     const redis = this.redis;
     if (!redis || redis.status === 'ready') return;
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
+      // Resolved from the check phase: on a busy start the timer can fire while Redis's answer already
+      // waits in the poll phase, and giving up then would count the first requests in memory.
+      const timer = setTimeout(() => setImmediate(resolve), ms);
       redis.once('ready', () => (clearTimeout(timer), resolve()));
     });
   }

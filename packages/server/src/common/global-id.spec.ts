@@ -11,10 +11,8 @@ describe('global ids', () => {
   it('refuses an id of another type against the input path', () => {
     expect(() => decodeGlobalId(encodeGlobalId('User', 1), 'Account', 'input.parentId')).toThrow(
       expect.objectContaining({
-        extensions: expect.objectContaining({
-          code: 'BAD_USER_INPUT',
-          fields: [{ path: 'input.parentId', message: expect.stringContaining('not a Account id') }],
-        }),
+        code: 'BAD_USER_INPUT',
+        details: { fields: [{ path: 'input.parentId', message: expect.stringContaining('not a Account id') }] },
       }),
     );
   });

@@ -35,10 +35,8 @@ describe('keyset cursors', () => {
   ])('refuses %s as BAD_USER_INPUT on `after`', (_label, cursor) => {
     expect(() => decodeCursor(cursor, byName)).toThrow(
       expect.objectContaining({
-        extensions: expect.objectContaining({
-          code: 'BAD_USER_INPUT',
-          fields: [expect.objectContaining({ path: 'after' })],
-        }),
+        code: 'BAD_USER_INPUT',
+        details: { fields: [expect.objectContaining({ path: 'after' })] },
       }),
     );
   });
