@@ -284,7 +284,9 @@ function startChild(label, modulePath, args, options) {
   const ready = new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new BenchError(`${label} did not start within 120 s`)), 120_000);
     child.on('message', (message) => {
-      if (message?.type === 'ready') (clearTimeout(timer), resolve(message));
+      if (message?.type !== 'ready') return;
+      clearTimeout(timer);
+      resolve(message);
     });
     exit.then(({ code, signal }) => {
       clearTimeout(timer);
@@ -385,7 +387,9 @@ function cpuSnapshot(serverPid, ownPids) {
     const ticks = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
     const total = ticks.reduce((sum, t) => sum + t, 0);
     machine = { total, busy: total - ticks[3] - ticks[4] };
-  } catch {}
+  } catch {
+    // No /proc/stat (not Linux): the machine's share is left unknown.
+  }
   return {
     at: process.hrtime.bigint(),
     machine,

@@ -108,9 +108,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function asFieldErrors(value: unknown): AccountGraphFieldError[] {
   if (!Array.isArray(value)) return [];
-  return value
-    .filter(isRecord)
-    .map((field) => ({ path: String(field.path ?? ''), message: String(field.message ?? '') }));
+  return value.filter(isRecord).map((field) => ({ path: textOf(field.path), message: textOf(field.message) }));
+}
+
+function textOf(value: unknown): string {
+  return typeof value === 'string' ? value : '';
 }
 
 /** The server's code as the SDK types it: one of the schema's codes (INTERNAL_SERVER_ERROR for an unknown one). */

@@ -165,8 +165,7 @@ describe('updateAccount', () => {
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(won).toHaveLength(1);
     expect(lost.map((r) => r.reason.code)).toEqual(Array(19).fill('CONFLICT'));
-    const winner = (won[0] as PromiseFulfilledResult<Awaited<ReturnType<AccountGraphClient['updateAccount']>>>).value
-      .updateAccount.account;
+    const winner = won[0].value.updateAccount.account;
     const { account: now } = await jordan.account({ id: account.id });
     expect(now).toMatchObject({ version: 2, region: winner.region });
     expect((await auditFor(account.id)).filter((e) => e.action === 'updateAccount')).toHaveLength(1);

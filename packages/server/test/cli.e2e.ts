@@ -117,9 +117,9 @@ describe('pnpm start', () => {
       detached: true,
     });
     let output = '';
-    child.stdout!.on('data', (chunk) => (output += chunk));
+    child.stdout.on('data', (chunk) => (output += chunk));
     await new Promise<void>((resolve, reject) => {
-      child.stdout!.on('data', () => output.includes('Account Graph is listening') && resolve());
+      child.stdout.on('data', () => output.includes('Account Graph is listening') && resolve());
       child.once('exit', (code) => reject(new Error(`exited early with ${code}: ${output}`)));
     });
     return { child, output: () => output };

@@ -24,6 +24,7 @@ interface SqliteConnection {
   transaction<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R;
   close(): void;
 }
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- better-sqlite3 ships no types, so no typed import exists
 const BetterSqlite3 = require('better-sqlite3') as new (path: string) => SqliteConnection;
 
 const serverDir = join(__dirname, '..');
@@ -86,12 +87,12 @@ class ChildServer {
     children.push(child);
     let output = '';
     const url = await new Promise<string>((resolve, reject) => {
-      child.stdout!.on('data', (chunk) => {
+      child.stdout.on('data', (chunk) => {
         output += chunk;
         const listening = /"url":"([^"]+)"[^\n]*"msg":"Account Graph is listening"/.exec(output);
         if (listening) resolve(listening[1]);
       });
-      child.stderr!.on('data', (chunk) => (output += chunk));
+      child.stderr.on('data', (chunk) => (output += chunk));
       child.once('exit', (code) => reject(new Error(`the server exited with ${code}: ${output}`)));
     });
     return new ChildServer(child, url);

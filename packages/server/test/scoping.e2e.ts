@@ -24,7 +24,7 @@ async function portfolio(...userIds: number[]): Promise<Set<string>> {
 async function allAccountNames(who: StaffKey | Role): Promise<{ names: Set<string>; totalCount: number }> {
   const names = new Set<string>();
   let after: string | null = null;
-  let totalCount = 0;
+  let totalCount: number;
   do {
     const response: any = await server.gql(
       who,

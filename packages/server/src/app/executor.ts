@@ -4,6 +4,7 @@ import {
   valueFromASTUntyped,
   type DocumentNode,
   type ExecutionResult,
+  type GraphQLError,
   type GraphQLSchema,
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
@@ -42,7 +43,9 @@ function variableDefaults(document: DocumentNode, operationName: string | undefi
 function withExtensions(result: ExecutionResult): ExecutionResult {
   if (!result.errors?.some((error) => error.extensions === undefined)) return result;
   const errors = result.errors.map((error) =>
-    error.extensions === undefined ? Object.create(error, { extensions: { value: {}, enumerable: true } }) : error,
+    error.extensions === undefined
+      ? (Object.create(error, { extensions: { value: {}, enumerable: true } }) as GraphQLError)
+      : error,
   );
   return { ...result, errors };
 }

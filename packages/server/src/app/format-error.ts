@@ -100,7 +100,7 @@ export function isExpectedError(error: unknown): boolean {
   // Only errors GraphQL itself coded as a malformed request; an uncoded one (a failure while signing
   // in, say, that Apollo wrapped as "Context creation failed") is unexpected and masked.
   const code = original instanceof GraphQLError ? original.extensions?.code : undefined;
-  return code !== undefined && BAD_REQUEST_CODES.has(String(code));
+  return typeof code === 'string' && BAD_REQUEST_CODES.has(code);
 }
 
 /**
@@ -139,7 +139,7 @@ export function createFormatError(options: { hideSchemaDetails: boolean }) {
     const original = unwrapResolverError(error);
     const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
     if (original instanceof ArgumentValidationError) {
-      const fields = invalidFields(original.extensions.validationErrors as ValidationError[], '');
+      const fields = invalidFields(original.extensions.validationErrors, '');
       const summary = fields.map((field) => `${field.path}: ${field.message}`).join('; ');
       return {
         ...base,

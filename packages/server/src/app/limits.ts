@@ -1,6 +1,6 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, OperationTypeNode } from 'graphql';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { Semaphore } from 'async-mutex';
@@ -138,7 +138,7 @@ export function costLimits(limiter: RateLimiter | null, expensiveConcurrency: nu
           if (cost > QUERY_COST_BUDGET) throw new QueryTooComplexError(cost, QUERY_COST_BUDGET);
           // Reads only: a mutation may hold SQLite's write lock (a keyed one holds it throughout),
           // and waiting for a turn while holding it could wait on the very query it blocks.
-          expensive = cost >= EXPENSIVE_QUERY_COST && operation?.operation === 'query';
+          expensive = cost >= EXPENSIVE_QUERY_COST && operation?.operation === OperationTypeNode.QUERY;
           if (!limiter) return;
           const caller = contextValue.isAuthenticated
             ? `user:${contextValue.viewer.id}`

@@ -5,6 +5,8 @@ import {
   isObjectType,
   lexicographicSortSchema,
   printSchema,
+  type GraphQLField,
+  type GraphQLInputField,
   type GraphQLSchema,
 } from 'graphql';
 
@@ -22,7 +24,8 @@ export function undescribed(schema: GraphQLSchema): string[] {
     if (type.name.startsWith('__')) continue;
     if (!type.description) missing.push(type.name);
     if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
-      for (const field of Object.values(type.getFields())) {
+      const fields: Record<string, GraphQLField<unknown, unknown> | GraphQLInputField> = type.getFields();
+      for (const field of Object.values(fields)) {
         if (!field.description) missing.push(`${type.name}.${field.name}`);
         for (const arg of 'args' in field ? field.args : []) {
           if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);

@@ -123,7 +123,7 @@ export async function createServer(
       if (error instanceof DomainError && !(error instanceof UnauthenticatedError)) throw error;
       if (!(error instanceof UnauthenticatedError)) {
         log.error({ err: error }, 'unexpected error while signing in');
-        throw new Error('sign-in failed'); // masked as INTERNAL_SERVER_ERROR with the request id
+        throw new Error('sign-in failed', { cause: error }); // masked as INTERNAL_SERVER_ERROR with the request id
       }
       // Reported when the operation runs; introspection still works, so the playground's docs load before a token is pasted.
       authError = error;
@@ -190,7 +190,7 @@ export async function createServer(
       deadline: Date.now() + config.requestTimeoutMs,
       timeLimitMs: config.requestTimeoutMs,
     };
-    runInRequestScope(scope, () => route(exchange).catch((error: unknown) => answerFailure(error, exchange)));
+    void runInRequestScope(scope, () => route(exchange).catch((error: unknown) => answerFailure(error, exchange)));
   });
 
   return { httpServer, apollo };

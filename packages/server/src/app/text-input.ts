@@ -35,7 +35,8 @@ export function applyTextRule(schema: GraphQLSchema): GraphQLSchema {
     for (const field of Object.values(type.getFields())) {
       if (field.args.length === 0) continue;
       const resolve: GraphQLFieldResolver<unknown, unknown> = field.resolve ?? defaultFieldResolver;
-      field.resolve = (source, args, context, info) => resolve(source, textArguments(args), context, info);
+      field.resolve = (source, args: Record<string, unknown>, context, info) =>
+        resolve(source, textArguments(args), context, info);
     }
   }
   return schema;

@@ -108,7 +108,7 @@ export function connectionType<T extends object>(
     @Field(() => Int, { description: 'How many items the whole list has, across all pages (same filters).' })
     totalCount!: number;
   }
-  return ConnectionType as unknown as ClassType<Connection<T>>;
+  return ConnectionType;
 }
 
 /**

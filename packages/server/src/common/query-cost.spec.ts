@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  getNamedType,
   isEnumType,
   isInputObjectType,
   isListType,

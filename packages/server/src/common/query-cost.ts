@@ -118,7 +118,7 @@ export class QueryCosts {
 
   private planFor(document: DocumentNode, operationName: string): CostPlan {
     let byOperation = this.plans.get(document);
-    if (!byOperation) this.plans.set(document, (byOperation = new Map()));
+    if (!byOperation) this.plans.set(document, (byOperation = new Map<string, CostPlan>()));
     let plan = byOperation.get(operationName);
     if (!plan) {
       const costVariables = new Set<string>();

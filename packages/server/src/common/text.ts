@@ -5,6 +5,7 @@ import type { InvalidField } from './errors';
  * and carriage return, and UTF-16 surrogates that are not part of a pair, are refused; everything
  * else is kept, normalised to NFC so that "Café" typed on two keyboards is one name, not two.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is this rule's purpose
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\p{Cs}/u;
 
 const C0_NAMES =
@@ -49,7 +50,7 @@ function fieldName(path: string): string {
 }
 
 function isPlainObject(value: object): value is Record<string, unknown> {
-  const prototype = Object.getPrototypeOf(value);
+  const prototype: unknown = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
 }
 
@@ -73,7 +74,7 @@ export function normalizeInputText(value: unknown, path: string, invalid: Invali
     let copy: unknown[] | undefined;
     value.forEach((item, index) => {
       const normalized = normalizeInputText(item, `${path}.${index}`, invalid);
-      if (normalized !== item) (copy ??= [...value])[index] = normalized;
+      if (normalized !== item) (copy ??= [...(value as unknown[])])[index] = normalized;
     });
     return copy ?? value;
   }

@@ -118,6 +118,7 @@ export class OpenTransaction {
   async savepoint<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     // After a deadlock the connection is outside any transaction: later statements would each
     // commit on their own, so no more work may run here.
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows the driver's own error as it was caught
     if (this.abortError !== null) throw this.abortError;
     if (this.ended) throw new Error('The transaction has already ended.');
     const name = `unit_${++this.savepoints}`;
@@ -162,6 +163,7 @@ export class OpenTransaction {
 
   /** Commits everything kept; refused once the transaction was aborted. */
   async commit(): Promise<void> {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows the driver's own error as it was caught
     if (this.abortError !== null) throw this.abortError;
     if (this.ended) throw new Error('The transaction has already ended.');
     let ok = false;

@@ -13,7 +13,7 @@ export class BodyError extends Error {
 }
 
 /** JSON text starts with an object or an array here: a bare string or number is no GraphQL request. */
-const FIRST_CHARACTER = /^[\x20\x09\x0a\x0d]*([^\x20\x09\x0a\x0d])/;
+const FIRST_CHARACTER = /^[ \t\n\r]*([^ \t\n\r])/;
 
 /** Whether the request carries a body at all (a length, or a chunked one). */
 function hasBody(req: IncomingMessage): boolean {

@@ -340,7 +340,7 @@ function requestStatus(status: ChangeOrderStatus): ApprovalRequestStatus {
 }
 
 async function insertInChunks<T extends object>(em: EntityManager, entity: new () => T, rows: T[]): Promise<void> {
-  for (const chunk of chunks(rows)) await em.insert(entity, chunk as never);
+  for (const chunk of chunks(rows)) await em.insert(entity, chunk);
 }
 
 function chunks<T>(items: T[]): T[][] {

@@ -238,10 +238,10 @@ export async function seedClientIssues(em: EntityManager, random: () => number, 
       escalatedAt = reportedAt;
       escalationReason = 'CRITICAL TECHNICAL issue: escalated to the IT Director on report.';
     } else if (director && escalateOnBreach) {
-      escalatedAt = new Date(breachAt! + random() * 2 * HOUR_MS);
-      escalationReason = `SLA breached: the ${breachAt === clock.responseDueAt.getTime() ? 'first response' : 'resolution'} of this ${severity} issue was due at ${new Date(breachAt!).toISOString()}.`;
+      escalatedAt = new Date(breachAt + random() * 2 * HOUR_MS);
+      escalationReason = `SLA breached: the ${breachAt === clock.responseDueAt.getTime() ? 'first response' : 'resolution'} of this ${severity} issue was due at ${new Date(breachAt).toISOString()}.`;
     } else if (director && manualEscalation) {
-      escalatedAt = new Date(firstResponseAt!.getTime() + random() * HOUR_MS);
+      escalatedAt = new Date(firstResponseAt.getTime() + random() * HOUR_MS);
       escalationReason = "Client asked for the IT Director's involvement.";
     }
     if (escalatedAt && (escalatedAt.getTime() > nowMs || (resolvedAt && escalatedAt > resolvedAt))) {

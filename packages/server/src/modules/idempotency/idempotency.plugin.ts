@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContext, type GraphQLResponse } from '@apollo/server';
-import type { FormattedExecutionResult } from 'graphql';
+import { OperationTypeNode, type FormattedExecutionResult } from 'graphql';
 import { In, LessThan } from 'typeorm';
 import { stampNew } from '../../common/base.entity';
 import { isDeadlock, isLockWaitTimeout, isUniqueViolation } from '../../common/driver-errors';
@@ -224,7 +224,7 @@ export function idempotencyPlugin(db: Database): ApolloServerPlugin<Context> {
       let claimed: { transaction: OpenTransaction; rowId: number } | null = null;
       return {
         async responseForOperation({ operation, contextValue, request: req }) {
-          if (operation.operation !== 'mutation' || !contextValue.isAuthenticated) return null;
+          if (operation.operation !== OperationTypeNode.MUTATION || !contextValue.isAuthenticated) return null;
           if (key.trim() === '' || key.length > MAX_KEY_LENGTH) {
             return errorResponse(
               400,
