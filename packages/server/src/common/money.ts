@@ -51,20 +51,6 @@ export class MoneyInput {
   currency?: string | null;
 }
 
-/** Adds amounts of one currency; refuses to add across currencies rather than sum them silently. */
-export function addMoney(a: Money, b: Money): Money {
-  if (a.currency !== b.currency) {
-    throw new ConflictError(
-      ErrorReason.CURRENCY_MISMATCH,
-      `Cannot combine ${a.currency} and ${b.currency} amounts; convert them first.`,
-    );
-  }
-  const sum = a.amountCents + b.amountCents;
-  if (!Number.isSafeInteger(sum))
-    throw new ConflictError(ErrorReason.AMOUNT_OUT_OF_RANGE, 'The amount is too large to represent exactly.');
-  return Money.of(sum, a.currency);
-}
-
 /**
  * Digits after the decimal point in a currency's minor unit (ISO 4217): 2 for USD, 0 for JPY, 3 for
  * KWD. Amounts are stored in these minor units, so this is how many of them make one major unit.
