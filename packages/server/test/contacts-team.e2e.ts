@@ -146,7 +146,7 @@ describe('account teams', () => {
     expect(addAccountTeamMember.account.team.totalCount).toBe(1);
     expect((await sam.account({ id: account.id })).account?.name).toBe('Team Health');
 
-    // A team member may write the account, as PRODUCT.md has it ("owner or team member").
+    // The owner or any team member may write the account.
     await expect(
       sam.updateAccount({ input: { id: account.id, expectedVersion: 1, region: 'Idaho' } }),
     ).resolves.toBeDefined();

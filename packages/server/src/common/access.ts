@@ -4,7 +4,7 @@ import { hasRole, ScopePolicy } from './policy';
 
 /**
  * What accounts a viewer reaches. An account manager: the accounts they own or are on the team
- * of; a senior: also those of the staff who report to them (PRODUCT.md, "Leadership"). Roles in
+ * of; a senior: also those of the staff who report to them. Roles in
  * ScopePolicy's readsEveryAccount read every account (common/policy.ts says who is who). Applied
  * in SQL on every path, so an account out of scope reads exactly like one that does not exist.
  */

@@ -78,7 +78,7 @@ const envSchema = z.object({
     .regex(/^[\w:.-]{1,64}$/, 'must be 1 to 64 letters, digits, _ . : or -')
     .default('account-graph'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  // Approval authority in whole US dollars (PRODUCT.md, "Change orders and invoices, approved by the AM").
+  // Approval authority in whole US dollars: the largest change order or invoice each role may approve.
   APPROVAL_LIMIT_ACCOUNT_MANAGER_USD: z.coerce.number().int().min(0).default(50_000),
   APPROVAL_LIMIT_SENIOR_ACCOUNT_MANAGER_USD: z.coerce.number().int().min(0).default(250_000),
   APPROVAL_LIMIT_FINANCE_INVOICES_USD: z.coerce.number().int().min(0).default(250_000),

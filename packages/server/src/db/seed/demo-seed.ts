@@ -349,7 +349,7 @@ export async function seedDemo(em: EntityManager): Promise<SeedSummary> {
     const tier =
       reached > 2_000_000 ? AccountTier.STRATEGIC : reached > 700_000 ? AccountTier.ENTERPRISE : AccountTier.GROWTH;
     const parent = plan.parentIndex === null ? null : accounts[plan.parentIndex];
-    // A family stays with one owner; strategic heads go to seniors (PRODUCT.md: the largest accounts).
+    // A family stays with one owner; strategic heads go to seniors (they hold the largest accounts).
     const owner = parent
       ? usersById.get(parent.ownerId!)!
       : tier === AccountTier.STRATEGIC

@@ -25,7 +25,7 @@ registerEnumType(ChangeOrderStatus, {
   },
 });
 
-/** A change to an active contract's value or schedule, approved through the approval engine (PRODUCT.md, item 5). */
+/** A change to an active contract's value or schedule, approved through the approval engine. */
 @NodeType('ChangeOrder')
 @ObjectType({
   implements: Node,

@@ -53,8 +53,8 @@ function snapshot(changeOrder: ChangeOrder): Record<string, unknown> {
 }
 
 /**
- * How change orders plug into the approval engine: approved on the size of the change, |amountDelta|
- * (PRODUCT.md, "Change orders and invoices, approved by the AM"); the decision records the signed delta.
+ * How change orders plug into the approval engine: the approver's limit is checked against the size
+ * of the change, |amountDelta| (a cut needs the same authority as a rise); the decision records the signed delta.
  */
 export const changeOrderApproval: ApprovalSubject<ChangeOrder> = {
   type: ApprovalSubjectType.CHANGE_ORDER,

@@ -114,7 +114,7 @@ export const OPEN_ISSUE_STATUSES: readonly ClientIssueStatus[] = [
   ClientIssueStatus.ESCALATED,
 ];
 
-/** A problem a client account raised, with its SLA clock, escalation and timeline (PRODUCT.md, "Client issues"). */
+/** A problem a client account raised, with its SLA clock, escalation and timeline. */
 @NodeType('ClientIssue')
 @ObjectType({
   implements: Node,

@@ -65,7 +65,7 @@ export const contractApproval: ApprovalSubject<Contract> = {
   actions: { submit: 'submitContract', approve: 'approveContract', reject: 'rejectContract' },
 };
 
-/** Contracts and renewals: the account manager owns them (PRODUCT.md, "Contracts and renewals"). */
+/** Contracts and renewals: each contract has an owning account manager, the account's owner unless another is named. */
 export const ContractService = {
   async list(
     ctx: Context,

@@ -207,7 +207,7 @@ async function finish(
 }
 
 /**
- * Idempotency-Key for mutations (PRODUCT.md: "no double approval or lost update"). A mutation with
+ * Idempotency-Key for mutations, so a retried request never approves twice or loses an update. A mutation with
  * a key runs whole in one transaction opened here: the key is claimed in it, every
  * `inTransaction` of the operation joins it as a savepoint (see `Context.useTransaction`), and the
  * response is stored in it before it commits. So the work and its recorded outcome commit together

@@ -99,7 +99,7 @@ registerEnumType(MilestoneStatus, {
   },
 });
 
-/** The budget share past which the account owner hears about spend (PRODUCT.md, "Projects": 85%). */
+/** The budget share (in percent) past which the account owner is notified of a project's spend. */
 export const BUDGET_ALERT_PERCENT = 85;
 
 /** A delivery project for a client account, optionally under a contract: budget, cost, team and status. */
