@@ -123,7 +123,8 @@ const useTsNode = ['1', 'true', 'yes'].includes(String(process.env.BENCH_TS_NODE
 const heavySeconds = positiveInt('BENCH_HEAVY_SECONDS', 20);
 // 1 + 100 x (1 + 1 + 97) = 9,901 points: as close to the 10,000-point budget as this shape gets.
 const HEAVY_QUERY =
-  'query AtTheBudget { projects(first: 100) { edges { node { name statusUpdates(first: 97) { edges { node { summary risks nextSteps overall postedAt } } } } } } }';
+  'query AtTheBudget { projects(first: 100) { edges { node { name statusUpdates(first: 97) { edges ' +
+  '{ node { summary risks nextSteps overall postedAt } } } } } } }';
 const CHEAP_RATE = 20;
 const EXECUTIVE = 'dana.whitfield@accountgraph.example';
 
@@ -608,7 +609,8 @@ async function main() {
   // The rate limit counts every request as in production but never refuses: the load is one caller.
   const env = { DATABASE_URL: database.url, AUTH_JWT_SECRET: secret, RATE_LIMIT_POINTS_PER_MINUTE: '1000000000' };
   console.log(
-    `Account Graph benchmark: ${database.label}; ${connections} connections; per case and server ${warmup} s warm-up + ${seconds} s measured in ${rounds} alternating rounds`,
+    `Account Graph benchmark: ${database.label}; ${connections} connections; per case and server ` +
+      `${warmup} s warm-up + ${seconds} s measured in ${rounds} alternating rounds`,
   );
 
   // 1. Migrate and seed through the server's own code; count statements per request on the way.
@@ -626,7 +628,9 @@ async function main() {
     );
   const writer = new AccountWriter(db, writeIds, { token: prepared.token, actorId: Number(executive.id) });
   console.log(
-    `seeded: ${prepared.seeded.accounts} accounts, ${prepared.seeded.teamMembers} team members, ${prepared.seeded.contacts} contacts, ${prepared.seeded.projects} projects, ${prepared.seeded.users} staff;` +
+    `seeded: ${prepared.seeded.accounts} accounts, ${prepared.seeded.teamMembers} team members, ` +
+      `${prepared.seeded.contacts} contacts, ${prepared.seeded.projects} projects, ` +
+      `${prepared.seeded.users} staff;` +
       ` token for ${EXECUTIVE}; the write load updates ${writeIds.length} accounts`,
   );
   const firstPage = JSON.parse(await send(graphqlRequest(prepared.port, prepared.token, Q2_QUERY, { first: 1 })));
@@ -674,7 +678,9 @@ async function main() {
     if (fromGraphQL !== fromBaseline) {
       const at = [...fromGraphQL].findIndex((ch, i) => ch !== fromBaseline[i]);
       fail(
-        `${key}: the baseline's answer differs from the server's at character ${at}:\n  server:   …${fromGraphQL.slice(Math.max(0, at - 80), at + 80)}\n  baseline: …${fromBaseline.slice(Math.max(0, at - 80), at + 80)}`,
+        `${key}: the baseline's answer differs from the server's at character ${at}:\n  server:   ` +
+          `…${fromGraphQL.slice(Math.max(0, at - 80), at + 80)}\n  baseline: ` +
+          `…${fromBaseline.slice(Math.max(0, at - 80), at + 80)}`,
       );
     }
     expected[key] = fromGraphQL;
@@ -699,7 +705,8 @@ async function main() {
     const who = side === 'graphql' ? 'the GraphQL server' : 'the baseline';
     if (Number(row.version) !== before.version + 1 || Number(row.membersReached) !== after)
       fail(
-        `after an update by ${who}, account ${before.rowId} is at version ${row.version} with membersReached ${row.membersReached}, not ${before.version + 1} and ${after}`,
+        `after an update by ${who}, account ${before.rowId} is at version ${row.version} with ` +
+          `membersReached ${row.membersReached}, not ${before.version + 1} and ${after}`,
       );
     const wanted = {
       actorId: Number(executive.id),
@@ -786,7 +793,9 @@ async function main() {
     options: (side, bad) => ({ url: base[side], requests: mixRequests(side, mixEntries, expected, writer, bad) }),
   };
   process.stdout.write(
-    `Q5 mix (${MIX.length} requests: ${['q1', 'q2', 'q3', 'q4'].map((k) => `${MIX.filter((m) => m === k).length} ${k.toUpperCase()}`).join(', ')}): the baseline's most in ${seconds} s ... `,
+    `Q5 mix (${MIX.length} requests: ` +
+      `${['q1', 'q2', 'q3', 'q4'].map((k) => `${MIX.filter((m) => m === k).length} ${k.toUpperCase()}`).join(', ')}): ` +
+      `the baseline's most in ${seconds} s ... `,
   );
   if (warmup > 0) await runOnce(mix, 'baseline', warmup, newRun());
   const maxRun = newRun();
@@ -899,7 +908,8 @@ async function main() {
   }
   console.log(
     `\nRSS, MB: GraphQL server ${fmt(afterStart.graphql.rssMb, 0)} after start, peak ${fmt(peak.graphql.peakRssMb, 0)} over Q1-Q5,` +
-      ` ${fmt(idle.graphql.rssMb, 0)} after ${idleSeconds} s idle; baseline ${fmt(afterStart.baseline.rssMb, 0)} after start, peak ${fmt(peak.baseline.peakRssMb, 0)}` +
+      ` ${fmt(idle.graphql.rssMb, 0)} after ${idleSeconds} s idle; baseline ` +
+      `${fmt(afterStart.baseline.rssMb, 0)} after start, peak ${fmt(peak.baseline.peakRssMb, 0)}` +
       `${useTsNode ? ' (server under ts-node)' : ''}`,
   );
   console.log(
@@ -908,8 +918,11 @@ async function main() {
   );
 
   console.log(
-    `\nCost budget: ${heavy.heavy.total} queries of ${heavy.cost} points (${fmt(heavy.heavy.p50, 0)} ms p50, ${fmt(heavy.heavy.p99, 0)} ms p99) on 4 connections for ${heavySeconds} s;` +
-      ` meanwhile account by id at ${CHEAP_RATE} req/s: p50 ${fmt(heavy.cheap.p50, 1)} ms, p99 ${fmt(heavy.cheap.p99, 1)} ms, max ${fmt(heavy.cheap.max, 1)} ms (${heavy.cheap.total} requests);` +
+    `\nCost budget: ${heavy.heavy.total} queries of ${heavy.cost} points (${fmt(heavy.heavy.p50, 0)} ` +
+      `ms p50, ${fmt(heavy.heavy.p99, 0)} ms p99) on 4 connections for ${heavySeconds} s;` +
+      ` meanwhile account by id at ${CHEAP_RATE} req/s: p50 ${fmt(heavy.cheap.p50, 1)} ms, p99 ` +
+      `${fmt(heavy.cheap.p99, 1)} ms, max ${fmt(heavy.cheap.max, 1)} ms (${heavy.cheap.total} ` +
+      `requests);` +
       ` server peak RSS ${fmt(heavy.peakRssMb, 0)} MB; ${heavy.failures} failed requests${heavy.alive ? '' : '; the server did not answer afterwards'}`,
   );
 

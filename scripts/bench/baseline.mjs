@@ -228,7 +228,9 @@ async function projectPortfolio(first) {
   const [invoiced, budgets] = contractIds.length
     ? await Promise.all([
         db.all(
-          `SELECT contractId, SUM(totalCents) AS cents FROM invoice WHERE contractId IN ${placeholders(contractIds.length)} AND status IN ${placeholders(INVOICED_STATUSES.length)} GROUP BY contractId`,
+          `SELECT contractId, SUM(totalCents) AS cents FROM invoice WHERE contractId IN ` +
+            `${placeholders(contractIds.length)} AND status IN ${placeholders(INVOICED_STATUSES.length)} ` +
+            `GROUP BY contractId`,
           [...contractIds, ...INVOICED_STATUSES],
         ),
         db.all(

@@ -387,7 +387,8 @@ describe('approval authority', () => {
     const amError = await expectError(jordan.approveChangeOrder({ input: { id: overAmLimit.id } }), 'FORBIDDEN');
     expect(amError.extensions.reason).toBe('OVER_APPROVAL_LIMIT');
     expect(amError.message).toBe(
-      `change order ${overAmLimit.number} is for USD 50,000.01, above your approval limit of USD 50,000.00. A senior account manager (up to USD 250,000.00) or an executive must approve it.`,
+      `change order ${overAmLimit.number} is for USD 50,000.01, above your approval limit of USD ` +
+        `50,000.00. A senior account manager (up to USD 250,000.00) or an executive must approve it.`,
     );
     const atSeniorLimit = await pending(contract.id, 250_000, jordan);
     await expect(marcus.approveChangeOrder({ input: { id: atSeniorLimit.id } })).resolves.toBeDefined();
@@ -461,7 +462,9 @@ describe("approval and the contract's value", () => {
     const audits = await count('SELECT COUNT(*) AS total FROM audit_event');
     const error = await expectError(jordan.approveChangeOrder({ input: { id: second.id, note: 'Try' } }), 'CONFLICT');
     expect(error.message).toBe(
-      `Change order ${second.number} cannot be approved: it would take contract ${contract.number}'s value of USD 20,000.00 below zero (-USD 30,000.00). Reject it, or approve the changes that add value first.`,
+      `Change order ${second.number} cannot be approved: it would take contract ${contract.number}'s ` +
+        `value of USD 20,000.00 below zero (-USD 30,000.00). Reject it, or approve the changes that add ` +
+        `value first.`,
     );
     const { changeOrder } = await vp.changeOrder({ id: second.id });
     expect(changeOrder).toMatchObject({
@@ -501,7 +504,8 @@ describe("approval and the contract's value", () => {
     await marcus.terminateContract({ input: { id: contract.id, reason: 'Client merged', terminationDate: inDays(1) } });
     const error = await expectError(jordan.approveChangeOrder({ input: { id: submitted.id } }), 'CONFLICT');
     expect(error.message).toBe(
-      `Change order ${submitted.number} cannot be approved: contract ${contract.number} is TERMINATED now, and only an ACTIVE contract's value can change. Withdraw or reject it.`,
+      `Change order ${submitted.number} cannot be approved: contract ${contract.number} is TERMINATED ` +
+        `now, and only an ACTIVE contract's value can change. Withdraw or reject it.`,
     );
     expect((await vp.changeOrder({ id: submitted.id })).changeOrder).toMatchObject({
       status: 'PENDING_APPROVAL',
@@ -547,7 +551,9 @@ describe("approval and the contract's value", () => {
 });
 
 describe('the approval queue', () => {
-  const QUEUE = `query { approvalQueue(first: 100) { edges { node { subjectType amount { amountCents } subject { __typename ... on ChangeOrder { id number status } } } } } }`;
+  const QUEUE =
+    `query { approvalQueue(first: 100) { edges { node { subjectType amount { amountCents } subject { ` +
+    `__typename ... on ChangeOrder { id number status } } } } } }`;
   const queuedIds = async (who: Parameters<TestServer['gql']>[0]) => {
     const response = await server.gql(who, QUEUE);
     expect(response.body.errors).toBeUndefined();
@@ -746,7 +752,8 @@ describe('the demo seed', () => {
                 (SELECT COUNT(*) FROM approval_decision d WHERE d.subjectType = 'CHANGE_ORDER' AND d.subjectId = co.id) AS decisions,
                 (SELECT MIN(d.decision) FROM approval_decision d WHERE d.subjectType = 'CHANGE_ORDER' AND d.subjectId = co.id) AS decision,
                 (SELECT MIN(d.amountCents) FROM approval_decision d WHERE d.subjectType = 'CHANGE_ORDER' AND d.subjectId = co.id) AS decidedCents,
-                (SELECT MIN(u.role) FROM approval_decision d JOIN user u ON u.id = d.actorId WHERE d.subjectType = 'CHANGE_ORDER' AND d.subjectId = co.id) AS approverRole,
+                (SELECT MIN(u.role) FROM approval_decision d JOIN user u ON u.id = d.actorId
+                  WHERE d.subjectType = 'CHANGE_ORDER' AND d.subjectId = co.id) AS approverRole,
                 (SELECT MIN(d.actorId) FROM approval_decision d WHERE d.subjectType = 'CHANGE_ORDER' AND d.subjectId = co.id) AS approverId
          FROM change_order co JOIN contract c ON c.id = co.contractId WHERE co.id > ? ORDER BY co.number`,
         [Number(last)],

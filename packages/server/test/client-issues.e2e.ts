@@ -91,7 +91,8 @@ beforeAll(async () => {
   const [row] = await sql<{ id: number }>(
     `SELECT a.id FROM account a WHERE a.ownerId = (SELECT id FROM user WHERE email = 'jordan.kim@accountgraph.example')
        AND NOT EXISTS (SELECT 1 FROM account_team_member t JOIN user u ON u.id = t.userId
-                       WHERE t.accountId = a.id AND (u.role IN ('FINANCE', 'IT_DIRECTOR', 'PROJECT_MEMBER') OR u.email LIKE 'casey.%' OR u.email LIKE 'taylor.%'))
+                       WHERE t.accountId = a.id
+                         AND (u.role IN ('FINANCE', 'IT_DIRECTOR', 'PROJECT_MEMBER') OR u.email LIKE 'casey.%' OR u.email LIKE 'taylor.%'))
      ORDER BY a.id LIMIT 1`,
   );
   accountId = Buffer.from(`Account:${row.id}`).toString('base64');
@@ -313,7 +314,7 @@ describe('breached HIGH and CRITICAL issues', () => {
     expect(await notificationsFor(low.id)).toEqual([]);
   });
 
-  it('are judged on the new severity when an update raises it: a 5-hour-old MEDIUM issue raised to HIGH is past its 4-hour response and escalates', async () => {
+  it('are judged on a raised severity: a 5-hour-old MEDIUM issue raised to HIGH is past its 4-hour response and escalates', async () => {
     const issue = await report({ severity: 'MEDIUM', category: 'DELIVERY', title: 'Claims backlog growing' });
     await reportedAgo(issue.id, 5 * HOUR, 'MEDIUM');
     const { clientIssue: before } = await jordan.clientIssue({ id: issue.id });
@@ -343,7 +344,7 @@ describe('breached HIGH and CRITICAL issues', () => {
     ]);
   });
 
-  it('are judged on the new severity when an update lowers it: a breached HIGH issue lowered to LOW is within the LOW deadlines and is not escalated', async () => {
+  it('are judged on a lowered severity: a breached HIGH issue lowered to LOW is within the LOW deadlines and is not escalated', async () => {
     const issue = await report({ severity: 'HIGH', category: 'BILLING', title: 'PO number missing' });
     await reportedAgo(issue.id, 5 * HOUR, 'HIGH');
     const { clientIssue } = (
@@ -650,7 +651,9 @@ describe('demo issues and statements per page', () => {
   const ACCOUNTS = `query ($first: Int!) {
     accounts(first: $first) { edges { node {
       name
-      openIssues(first: 3) { totalCount edges { node { title slaStatus assignee { name } reportedByContact { name } timeline(first: 2) { edges { node { kind } } } } } }
+      openIssues(first: 3) { totalCount edges { node {
+        title slaStatus assignee { name } reportedByContact { name } timeline(first: 2) { edges { node { kind } } }
+      } } }
     } } }
   }`;
 

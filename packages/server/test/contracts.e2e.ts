@@ -165,7 +165,8 @@ describe('approving contracts', () => {
     const mid = await pending(100_000);
     const amError = await expectError(jordan.approveContract({ input: { id: mid.id } }), 'FORBIDDEN');
     expect(amError.message).toBe(
-      `contract ${mid.number} is for USD 100,000.00, above your approval limit of USD 50,000.00. A senior account manager (up to USD 250,000.00) or an executive must approve it.`,
+      `contract ${mid.number} is for USD 100,000.00, above your approval limit of USD 50,000.00. A ` +
+        `senior account manager (up to USD 250,000.00) or an executive must approve it.`,
     );
     const large = await pending(300_000, jordan);
     const seniorError = await expectError(marcus.approveContract({ input: { id: large.id } }), 'FORBIDDEN');

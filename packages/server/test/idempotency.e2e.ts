@@ -223,7 +223,9 @@ describe('one transaction for the whole keyed request', () => {
     const contracts = Array.from(
       { length: 9 },
       (_, i) =>
-        `c${i}: contracts(first: 10) { edges { node { id number title status startDate endDate value { amountCents currency } invoices(first: 100) { edges { cursor node { id number status issueDate dueDate createdAt updatedAt approvedAt sentAt isOverdue version voidReason voidedAt } } } } } }`,
+        `c${i}: contracts(first: 10) { edges { node { id number title status startDate endDate value { ` +
+        `amountCents currency } invoices(first: 100) { edges { cursor node { id number status issueDate ` +
+        `dueDate createdAt updatedAt approvedAt sentAt isOverdue version voidReason voidedAt } } } } } }`,
     );
     const selection = `account { ${contracts.join(' ')} }`;
     const read = await server.gql('jordan', `query ($id: ID!) { account(id: $id) { ${contracts.join(' ')} } }`, {

@@ -124,7 +124,8 @@ describe('demo invoices', () => {
     // Never past a contract's value; totals, payments and statuses agree.
     expect(
       await count(
-        "SELECT COUNT(*) AS n FROM contract c WHERE c.valueCents < (SELECT COALESCE(SUM(i.totalCents), 0) FROM invoice i WHERE i.contractId = c.id AND i.status <> 'VOID')",
+        'SELECT COUNT(*) AS n FROM contract c WHERE c.valueCents < (SELECT COALESCE(SUM(i.totalCents), ' +
+          "0) FROM invoice i WHERE i.contractId = c.id AND i.status <> 'VOID')",
       ),
     ).toBe(0);
     expect(
@@ -139,12 +140,16 @@ describe('demo invoices', () => {
     ).toBe(0);
     expect(
       await count(
-        "SELECT COUNT(*) AS n FROM invoice WHERE (status = 'PAID' AND paidCents <> totalCents) OR (status = 'PARTIALLY_PAID' AND (paidCents = 0 OR paidCents >= totalCents)) OR (status NOT IN ('PAID', 'PARTIALLY_PAID') AND paidCents <> 0)",
+        "SELECT COUNT(*) AS n FROM invoice WHERE (status = 'PAID' AND paidCents <> totalCents) OR " +
+          "(status = 'PARTIALLY_PAID' AND (paidCents = 0 OR paidCents >= totalCents)) OR (status NOT IN " +
+          "('PAID', 'PARTIALLY_PAID') AND paidCents <> 0)",
       ),
     ).toBe(0);
     expect(
       await count(
-        "SELECT COUNT(*) AS n FROM invoice i JOIN contract c ON c.id = i.contractId WHERE i.accountId <> c.accountId OR i.currency <> c.currency OR c.status NOT IN ('ACTIVE', 'RENEWED', 'EXPIRED', 'TERMINATED')",
+        'SELECT COUNT(*) AS n FROM invoice i JOIN contract c ON c.id = i.contractId WHERE i.accountId <> ' +
+          "c.accountId OR i.currency <> c.currency OR c.status NOT IN ('ACTIVE', 'RENEWED', 'EXPIRED', " +
+          "'TERMINATED')",
       ),
     ).toBe(0);
     // Numbers: per year 1..n without gaps (they are unique), and the sequence continues after n.
@@ -160,17 +165,24 @@ describe('demo invoices', () => {
     // The approval trail: one approved decision by someone else for every approved invoice, a pending request for every pending one.
     expect(
       await count(
-        "SELECT COUNT(*) AS n FROM invoice i WHERE i.status IN ('APPROVED', 'SENT', 'PARTIALLY_PAID', 'PAID') AND (SELECT COUNT(*) FROM approval_decision d JOIN approval_request r ON r.id = d.requestId AND r.status = 'APPROVED' WHERE d.subjectType = 'INVOICE' AND d.subjectId = i.id AND d.actorId = i.approvedById AND d.actorId <> i.createdById AND d.amountCents = i.totalCents) <> 1",
+        "SELECT COUNT(*) AS n FROM invoice i WHERE i.status IN ('APPROVED', 'SENT', 'PARTIALLY_PAID', " +
+          "'PAID') AND (SELECT COUNT(*) FROM approval_decision d JOIN approval_request r ON r.id = " +
+          "d.requestId AND r.status = 'APPROVED' WHERE d.subjectType = 'INVOICE' AND d.subjectId = i.id " +
+          'AND d.actorId = i.approvedById AND d.actorId <> i.createdById AND d.amountCents = i.totalCents) ' +
+          '<> 1',
       ),
     ).toBe(0);
     expect(
       await count(
-        "SELECT COUNT(*) AS n FROM invoice i WHERE i.status = 'PENDING_APPROVAL' AND (SELECT COUNT(*) FROM approval_request r WHERE r.subjectType = 'INVOICE' AND r.subjectId = i.id AND r.status = 'PENDING') <> 1",
+        "SELECT COUNT(*) AS n FROM invoice i WHERE i.status = 'PENDING_APPROVAL' AND (SELECT COUNT(*) " +
+          "FROM approval_request r WHERE r.subjectType = 'INVOICE' AND r.subjectId = i.id AND r.status = " +
+          "'PENDING') <> 1",
       ),
     ).toBe(0);
     expect(
       await count(
-        "SELECT COUNT(*) AS n FROM invoice i WHERE i.status = 'DRAFT' AND EXISTS (SELECT 1 FROM approval_request r WHERE r.subjectType = 'INVOICE' AND r.subjectId = i.id)",
+        "SELECT COUNT(*) AS n FROM invoice i WHERE i.status = 'DRAFT' AND EXISTS (SELECT 1 FROM " +
+          "approval_request r WHERE r.subjectType = 'INVOICE' AND r.subjectId = i.id)",
       ),
     ).toBe(0);
     // Every kind of invoice is there.
@@ -531,7 +543,9 @@ describe('approving invoices', () => {
       const above = await pendingInvoice(contract.id, limit + 0.01, author);
       const error = await expectError(approver.approveInvoice({ input: { id: above.id } }), 'FORBIDDEN');
       expect(error.message).toContain(
-        `invoice ${above.number} is for USD ${(limit + 0.01).toLocaleString('en-US', { minimumFractionDigits: 2 })}, above your approval limit of USD ${limit.toLocaleString('en-US')}.00.`,
+        `invoice ${above.number} is for USD ` +
+          `${(limit + 0.01).toLocaleString('en-US', { minimumFractionDigits: 2 })}, above your approval ` +
+          `limit of USD ${limit.toLocaleString('en-US')}.00.`,
       );
     }
     const aboveAm = await expectError(
@@ -604,7 +618,8 @@ describe('approving invoices', () => {
     const auditBefore = await count('SELECT COUNT(*) AS n FROM audit_event');
     const error = await expectError(vp.approveInvoice({ input: { id: over.id } }), 'CONFLICT');
     expect(error.message).toBe(
-      `Approving invoice ${over.number} for USD 50,000.00 would bring the total invoiced under contract ${contract.number} to more than its value of USD 100,000.00 ` +
+      `Approving invoice ${over.number} for USD 50,000.00 would bring the total invoiced under ` +
+        `contract ${contract.number} to more than its value of USD 100,000.00 ` +
         '(USD 60,000.00 invoiced already). An approved change order is needed to raise the contract value first.',
     );
     const { invoice } = await vp.invoice({ id: over.id });
@@ -659,7 +674,8 @@ describe('approving invoices', () => {
       do {
         const response: any = await server.gql(
           who,
-          'query ($after: String) { approvalQueue(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { subject { ... on Invoice { id } } } } } }',
+          'query ($after: String) { approvalQueue(first: 100, after: $after) { pageInfo { hasNextPage ' +
+            'endCursor } edges { node { subject { ... on Invoice { id } } } } } }',
           { after },
         );
         expect(response.body.errors).toBeUndefined();
@@ -746,7 +762,8 @@ describe('sending, payments and voids', () => {
     );
     const tooMuch = await expectError(pay(invoice.id, 100_001), 'CONFLICT');
     expect(tooMuch.message).toBe(
-      `A payment of USD 1,000.01 is more than the balance due on invoice ${invoice.number}, USD 1,000.00. Record at most the balance; an overpayment is a credit to settle outside the invoice.`,
+      `A payment of USD 1,000.01 is more than the balance due on invoice ${invoice.number}, USD ` +
+        `1,000.00. Record at most the balance; an overpayment is a credit to settle outside the invoice.`,
     );
 
     const first = (await pay(invoice.id, 40_000, robin, 'WIRE-7781')).recordPayment;

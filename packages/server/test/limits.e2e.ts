@@ -5,7 +5,8 @@ import { errorCodes, TestServer } from './support/harness';
 import { MARIADB_URL, testDialect } from './support/test-database';
 
 const THREE_LEVELS =
-  '{ projects(first: 100) { edges { node { statusUpdates(first: 100) { edges { node { project { statusUpdates(first: 100) { edges { node { summary } } } } } } } } } } }';
+  '{ projects(first: 100) { edges { node { statusUpdates(first: 100) { edges { node { project { ' +
+  'statusUpdates(first: 100) { edges { node { summary } } } } } } } } } } }';
 const TWO_LEVELS =
   'projects(first: 100) { edges { node { statusUpdates(first: 100) { edges { node { summary } } } } } }';
 const FIFTEEN_ALIASES = `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: ${TWO_LEVELS}`).join(' ')} }`;

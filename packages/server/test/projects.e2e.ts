@@ -683,7 +683,9 @@ describe('demo projects and statements per page', () => {
     ).toBe(0);
     expect(
       await count(
-        'SELECT COUNT(*) AS n FROM project p WHERE p.health IS NOT NULL AND p.health <> (SELECT s.overall FROM status_update s WHERE s.projectId = p.id ORDER BY s.postedAt DESC, s.id DESC LIMIT 1)',
+        'SELECT COUNT(*) AS n FROM project p WHERE p.health IS NOT NULL AND p.health <> (SELECT ' +
+          's.overall FROM status_update s WHERE s.projectId = p.id ORDER BY s.postedAt DESC, s.id DESC ' +
+          'LIMIT 1)',
       ),
     ).toBe(0);
     expect(await count('SELECT COUNT(*) AS n FROM project WHERE actualCostCents > budgetCents')).toBeGreaterThan(0);

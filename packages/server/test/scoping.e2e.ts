@@ -112,7 +112,8 @@ describe('an account outside the portfolio reads exactly like one that does not 
   it('is null by id and through node, as is everything on it', async () => {
     const response = await server.gql(
       'jordan',
-      'query ($id: ID!, $contact: ID!, $member: ID!) { account(id: $id) { id } node(id: $id) { id } contact: node(id: $contact) { id } member: node(id: $member) { id } }',
+      'query ($id: ID!, $contact: ID!, $member: ID!) { account(id: $id) { id } node(id: $id) { id } ' +
+        'contact: node(id: $contact) { id } member: node(id: $member) { id } }',
       {
         id: outside.globalId,
         contact: outside.contactId,
@@ -185,7 +186,8 @@ describe('the staff directory', () => {
   it('is readable by everyone, with managers and reports', async () => {
     const response = await server.gql(
       'jordan',
-      '{ users(first: 100, filter: { role: [SENIOR_ACCOUNT_MANAGER] }) { totalCount edges { node { name reports(first: 10) { totalCount edges { node { name } } } } } } }',
+      '{ users(first: 100, filter: { role: [SENIOR_ACCOUNT_MANAGER] }) { totalCount edges { node { ' +
+        'name reports(first: 10) { totalCount edges { node { name } } } } } } }',
     );
     expect(response.body.data!.users).toEqual({
       totalCount: 2,

@@ -11,7 +11,8 @@ describe('graceful shutdown', () => {
     try {
       const token = await server.token('vp');
       const page =
-        '{ accounts(first: 100) { edges { node { name owner { name } team(first: 10) { edges { node { user { name } } } } contacts(first: 10) { edges { node { name } } } } } } }';
+        '{ accounts(first: 100) { edges { node { name owner { name } team(first: 10) { edges { node { ' +
+        'user { name } } } } contacts(first: 10) { edges { node { name } } } } } } }';
       server.resetQueries();
       const inFlight = fetch(server.url, {
         method: 'POST',
@@ -63,7 +64,8 @@ describe('SIGTERM with requests in flight', () => {
       });
       const token = await signDevToken(DEV_JWT_SECRET, { email: 'dana.whitfield@accountgraph.example' });
       const page =
-        '{ accounts(first: 100) { edges { node { name owner { name } team(first: 10) { edges { node { user { name } } } } contacts(first: 10) { edges { node { name } } } } } } }';
+        '{ accounts(first: 100) { edges { node { name owner { name } team(first: 10) { edges { node { ' +
+        'user { name } } } } contacts(first: 10) { edges { node { name } } } } } } }';
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       const requests = Array.from({ length: 10 }, () =>
         fetch(url, {

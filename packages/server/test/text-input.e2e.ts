@@ -90,7 +90,9 @@ describe('refused text', () => {
 
   it('refuses a lone surrogate in a region, sent as the JSON escape \\ud800', async () => {
     const before = await written();
-    const body = `{"query":${JSON.stringify(CREATE_ACCOUNT)},"variables":{"input":{"name":"Surrogate Health","kind":"HEALTH_PLAN","tier":"GROWTH","region":"North\\ud800"}}}`;
+    const body =
+      `{"query":${JSON.stringify(CREATE_ACCOUNT)},` +
+      `"variables":{"input":{"name":"Surrogate Health","kind":"HEALTH_PLAN","tier":"GROWTH","region":"North\\ud800"}}}`;
     expect(body).toContain('"North\\ud800"');
     const response = await server.post(body, { authorization: `Bearer ${await server.token('jordan')}` });
     expect(badInput(response).fields).toEqual([

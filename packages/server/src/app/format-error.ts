@@ -113,7 +113,11 @@ function withoutSchemaDetails(formatted: GraphQLFormattedError): string {
   const code = formatted.extensions?.code;
   if (code === ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED && !formatted.message.startsWith('Syntax Error:')) {
     const at = formatted.locations?.[0];
-    return `The query is not valid against the schema${at ? ` (line ${at.line}, column ${at.column})` : ''}. Check it against the SDK's operations or a development server's documentation.`;
+    return (
+      `The query is not valid against the ` +
+      `schema${at ? ` (line ${at.line}, column ${at.column})` : ''}. Check it against the SDK's ` +
+      `operations or a development server's documentation.`
+    );
   }
   const variable = /^Variable "(\$\w+)"/.exec(formatted.message);
   if (code === ApolloServerErrorCode.BAD_USER_INPUT && variable)

@@ -61,7 +61,10 @@ async function generate(
     const file = `${timestamp}-${name}`;
     writeFileSync(
       join(migrationsDir, folder, `${file}.ts`),
-      `import type { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class ${className} implements MigrationInterface {\n  name = '${className}';\n\n  async up(queryRunner: QueryRunner): Promise<void> {\n${up}\n  }\n\n  async down(queryRunner: QueryRunner): Promise<void> {\n${down}\n  }\n}\n`,
+      `import type { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class ${className} ` +
+        `implements MigrationInterface {\n  name = '${className}';\n\n  async up(queryRunner: ` +
+        `QueryRunner): Promise<void> {\n${up}\n  }\n\n  async down(queryRunner: QueryRunner): ` +
+        `Promise<void> {\n${down}\n  }\n}\n`,
     );
     const indexPath = join(migrationsDir, folder, 'index.ts');
     let index = readFileSync(indexPath, 'utf8');

@@ -43,7 +43,11 @@ export class AccessScope {
 
   /** SQL: the account at `accountIdExpr` is owned by, or has on its team, someone in the portfolio. */
   private portfolioCondition(accountAlias: string): string {
-    return `(${accountAlias}.ownerId IN (:...portfolioUserIds) OR EXISTS (SELECT 1 FROM account_team_member scope_tm WHERE scope_tm.accountId = ${accountAlias}.id AND scope_tm.userId IN (:...portfolioUserIds)))`;
+    return (
+      `(${accountAlias}.ownerId IN (:...portfolioUserIds) OR EXISTS (SELECT 1 FROM account_team_member ` +
+      `scope_tm WHERE scope_tm.accountId = ${accountAlias}.id AND scope_tm.userId IN ` +
+      `(:...portfolioUserIds)))`
+    );
   }
 
   /** Narrows a query on accounts (alias `accountAlias`) to what the viewer may read. */

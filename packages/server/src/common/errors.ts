@@ -228,7 +228,8 @@ export class QueryTooComplexError extends DomainError {
     super(
       ErrorCode.QUERY_TOO_COMPLEX,
       ErrorReason.QUERY_COST_OVER_BUDGET,
-      `This query may cost ${cost} points and one request may cost at most ${budget}. Ask for smaller pages (lower \`first\`) or fewer nested lists, and follow cursors for the rest.`,
+      `This query may cost ${cost} points and one request may cost at most ${budget}. Ask for smaller ` +
+        `pages (lower \`first\`) or fewer nested lists, and follow cursors for the rest.`,
       { cost, budget },
     );
   }

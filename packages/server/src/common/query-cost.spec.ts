@@ -54,7 +54,9 @@ describe('query cost', () => {
   });
 
   it('follows fragments and leaves out what @skip removes', () => {
-    const query = `query ($skip: Boolean!) { accounts(first: 10) { edges { node { ...Owner contacts(first: 10) @skip(if: $skip) { edges { node { name } } } } } } }
+    const query = `query ($skip: Boolean!) {
+        accounts(first: 10) { edges { node { ...Owner contacts(first: 10) @skip(if: $skip) { edges { node { name } } } } } }
+      }
       fragment Owner on Account { owner { name } }`;
     expect(cost(query, { skip: true })).toBe(1 + 10 * 2);
     expect(cost(query, { skip: false })).toBe(1 + 10 * (2 + 11));
@@ -65,7 +67,8 @@ describe('query cost', () => {
       '{ projects(first: 100) { edges { node { statusUpdates(first: 100) { edges { node { summary } } } } } } }';
     expect(cost(twoLevels)).toBe(1 + 100 * (1 + 1 + 100));
     const threeLevels =
-      '{ projects(first: 100) { edges { node { statusUpdates(first: 100) { edges { node { project { statusUpdates(first: 100) { edges { node { summary } } } } } } } } } } }';
+      '{ projects(first: 100) { edges { node { statusUpdates(first: 100) { edges { node { project { ' +
+      'statusUpdates(first: 100) { edges { node { summary } } } } } } } } } } }';
     expect(cost(threeLevels)).toBeGreaterThan(100 * QUERY_COST_BUDGET);
   });
 
@@ -155,7 +158,9 @@ describe('the budget', () => {
 
 describe('remembered costs', () => {
   const PAGE = parse(`query Page($first: Int = 20, $teamFirst: Int!, $withTeam: Boolean!, $search: String) {
-    accounts(first: $first, filter: { search: $search }) { edges { node { name team(first: $teamFirst) @include(if: $withTeam) { edges { node { teamRole } } } } } }
+    accounts(first: $first, filter: { search: $search }) {
+      edges { node { name team(first: $teamFirst) @include(if: $withTeam) { edges { node { teamRole } } } } }
+    }
   }`);
 
   it('answers what the full count answers, for every value of the variables the cost depends on', () => {

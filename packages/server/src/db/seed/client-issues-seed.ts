@@ -239,7 +239,9 @@ export async function seedClientIssues(em: EntityManager, random: () => number, 
       escalationReason = 'CRITICAL TECHNICAL issue: escalated to the IT Director on report.';
     } else if (director && escalateOnBreach) {
       escalatedAt = new Date(breachAt + random() * 2 * HOUR_MS);
-      escalationReason = `SLA breached: the ${breachAt === clock.responseDueAt.getTime() ? 'first response' : 'resolution'} of this ${severity} issue was due at ${new Date(breachAt).toISOString()}.`;
+      escalationReason =
+        `SLA breached: the ${breachAt === clock.responseDueAt.getTime() ? 'first response' : 'resolution'} ` +
+        `of this ${severity} issue was due at ${new Date(breachAt).toISOString()}.`;
     } else if (director && manualEscalation) {
       escalatedAt = new Date(firstResponseAt.getTime() + random() * HOUR_MS);
       escalationReason = "Client asked for the IT Director's involvement.";

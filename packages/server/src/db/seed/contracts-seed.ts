@@ -117,6 +117,10 @@ export async function seedContracts(em: EntityManager, random: () => number, tod
     const next = (counters.get(year) ?? 0) + 1;
     counters.set(year, next);
     const owner = plan.account.ownerId!;
+    const product =
+      plan.type === ContractType.STATEMENT_OF_WORK
+        ? 'provider transparency rollout'
+        : 'member cost-transparency platform';
     const createdAt = new Date(`${addDays(plan.startDate, -45)}T17:00:00.000Z`);
     const approved = plan.status !== ContractStatus.DRAFT && plan.status !== ContractStatus.PENDING_APPROVAL;
     const noticePeriodDays = pick([60, 90, 90, 120]);
@@ -124,11 +128,10 @@ export async function seedContracts(em: EntityManager, random: () => number, tod
       em.create(Contract, {
         accountId: plan.account.id,
         number: `C-${year}-${String(next).padStart(4, '0')}`,
-        title:
-          `${plan.account.name}: ${plan.type === ContractType.STATEMENT_OF_WORK ? 'provider transparency rollout' : 'member cost-transparency platform'} ${plan.startDate.slice(0, 4)}-${plan.endDate.slice(0, 4)}`.slice(
-            0,
-            200,
-          ),
+        title: `${plan.account.name}: ${product} ${plan.startDate.slice(0, 4)}-${plan.endDate.slice(0, 4)}`.slice(
+          0,
+          200,
+        ),
         type: plan.type,
         status: plan.status,
         startDate: plan.startDate,

@@ -294,7 +294,10 @@ export async function seedDemoIfEmpty(db: Database): Promise<SeedSummary | null>
   return db.transaction(async (em) => ((await em.count(User)) > 0 ? null : seedDemo(em)));
 }
 
-/** Writes the demo portfolio: ~70 health plans in families reaching 72 million members, staff, teams, contacts, contracts, change orders, invoices, projects, client issues. */
+/**
+ * Writes the demo portfolio: ~70 health plans in families reaching 72 million members, staff, teams, contacts,
+ * contracts, change orders, invoices, projects, client issues.
+ */
 export async function seedDemo(em: EntityManager): Promise<SeedSummary> {
   const rand = random(20261128);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)];

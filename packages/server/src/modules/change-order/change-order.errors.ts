@@ -33,12 +33,14 @@ export const ChangeOrderErrors = {
   contractChanged: (number: string, contract: string, status: string) =>
     new ConflictError(
       ErrorReason.INVALID_TRANSITION,
-      `Change order ${number} cannot be approved: contract ${contract} is ${status} now, and only an ACTIVE contract's value can change. Withdraw or reject it.`,
+      `Change order ${number} cannot be approved: contract ${contract} is ${status} now, and only an ` +
+        `ACTIVE contract's value can change. Withdraw or reject it.`,
     ),
   valueWouldBeNegative: (number: string, contract: string, value: string, delta: string) =>
     new ConflictError(
       ErrorReason.CONTRACT_VALUE_NEGATIVE,
-      `Change order ${number} cannot be approved: it would take contract ${contract}'s value of ${value} below zero (${delta}). Reject it, or approve the changes that add value first.`,
+      `Change order ${number} cannot be approved: it would take contract ${contract}'s value of ` +
+        `${value} below zero (${delta}). Reject it, or approve the changes that add value first.`,
     ),
   valueTooLarge: (number: string, contract: string) =>
     new ConflictError(

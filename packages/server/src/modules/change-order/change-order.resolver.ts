@@ -88,7 +88,9 @@ export class ChangeOrderResolver {
 
   @Mutation(() => ApproveChangeOrderPayload, {
     description:
-      "Approves a pending change order within your approval limit (on the size of the change) and adds its amount to the contract's value, in one transaction. Someone else must have raised and submitted it.",
+      'Approves a pending change order within your approval limit (on the size of the change) and adds ' +
+      "its amount to the contract's value, in one transaction. Someone else must have raised and " +
+      'submitted it.',
   })
   approveChangeOrder(
     @Ctx() ctx: Context,

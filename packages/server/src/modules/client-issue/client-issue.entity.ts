@@ -38,7 +38,8 @@ registerEnumType(ClientIssueSeverity, {
   valuesConfig: {
     CRITICAL: {
       description:
-        'Service down or patient-facing harm: respond within 1 hour, resolve within 24 hours (defaults). CRITICAL TECHNICAL issues escalate to the IT Director on report.',
+        'Service down or patient-facing harm: respond within 1 hour, resolve within 24 hours (defaults). ' +
+        'CRITICAL TECHNICAL issues escalate to the IT Director on report.',
     },
     HIGH: { description: 'Major function impaired: respond within 4 hours, resolve within 3 days (defaults).' },
     MEDIUM: {

@@ -9,7 +9,8 @@ export const ClientIssueErrors = {
   cannotWrite: (title: string) =>
     new ForbiddenError(
       ErrorReason.READ_ONLY_ACCOUNT,
-      `You may not change client issue "${title}": the account's owner, its team, their senior account managers, executives and admins can, and the IT Director on an ESCALATED or CRITICAL issue.`,
+      `You may not change client issue "${title}": the account's owner, its team, their senior account ` +
+        `managers, executives and admins can, and the IT Director on an ESCALATED or CRITICAL issue.`,
     ),
   cannotEscalate: (title: string) =>
     new ForbiddenError(
@@ -19,7 +20,9 @@ export const ClientIssueErrors = {
   cannotResolve: (title: string, action: string) =>
     new ForbiddenError(
       ErrorReason.NOT_ASSIGNEE,
-      `You may not ${action} client issue "${title}": its assignee, the account's owner and the owner's senior account manager, executives and admins can, and the IT Director once it has been escalated.`,
+      `You may not ${action} client issue "${title}": its assignee, the account's owner and the ` +
+        `owner's senior account manager, executives and admins can, and the IT Director once it has been ` +
+        `escalated.`,
     ),
   contactNotOfAccount: () =>
     BadInputError.field(

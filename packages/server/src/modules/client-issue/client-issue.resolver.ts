@@ -59,7 +59,8 @@ export class ClientIssueResolver {
   @Query(() => ClientIssueConnection, {
     description:
       'Client issues of the accounts you may see, filtered and sorted (latest reported first when no order is given). The IT Director reads every account, ' +
-      'so sees every ESCALATED or CRITICAL issue anywhere. Reading never escalates: breached issues are escalated by writes and by `escalateBreachedClientIssues`.',
+      'so sees every ESCALATED or CRITICAL issue anywhere. Reading never escalates: breached issues ' +
+      'are escalated by writes and by `escalateBreachedClientIssues`.',
   })
   clientIssues(
     @Ctx() ctx: Context,
@@ -85,7 +86,9 @@ export class ClientIssueResolver {
   }
 
   @Mutation(() => UpdateClientIssuePayload, {
-    description: `Changes an open issue's title, description, severity (deadlines recomputed from reportedAt) or category, if nobody changed it since \`expectedVersion\`. ${WORKERS_RULE}. ${BREACH_RULE}`,
+    description:
+      `Changes an open issue's title, description, severity (deadlines recomputed from reportedAt) or ` +
+      `category, if nobody changed it since \`expectedVersion\`. ${WORKERS_RULE}. ${BREACH_RULE}`,
   })
   async updateClientIssue(
     @Ctx() ctx: Context,
@@ -118,7 +121,8 @@ export class ClientIssueResolver {
 
   @Mutation(() => EscalateClientIssuePayload, {
     description:
-      'Escalates an OPEN or IN_PROGRESS issue to the IT Director with a reason: it becomes ESCALATED, is assigned to the IT Director (the active one, the first by id if several), ' +
+      'Escalates an OPEN or IN_PROGRESS issue to the IT Director with a reason: it becomes ESCALATED, ' +
+      'is assigned to the IT Director (the active one, the first by id if several), ' +
       "and they are notified, all in one transaction. The account's owner, team, their senior account managers, executives, admins, and the IT Director.",
   })
   async escalateClientIssue(
@@ -130,7 +134,9 @@ export class ClientIssueResolver {
   }
 
   @Mutation(() => ResolveClientIssuePayload, {
-    description: `Resolves an open issue with a resolution; a RELATIONSHIP issue also needs a conflict resolution note. Allowed for ${RESOLVERS_RULE}. Resolving ends the clock and never escalates.`,
+    description:
+      `Resolves an open issue with a resolution; a RELATIONSHIP issue also needs a conflict resolution ` +
+      `note. Allowed for ${RESOLVERS_RULE}. Resolving ends the clock and never escalates.`,
   })
   async resolveClientIssue(
     @Ctx() ctx: Context,
@@ -175,7 +181,8 @@ export class ClientIssueResolver {
 
   @Mutation(() => EscalateBreachedClientIssuesPayload, {
     description:
-      'The breach sweep: escalates to the IT Director every HIGH or CRITICAL issue still OPEN or IN_PROGRESS whose SLA is BREACHED (each notified and audited), ' +
+      'The breach sweep: escalates to the IT Director every HIGH or CRITICAL issue still OPEN or ' +
+      'IN_PROGRESS whose SLA is BREACHED (each notified and audited), ' +
       'since reads never write. Run it on a schedule. Admins, executives and the IT Director.',
   })
   escalateBreachedClientIssues(

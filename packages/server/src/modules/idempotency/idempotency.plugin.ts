@@ -179,7 +179,8 @@ async function finish(
           400,
           ErrorCode.BAD_USER_INPUT,
           ErrorReason.RESPONSE_TOO_LARGE,
-          `The response is larger than ${MAX_KEPT_RESPONSE_BYTES} bytes, too large to keep for an Idempotency-Key; nothing was changed. Select fewer fields, or send the mutation without a key.`,
+          `The response is larger than ${MAX_KEPT_RESPONSE_BYTES} bytes, too large to keep for an ` +
+            `Idempotency-Key; nothing was changed. Select fewer fields, or send the mutation without a key.`,
         ),
       );
       return;
@@ -200,7 +201,9 @@ async function finish(
         500,
         ErrorCode.INTERNAL_SERVER_ERROR,
         ErrorReason.INTERNAL_ERROR,
-        'Internal server error. It has been logged; quote the x-request-id response header when you report it. Retry with the same Idempotency-Key: if the change was made you get its response, otherwise it is made once.',
+        'Internal server error. It has been logged; quote the x-request-id response header when you ' +
+          'report it. Retry with the same Idempotency-Key: if the change was made you get its response, ' +
+          'otherwise it is made once.',
       ),
     );
   }

@@ -61,7 +61,8 @@ export const InvoiceErrors = {
   overBalance: (number: string, amount: string, balance: string) =>
     new ConflictError(
       ErrorReason.PAYMENT_EXCEEDS_BALANCE,
-      `A payment of ${amount} is more than the balance due on invoice ${number}, ${balance}. Record at most the balance; an overpayment is a credit to settle outside the invoice.`,
+      `A payment of ${amount} is more than the balance due on invoice ${number}, ${balance}. Record at ` +
+        `most the balance; an overpayment is a credit to settle outside the invoice.`,
     ),
   paidCannotVoid: (number: string, paid: string) =>
     new ConflictError(

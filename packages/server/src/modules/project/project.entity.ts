@@ -283,7 +283,8 @@ export class ProjectCost extends BaseRecord {
 @ObjectType({
   implements: Node,
   description:
-    'A project status report: overall and per-dimension health with a narrative. Append-only: a mistake is fixed by posting a correction that names the update it corrects.',
+    'A project status report: overall and per-dimension health with a narrative. Append-only: a ' +
+    'mistake is fixed by posting a correction that names the update it corrects.',
 })
 @Entity('status_update')
 @Index(['projectId', 'postedAt', 'id'])

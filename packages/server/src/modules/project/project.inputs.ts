@@ -245,7 +245,8 @@ export class UpdateMilestoneInput {
   @Field(() => MilestoneStatus, {
     nullable: true,
     description:
-      "New status: PLANNED, IN_PROGRESS or DELIVERED (ACCEPTED and REJECTED are the client's, through acceptMilestone and rejectMilestone). Delivering again clears the earlier quality review.",
+      "New status: PLANNED, IN_PROGRESS or DELIVERED (ACCEPTED and REJECTED are the client's, through " +
+      'acceptMilestone and rejectMilestone). Delivering again clears the earlier quality review.',
   })
   @IsOptional()
   status?: MilestoneStatus | null;

@@ -19,7 +19,8 @@ export function restrictProjects(scope: AccessScope) {
     const accounts = qb.dataSource.createQueryBuilder().select('scope_pa.id').from(Account, 'scope_pa');
     scope.restrictAccounts(accounts, 'scope_pa');
     qb.andWhere(
-      `(${alias}.accountId IN (${accounts.getQuery()}) OR EXISTS (SELECT 1 FROM project_member scope_pm WHERE scope_pm.projectId = ${alias}.id AND scope_pm.userId = :scopeViewerId))`,
+      `(${alias}.accountId IN (${accounts.getQuery()}) OR EXISTS (SELECT 1 FROM project_member ` +
+        `scope_pm WHERE scope_pm.projectId = ${alias}.id AND scope_pm.userId = :scopeViewerId))`,
       { ...accounts.getParameters(), scopeViewerId: scope.viewer.id },
     );
   };

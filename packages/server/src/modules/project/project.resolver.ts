@@ -130,7 +130,10 @@ export class ProjectResolver {
   }
 
   @Mutation(() => RecordProjectCostPayload, {
-    description: `Records money spent on a project and adds it to its actual cost. The entry that takes the budget consumed past 85% tells the account owner (PROJECT_BUDGET_ALERT), once per crossing. The account's writers and the project's team.`,
+    description:
+      `Records money spent on a project and adds it to its actual cost. The entry that takes the ` +
+      `budget consumed past 85% tells the account owner (PROJECT_BUDGET_ALERT), once per crossing. The ` +
+      `account's writers and the project's team.`,
   })
   recordProjectCost(
     @Ctx() ctx: Context,
@@ -142,7 +145,9 @@ export class ProjectResolver {
 
   @Mutation(() => PostStatusUpdatePayload, {
     description:
-      "Posts a status update; its overall health becomes the project's health. Turning RED tells the account owner (PROJECT_HEALTH_RED); milestones found late are notified (MILESTONE_LATE). The account's writers and the project's team.",
+      "Posts a status update; its overall health becomes the project's health. Turning RED tells the " +
+      'account owner (PROJECT_HEALTH_RED); milestones found late are notified (MILESTONE_LATE). The ' +
+      "account's writers and the project's team.",
   })
   postStatusUpdate(
     @Ctx() ctx: Context,
@@ -188,7 +193,8 @@ export class ProjectResolver {
 
   @Mutation(() => AcceptMilestonePayload, {
     description:
-      "Records a client contact's acceptance of a DELIVERED milestone. A deliverable needs a passed quality review since it was delivered, else CONFLICT. The account's writers.",
+      "Records a client contact's acceptance of a DELIVERED milestone. A deliverable needs a passed " +
+      "quality review since it was delivered, else CONFLICT. The account's writers.",
   })
   async acceptMilestone(
     @Ctx() ctx: Context,
@@ -269,7 +275,8 @@ export class ProjectResolver {
 
   @FieldResolver(() => Money, {
     description:
-      "Revenue earned: the project's share of what its contract has invoiced to date (`Contract.invoicedToDate`: APPROVED, SENT, PARTIALLY_PAID and PAID invoices), " +
+      "Revenue earned: the project's share of what its contract has invoiced to date " +
+      '(`Contract.invoicedToDate`: APPROVED, SENT, PARTIALLY_PAID and PAID invoices), ' +
       "in proportion to its budget among the budgets of all the contract's projects, rounded down to a cent. Zero without a contract.",
   })
   async revenue(@Root() project: Project, @Ctx() ctx: Context): Promise<Money> {
@@ -298,7 +305,9 @@ export class ProjectResolver {
   }
 
   @FieldResolver(() => HealthHistory, {
-    description: `Health week by week for charts, one series per dimension, with gaps where no update was posted. At most ${MAX_HISTORY_WEEKS} weeks; a longer range is BAD_USER_INPUT.`,
+    description:
+      `Health week by week for charts, one series per dimension, with gaps where no update was posted. ` +
+      `At most ${MAX_HISTORY_WEEKS} weeks; a longer range is BAD_USER_INPUT.`,
   })
   healthHistory(
     @Root() project: Project,
