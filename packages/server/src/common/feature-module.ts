@@ -7,7 +7,8 @@ import type { FeaturePolicy } from './policy';
 export interface NodeFetcher {
   /** The entity whose `@NodeType` names the global ids this fetcher answers for. */
   type: abstract new () => BaseRecord;
-  fetch(ctx: Context, rowId: number): Promise<BaseRecord | null>;
+  /** Called unbound (node(id:) looks it up by type name), so it is a function property, not a method. */
+  fetch: (ctx: Context, rowId: number) => Promise<BaseRecord | null>;
 }
 
 /**

@@ -2,7 +2,7 @@ import { ArrayMaxSize, IsInt, IsOptional, Max, MaxLength, Min } from 'class-vali
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { OrderDirection } from '../../common/pagination';
 import { IsName } from '../../common/validation';
-import { Account, AccountKind, AccountStatus, AccountTier } from './account.entity';
+import { AccountKind, AccountStatus, AccountTier } from './account.entity';
 import { ExpectedVersion } from '../../common/inputs';
 
 /** More members than any health plan reaches; catches typos of a few extra zeros. */

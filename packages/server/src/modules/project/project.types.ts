@@ -17,15 +17,18 @@ export class HealthPoint {
   @Field(() => Health, {
     nullable: true,
     description:
-      'The health that update gave; null in a gap: no status update was posted that week, so the health is unknown (not unchanged). Charts should break the line there.',
+      'The health that update gave; null in a gap: no status update was posted that week, so the ' +
+      'health is unknown (not unchanged). Charts should break the line there.',
   })
   health!: Health | null;
 }
 
 @ObjectType({
   description:
-    "A project's health week by week, one series per dimension, for charts. Every series has one point per week (Monday to Sunday, UTC) from the week of `from` to the week of `to`, oldest first. " +
-    'A week shows the latest update posted in it, leaving out updates that a later correction replaced; a week without an update is a gap (postedAt and health null).',
+    "A project's health week by week, one series per dimension, for charts. Every series has one " +
+    'point per week (Monday to Sunday, UTC) from the week of `from` to the week of `to`, oldest first. ' +
+    'A week shows the latest update posted in it, leaving out updates that a later correction ' +
+    'replaced; a week without an update is a gap (postedAt and health null).',
 })
 export class HealthHistory {
   @Field(() => [HealthPoint], { description: 'Overall health, week by week.' })
