@@ -114,7 +114,7 @@ export const AnalyticsService = {
     const range = source.range(args.from, args.to);
 
     const qb = source
-      .from(ctx.em.createQueryBuilder())
+      .from(ctx.em.createQueryBuilder() as SelectQueryBuilder<object>)
       .innerJoin('account', 'a', `a.id = ${args.measure === RevenueMeasure.COLLECTED ? 'i' : 'src'}.accountId`)
       .select(period, 'bucket')
       .addSelect(group.key, 'groupId')
