@@ -14,14 +14,17 @@ function describedEnum(name: string, description: string, descriptions: Record<s
 /** `extensions.code`, as a schema type (common/errors.ts is its source: every code there is here). */
 export const ErrorCodeType = describedEnum(
   'ErrorCode',
-  'The code of an error, in its `extensions.code`: the broad class a client branches on. No field returns it; it is in the schema so that clients can generate a type for it.',
+  'The code of an error, in its `extensions.code`: the broad class a client branches on. No field ' +
+    'returns it; it is in the schema so that clients can generate a type for it.',
   ERROR_CODE_DESCRIPTIONS satisfies Record<ErrorCode, string>,
 );
 
 /** `extensions.reason`, as a schema type. */
 export const ErrorReasonType = describedEnum(
   'ErrorReason',
-  "Which refusal exactly, in an error's `extensions.reason` (every error carries one): stable values a client may handle one by one. No field returns it; it is in the schema so that clients can generate a type for it.",
+  "Which refusal exactly, in an error's `extensions.reason` (every error carries one): stable " +
+    'values a client may handle one by one. No field returns it; it is in the schema so that clients ' +
+    'can generate a type for it.',
   ERROR_REASON_DESCRIPTIONS satisfies Record<ErrorReason, string>,
 );
 

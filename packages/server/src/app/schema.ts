@@ -42,7 +42,10 @@ async function validateObjects(value: object): Promise<void> {
   }
 }
 
-/** Builds the schema once per process, with the text rule on every argument and the policies on every operation; the SDL in packages/schema is emitted from it. */
+/**
+ * Builds the schema once per process, with the text rule on every argument and the policies on every operation; the
+ * SDL in packages/schema is emitted from it.
+ */
 export function createSchema(): Promise<GraphQLSchema> {
   schema ??= buildSchema({
     resolvers,

@@ -27,7 +27,8 @@ export const ClientIssuePolicy = definePolicy({
     escalationDesk: {
       roles: [Role.IT_DIRECTOR],
       meaning:
-        'receive escalations (the first active one); report and escalate issues on any account, work CRITICAL or escalated ones, settle escalated ones, and may be assigned any issue',
+        'receive escalations (the first active one); report and escalate issues on any account, work ' +
+        'CRITICAL or escalated ones, settle escalated ones, and may be assigned any issue',
     },
     settlesEveryIssue: {
       roles: [Role.ADMIN, Role.EXECUTIVE],
