@@ -93,14 +93,17 @@ function main() {
     const line = lines.find((l) => l.includes(change.type) && l.includes(change.description));
     if (!line) {
       problems.push(
-        `breaking change not in the CHANGELOG: ${entry}\n    Keep the schema compatible (add, deprecate, remove only after a release), or list it under "## Unreleased":\n    - ${entry} Deprecated in X.Y.Z; <what clients use instead>.`,
+        `breaking change not in the CHANGELOG: ${entry}\n    Keep the schema compatible (add, deprecate, ` +
+          `remove only after a release), or list it under "## Unreleased":\n    - ${entry} Deprecated in ` +
+          `X.Y.Z; <what clients use instead>.`,
       );
       continue;
     }
     const deprecatedIn = /deprecated in (\d+\.\d+\.\d+)/i.exec(line)?.[1];
     if (!deprecatedIn || !releases.includes(deprecatedIn)) {
       problems.push(
-        `${entry}: its CHANGELOG line must say "deprecated in X.Y.Z" naming a release listed in the CHANGELOG (found ${deprecatedIn ?? 'none'}): a breaking change comes after a deprecation period`,
+        `${entry}: its CHANGELOG line must say "deprecated in X.Y.Z" naming a release listed in the ` +
+          `CHANGELOG (found ${deprecatedIn ?? 'none'}): a breaking change comes after a deprecation period`,
       );
     }
     const element = removedElement(change);
@@ -112,7 +115,8 @@ function main() {
     const releasedMajor = Number(VERSION.exec(lastRelease)[1]);
     if (Number(VERSION.exec(sdkVersion)[1]) <= releasedMajor) {
       problems.push(
-        `${breaking.length} breaking change(s) since ${lastRelease}: the SDK's version (${sdkVersion}, packages/sdk/package.json) must be a new major, ${releasedMajor + 1}.0.0 or later`,
+        `${breaking.length} breaking change(s) since ${lastRelease}: the SDK's version (${sdkVersion}, ` +
+          `packages/sdk/package.json) must be a new major, ${releasedMajor + 1}.0.0 or later`,
       );
     }
   }
@@ -129,7 +133,8 @@ function main() {
     same
       ? `schema breaking: the schema is the released one (${lastRelease})`
       : breaking.length > 0
-        ? `schema breaking: ${breaking.length} breaking change(s) since ${lastRelease}, each listed after its deprecation; the next release is SDK ${sdkVersion}`
+        ? `schema breaking: ${breaking.length} breaking change(s) since ${lastRelease}, each listed after ` +
+          `its deprecation; the next release is SDK ${sdkVersion}`
         : `schema breaking: no breaking change since ${lastRelease}, only additions (the next release is a minor)`,
   );
 }

@@ -88,6 +88,7 @@ export async function main(flavour: string): Promise<void> {
   }
   check(seen.length > 0 && seen.every((meta) => meta.status === 200), 'onResponse saw the successes');
   console.log(
-    `consumer ${flavour}: listed ${accounts.edges.length}, paged ${rows.length} in ${pages} pages, created and replayed ${first.data.createAccount.account.id}, read BAD_USER_INPUT`,
+    `consumer ${flavour}: listed ${accounts.edges.length}, paged ${rows.length} in ${pages} pages, ` +
+      `created and replayed ${first.data.createAccount.account.id}, read BAD_USER_INPUT`,
   );
 }

@@ -29,7 +29,11 @@ function difference(/** @type {string | null} */ committed, /** @type {string} *
   const b = fresh.split('\n');
   let line = 0;
   while (line < Math.max(a.length, b.length) && a[line] === b[line]) line += 1;
-  return `first difference at line ${line + 1}:\n  committed:   ${JSON.stringify(a[line] ?? '<end of file>')}\n  regenerated: ${JSON.stringify(b[line] ?? '<end of file>')}`;
+  return (
+    `first difference at line ${line + 1}:\n  committed:   ` +
+    `${JSON.stringify(a[line] ?? '<end of file>')}\n  regenerated: ` +
+    `${JSON.stringify(b[line] ?? '<end of file>')}`
+  );
 }
 
 const readOrNull = (/** @type {string} */ file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null);

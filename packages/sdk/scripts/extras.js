@@ -104,7 +104,9 @@ function connections(/** @type {ReturnType<typeof load>} */ { schema, operations
     );
     if (!passesAfter || field.alias || !selects.has('pageInfo') || !selects.has('edges')) {
       problems.push(
-        `operation ${operation.name} (operations/${operation.file}.graphql) returns the connection Query.${field.name.value} but cannot be paged: pass after: $after, select pageInfo and edges, use no alias`,
+        `operation ${operation.name} (operations/${operation.file}.graphql) returns the connection ` +
+          `Query.${field.name.value} but cannot be paged: pass after: $after, select pageInfo and edges, ` +
+          `use no alias`,
       );
       continue;
     }

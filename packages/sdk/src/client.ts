@@ -117,7 +117,7 @@ export function createClient(options: AccountGraphClientOptions): AccountGraphCl
   return Object.assign(sdk, {
     paginate: createPagers(sdk, CONNECTION_FIELDS),
     withMeta,
-    request: request as AccountGraphClient['request'],
-    requestWithMeta: requestWithMeta as AccountGraphClient['requestWithMeta'],
+    request: request,
+    requestWithMeta: requestWithMeta,
   });
 }

@@ -145,7 +145,7 @@ export interface ResponseFacts {
 export function fromGraphQLErrors(rawErrors: unknown[], data: unknown, facts: ResponseFacts): AccountGraphError {
   const errors = rawErrors.filter(isRecord).map((error) => ({
     ...error,
-    message: String(error.message ?? 'Unknown error'),
+    message: typeof error.message === 'string' ? error.message : 'Unknown error',
   })) as AccountGraphGraphQLError[];
   const first = errors[0] ?? { message: 'Unknown error' };
   const extensions = isRecord(first.extensions) ? first.extensions : {};

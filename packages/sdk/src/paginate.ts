@@ -37,6 +37,7 @@ interface Connection {
 export function createPagers(sdk: Sdk, fields: ConnectionFields): Pagers {
   const pagers: Record<string, (variables?: object, options?: CallOptions) => Pager<unknown, unknown>> = {};
   for (const [method, field] of Object.entries(fields)) {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- getSdk's methods never use `this`
     const call = sdk[method as PagedMethod] as unknown as (
       variables: object,
       options?: CallOptions,
@@ -45,7 +46,7 @@ export function createPagers(sdk: Sdk, fields: ConnectionFields): Pagers {
       async function* pages(): AsyncGenerator<Connection> {
         let after: string | null = null;
         for (;;) {
-          const page: Connection = (await call({ ...variables, after }, options))[field]!;
+          const page: Connection = (await call({ ...variables, after }, options))[field];
           yield page;
           if (!page.pageInfo.hasNextPage || page.pageInfo.endCursor === null) return;
           // A server that answered the same cursor twice would page forever; stop instead.

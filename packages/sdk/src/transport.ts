@@ -1,5 +1,5 @@
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-import { print, type DocumentNode } from 'graphql';
+import { Kind, print, type DocumentNode } from 'graphql';
 import { AccountGraphError, fromGraphQLErrors } from './errors.js';
 
 /** How a call retries: up to `max` more requests, waiting `baseDelayMs * 2^n` (with jitter), at most `maxDelayMs`. */
@@ -94,7 +94,7 @@ export function retryOptions(value: number | RetryOptions | undefined, base = DE
 function documentText(document: unknown): string {
   if (typeof document === 'string' || document instanceof String) return document.toString();
   const node = document as DocumentNode;
-  if (node && node.kind === 'Document') return node.loc?.source.body ?? print(node);
+  if (node && node.kind === Kind.DOCUMENT) return node.loc?.source.body ?? print(node);
   throw new TypeError('Expected a GraphQL document: a string, a TypedDocumentString or a DocumentNode');
 }
 
@@ -105,7 +105,7 @@ export function operationOf(text: string): { kind: 'query' | 'mutation' | 'subsc
   let inFragment = false;
   let pending: 'query' | 'mutation' | 'subscription' | undefined;
   while (index < text.length) {
-    const char = text[index]!;
+    const char = text[index];
     if (char === '#') {
       while (index < text.length && text[index] !== '\n') index += 1;
     } else if (char === '"') {
@@ -141,6 +141,7 @@ export function operationOf(text: string): { kind: 'query' | 'mutation' | 'subsc
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- an abort rejects with the signal's own reason, as fetch does
     if (signal?.aborted) return reject(signal.reason);
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
@@ -148,6 +149,7 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
     }, ms);
     const onAbort = () => {
       clearTimeout(timer);
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- as above
       reject(signal?.reason);
     };
     signal?.addEventListener('abort', onAbort, { once: true });
@@ -281,7 +283,7 @@ export async function execute<TResult>(
     let result: { data?: unknown; errors?: unknown } | undefined;
     try {
       const parsed: unknown = JSON.parse(text);
-      if (parsed && typeof parsed === 'object') result = parsed as typeof result;
+      if (parsed && typeof parsed === 'object') result = parsed;
     } catch {
       result = undefined;
     }

@@ -10,7 +10,10 @@ import { AccountGraphError, AccountsDocument, createClient, isAccountGraphError 
 
 /** @type {{ headers: http.IncomingHttpHeaders; body: any }[]} */
 let requests = [];
-/** @type {(request: { headers: http.IncomingHttpHeaders; body: any }, index: number) => { status?: number; headers?: Record<string, string>; body?: unknown; raw?: string; destroy?: boolean; delayMs?: number }} */
+/**
+ * @type {(request: { headers: http.IncomingHttpHeaders; body: any }, index: number) => { status?: number; headers?:
+ * Record<string, string>; body?: unknown; raw?: string; destroy?: boolean; delayMs?: number }}
+ */
 let respond = () => ({ body: { data: { viewer: null } } });
 let url = '';
 const server = http.createServer((req, res) => {
