@@ -54,8 +54,9 @@ const SORTS: Record<ClientIssueOrderField, Omit<SortOrder, 'direction'>> = {
 };
 
 /**
- * Client issues from report to close: their SLA clocks (PRODUCT.md, "Client issues"; SLAs from the
- * client services agreement, config.ts), responses, assignment, resolution and comments.
+ * Client issues from report to close: their SLA clocks (response and resolution times per severity,
+ * as the client services agreement sets them; see sla.ts and config.ts), responses, assignment,
+ * resolution and comments.
  * Escalation and the breach sweep are in client-issue-escalation.service.ts.
  */
 export const ClientIssueService = {

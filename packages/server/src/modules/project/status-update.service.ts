@@ -49,7 +49,7 @@ export const StatusUpdateService = {
       new Date(`${firstWeek}T00:00:00Z`),
       new Date(`${addDays(firstWeek, weeks * 7)}T00:00:00Z`),
     );
-    const latest: (HealthRow | undefined)[] = new Array(weeks);
+    const latest: (HealthRow | undefined)[] = new Array<HealthRow | undefined>(weeks);
     for (const row of rows) latest[Math.floor(daysBetween(firstWeek, todayUtc(row.postedAt)) / 7)] = row; // ascending: the week's last wins
     const series = (dimension: 'overall' | 'schedule' | 'budget' | 'scope' | 'quality'): HealthPoint[] =>
       Array.from({ length: weeks }, (_, week) => ({
