@@ -28,20 +28,20 @@ const DAY_MS = 86_400_000;
 
 type Row<T> = QueryDeepPartialEntity<T>;
 
-const SEVERITIES: [ClientIssueSeverity, number][] = [
+export const SEVERITIES: [ClientIssueSeverity, number][] = [
   [ClientIssueSeverity.CRITICAL, 0.06],
   [ClientIssueSeverity.HIGH, 0.2],
   [ClientIssueSeverity.MEDIUM, 0.44],
   [ClientIssueSeverity.LOW, 0.3],
 ];
-const CATEGORIES: [ClientIssueCategory, number][] = [
+export const CATEGORIES: [ClientIssueCategory, number][] = [
   [ClientIssueCategory.TECHNICAL, 0.45],
   [ClientIssueCategory.DELIVERY, 0.25],
   [ClientIssueCategory.BILLING, 0.18],
   [ClientIssueCategory.RELATIONSHIP, 0.12],
 ];
 
-const TITLES: Record<ClientIssueCategory, string[]> = {
+export const TITLES: Record<ClientIssueCategory, string[]> = {
   TECHNICAL: [
     'Provider directory API returning 502s',
     'Eligibility file load failed overnight',
@@ -78,7 +78,7 @@ const TITLES: Record<ClientIssueCategory, string[]> = {
   ],
 };
 
-const RESOLUTIONS: Record<ClientIssueCategory, string[]> = {
+export const RESOLUTIONS: Record<ClientIssueCategory, string[]> = {
   TECHNICAL: [
     'Patched and redeployed; monitoring added.',
     'Reprocessed the file and backfilled the gap.',
@@ -115,7 +115,7 @@ const COMMENTS = [
   'Engineering has reproduced it.',
 ];
 
-function weighted<T>(items: [T, number][], random: () => number): T {
+export function weighted<T>(items: [T, number][], random: () => number): T {
   let roll = random();
   for (const [item, weight] of items) {
     roll -= weight;

@@ -183,7 +183,7 @@ const STANDALONE = [
   'Bluegrass Health Plan',
 ] as const;
 
-const FIRST_NAMES = [
+export const FIRST_NAMES = [
   'Avery',
   'Blake',
   'Cameron',
@@ -215,7 +215,7 @@ const FIRST_NAMES = [
   'Grace',
   'Luis',
 ];
-const LAST_NAMES = [
+export const LAST_NAMES = [
   'Anderson',
   'Bennett',
   'Carter',
@@ -241,7 +241,7 @@ const LAST_NAMES = [
   'Young',
   'Zimmerman',
 ];
-const CONTACT_SHAPES: { title: string; roles: ContactRole[] }[] = [
+export const CONTACT_SHAPES: { title: string; roles: ContactRole[] }[] = [
   { title: 'Chief Executive Officer', roles: [ContactRole.EXECUTIVE_SPONSOR, ContactRole.DECISION_MAKER] },
   { title: 'VP, Member Experience', roles: [ContactRole.DECISION_MAKER] },
   { title: 'Director of IT Integration', roles: [ContactRole.IT_CONTACT] },
@@ -251,7 +251,7 @@ const CONTACT_SHAPES: { title: string; roles: ContactRole[] }[] = [
 ];
 
 /** A small deterministic PRNG (mulberry32): the same seed gives the same portfolio every time. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -262,7 +262,7 @@ function random(seed: number): () => number {
   };
 }
 
-function slug(text: string): string {
+export function slug(text: string): string {
   return text
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')

@@ -56,7 +56,7 @@ interface Planned {
 }
 
 /** 'YYYY-MM-DD' plus whole months; the day is kept, or the month's last day when it has fewer. */
-function addMonths(date: LocalDate, months: number): LocalDate {
+export function addMonths(date: LocalDate, months: number): LocalDate {
   const [y, m, d] = date.split('-').map(Number);
   const index = y * 12 + (m - 1) + months;
   const year = Math.floor(index / 12);
@@ -70,7 +70,7 @@ function at(date: LocalDate, hourUtc: number, days = 0): Date {
 }
 
 /** "March 2026" for a period starting in March 2026. */
-function periodLabel(periodStart: LocalDate): string {
+export function periodLabel(periodStart: LocalDate): string {
   return `${MONTHS[Number(periodStart.slice(5, 7)) - 1]} ${periodStart.slice(0, 4)}`;
 }
 
@@ -394,7 +394,12 @@ function servicesLines(plan: Planned, random: () => number): PlannedLine[] {
 }
 
 /** By age: the latest are in the approval flow, the not-yet-due mostly sent, older ones mostly paid. */
-function pickStatus(issueDate: LocalDate, dueDate: LocalDate, today: LocalDate, random: () => number): InvoiceStatus {
+export function pickStatus(
+  issueDate: LocalDate,
+  dueDate: LocalDate,
+  today: LocalDate,
+  random: () => number,
+): InvoiceStatus {
   const roll = random();
   if (daysBetween(issueDate, today) <= 6) {
     return roll < 0.3
@@ -423,7 +428,7 @@ function pickStatus(issueDate: LocalDate, dueDate: LocalDate, today: LocalDate, 
 }
 
 /** Most invoices are paid at once; some in two instalments. */
-function splitPaid(totalCents: number, random: () => number): number[] {
+export function splitPaid(totalCents: number, random: () => number): number[] {
   if (totalCents < 2 || random() >= 0.15) return [totalCents];
   const first = Math.max(1, Math.min(totalCents - 1, Math.round(totalCents * (0.3 + random() * 0.4))));
   return [first, totalCents - first];
@@ -433,7 +438,7 @@ function splitPaid(totalCents: number, random: () => number): number[] {
  * Someone with the authority (the default limits) who neither created nor submitted it: the
  * account's manager for small invoices, finance or a senior up to $250,000, an executive above.
  */
-function chooseApprover(
+export function chooseApprover(
   totalCents: number,
   creator: User,
   owner: User | undefined,

@@ -29,7 +29,7 @@ import { User } from '../../modules/user/user.entity';
 const TARGET_PROJECTS = 150;
 const CHUNK = 300;
 
-const NAMES = [
+export const NAMES = [
   'Provider directory rebuild',
   'Price transparency files',
   'Member portal redesign',
@@ -63,7 +63,7 @@ const DELIVERABLES = [
   'Runbook and handover pack',
   'Release notes',
 ];
-const SUMMARIES: Record<Health, string[]> = {
+export const SUMMARIES: Record<Health, string[]> = {
   GREEN: [
     'On plan: sprint goals met and the client is engaged.',
     'Good week: testing on track, no open blockers.',
@@ -80,19 +80,19 @@ const SUMMARIES: Record<Health, string[]> = {
     "Blocked on the client's security review; escalated to the sponsors.",
   ],
 };
-const RISKS = [
+export const RISKS = [
   null,
   'Client subject-matter experts have limited availability in the coming weeks.',
   'Third-party feed format still unconfirmed.',
   'Open enrollment freeze starts in six weeks.',
 ];
-const NEXT_STEPS = [
+export const NEXT_STEPS = [
   null,
   'Finish integration testing and book UAT.',
   'Confirm the cutover plan with the client.',
   'Review the budget forecast with the account owner.',
 ];
-const COST_NOTES: Record<CostCategory, string[]> = {
+export const COST_NOTES: Record<CostCategory, string[]> = {
   LABOR: ['Delivery team time', 'Engineering sprint', 'Project management'],
   VENDOR: ['Data vendor licence', 'Subcontracted QA', 'Cloud hosting'],
   OTHER: ['Travel to client site', 'Workshop expenses', 'Training venue'],
@@ -341,7 +341,7 @@ export async function seedProjects(em: EntityManager, random: () => number, toda
 }
 
 /** One step of a health random walk: mostly staying, sometimes a step better or worse. */
-function walk(health: Health, roll: number): Health {
+export function walk(health: Health, roll: number): Health {
   const severity = SEVERITY[health];
   if (roll < 0.1 && severity < 2) return BY_SEVERITY[severity + 1];
   if (roll > 0.7 && severity > 0) return BY_SEVERITY[severity - 1];
