@@ -2,7 +2,8 @@
  * The GraphQL side of `pnpm bench` (scripts/bench.mjs starts it as a child process, with IPC).
  *   bench.ts prepare  migrates and seeds DATABASE_URL, signs a token for the seeded executive, then
  *                     serves with every SQL statement logged so the parent can count them per request
- *   bench.ts serve    serves DATABASE_URL exactly as main.ts does (no query logging), for the load runs
+ *   bench.ts serve    serves DATABASE_URL exactly as main.ts does (no query logging), for the load runs;
+ *                     its ready message carries a token for the demo ADMIN (the BI section asks as them)
  * Both listen on 127.0.0.1 on a random port and send { type: 'ready', port, ... } to the parent; they
  * stop on { type: 'stop' }, on SIGTERM, or when the parent goes away.
  */
@@ -10,6 +11,7 @@ import 'reflect-metadata';
 import { createLogger } from '../app/logger';
 import { createServer, listen } from '../app/server';
 import { signDevToken } from '../common/auth';
+import { Role } from '../common/roles';
 import { loadConfig } from '../config/config';
 import { openDatabase } from '../db/open';
 import { DEMO_STAFF, seedDemo } from '../db/seed/demo-seed';
@@ -32,11 +34,16 @@ async function main(mode: string | undefined): Promise<void> {
       ? { entities, sqliteFunctions, onQuery: (sql) => queries.push(sql) }
       : { entities, sqliteFunctions },
   );
-  let extra: Record<string, unknown> = {};
+  let extra: Record<string, unknown> = {
+    adminToken: await signDevToken(
+      config.auth.jwtSecret,
+      DEMO_STAFF.find((staff) => staff.role === Role.ADMIN)!,
+    ),
+  };
   if (mode === 'prepare') {
     const seeded = await db.transaction((em) => seedDemo(em));
     const executive = DEMO_STAFF.find((staff) => staff.email === EXECUTIVE_EMAIL)!;
-    extra = { seeded, token: await signDevToken(config.auth.jwtSecret, executive) };
+    extra = { ...extra, seeded, token: await signDevToken(config.auth.jwtSecret, executive) };
   }
   const { httpServer, apollo } = await createServer(config, db, createLogger('silent'));
   const server = await listen(httpServer, apollo, 0, '127.0.0.1');
