@@ -15,7 +15,7 @@
 //   BENCH_BI_DATABASE      MariaDB database name for the large seed (default ag_bench_bi; kept)
 //   BENCH_BI_SQLITE        SQLite file for it (default <temp>/ag-bench-bi/large.sqlite; kept)
 //   BENCH_BI_RELOAD=1      load the large seed again even if the counts match
-//   BENCH_BI_ITERATIONS    measured requests per case and side (default 15)
+//   BENCH_BI_ITERATIONS    measured requests per case and side (default 25)
 import { fork } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -151,7 +151,7 @@ async function countsOf(url) {
 /** Runs the BI section; returns its metrics and a table of its rows for the report. */
 export async function biSection(kit) {
   const { dialect, requireServer, startGraphQL, runServerCli, env, fail, fmt, percentile, cleanups } = kit;
-  const iterations = kit.positiveInt('BENCH_BI_ITERATIONS', 15);
+  const iterations = kit.positiveInt('BENCH_BI_ITERATIONS', 25);
   const reload = ['1', 'true', 'yes'].includes(String(process.env.BENCH_BI_RELOAD ?? '').toLowerCase());
 
   // 1. The large portfolio, reused when it is there already.
