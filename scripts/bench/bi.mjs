@@ -16,7 +16,6 @@
 //   BENCH_BI_SQLITE        SQLite file for it (default <temp>/ag-bench-bi/large.sqlite; kept)
 //   BENCH_BI_RELOAD=1      load the large seed again even if the counts match
 //   BENCH_BI_ITERATIONS    measured requests per case and side (default 25)
-import { fork } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';

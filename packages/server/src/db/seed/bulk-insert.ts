@@ -52,8 +52,8 @@ export class BulkInserter {
 
   /** Buffers one row; writes every buffered table (parents first) once this table has a statement's worth. */
   async add<T extends ObjectLiteral>(entity: EntityTarget<T>, row: Row<T>): Promise<void> {
-    const table = this.tables.get(entity as EntityTarget<ObjectLiteral>);
-    if (!table) throw new Error(`BulkInserter: ${String(entity)} was not registered`);
+    const table = this.tables.get(entity);
+    if (!table) throw new Error(`BulkInserter: ${this.em.connection.getMetadata(entity).name} was not registered`);
     const metadata = this.em.connection.getMetadata(entity);
     if (!table.columns) {
       table.columns = Object.keys(row).map((property) => {
@@ -63,7 +63,7 @@ export class BulkInserter {
       });
     }
     const driver = this.em.connection.driver;
-    const values = table.columns.map((column) =>
+    const values: unknown[] = table.columns.map((column): unknown =>
       driver.preparePersistentValue((row as Record<string, unknown>)[column.propertyName], column),
     );
     if (Object.keys(row).length !== values.length || !table.columns.every((c) => c.propertyName in row))
