@@ -4,7 +4,7 @@ import { createServer, listen } from './app/server';
 import { ConfigError, loadConfig } from './config/config';
 import { openDatabase } from './db/open';
 import { seedDemoIfEmpty } from './db/seed/demo-seed';
-import { entities, sqliteFunctions } from './app/modules';
+import { dataModel } from './app/modules';
 
 /** Starts the server: config, database (migrated, seeded when empty), HTTP, signals. */
 async function main(): Promise<void> {
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     );
   }
 
-  const db = await openDatabase(config.database, { entities, sqliteFunctions });
+  const db = await openDatabase(config.database, dataModel);
   if (config.seedDemo) {
     const seeded = await seedDemoIfEmpty(db);
     if (seeded) logger.info(seeded, 'database was empty: seeded the demo portfolio');

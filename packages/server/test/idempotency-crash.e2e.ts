@@ -8,7 +8,7 @@ import type { Database } from '../src/db/database';
 import { openDatabase } from '../src/db/open';
 import { DEMO_STAFF, seedDemo } from '../src/db/seed/demo-seed';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
-import { entities, sqliteFunctions } from '../src/app/modules';
+import { dataModel } from '../src/app/modules';
 
 /**
  * Idempotency-Key across a server that dies: the real server runs as a child process and is
@@ -35,7 +35,7 @@ const children: ChildProcess[] = [];
 
 beforeAll(async () => {
   database = createTestDatabase();
-  db = await openDatabase(database.config, { entities, sqliteFunctions });
+  db = await openDatabase(database.config, dataModel);
   await db.transaction((em) => seedDemo(em));
 });
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { entities, sqliteFunctions } from '../src/app/modules';
+import { dataModel } from '../src/app/modules';
 import type { Database } from '../src/db/database';
 import { openDatabase } from '../src/db/open';
 import { LARGE_SEED, seedLargeIfEmpty } from '../src/db/seed/large-seed';
@@ -36,7 +36,7 @@ interface Loaded {
 
 async function load(): Promise<Loaded> {
   const database = createTestDatabase();
-  const db = await openDatabase(database.config, { entities, sqliteFunctions });
+  const db = await openDatabase(database.config, dataModel);
   await seedLargeIfEmpty(db, { scale: SCALE });
   return { database, db };
 }

@@ -4,7 +4,7 @@ import { stampNew, type BaseRecord } from '../src/common/base.entity';
 import { isDeadlock, isUniqueViolation } from '../src/common/driver-errors';
 import { notSql, type SqlCondition } from '../src/common/sql-condition';
 import { NumberSequence } from '../src/common/sequence.entity';
-import { entities, sqliteFunctions } from '../src/app/modules';
+import { dataModel } from '../src/app/modules';
 import type { Database } from '../src/db/database';
 import { openDatabase } from '../src/db/open';
 import { seedDemo } from '../src/db/seed/demo-seed';
@@ -78,7 +78,7 @@ function idsOf<T extends { id: number }>(rows: T[], keep: (row: T) => boolean): 
 
 beforeAll(async () => {
   database = createTestDatabase();
-  db = await openDatabase(database.config, { entities, sqliteFunctions });
+  db = await openDatabase(database.config, dataModel);
   await db.transaction(async (em) => {
     await seedDemo(em);
     const contract = await em.findOneByOrFail(Contract, {});

@@ -43,6 +43,9 @@ export const entities = [NumberSequence, ...modules.flatMap((m) => m.entities ??
 /** Every feature's SQLite functions, for the data source. */
 export const sqliteFunctions = modules.flatMap((m) => m.sqliteFunctions ?? []);
 
+/** What a data source needs of the features: spread it into `openDatabase`'s options. */
+export const dataModel = { entities, sqliteFunctions } as const;
+
 /** Every feature's resolver classes, for the schema. */
 export const featureResolvers = modules.flatMap((m) => m.resolvers ?? []);
 

@@ -15,7 +15,7 @@ import { Role } from '../common/roles';
 import { loadConfig } from '../config/config';
 import { openDatabase } from '../db/open';
 import { DEMO_STAFF, seedDemo } from '../db/seed/demo-seed';
-import { entities, sqliteFunctions } from '../app/modules';
+import { dataModel } from '../app/modules';
 
 const EXECUTIVE_EMAIL = 'dana.whitfield@accountgraph.example';
 
@@ -30,9 +30,7 @@ async function main(mode: string | undefined): Promise<void> {
   const queries: string[] = [];
   const db = await openDatabase(
     config.database,
-    mode === 'prepare'
-      ? { entities, sqliteFunctions, onQuery: (sql) => queries.push(sql) }
-      : { entities, sqliteFunctions },
+    mode === 'prepare' ? { ...dataModel, onQuery: (sql) => queries.push(sql) } : dataModel,
   );
   let extra: Record<string, unknown> = {
     adminToken: await signDevToken(

@@ -9,7 +9,7 @@ import { loadConfig } from '../config/config';
 import { openDatabase } from '../db/open';
 import { seedDemoIfEmpty } from '../db/seed/demo-seed';
 import { LARGE_SEED_AS_OF, seedLargeIfEmpty } from '../db/seed/large-seed';
-import { entities, sqliteFunctions } from '../app/modules';
+import { dataModel } from '../app/modules';
 
 const USAGE = 'usage: db.ts migrate | db.ts seed [--scale large|<fraction of large>] [--as-of YYYY-MM-DD]';
 
@@ -41,7 +41,7 @@ async function main(argv: string[]): Promise<void> {
     throw new Error(`--scale and --as-of go with seed (the large portfolio). ${USAGE}`);
 
   const config = loadConfig();
-  const db = await openDatabase(config.database, { entities, sqliteFunctions });
+  const db = await openDatabase(config.database, dataModel);
   try {
     console.log(`migrations applied (${config.database.dialect})`);
     if (mode === 'seed' && scale === null) {

@@ -9,7 +9,7 @@ import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDataSource, ensureMysqlDatabase } from '../db/data-source';
 import type { DatabaseConfig } from '../config/config';
-import { entities, sqliteFunctions } from '../app/modules';
+import { dataModel } from '../app/modules';
 
 const name = process.argv[2];
 if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
@@ -36,7 +36,7 @@ async function generate(
   onlyTables?: Set<string>,
 ): Promise<Set<string>> {
   await ensureMysqlDatabase(db);
-  const ds = createDataSource(db, { entities, sqliteFunctions });
+  const ds = createDataSource(db, dataModel);
   await ds.initialize();
   try {
     if (folder === 'mysql') await ds.dropDatabase();

@@ -12,7 +12,7 @@ import { openDatabase } from '../db/open';
 import { seedDemoIfEmpty } from '../db/seed/demo-seed';
 import { Role } from '../common/roles';
 import { User } from '../modules/user/user.entity';
-import { entities, sqliteFunctions } from '../app/modules';
+import { dataModel } from '../app/modules';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   if (values.role && !Object.values(Role).includes(values.role as Role))
     throw new Error(`unknown role ${values.role}; one of ${Object.values(Role).join(', ')}`);
   const config = loadConfig();
-  const db = await openDatabase(config.database, { entities, sqliteFunctions });
+  const db = await openDatabase(config.database, dataModel);
   try {
     if (config.seedDemo) await seedDemoIfEmpty(db);
     const user = await db.dataSource.manager.findOne(User, {

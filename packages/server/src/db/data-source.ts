@@ -10,7 +10,7 @@ export interface DataSourceOverrides {
   /** Every entity of the app (composed from the feature modules in app/modules.ts). */
   entities: readonly (new () => object)[];
   /** Functions the features' SQL calls on SQLite (composed in app/modules.ts); unused on MySQL. */
-  sqliteFunctions?: readonly SqliteFunction[];
+  sqliteFunctions: readonly SqliteFunction[];
   /** Logs every SQL statement to this function (tests count statements with it). */
   onQuery?: (sql: string) => void;
   /** Connection pool size for MySQL. */
@@ -47,7 +47,7 @@ export function createDataSource(db: DatabaseConfig, overrides: DataSourceOverri
         sqlite.pragma('journal_mode = WAL');
         sqlite.pragma('foreign_keys = ON');
         sqlite.pragma('busy_timeout = 5000');
-        for (const { name, fn } of overrides.sqliteFunctions ?? []) sqlite.function(name, { deterministic: true }, fn);
+        for (const { name, fn } of overrides.sqliteFunctions) sqlite.function(name, { deterministic: true }, fn);
       },
     };
   } else {

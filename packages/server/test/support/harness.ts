@@ -9,7 +9,7 @@ import { openDatabase } from '../../src/db/open';
 import { DEMO_STAFF, seedDemo } from '../../src/db/seed/demo-seed';
 import type { Role } from '../../src/common/roles';
 import { createTestDatabase, type TestDatabase } from './test-database';
-import { entities, sqliteFunctions } from '../../src/app/modules';
+import { dataModel } from '../../src/app/modules';
 
 export type StaffKey = (typeof DEMO_STAFF)[number]['key'];
 
@@ -38,8 +38,7 @@ export class TestServer {
     config.database = database.config;
     const queries: string[] = [];
     const db = await openDatabase(database.config, {
-      entities,
-      sqliteFunctions,
+      ...dataModel,
       onQuery: (sql) => queries.push(sql),
       poolSize: 30,
     });
