@@ -1,6 +1,7 @@
 import type { AccountGraphClient, ReportClientIssueInput } from '@account-graph/sdk';
 import { seedClientIssues } from '../src/db/seed/client-issues-seed';
-import { ClientIssueSeverity, DEFAULT_SLA_POLICY, slaClock } from '../src/modules/client-issue/sla';
+import { DEFAULT_SLA_POLICY } from '../src/config/sla-terms';
+import { ClientIssueSeverity, slaClock } from '../src/modules/client-issue/sla';
 import { Role } from '../src/common/roles';
 import { expectError } from './support/expect-error';
 import { TestServer } from './support/harness';

@@ -9,9 +9,9 @@ import type { Database } from '../src/db/database';
 import { openDatabase } from '../src/db/open';
 import { seedDemo } from '../src/db/seed/demo-seed';
 import { ClientIssue } from '../src/modules/client-issue/client-issue.entity';
+import { DEFAULT_SLA_POLICY } from '../src/config/sla-terms';
 import {
   breachedSql,
-  DEFAULT_SLA_POLICY,
   isBreached,
   slaClock,
   SlaStatus,

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_SLA_TEXT, parseSlaTerms, SLA_DURATION_PATTERN, type SlaPolicy } from '../modules/client-issue/sla';
+import { DEFAULT_SLA_TEXT, parseSlaTerms, SLA_DURATION_PATTERN, type SlaPolicy } from './sla-terms';
 
 /** Where the development JWT secret comes from when none is configured; refused in production. */
 export const DEV_JWT_SECRET = 'account-graph-dev-secret-change-me-0123456789';
@@ -82,7 +82,7 @@ const envSchema = z.object({
   APPROVAL_LIMIT_ACCOUNT_MANAGER_USD: z.coerce.number().int().min(0).default(50_000),
   APPROVAL_LIMIT_SENIOR_ACCOUNT_MANAGER_USD: z.coerce.number().int().min(0).default(250_000),
   APPROVAL_LIMIT_FINANCE_INVOICES_USD: z.coerce.number().int().min(0).default(250_000),
-  // Client issue SLAs per severity (the client services agreement; the defaults are DEFAULT_SLA_TEXT in client-issue/sla.ts).
+  // Client issue SLAs per severity (the client services agreement; the defaults are DEFAULT_SLA_TEXT in sla-terms.ts).
   SLA_CRITICAL_RESPONSE: slaDuration.default(DEFAULT_SLA_TEXT.CRITICAL.response),
   SLA_CRITICAL_RESOLUTION: slaDuration.default(DEFAULT_SLA_TEXT.CRITICAL.resolution),
   SLA_HIGH_RESPONSE: slaDuration.default(DEFAULT_SLA_TEXT.HIGH.response),

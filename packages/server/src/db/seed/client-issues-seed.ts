@@ -9,7 +9,8 @@ import {
   ClientIssueStatus,
   SEVERITY_RANK,
 } from '../../modules/client-issue/client-issue.entity';
-import { DEFAULT_SLA_POLICY, slaClock } from '../../modules/client-issue/sla';
+import { DEFAULT_SLA_POLICY } from '../../config/sla-terms';
+import { slaClock } from '../../modules/client-issue/sla';
 import { Contact } from '../../modules/contact/contact.entity';
 import { NotificationKind } from '../../modules/notification/notification.entity';
 import {

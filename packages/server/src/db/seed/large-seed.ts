@@ -20,7 +20,8 @@ import {
   ClientIssueStatus,
   SEVERITY_RANK,
 } from '../../modules/client-issue/client-issue.entity';
-import { DEFAULT_SLA_POLICY, slaClock } from '../../modules/client-issue/sla';
+import { DEFAULT_SLA_POLICY } from '../../config/sla-terms';
+import { slaClock } from '../../modules/client-issue/sla';
 import { Contact } from '../../modules/contact/contact.entity';
 import { Contract, ContractStatus, ContractType } from '../../modules/contract/contract.entity';
 import { Invoice, InvoiceLine, InvoiceStatus, Payment } from '../../modules/invoice/invoice.entity';

@@ -1,13 +1,5 @@
-import {
-  addBusinessDays,
-  atRiskFrom,
-  DEFAULT_SLA_POLICY,
-  parseSlaDuration,
-  slaClock,
-  slaStatusAt,
-  SlaStatus,
-  type SlaFacts,
-} from './sla';
+import { DEFAULT_SLA_POLICY, parseSlaDuration } from '../../config/sla-terms';
+import { addBusinessDays, atRiskFrom, slaClock, slaStatusAt, SlaStatus, type SlaFacts } from './sla';
 
 // 2026-01-01 is a Thursday: 2 Friday, 3-4 the weekend, 5 Monday.
 const at = (iso: string) => new Date(`${iso}Z`);

@@ -7,6 +7,7 @@
  * calendar time (24/7): a CRITICAL issue's clock runs through the weekend.
  */
 import type { SqlCondition } from '../../common/sql-condition';
+import type { SlaDuration, SlaTerms } from '../../config/sla-terms';
 
 /** How bad a client issue is; sets its SLA. */
 export enum ClientIssueSeverity {
@@ -23,61 +24,11 @@ export enum SlaStatus {
   BREACHED = 'BREACHED',
 }
 
-export type SlaUnit = 'HOURS' | 'DAYS' | 'BUSINESS_DAYS';
-
-/** A span of SLA time: `4h`, `3d` or `1bd` in configuration. */
-export interface SlaDuration {
-  amount: number;
-  unit: SlaUnit;
-}
-
-export interface SlaTerms {
-  response: SlaDuration;
-  resolution: SlaDuration;
-}
-
-export type SlaPolicy = Record<ClientIssueSeverity, SlaTerms>;
-
 /** The share of an open deadline's window left at which an issue is AT_RISK: the last 20%. */
 export const AT_RISK_SHARE = 0.2;
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
-
-/** "4h", "3d", "1bd" (1 to 9999 of hours, calendar days or business days). */
-export const SLA_DURATION_PATTERN = /^([1-9]\d{0,3})(h|d|bd)$/;
-
-export function parseSlaDuration(text: string): SlaDuration {
-  const match = SLA_DURATION_PATTERN.exec(text.trim());
-  if (!match) throw new Error(`"${text}" is not an SLA duration such as 4h, 3d or 1bd`);
-  const unit: SlaUnit = match[2] === 'h' ? 'HOURS' : match[2] === 'd' ? 'DAYS' : 'BUSINESS_DAYS';
-  return { amount: Number(match[1]), unit };
-}
-
-/**
- * The default SLA (the client services agreement's schedule), as configuration writes it: CRITICAL
- * respond in 1 hour and resolve in 24 hours; HIGH 4 hours / 3 days; MEDIUM 1 business day / 10
- * days; LOW 3 business days / 30 days. The SLA_<SEVERITY>_<RESPONSE|RESOLUTION> settings default to these.
- */
-export const DEFAULT_SLA_TEXT: Record<ClientIssueSeverity, { response: string; resolution: string }> = {
-  CRITICAL: { response: '1h', resolution: '24h' },
-  HIGH: { response: '4h', resolution: '3d' },
-  MEDIUM: { response: '1bd', resolution: '10d' },
-  LOW: { response: '3bd', resolution: '30d' },
-};
-
-/** The default SLA parsed (DEFAULT_SLA_TEXT). */
-export const DEFAULT_SLA_POLICY: SlaPolicy = {
-  CRITICAL: parseSlaTerms(DEFAULT_SLA_TEXT.CRITICAL),
-  HIGH: parseSlaTerms(DEFAULT_SLA_TEXT.HIGH),
-  MEDIUM: parseSlaTerms(DEFAULT_SLA_TEXT.MEDIUM),
-  LOW: parseSlaTerms(DEFAULT_SLA_TEXT.LOW),
-};
-
-/** One severity's terms from their configured text ("4h", "3d"). */
-export function parseSlaTerms(text: { response: string; resolution: string }): SlaTerms {
-  return { response: parseSlaDuration(text.response), resolution: parseSlaDuration(text.resolution) };
-}
 
 function isWeekend(time: number): boolean {
   const day = new Date(time).getUTCDay();
