@@ -3,7 +3,6 @@ import { BadInputError, ConflictError, ErrorReason } from '../../common/errors';
 export const ContractErrors = {
   endBeforeStart: (path = 'input.endDate') =>
     BadInputError.field(path, 'the end date must be on or after the start date'),
-  negativeValue: (path = 'input.value.amountCents') => BadInputError.field(path, 'a contract value cannot be negative'),
   notDraft: (number: string, status: string) =>
     new ConflictError(
       ErrorReason.INVALID_TRANSITION,

@@ -125,7 +125,6 @@ export const ContractService = {
 
   async create(ctx: Context, input: CreateContractInput): Promise<Contract> {
     checkTerm(input.startDate, input.endDate);
-    if (input.value.amountCents < 0) throw ContractErrors.negativeValue();
     return inTransaction(ctx, async (tx) => {
       const account = await requireWritableAccount(tx, input.accountId, 'input.accountId');
       const contract = stampNew(new Contract());
@@ -171,7 +170,6 @@ export const ContractService = {
       if (input.endDate != null) contract.endDate = input.endDate;
       checkTerm(contract.startDate, contract.endDate, input.endDate != null ? 'input.endDate' : 'input.startDate');
       if (input.value != null) {
-        if (input.value.amountCents < 0) throw ContractErrors.negativeValue();
         contract.valueCents = input.value.amountCents;
         contract.currency = input.value.currency ?? contract.currency;
       }
@@ -292,7 +290,6 @@ export const ContractService = {
       const startDate = input.startDate ?? addDays(predecessor.endDate, 1);
       const endDate = input.endDate ?? addDays(startDate, daysBetween(predecessor.startDate, predecessor.endDate));
       checkTerm(startDate, endDate);
-      if (input.value && input.value.amountCents < 0) throw ContractErrors.negativeValue();
       const renewal = stampNew(new Contract());
       Object.assign(renewal, {
         accountId: predecessor.accountId,

@@ -20,8 +20,6 @@ export const InvoiceErrors = {
       'input.issueDate',
       `the issue date must stay in ${number.slice(4, 8)}, the year in the number ${number}; void this invoice and create a new one for another year`,
     ),
-  negativeUnitPrice: (line: number) =>
-    BadInputError.field(`input.lines.${line}.unitPrice.amountCents`, 'a unit price cannot be negative'),
   wrongCurrency: (path: string, currency: string) =>
     BadInputError.field(
       path,
@@ -51,7 +49,6 @@ export const InvoiceErrors = {
       `Approving invoice ${invoice} for ${total} would bring the total invoiced under contract ${contract} to more than its value of ${value} ` +
         `(${invoiced} invoiced already). An approved change order is needed to raise the contract value first.`,
     ),
-  paymentNotPositive: () => BadInputError.field('input.amount.amountCents', 'a payment must be more than zero'),
   paymentInFuture: () => BadInputError.field('input.paidAt', 'a payment cannot be dated in the future'),
   notPayable: (number: string, status: string) =>
     new ConflictError(

@@ -289,7 +289,6 @@ export const InvoiceService = {
    */
   async recordPayment(ctx: Context, input: RecordPaymentInput): Promise<{ invoice: Invoice; payment: Payment }> {
     const amount = input.amount.amountCents;
-    if (amount <= 0) throw InvoiceErrors.paymentNotPositive();
     const paidAt = input.paidAt ?? new Date();
     if (paidAt.getTime() > Date.now() + CLOCK_SKEW_MS) throw InvoiceErrors.paymentInFuture();
     return inTransaction(ctx, async (tx) => {
@@ -400,7 +399,6 @@ function buildLines(inputs: readonly InvoiceLineInput[], currency: string): Invo
   return inputs.map((input, index) => {
     if ((input.unitPrice.currency ?? currency) !== currency)
       throw InvoiceErrors.wrongCurrency(`input.lines.${index}.unitPrice.currency`, currency);
-    if (input.unitPrice.amountCents < 0) throw InvoiceErrors.negativeUnitPrice(index);
     const quantityThousandths = parseQuantity(input.quantity);
     let amountCents: number;
     try {

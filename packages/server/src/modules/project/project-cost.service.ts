@@ -21,7 +21,6 @@ export const ProjectCostService = {
    * account owner, once per crossing; later entries above the line do not.
    */
   async recordCost(ctx: Context, input: RecordProjectCostInput): Promise<{ project: Project; cost: ProjectCost }> {
-    if (input.amount.amountCents <= 0) throw ProjectErrors.costNotPositive();
     return inTransaction(ctx, async (tx) => {
       const readable = await requirePostableProject(tx, input.projectId, 'input.projectId');
       const currency = input.amount.currency ?? readable.currency;

@@ -2,8 +2,6 @@ import { BadInputError, ConflictError, ErrorReason, ForbiddenError } from '../..
 
 export const ProjectErrors = {
   endBeforeStart: (path: string) => BadInputError.field(path, 'must be on or after the start date'),
-  negativeBudget: (path = 'input.budget.amountCents') => BadInputError.field(path, 'a budget cannot be negative'),
-  costNotPositive: () => BadInputError.field('input.amount.amountCents', 'a cost must be more than zero'),
   currencyMismatch: (path: string, expected: string) =>
     BadInputError.field(path, `must be in the project's currency, ${expected}`, ErrorReason.CURRENCY_MISMATCH),
   contractOfOtherAccount: (path = 'input.contractId') =>

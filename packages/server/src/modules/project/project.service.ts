@@ -109,7 +109,6 @@ export const ProjectService = {
 
   async create(ctx: Context, input: CreateProjectInput): Promise<Project> {
     if (input.targetEndDate < input.startDate) throw ProjectErrors.endBeforeStart('input.targetEndDate');
-    if (input.budget.amountCents < 0) throw ProjectErrors.negativeBudget();
     return inTransaction(ctx, async (tx) => {
       const account = await requireWritableAccount(tx, input.accountId, 'input.accountId');
       let contract: Contract | null = null;
@@ -174,7 +173,6 @@ export const ProjectService = {
       if (project.actualEndDate !== null && project.actualEndDate < project.startDate)
         throw ProjectErrors.endBeforeStart('input.actualEndDate');
       if (input.budget != null) {
-        if (input.budget.amountCents < 0) throw ProjectErrors.negativeBudget();
         if ((input.budget.currency ?? project.currency) !== project.currency)
           throw ProjectErrors.currencyMismatch('input.budget.currency', project.currency);
         project.budgetCents = input.budget.amountCents;
