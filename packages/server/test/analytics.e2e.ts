@@ -278,6 +278,29 @@ describe('receivablesAging', () => {
     }
   });
 
+  it('adds up exactly the balanceDue the invoices show, which is zero unless an invoice is sent', async () => {
+    let after: string | null = null;
+    const owed = new Map<string, number>();
+    do {
+      const page: any = await server.gql(
+        'admin',
+        'query ($after: String) { invoices(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { status balanceDue { amountCents currency } } } } }',
+        { after },
+      );
+      for (const { node } of page.body.data.invoices.edges) {
+        if (!['SENT', 'PARTIALLY_PAID'].includes(node.status))
+          expect([node.status, node.balanceDue.amountCents]).toEqual([node.status, 0]);
+        owed.set(node.balanceDue.currency, (owed.get(node.balanceDue.currency) ?? 0) + node.balanceDue.amountCents);
+      }
+      after = page.body.data.invoices.pageInfo.hasNextPage ? page.body.data.invoices.pageInfo.endCursor : null;
+    } while (after);
+    const aging = await server.gql('admin', AGING, { groupBy: 'NONE' });
+    const totals = new Map(
+      aging.body.data!.analytics.receivablesAging.map((row: any) => [row.currency, row.total.amountCents]),
+    );
+    expect(totals).toEqual(new Map([...owed].filter(([, cents]) => cents > 0)));
+  });
+
   it('never counts draft, pending, approved-unsent, paid or void invoices as owed', async () => {
     const response = await server.gql('admin', AGING, { groupBy: 'ACCOUNT' });
     const total = response.body.data!.analytics.receivablesAging.reduce(

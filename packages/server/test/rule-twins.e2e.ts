@@ -21,6 +21,8 @@ import {
 import { Contract } from '../src/modules/contract/contract.entity';
 import { Invoice } from '../src/modules/invoice/invoice.entity';
 import {
+  balanceDueCents,
+  balanceDueSql,
   countsAsInvoiced,
   countsAsInvoicedSql,
   invoicedToDateCents,
@@ -28,6 +30,7 @@ import {
   InvoiceStatus,
   isOverdue,
   overdueSql,
+  receivableSql,
 } from '../src/modules/invoice/invoicing.rules';
 import { isProfitable, profitableSql, revenueShareCents, revenueSql } from '../src/modules/project/profitability.rules';
 import { Project } from '../src/modules/project/project.entity';
@@ -152,6 +155,35 @@ describe('the invoicing rules and their SQL twins agree', () => {
     expect(await idsWhere(db.dataSource.manager, Invoice, overdue)).toEqual(expected);
     expect(await idsWhere(db.dataSource.manager, Invoice, notSql(overdue))).toEqual(
       idsOf(invoices, (invoice) => !isOverdue(invoice, TODAY)),
+    );
+  });
+
+  it('the balance due, and which invoices have one, on every invoice', async () => {
+    const em = db.dataSource.manager;
+    const invoices = await em.find(Invoice, { order: { id: 'ASC' } });
+    const rows = await em
+      .createQueryBuilder(Invoice, 't')
+      .select('t.id', 'id')
+      .addSelect(balanceDueSql('t'), 'due')
+      .orderBy('t.id')
+      .getRawMany<{ id: number | string; due: number | string }>();
+    const sql = rows.map((row) => [Number(row.id), Number(row.due)]);
+    expect(sql).toEqual(invoices.map((invoice) => [invoice.id, balanceDueCents(invoice)]));
+    // Owed by nobody: drafts, pending, approved-not-sent, paid and void invoices, whatever their payments.
+    const unowed = [
+      InvoiceStatus.DRAFT,
+      InvoiceStatus.PENDING_APPROVAL,
+      InvoiceStatus.APPROVED,
+      InvoiceStatus.PAID,
+      InvoiceStatus.VOID,
+    ];
+    const notSent = invoices.filter((invoice) => unowed.includes(invoice.status));
+    expect(
+      notSent.some((invoice) => invoice.status === InvoiceStatus.VOID && invoice.totalCents > invoice.paidCents),
+    ).toBe(true);
+    expect(new Set(notSent.map(balanceDueCents))).toEqual(new Set([0]));
+    expect(await idsWhere(em, Invoice, { sql: receivableSql('t'), params: {} })).toEqual(
+      idsOf(invoices, (invoice) => balanceDueCents(invoice) > 0),
     );
   });
 

@@ -5,7 +5,7 @@ import { decodeGlobalId, encodeGlobalId } from '../../common/global-id';
 import { Money } from '../../common/money';
 import { ContractStatus } from '../contract/contract.entity';
 // Invoiced revenue counts what invoiced-to-date counts: approved for the client, whatever has been paid since.
-import { INVOICED_STATUSES, PAYABLE_STATUSES } from '../invoice/invoicing.rules';
+import { balanceDueSql, INVOICED_STATUSES, receivableSql } from '../invoice/invoicing.rules';
 import { AnalyticsErrors } from './analytics.errors';
 import {
   AgingGroupBy,
@@ -145,7 +145,7 @@ export const AnalyticsService = {
   async receivablesAging(ctx: Context, args: ReceivablesAgingArgs): Promise<ReceivablesAgingRow[]> {
     const today = todayUtc();
     const group = SERIES_GROUPS[RevenueGroupBy[args.groupBy]];
-    const balance = '(i.totalCents - i.paidCents)';
+    const balance = balanceDueSql('i');
     const pastDue = (fromDays: number, toDays: number | null) =>
       `SUM(CASE WHEN i.dueDate <= :due${fromDays}${toDays === null ? '' : ` AND i.dueDate > :due${toDays}`} THEN ${balance} ELSE 0 END)`;
     const qb = ctx.em
@@ -162,8 +162,7 @@ export const AnalyticsService = {
       .addSelect(pastDue(91, null), 'over90Days')
       .addSelect(`SUM(${balance})`, 'total')
       .addSelect('COUNT(*)', 'n')
-      .where('i.status IN (:...payable)', { payable: PAYABLE_STATUSES })
-      .andWhere('i.paidCents < i.totalCents')
+      .where(receivableSql('i'))
       .setParameters({
         today,
         due1: addDays(today, -1),

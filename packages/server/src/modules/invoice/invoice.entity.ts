@@ -7,7 +7,7 @@ import { centsTransformer, Money } from '../../common/money';
 import { Account } from '../account/account.entity';
 import { Contract } from '../contract/contract.entity';
 import { User } from '../user/user.entity';
-import { InvoiceStatus, isOverdue } from './invoicing.rules';
+import { balanceDueCents, InvoiceStatus, isOverdue } from './invoicing.rules';
 
 export { InvoiceStatus };
 
@@ -108,9 +108,12 @@ export class Invoice extends BaseRecord {
     return Money.of(this.paidCents, this.currency);
   }
 
-  @Field(() => Money, { description: 'What the client still owes: the total less the payments.' })
+  @Field(() => Money, {
+    description:
+      'What the client owes: the total less the payments once the invoice is sent (SENT, PARTIALLY_PAID); zero for drafts, invoices pending or approved but not sent, paid and void ones.',
+  })
   get balanceDue(): Money {
-    return Money.of(this.totalCents - this.paidCents, this.currency);
+    return Money.of(balanceDueCents(this), this.currency);
   }
 
   @Field(() => Boolean, {

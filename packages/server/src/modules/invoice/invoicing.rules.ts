@@ -1,7 +1,7 @@
 /**
  * The invoicing rules, each in TypeScript and, where a query filters or sums by it, in SQL beside
- * it: what counts as invoiced against a contract, what is left of its value, and when an invoice
- * is overdue. Pure (no database, no GraphQL); the SQL twins build text only.
+ * it: what counts as invoiced against a contract, what is left of its value, what the client owes
+ * on an invoice, and when an invoice is overdue. Pure (no database, no GraphQL); the SQL twins build text only.
  * test/rule-twins.e2e.ts checks that both forms agree row by row on SQLite and MariaDB.
  */
 import type { LocalDate } from '../../common/dates';
@@ -65,6 +65,32 @@ export function invoicedToDateSql(contractId: string): string {
  */
 export function remainingValueCents(valueCents: number, invoicedCents: number): number {
   return valueCents - invoicedCents;
+}
+
+/** What the balance-due rule reads of an invoice. */
+export interface BalanceFacts {
+  status: InvoiceStatus;
+  paidCents: number;
+  totalCents: number;
+}
+
+/**
+ * What the client owes on an invoice: the total less payments once it is sent (SENT or
+ * PARTIALLY_PAID), and nothing otherwise: a draft, a pending or approved invoice not yet sent, a
+ * paid or a void one is owed by nobody. Every receivable figure adds this up.
+ */
+export function balanceDueCents(invoice: BalanceFacts): number {
+  return PAYABLE_STATUSES.includes(invoice.status) ? Math.max(invoice.totalCents - invoice.paidCents, 0) : 0;
+}
+
+/** The invoices with a balance due (`balanceDueCents` > 0) in SQL, on the invoice aliased `alias`. */
+export function receivableSql(alias: string): string {
+  return `(${alias}.status IN (${statusList(PAYABLE_STATUSES)}) AND ${alias}.paidCents < ${alias}.totalCents)`;
+}
+
+/** `balanceDueCents` in SQL, on the invoice aliased `alias` (for SUMs of receivables). */
+export function balanceDueSql(alias: string): string {
+  return `(CASE WHEN ${receivableSql(alias)} THEN ${alias}.totalCents - ${alias}.paidCents ELSE 0 END)`;
 }
 
 /** What the overdue rule reads of an invoice. */
