@@ -80,7 +80,7 @@ function argumentPrefix(target: object | undefined): string {
   return '';
 }
 
-function invalidFields(errors: ValidationError[], prefix: string): InvalidField[] {
+export function invalidFields(errors: ValidationError[], prefix: string): InvalidField[] {
   return errors.flatMap((error) => {
     const base = prefix || argumentPrefix(error.target);
     const path = base ? `${base}.${error.property}` : error.property;

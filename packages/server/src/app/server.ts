@@ -12,15 +12,16 @@ import type { Database } from '../db/database';
 import { guardStatements } from '../db/statement-guard';
 import { idempotencyPlugin } from '../modules/idempotency/idempotency.plugin';
 import { Context } from '../common/context';
-import { createLoaders } from './modules';
+import { createLoaders, modules } from './modules';
 import { trackConnections } from './drain';
 import { compiledExecution } from './executor';
 import { createFormatError } from './format-error';
 import { BodyError, readJsonBody } from './http/body';
 import { corsFor } from './http/cors';
+import { Exporter, exportErrorStatus, exportTarget, EXPORT_TIME_LIMIT_MS } from './http/export';
 import { answerGraphQL } from './http/graphql';
 import { acceptsHtml } from './http/negotiate';
-import { isRead, pathOf, send, sendJson, withoutTrailingSlash } from './http/request';
+import { isRead, pathOf, searchOf, send, sendJson, withoutTrailingSlash } from './http/request';
 import { startRequestLog } from './http/request-log';
 import { costLimits, RateLimiter } from './limits';
 import { Metrics } from './metrics';
@@ -71,6 +72,11 @@ export async function createServer(
   const rateLimiter = config.rateLimitPointsPerMinute > 0 ? await RateLimiter.create(config, logger) : null;
   await rateLimiter?.connected();
 
+  const schema = await createSchema();
+  const exporter = new Exporter(
+    modules.flatMap((m) => m.exports ?? []),
+    schema,
+  );
   const armor = new ApolloArmor({
     // Fragments count by what they select, not twice per spread.
     maxDepth: { n: REQUEST_LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true },
@@ -85,7 +91,7 @@ export async function createServer(
   const protection = armor.protect();
 
   const apollo = new ApolloServer<Context>({
-    gateway: compiledExecution(await createSchema()),
+    gateway: compiledExecution(schema),
     introspection: config.introspection,
     allowBatchedHttpRequests: false,
     // main.ts owns SIGTERM/SIGINT (drain, then close the pool); Apollo's own handler would start a
@@ -148,11 +154,27 @@ export async function createServer(
       const ready = await db.ping();
       return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'database unavailable' });
     }
+    const exported = exportTarget(page);
+    if (exported && isRead(req)) return serveExport(exchange, exported);
     if (page !== '/graphql' && !path.startsWith('/graphql/')) return sendJson(res, 404, NOT_FOUND);
     if (config.playground && page === '/graphql' && isRead(req) && !asksQuery(req) && acceptsHtml(req.headers.accept))
       return sendPlayground(req, res);
     if (tracing) return tracing.traceRequest(req, res, () => graphql(exchange));
     return graphql(exchange);
+  };
+
+  /** A download (`GET /export/<dataset>.csv`): refusals before the first row answer as JSON errors. */
+  const serveExport = async (exchange: Exchange, target: NonNullable<ReturnType<typeof exportTarget>>) => {
+    const { req, res } = exchange;
+    try {
+      const ctx = await contextFor(exchange);
+      await exporter.serve(target, new URLSearchParams(searchOf(req.url)), ctx, res);
+    } catch (error) {
+      if (!(error instanceof DomainError) || res.headersSent) throw error;
+      sendJson(res, exportErrorStatus(error), {
+        errors: [{ message: error.message, extensions: { ...error.details, code: error.code, reason: error.reason } }],
+      });
+    }
   };
 
   /** Bodies refused (too large, not JSON) answer in GraphQL's shape; anything else unexpected as a masked 500. */
@@ -182,13 +204,15 @@ export async function createServer(
     if (serveMetrics?.(req, res)) return;
     const { requestId, log } = startRequestLog(logger, req, res);
     const exchange: Exchange = { req, res, requestId, log };
+    // A download of every row may run far longer than a GraphQL request.
+    const timeLimitMs = exportTarget(pathOf(req.url).toLowerCase()) ? EXPORT_TIME_LIMIT_MS : config.requestTimeoutMs;
     // Everything below runs in the request's scope: its id for errors raised outside a resolver,
     // its deadline for every SQL statement it sends.
     const scope = {
       requestId,
       remoteAddress: req.socket.remoteAddress ?? 'unknown',
-      deadline: Date.now() + config.requestTimeoutMs,
-      timeLimitMs: config.requestTimeoutMs,
+      deadline: Date.now() + timeLimitMs,
+      timeLimitMs,
     };
     void runInRequestScope(scope, () => route(exchange).catch((error: unknown) => answerFailure(error, exchange)));
   });

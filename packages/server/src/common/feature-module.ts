@@ -1,5 +1,6 @@
 import type { BaseRecord } from './base.entity';
 import type { Context } from './context';
+import type { ExportDataset } from './export-dataset';
 import type { LoaderFactories } from './loaders';
 import type { FeaturePolicy } from './policy';
 
@@ -40,4 +41,6 @@ export interface FeatureModule {
   readonly nodes?: readonly NodeFetcher[];
   /** Functions its SQL calls on SQLite (deterministic: same arguments, same result). */
   readonly sqliteFunctions?: readonly SqliteFunction[];
+  /** Tables a BI tool can download as CSV or NDJSON (`GET /export/<name>.csv`). */
+  readonly exports?: readonly ExportDataset[];
 }

@@ -1,3 +1,4 @@
+import { accountExports } from './account.exports';
 import type { FeatureModule } from '../../common/feature-module';
 import { Account } from './account.entity';
 import { accountLoaders } from './account.loaders';
@@ -10,6 +11,7 @@ export const accountModule: FeatureModule = {
   policy: AccountPolicy,
   entities: [Account],
   resolvers: [AccountResolver],
+  exports: accountExports,
   loaders: accountLoaders,
   nodes: [{ type: Account, fetch: (ctx, id) => ctx.loaders.accountById.load(id) }],
 };

@@ -1,3 +1,4 @@
+import type { SelectQueryBuilder } from 'typeorm';
 import { inTransaction, type Context } from '../../common/context';
 import { stampNew } from '../../common/base.entity';
 import { NotFoundError } from '../../common/errors';
@@ -48,17 +49,8 @@ export const AccountService = {
   },
 
   /** A page of the accounts the viewer may read. */
-  async list(
-    ctx: Context,
-    args: PageArgs,
-    filter: AccountFilter | null | undefined,
-    orderBy: AccountOrder | null | undefined,
-    selection?: Selection,
-  ): Promise<Connection<Account>> {
-    const order: SortOrder = {
-      ...SORTS[orderBy?.field ?? AccountOrderField.NAME],
-      direction: orderBy?.direction ?? OrderDirection.ASC,
-    };
+  /** The accounts the viewer may read that meet `filter`: the list's rows and its export's. */
+  query(ctx: Context, filter: AccountFilter | null | undefined): SelectQueryBuilder<Account> {
     const qb = ctx.em.createQueryBuilder(Account, 'account');
     ctx.scope.restrictAccounts(qb, 'account');
     if (filter?.search?.trim())
@@ -74,6 +66,21 @@ export const AccountService = {
       });
     if (filter?.topLevel === true) qb.andWhere('account.parentId IS NULL');
     if (filter?.topLevel === false) qb.andWhere('account.parentId IS NOT NULL');
+    return qb;
+  },
+
+  async list(
+    ctx: Context,
+    args: PageArgs,
+    filter: AccountFilter | null | undefined,
+    orderBy: AccountOrder | null | undefined,
+    selection?: Selection,
+  ): Promise<Connection<Account>> {
+    const order: SortOrder = {
+      ...SORTS[orderBy?.field ?? AccountOrderField.NAME],
+      direction: orderBy?.direction ?? OrderDirection.ASC,
+    };
+    const qb = this.query(ctx, filter);
     return paginate(qb, 'account', order, args, accountJoins(ctx, selection?.under('edges').under('node')));
   },
 

@@ -1,3 +1,4 @@
+import { analyticsExports } from './analytics.exports';
 import type { FeatureModule } from '../../common/feature-module';
 import { AnalyticsResolver } from './analytics.resolver';
 
@@ -5,4 +6,5 @@ import { AnalyticsResolver } from './analytics.resolver';
 export const analyticsModule: FeatureModule = {
   name: 'analytics',
   resolvers: [AnalyticsResolver],
+  exports: analyticsExports,
 };

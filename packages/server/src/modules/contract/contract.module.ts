@@ -1,3 +1,4 @@
+import { contractExports } from './contract.exports';
 import type { FeatureModule } from '../../common/feature-module';
 import { Contract } from './contract.entity';
 import { contractLoaders } from './contract.loaders';
@@ -10,6 +11,7 @@ export const contractModule: FeatureModule = {
   policy: ContractPolicy,
   entities: [Contract],
   resolvers: [ContractResolver, AccountContractsResolver],
+  exports: contractExports,
   loaders: contractLoaders,
   nodes: [{ type: Contract, fetch: (ctx, id) => ctx.loaders.contractById.load(id) }],
 };

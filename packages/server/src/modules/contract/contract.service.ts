@@ -1,3 +1,4 @@
+import type { SelectQueryBuilder } from 'typeorm';
 import { inTransaction, type Context } from '../../common/context';
 import { stampNew } from '../../common/base.entity';
 import { addDays, daysBetween, todayUtc } from '../../common/dates';
@@ -67,16 +68,8 @@ export const contractApproval: ApprovalSubject<Contract> = {
 
 /** Contracts and renewals: each contract has an owning account manager, the account's owner unless another is named. */
 export const ContractService = {
-  async list(
-    ctx: Context,
-    args: PageArgs,
-    filter: ContractFilter | null | undefined,
-    orderBy: ContractOrder | null | undefined,
-  ): Promise<Connection<Contract>> {
-    const order: SortOrder = {
-      ...SORTS[orderBy?.field ?? ContractOrderField.END_DATE],
-      direction: orderBy?.direction ?? OrderDirection.ASC,
-    };
+  /** The contracts the viewer may read that meet `filter`: the list's rows and its export's. */
+  query(ctx: Context, filter: ContractFilter | null | undefined): SelectQueryBuilder<Contract> {
     const qb = ctx.em.createQueryBuilder(Contract, 'contract');
     ctx.scope.restrictByAccountId(qb, 'contract');
     if (filter?.accountId)
@@ -98,6 +91,20 @@ export const ContractService = {
       qb.andWhere('contract.endDate >= :endsOnOrAfter', { endsOnOrAfter: filter.endsOnOrAfter });
     if (filter?.endsOnOrBefore)
       qb.andWhere('contract.endDate <= :endsOnOrBefore', { endsOnOrBefore: filter.endsOnOrBefore });
+    return qb;
+  },
+
+  async list(
+    ctx: Context,
+    args: PageArgs,
+    filter: ContractFilter | null | undefined,
+    orderBy: ContractOrder | null | undefined,
+  ): Promise<Connection<Contract>> {
+    const order: SortOrder = {
+      ...SORTS[orderBy?.field ?? ContractOrderField.END_DATE],
+      direction: orderBy?.direction ?? OrderDirection.ASC,
+    };
+    const qb = this.query(ctx, filter);
     return paginate(qb, 'contract', order, args);
   },
 

@@ -1,3 +1,4 @@
+import { invoiceExports } from './invoice.exports';
 import type { FeatureModule } from '../../common/feature-module';
 import { Invoice, InvoiceLine, Payment } from './invoice.entity';
 import { invoiceLoaders } from './invoice.loaders';
@@ -10,6 +11,7 @@ export const invoiceModule: FeatureModule = {
   policy: InvoicePolicy,
   entities: [Invoice, InvoiceLine, Payment],
   resolvers: [InvoiceResolver, InvoiceLineResolver, PaymentResolver, ContractInvoicingResolver],
+  exports: invoiceExports,
   loaders: invoiceLoaders,
   nodes: [
     { type: Invoice, fetch: (ctx, id) => ctx.loaders.invoiceById.load(id) },

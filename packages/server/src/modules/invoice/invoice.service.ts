@@ -1,3 +1,4 @@
+import type { SelectQueryBuilder } from 'typeorm';
 import { inTransaction, type Context } from '../../common/context';
 import { stampNew } from '../../common/base.entity';
 import { addDays, todayUtc } from '../../common/dates';
@@ -93,15 +94,8 @@ export const invoiceApproval: ApprovalSubject<Invoice> = {
 /** Invoices under contracts: raised by the account's writers or finance, approved through the engine, paid down to zero. */
 export const InvoiceService = {
   /** A page of the invoices of accounts the viewer may read; latest issue date first when no order is given. */
-  async list(
-    ctx: Context,
-    args: PageArgs,
-    filter: InvoiceFilter | null | undefined,
-    orderBy: InvoiceOrder | null | undefined,
-  ): Promise<Connection<Invoice>> {
-    const order: SortOrder = orderBy
-      ? { ...SORTS[orderBy.field], direction: orderBy.direction }
-      : { ...SORTS[InvoiceOrderField.ISSUE_DATE], direction: OrderDirection.DESC };
+  /** The invoices the viewer may read that meet `filter`: the list's rows and its export's. */
+  query(ctx: Context, filter: InvoiceFilter | null | undefined): SelectQueryBuilder<Invoice> {
     const qb = ctx.em.createQueryBuilder(Invoice, 'invoice');
     ctx.scope.restrictByAccountId(qb, 'invoice');
     if (filter?.accountId)
@@ -124,6 +118,19 @@ export const InvoiceService = {
       const overdue = overdueSql('invoice', todayUtc());
       qb.andWhere(filter.overdue ? overdue.sql : notSql(overdue).sql, overdue.params);
     }
+    return qb;
+  },
+
+  async list(
+    ctx: Context,
+    args: PageArgs,
+    filter: InvoiceFilter | null | undefined,
+    orderBy: InvoiceOrder | null | undefined,
+  ): Promise<Connection<Invoice>> {
+    const order: SortOrder = orderBy
+      ? { ...SORTS[orderBy.field], direction: orderBy.direction }
+      : { ...SORTS[InvoiceOrderField.ISSUE_DATE], direction: OrderDirection.DESC };
+    const qb = this.query(ctx, filter);
     return paginate(qb, 'invoice', order, args);
   },
 
