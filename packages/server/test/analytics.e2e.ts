@@ -315,3 +315,108 @@ describe('receivablesAging', () => {
     expect(unowed.length).toBeGreaterThan(0);
   });
 });
+
+describe('slaPerformance', () => {
+  const SLA = `query ($from: LocalDate!, $to: LocalDate!) { analytics { slaPerformance(granularity: YEAR, from: $from, to: $to) {
+    periodStart severity opened responded respondedWithinSla resolved resolvedWithinSla breached breachRate
+    medianSecondsToRespond p90SecondsToRespond medianSecondsToResolve p90SecondsToResolve } } }`;
+
+  const at = (value: unknown): number | null =>
+    value === null ? null : value instanceof Date ? value.getTime() : Date.parse(`${String(value).replace(' ', 'T')}Z`);
+
+  /** Nearest rank: the smallest value with at least `share` of the values at or below it. */
+  function percentile(values: number[], share: number): number | null {
+    if (!values.length) return null;
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.ceil(share * sorted.length) - 1];
+  }
+
+  it('counts, rates and times each severity from the issues themselves', async () => {
+    const issues = (
+      await server.sql<Record<string, unknown>>(
+        'SELECT severity, reportedAt, responseDueAt, resolutionDueAt, firstResponseAt, resolvedAt FROM client_issue',
+      )
+    ).map((r) => ({
+      severity: String(r.severity),
+      reported: at(r.reportedAt)!,
+      responseDue: at(r.responseDueAt)!,
+      resolutionDue: at(r.resolutionDueAt)!,
+      responded: at(r.firstResponseAt),
+      resolved: at(r.resolvedAt),
+    }));
+    expect(issues.length).toBeGreaterThan(0);
+    const now = Date.now();
+    const response = await server.gql('admin', SLA, { from: '2000-01-01', to: '2099-12-31' });
+    expect(response.body.errors).toBeUndefined();
+    const rows = response.body.data!.analytics.slaPerformance as any[];
+    expect(rows).toHaveLength(100 * 4); // every year and severity, empty ones included
+    for (const severity of ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW']) {
+      for (const year of [...new Set(issues.map((i) => new Date(i.reported).getUTCFullYear()))]) {
+        const mine = issues.filter((i) => i.severity === severity && new Date(i.reported).getUTCFullYear() === year);
+        const row = rows.find((r) => r.severity === severity && r.periodStart === `${year}-01-01`);
+        const late = (done: number | null, due: number) => (done === null ? now > due : done > due);
+        const breached = mine.filter(
+          (i) => late(i.responded, i.responseDue) || late(i.resolved, i.resolutionDue),
+        ).length;
+        const toRespond = mine
+          .filter((i) => i.responded !== null)
+          .map((i) => Math.trunc((i.responded! - i.reported) / 1000));
+        const toResolve = mine
+          .filter((i) => i.resolved !== null)
+          .map((i) => Math.trunc((i.resolved! - i.reported) / 1000));
+        expect(row).toEqual({
+          periodStart: `${year}-01-01`,
+          severity,
+          opened: mine.length,
+          responded: toRespond.length,
+          respondedWithinSla: mine.filter((i) => i.responded !== null && i.responded <= i.responseDue).length,
+          resolved: toResolve.length,
+          resolvedWithinSla: mine.filter((i) => i.resolved !== null && i.resolved <= i.resolutionDue).length,
+          breached,
+          breachRate: mine.length ? breached / mine.length : null,
+          medianSecondsToRespond: percentile(toRespond, 0.5),
+          p90SecondsToRespond: percentile(toRespond, 0.9),
+          medianSecondsToResolve: percentile(toResolve, 0.5),
+          p90SecondsToResolve: percentile(toResolve, 0.9),
+        });
+      }
+    }
+  });
+});
+
+describe('renewalForecast', () => {
+  it('splits the value of the contracts ending each month into renewed, lost and pending', async () => {
+    const contracts = (
+      await server.sql<Record<string, unknown>>('SELECT status, endDate, currency, valueCents FROM contract')
+    ).map((c) => ({
+      status: String(c.status),
+      month: `${day(c.endDate).slice(0, 7)}-01`,
+      currency: String(c.currency),
+      value: Number(c.valueCents),
+    }));
+    const signed = contracts.filter((c) => ['ACTIVE', 'RENEWED', 'EXPIRED', 'TERMINATED'].includes(c.status));
+    expect(signed.length).toBeGreaterThan(0);
+    const response = await server.gql(
+      'admin',
+      `{ analytics { renewalForecast(from: "2020-01-01", to: "2030-12-31") {
+        periodStart currency contracts upForRenewal { amountCents } renewed { amountCents } lost { amountCents } pending { amountCents } } } }`,
+    );
+    expect(response.body.errors).toBeUndefined();
+    const rows = response.body.data!.analytics.renewalForecast as any[];
+    expect(rows).toHaveLength(11 * 12 * new Set(signed.map((c) => c.currency)).size);
+    for (const row of rows) {
+      const mine = signed.filter((c) => c.month === row.periodStart && c.currency === row.currency);
+      const sum = (statuses: string[]) =>
+        mine.filter((c) => statuses.includes(c.status)).reduce((s, c) => s + c.value, 0);
+      expect(row).toEqual({
+        periodStart: row.periodStart,
+        currency: row.currency,
+        contracts: mine.length,
+        upForRenewal: { amountCents: sum(['ACTIVE', 'RENEWED', 'EXPIRED', 'TERMINATED']) },
+        renewed: { amountCents: sum(['RENEWED']) },
+        lost: { amountCents: sum(['EXPIRED', 'TERMINATED']) },
+        pending: { amountCents: sum(['ACTIVE']) },
+      });
+    }
+  });
+});

@@ -1380,6 +1380,23 @@ export type ReceivablesAgingQueryVariables = Exact<{
 
 export type ReceivablesAgingQuery = { analytics: { receivablesAging: Array<{ groupKey: string | null, groupLabel: string | null, currency: string, invoiceCount: number, current: { amountCents: number }, days1To30: { amountCents: number }, days31To60: { amountCents: number }, days61To90: { amountCents: number }, over90Days: { amountCents: number }, total: { amountCents: number } }> } };
 
+export type SlaPerformanceQueryVariables = Exact<{
+  granularity: Granularity;
+  from: string;
+  to: string;
+}>;
+
+
+export type SlaPerformanceQuery = { analytics: { slaPerformance: Array<{ periodStart: string, severity: ClientIssueSeverity, opened: number, responded: number, respondedWithinSla: number, resolved: number, resolvedWithinSla: number, breached: number, breachRate: number | null, medianSecondsToRespond: number | null, p90SecondsToRespond: number | null, medianSecondsToResolve: number | null, p90SecondsToResolve: number | null }> } };
+
+export type RenewalForecastQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type RenewalForecastQuery = { analytics: { renewalForecast: Array<{ periodStart: string, currency: string, contracts: number, upForRenewal: { amountCents: number }, renewed: { amountCents: number }, lost: { amountCents: number }, pending: { amountCents: number } }> } };
+
 export type ApiKeyFieldsFragment = { id: string, name: string, prefix: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null, createdAt: string, version: number, serviceAccount: { id: string, name: string, role: Role, active: boolean } };
 
 export type ApiKeysQueryVariables = Exact<{
@@ -3015,6 +3032,50 @@ export const ReceivablesAgingDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ReceivablesAgingQuery, ReceivablesAgingQueryVariables>;
+export const SlaPerformanceDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query slaPerformance($granularity: Granularity!, $from: LocalDate!, $to: LocalDate!) {
+  analytics {
+    slaPerformance(granularity: $granularity, from: $from, to: $to) {
+      periodStart
+      severity
+      opened
+      responded
+      respondedWithinSla
+      resolved
+      resolvedWithinSla
+      breached
+      breachRate
+      medianSecondsToRespond
+      p90SecondsToRespond
+      medianSecondsToResolve
+      p90SecondsToResolve
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SlaPerformanceQuery, SlaPerformanceQueryVariables>;
+export const RenewalForecastDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query renewalForecast($from: LocalDate!, $to: LocalDate!) {
+  analytics {
+    renewalForecast(from: $from, to: $to) {
+      periodStart
+      currency
+      contracts
+      upForRenewal {
+        amountCents
+      }
+      renewed {
+        amountCents
+      }
+      lost {
+        amountCents
+      }
+      pending {
+        amountCents
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RenewalForecastQuery, RenewalForecastQueryVariables>;
 export const ApiKeysDocument = /*#__PURE__*/ new TypedDocumentString(`
     query apiKeys($first: Int! = 20, $after: String) {
   apiKeys(first: $first, after: $after) {

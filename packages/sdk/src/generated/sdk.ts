@@ -89,6 +89,8 @@ import * as Operations from './graphql.js';
 
 
 
+
+
 export type Requester<C = {}> = <R, V>(doc: Operations.TypedDocumentString<R, V>, vars?: V, options?: C) => Promise<R> | AsyncIterable<R>
 export function getSdk<C>(requester: Requester<C>) {
   return {
@@ -115,6 +117,12 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     receivablesAging(variables?: Operations.ReceivablesAgingQueryVariables, options?: C): Promise<Operations.ReceivablesAgingQuery> {
       return requester<Operations.ReceivablesAgingQuery, Operations.ReceivablesAgingQueryVariables>(Operations.ReceivablesAgingDocument, variables, options) as Promise<Operations.ReceivablesAgingQuery>;
+    },
+    slaPerformance(variables: Operations.SlaPerformanceQueryVariables, options?: C): Promise<Operations.SlaPerformanceQuery> {
+      return requester<Operations.SlaPerformanceQuery, Operations.SlaPerformanceQueryVariables>(Operations.SlaPerformanceDocument, variables, options) as Promise<Operations.SlaPerformanceQuery>;
+    },
+    renewalForecast(variables: Operations.RenewalForecastQueryVariables, options?: C): Promise<Operations.RenewalForecastQuery> {
+      return requester<Operations.RenewalForecastQuery, Operations.RenewalForecastQueryVariables>(Operations.RenewalForecastDocument, variables, options) as Promise<Operations.RenewalForecastQuery>;
     },
     apiKeys(variables?: Operations.ApiKeysQueryVariables, options?: C): Promise<Operations.ApiKeysQuery> {
       return requester<Operations.ApiKeysQuery, Operations.ApiKeysQueryVariables>(Operations.ApiKeysDocument, variables, options) as Promise<Operations.ApiKeysQuery>;

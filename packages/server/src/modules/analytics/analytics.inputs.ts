@@ -102,3 +102,24 @@ export class ReceivablesAgingArgs {
   @Field(() => AgingGroupBy, { defaultValue: AgingGroupBy.ACCOUNT, description: 'How to split the rows.' })
   groupBy!: AgingGroupBy;
 }
+
+@ArgsType()
+export class SlaPerformanceArgs {
+  @Field(() => Granularity, { description: 'The width of each period.' })
+  granularity!: Granularity;
+
+  @Field(() => GraphQLLocalDate, { description: 'First day of report counted (inclusive).' })
+  from!: LocalDate;
+
+  @Field(() => GraphQLLocalDate, { description: 'Last day of report counted (inclusive); on or after `from`.' })
+  to!: LocalDate;
+}
+
+@ArgsType()
+export class RenewalForecastArgs {
+  @Field(() => GraphQLLocalDate, { description: 'First end date counted (inclusive); its whole month is shown.' })
+  from!: LocalDate;
+
+  @Field(() => GraphQLLocalDate, { description: 'Last end date counted (inclusive); on or after `from`.' })
+  to!: LocalDate;
+}

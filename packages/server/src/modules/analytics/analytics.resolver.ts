@@ -1,8 +1,14 @@
 import { Args, Ctx, FieldResolver, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../common/context';
-import { ReceivablesAgingArgs, RevenueSeriesArgs } from './analytics.inputs';
+import { ReceivablesAgingArgs, RenewalForecastArgs, RevenueSeriesArgs, SlaPerformanceArgs } from './analytics.inputs';
 import { AnalyticsService } from './analytics.service';
-import { Analytics, ReceivablesAgingRow, RevenueSeriesRow } from './analytics.types';
+import {
+  Analytics,
+  ReceivablesAgingRow,
+  RenewalForecastRow,
+  RevenueSeriesRow,
+  SlaPerformanceRow,
+} from './analytics.types';
 
 /**
  * What one analytics table costs against the per-request budget: a GROUP BY over a whole table,
@@ -39,5 +45,29 @@ export class AnalyticsResolver {
     @Args(() => ReceivablesAgingArgs) args: ReceivablesAgingArgs,
   ): Promise<ReceivablesAgingRow[]> {
     return AnalyticsService.receivablesAging(ctx, args);
+  }
+
+  @FieldResolver(() => [SlaPerformanceRow], {
+    complexity: TABLE_COST,
+    description:
+      'Client issues against their SLA, per period of report and severity (every period and severity present): responded and resolved within SLA, breach rate, median and p90 times.',
+  })
+  slaPerformance(
+    @Ctx() ctx: Context,
+    @Args(() => SlaPerformanceArgs) args: SlaPerformanceArgs,
+  ): Promise<SlaPerformanceRow[]> {
+    return AnalyticsService.slaPerformance(ctx, args);
+  }
+
+  @FieldResolver(() => [RenewalForecastRow], {
+    complexity: TABLE_COST,
+    description:
+      'Contract value by the month its term ends: renewed, lost and still pending, per currency, every month present.',
+  })
+  renewalForecast(
+    @Ctx() ctx: Context,
+    @Args(() => RenewalForecastArgs) args: RenewalForecastArgs,
+  ): Promise<RenewalForecastRow[]> {
+    return AnalyticsService.renewalForecast(ctx, args);
   }
 }

@@ -2,20 +2,23 @@ import type { SelectQueryBuilder } from 'typeorm';
 import type { Context } from '../../common/context';
 import { addDays, todayUtc, type LocalDate } from '../../common/dates';
 import { decodeGlobalId, encodeGlobalId } from '../../common/global-id';
-import { Money } from '../../common/money';
+import { DEFAULT_CURRENCY, Money } from '../../common/money';
+import { ClientIssueSeverity, breachedSql, resolutionLateSql, responseLateSql } from '../client-issue/sla';
 import { ContractStatus } from '../contract/contract.entity';
 // Invoiced revenue counts what invoiced-to-date counts: approved for the client, whatever has been paid since.
 import { balanceDueSql, INVOICED_STATUSES, receivableSql } from '../invoice/invoicing.rules';
 import { AnalyticsErrors } from './analytics.errors';
 import {
   AgingGroupBy,
+  type RenewalForecastArgs,
+  type SlaPerformanceArgs,
   RevenueGroupBy,
   RevenueMeasure,
   type ReceivablesAgingArgs,
   type RevenueSeriesArgs,
 } from './analytics.inputs';
-import type { ReceivablesAgingRow, RevenueSeriesRow } from './analytics.types';
-import { periodStarts, periodStartSql } from './periods';
+import type { ReceivablesAgingRow, RenewalForecastRow, RevenueSeriesRow, SlaPerformanceRow } from './analytics.types';
+import { Granularity, periodStarts, periodStartSql } from './periods';
 
 /** The most rows one revenue series may answer with; the CSV export has no such limit. */
 export const MAX_SERIES_ROWS = 20_000;
@@ -197,6 +200,108 @@ export const AnalyticsService = {
       (x, y) => (x.groupLabel ?? '').localeCompare(y.groupLabel ?? '') || x.currency.localeCompare(y.currency),
     );
   },
+  /**
+   * Client issues against their SLA per period of report and severity: how many were answered and
+   * resolved in time, the breach rate, and the median and 90th percentile times (nearest rank,
+   * computed in the database with window functions).
+   */
+  async slaPerformance(ctx: Context, args: SlaPerformanceArgs): Promise<SlaPerformanceRow[]> {
+    if (args.to < args.from) throw AnalyticsErrors.rangeReversed();
+    const periods = periodStarts(args.granularity, args.from, args.to);
+    const severities = Object.values(ClientIssueSeverity);
+    if (periods.length * severities.length > MAX_SERIES_ROWS)
+      throw AnalyticsErrors.tooManyRows(periods.length * severities.length, MAX_SERIES_ROWS);
+    const now = new Date();
+    const bucket = periodStartSql(ctx.db.dialect, args.granularity, 'c.reportedAt');
+    const range = DATETIME_RANGE('c.reportedAt')(args.from, args.to);
+    const responseLate = responseLateSql('c', now);
+    const resolutionLate = resolutionLateSql('c', now);
+    const breached = breachedSql('c', now);
+    const count = (condition: string) => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
+    const counts = issuesIn(ctx, range)
+      .select(bucket, 'bucket')
+      .addSelect('c.severity', 'severity')
+      .addSelect('COUNT(*)', 'opened')
+      .addSelect(count('c.firstResponseAt IS NOT NULL'), 'responded')
+      .addSelect(count(`c.firstResponseAt IS NOT NULL AND NOT ${responseLate.sql}`), 'respondedWithinSla')
+      .addSelect(count('c.resolvedAt IS NOT NULL'), 'resolved')
+      .addSelect(count(`c.resolvedAt IS NOT NULL AND NOT ${resolutionLate.sql}`), 'resolvedWithinSla')
+      .addSelect(count(breached.sql), 'breached')
+      .setParameters(breached.params)
+      .groupBy('bucket')
+      .addGroupBy('c.severity');
+    const [raw, toRespond, toResolve] = await Promise.all([
+      counts.getRawMany<Record<string, string | number>>(),
+      secondsPercentiles(ctx, bucket, range, 'firstResponseAt'),
+      secondsPercentiles(ctx, bucket, range, 'resolvedAt'),
+    ]);
+    const byKey = new Map(raw.map((row) => [`${String(row.bucket)}|${String(row.severity)}`, row]));
+    return periods.flatMap((periodStart) =>
+      severities.map((severity) => {
+        const key = `${periodStart}|${severity}`;
+        const row = byKey.get(key);
+        const n = (name: string) => Number(row?.[name] ?? 0);
+        return {
+          periodStart,
+          severity,
+          opened: n('opened'),
+          responded: n('responded'),
+          respondedWithinSla: n('respondedWithinSla'),
+          resolved: n('resolved'),
+          resolvedWithinSla: n('resolvedWithinSla'),
+          breached: n('breached'),
+          breachRate: n('opened') ? n('breached') / n('opened') : null,
+          medianSecondsToRespond: toRespond.get(key)?.p50 ?? null,
+          p90SecondsToRespond: toRespond.get(key)?.p90 ?? null,
+          medianSecondsToResolve: toResolve.get(key)?.p50 ?? null,
+          p90SecondsToResolve: toResolve.get(key)?.p90 ?? null,
+        };
+      }),
+    );
+  },
+
+  /** Contract value by the month its term ends: renewed, lost and still pending, per currency, every month present. */
+  async renewalForecast(ctx: Context, args: RenewalForecastArgs): Promise<RenewalForecastRow[]> {
+    if (args.to < args.from) throw AnalyticsErrors.rangeReversed();
+    const periods = periodStarts(Granularity.MONTH, args.from, args.to);
+    const month = periodStartSql(ctx.db.dialect, Granularity.MONTH, 'k.endDate');
+    const valueIf = (statuses: readonly ContractStatus[]) =>
+      `SUM(CASE WHEN k.status IN (${statuses.map((status) => `'${status}'`).join(', ')}) THEN k.valueCents ELSE 0 END)`;
+    const qb = (ctx.em.createQueryBuilder() as SelectQueryBuilder<object>)
+      .from('contract', 'k')
+      .innerJoin('account', 'a', 'a.id = k.accountId')
+      .select(month, 'bucket')
+      .addSelect('k.currency', 'currency')
+      .addSelect('COUNT(*)', 'contracts')
+      .addSelect('SUM(k.valueCents)', 'upForRenewal')
+      .addSelect(valueIf([ContractStatus.RENEWED]), 'renewed')
+      .addSelect(valueIf([ContractStatus.EXPIRED, ContractStatus.TERMINATED]), 'lost')
+      .addSelect(valueIf([ContractStatus.ACTIVE]), 'pending')
+      .where('k.status IN (:...signed)', { signed: BOOKED_STATUSES })
+      .andWhere('k.endDate >= :from AND k.endDate <= :to', { from: args.from, to: args.to })
+      .groupBy('bucket')
+      .addGroupBy('k.currency');
+    restrictToAccounts(ctx, qb, null, false);
+    const raw = await qb.getRawMany<Record<string, string | number>>();
+    const currencies = [...new Set(raw.map((row) => String(row.currency)))].sort();
+    if (currencies.length === 0) currencies.push(DEFAULT_CURRENCY);
+    const byKey = new Map(raw.map((row) => [`${String(row.bucket)}|${String(row.currency)}`, row]));
+    return currencies.flatMap((currency) =>
+      periods.map((periodStart) => {
+        const row = byKey.get(`${periodStart}|${currency}`);
+        const money = (name: string) => Money.of(Number(row?.[name] ?? 0), currency);
+        return {
+          periodStart,
+          currency,
+          contracts: Number(row?.contracts ?? 0),
+          upForRenewal: money('upForRenewal'),
+          renewed: money('renewed'),
+          lost: money('lost'),
+          pending: money('pending'),
+        };
+      }),
+    );
+  },
 };
 
 /** Narrows to the accounts the viewer reads, and to one account (with its children) when asked. */
@@ -274,4 +379,59 @@ function fillPeriods(
       };
     }),
   );
+}
+
+/** Client issues reported in `range`, with their account (aliased `a`) scoped to the viewer. */
+function issuesIn(
+  ctx: Context,
+  range: { sql: string; parameters: Record<string, unknown> },
+): SelectQueryBuilder<object> {
+  const qb = (ctx.em.createQueryBuilder() as SelectQueryBuilder<object>)
+    .from('client_issue', 'c')
+    .innerJoin('account', 'a', 'a.id = c.accountId')
+    .where(range.sql, range.parameters);
+  restrictToAccounts(ctx, qb, null, false);
+  return qb;
+}
+
+/** Whole seconds (the milliseconds' difference, truncated) from an issue's report to `column`, exact in both dialects. */
+function secondsSinceReportSql(dialect: 'sqlite' | 'mysql', column: string): string {
+  if (dialect === 'mysql') return `(TIMESTAMPDIFF(MICROSECOND, c.reportedAt, ${column}) DIV 1000000)`;
+  // SQLite keeps 'YYYY-MM-DD HH:MM:SS.SSS' text: whole seconds from strftime, milliseconds from the text.
+  const ms = (value: string) =>
+    `(CAST(strftime('%s', ${value}) AS INTEGER) * 1000 + CAST(substr(${value}, 21, 3) AS INTEGER))`;
+  return `((${ms(column)} - ${ms('c.reportedAt')}) / 1000)`;
+}
+
+/**
+ * The median and 90th percentile (nearest rank: the smallest value with at least that share of
+ * values at or below it) of seconds from report to `column`, per period and severity, by ranking
+ * the issues in the database.
+ */
+async function secondsPercentiles(
+  ctx: Context,
+  bucket: string,
+  range: { sql: string; parameters: Record<string, unknown> },
+  column: 'firstResponseAt' | 'resolvedAt',
+): Promise<Map<string, { p50: number | null; p90: number | null }>> {
+  const seconds = secondsSinceReportSql(ctx.db.dialect, `c.${column}`);
+  const ranked = issuesIn(ctx, range)
+    .select(bucket, 'bucket')
+    .addSelect('c.severity', 'severity')
+    .addSelect(seconds, 'secs')
+    .addSelect(`ROW_NUMBER() OVER (PARTITION BY ${bucket}, c.severity ORDER BY ${seconds})`, 'rn')
+    .addSelect(`COUNT(*) OVER (PARTITION BY ${bucket}, c.severity)`, 'cnt')
+    .andWhere(`c.${column} IS NOT NULL`);
+  const raw = await (ctx.em.createQueryBuilder() as SelectQueryBuilder<object>)
+    .from(`(${ranked.getQuery()})`, 't')
+    .select('t.bucket', 'bucket')
+    .addSelect('t.severity', 'severity')
+    .addSelect('MIN(CASE WHEN t.rn * 100 >= t.cnt * 50 THEN t.secs END)', 'p50')
+    .addSelect('MIN(CASE WHEN t.rn * 100 >= t.cnt * 90 THEN t.secs END)', 'p90')
+    .setParameters(ranked.getParameters())
+    .groupBy('t.bucket')
+    .addGroupBy('t.severity')
+    .getRawMany<{ bucket: string; severity: string; p50: string | number | null; p90: string | number | null }>();
+  const number = (value: string | number | null) => (value === null ? null : Number(value));
+  return new Map(raw.map((row) => [`${row.bucket}|${row.severity}`, { p50: number(row.p50), p90: number(row.p90) }]));
 }

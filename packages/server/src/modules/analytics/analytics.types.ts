@@ -1,7 +1,8 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import type { LocalDate } from '../../common/dates';
 import { Money } from '../../common/money';
+import { ClientIssueSeverity } from '../client-issue/sla';
 
 /** The root of the figures for dashboards; its fields are the tables. */
 @ObjectType({
@@ -71,4 +72,82 @@ export class ReceivablesAgingRow {
 
   @Field(() => Int, { description: 'How many invoices have a balance owed.' })
   invoiceCount!: number;
+}
+
+@ObjectType({
+  description: 'How one severity of client issues fared against its SLA, for issues reported in one period.',
+})
+export class SlaPerformanceRow {
+  @Field(() => GraphQLLocalDate, { description: 'The first day of the period the issues were reported in (UTC).' })
+  periodStart!: LocalDate;
+
+  @Field(() => ClientIssueSeverity, { description: 'The severity, which sets the SLA.' })
+  severity!: ClientIssueSeverity;
+
+  @Field(() => Int, { description: 'Issues reported in the period.' })
+  opened!: number;
+
+  @Field(() => Int, { description: 'Of those, how many have had a first response.' })
+  responded!: number;
+
+  @Field(() => Int, { description: 'Of those, how many got their first response within the SLA.' })
+  respondedWithinSla!: number;
+
+  @Field(() => Int, { description: 'Of those, how many are resolved.' })
+  resolved!: number;
+
+  @Field(() => Int, { description: 'Of those, how many were resolved within the SLA.' })
+  resolvedWithinSla!: number;
+
+  @Field(() => Int, {
+    description: 'Of those, how many breached their SLA (late response or resolution, or overdue now).',
+  })
+  breached!: number;
+
+  @Field(() => Float, { nullable: true, description: 'breached / opened, from 0 to 1; null when none were opened.' })
+  breachRate!: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Median seconds from report to first response; null with no responses.',
+  })
+  medianSecondsToRespond!: number | null;
+
+  @Field(() => Int, { nullable: true, description: '90th percentile (nearest rank) of seconds to first response.' })
+  p90SecondsToRespond!: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Median seconds from report to resolution; null with none resolved.',
+  })
+  medianSecondsToResolve!: number | null;
+
+  @Field(() => Int, { nullable: true, description: '90th percentile (nearest rank) of seconds to resolution.' })
+  p90SecondsToResolve!: number | null;
+}
+
+@ObjectType({ description: 'Contract value coming up for renewal in one month (by end date), in one currency.' })
+export class RenewalForecastRow {
+  @Field(() => GraphQLLocalDate, { description: 'The first day of the month the contracts end in.' })
+  periodStart!: LocalDate;
+
+  @Field(() => String, { description: 'ISO 4217 currency of every amount in the row.' })
+  currency!: string;
+
+  @Field(() => Int, {
+    description: 'Contracts ending in the month (signed ones: active, renewed, expired or terminated).',
+  })
+  contracts!: number;
+
+  @Field(() => Money, { description: 'Their whole value: renewed + lost + pending.' })
+  upForRenewal!: Money;
+
+  @Field(() => Money, { description: 'Value of those renewed (a renewal contract took over).' })
+  renewed!: Money;
+
+  @Field(() => Money, { description: 'Value of those that expired or were terminated without renewal.' })
+  lost!: Money;
+
+  @Field(() => Money, { description: 'Value of those still active: the renewal is yet to be decided.' })
+  pending!: Money;
 }

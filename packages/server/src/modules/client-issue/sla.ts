@@ -135,9 +135,23 @@ export function slaStatusAt(facts: SlaFacts, now: Date): SlaStatus {
 /** `isBreached` in SQL. */
 export function breachedSql(a: string, now: Date): SqlCondition {
   return {
-    sql:
-      `((${a}.firstResponseAt IS NULL AND ${a}.responseDueAt < :slaNow) OR (${a}.firstResponseAt IS NOT NULL AND ${a}.firstResponseAt > ${a}.responseDueAt) ` +
-      `OR (${a}.resolvedAt IS NULL AND ${a}.resolutionDueAt < :slaNow) OR (${a}.resolvedAt IS NOT NULL AND ${a}.resolvedAt > ${a}.resolutionDueAt))`,
+    sql: `(${responseLateSql(a, now).sql} OR ${resolutionLateSql(a, now).sql})`,
+    params: { slaNow: now },
+  };
+}
+
+/** `isResponseLate` in SQL, on the issue aliased `a`, with :slaNow bound (NULL-safe, so NOT works). */
+export function responseLateSql(a: string, now: Date): SqlCondition {
+  return {
+    sql: `((${a}.firstResponseAt IS NULL AND ${a}.responseDueAt < :slaNow) OR (${a}.firstResponseAt IS NOT NULL AND ${a}.firstResponseAt > ${a}.responseDueAt))`,
+    params: { slaNow: now },
+  };
+}
+
+/** `isResolutionLate` in SQL, on the issue aliased `a`, with :slaNow bound (NULL-safe, so NOT works). */
+export function resolutionLateSql(a: string, now: Date): SqlCondition {
+  return {
+    sql: `((${a}.resolvedAt IS NULL AND ${a}.resolutionDueAt < :slaNow) OR (${a}.resolvedAt IS NOT NULL AND ${a}.resolvedAt > ${a}.resolutionDueAt))`,
     params: { slaNow: now },
   };
 }
