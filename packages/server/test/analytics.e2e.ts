@@ -321,8 +321,9 @@ describe('slaPerformance', () => {
     periodStart severity opened responded respondedWithinSla resolved resolvedWithinSla breached breachRate
     medianSecondsToRespond p90SecondsToRespond medianSecondsToResolve p90SecondsToResolve } } }`;
 
-  const at = (value: unknown): number | null =>
-    value === null ? null : value instanceof Date ? value.getTime() : Date.parse(`${String(value).replace(' ', 'T')}Z`);
+  /** A DATETIME as the driver returns it (a Date on MariaDB, UTC text on SQLite), in epoch milliseconds. */
+  const at = (value: Date | string | null): number | null =>
+    value === null ? null : value instanceof Date ? value.getTime() : Date.parse(`${value.replace(' ', 'T')}Z`);
 
   /** Nearest rank: the smallest value with at least `share` of the values at or below it. */
   function percentile(values: number[], share: number): number | null {
@@ -333,7 +334,7 @@ describe('slaPerformance', () => {
 
   it('counts, rates and times each severity from the issues themselves', async () => {
     const issues = (
-      await server.sql<Record<string, unknown>>(
+      await server.sql<Record<string, Date | string | null>>(
         'SELECT severity, reportedAt, responseDueAt, resolutionDueAt, firstResponseAt, resolvedAt FROM client_issue',
       )
     ).map((r) => ({
