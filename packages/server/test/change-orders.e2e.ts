@@ -304,6 +304,37 @@ describe('the lifecycle', () => {
     ]);
   });
 
+  it('refuses approval and rejection at a stale expectedVersion with STALE_VERSION, changing nothing', async () => {
+    const contract = await activeContract();
+    const changeOrder = await pending(contract.id, 5_000);
+    expect(changeOrder.version).toBe(2);
+    for (const call of [
+      jordan.approveChangeOrder({ input: { id: changeOrder.id, expectedVersion: 1 } }),
+      jordan.rejectChangeOrder({ input: { id: changeOrder.id, expectedVersion: 1, reason: 'Stale' } }),
+    ]) {
+      const error = await expectError(call, 'CONFLICT');
+      expect(error.reason).toBe('STALE_VERSION');
+      expect(error.extensions).toMatchObject({ expectedVersion: 1, actualVersion: 2 });
+    }
+    expect((await vp.changeOrder({ id: changeOrder.id })).changeOrder).toMatchObject({
+      status: 'PENDING_APPROVAL',
+      version: 2,
+    });
+    expect(await contractValue(contract.id)).toBe(10_000_000);
+    const actions = async () =>
+      (await vp.auditEvents({ first: 10, filter: { entityId: changeOrder.id } })).auditEvents.edges.map(
+        (e) => e.node.action,
+      );
+    expect(await actions()).toEqual(['submitChangeOrder', 'createChangeOrder']);
+
+    const { approveChangeOrder } = await jordan.approveChangeOrder({
+      input: { id: changeOrder.id, expectedVersion: 2 },
+    });
+    expect(approveChangeOrder.changeOrder).toMatchObject({ status: 'APPROVED', version: 3 });
+    expect(await contractValue(contract.id)).toBe(10_500_000);
+    expect(await actions()).toEqual(['approveChangeOrder', 'submitChangeOrder', 'createChangeOrder']);
+  });
+
   it('refuses to approve a DRAFT', async () => {
     const contract = await activeContract();
     const changeOrder = await draft(marcus, contract.id);

@@ -491,6 +491,45 @@ describe('the lifecycle', () => {
     ]);
   });
 
+  it('refuses each step at a stale expectedVersion with STALE_VERSION, changing nothing; the current one passes', async () => {
+    const issue = await report();
+    const id = issue.id;
+    await jordan.assignClientIssue({ input: { id, assigneeId: staff.taylor, expectedVersion: 1 } });
+    const stale = async (call: Promise<unknown>, expectedVersion: number, actualVersion: number) => {
+      const error = await expectError(call, 'CONFLICT');
+      expect(error.reason).toBe('STALE_VERSION');
+      expect(error.extensions).toMatchObject({ expectedVersion, actualVersion });
+    };
+    const state = async () => {
+      const { clientIssue } = await jordan.clientIssue({ id });
+      return {
+        status: clientIssue!.status,
+        version: clientIssue!.version,
+        timeline: clientIssue!.timeline.edges.length,
+        audit: await count('SELECT COUNT(*) AS n FROM audit_event WHERE entityId = ?', [id]),
+      };
+    };
+
+    const assigned = await state();
+    expect(assigned).toMatchObject({ status: 'OPEN', version: 2 });
+    await stale(jordan.respondToClientIssue({ input: { id, expectedVersion: 1, message: 'Stale' } }), 1, 2);
+    await stale(jordan.escalateClientIssue({ input: { id, expectedVersion: 1, reason: 'Stale' } }), 1, 2);
+    await stale(jordan.resolveClientIssue({ input: { id, expectedVersion: 1, resolution: 'Stale' } }), 1, 2);
+    await stale(jordan.commentOnClientIssue({ input: { id, expectedVersion: 1, body: 'Stale' } }), 1, 2);
+    expect(await state()).toEqual(assigned);
+
+    await jordan.respondToClientIssue({ input: { id, expectedVersion: 2, message: 'We are on it.' } });
+    await jordan.resolveClientIssue({ input: { id, expectedVersion: 3, resolution: 'File reloaded.' } });
+    const resolved = await state();
+    expect(resolved).toMatchObject({ status: 'RESOLVED', version: 4 });
+    await stale(jordan.reopenClientIssue({ input: { id, expectedVersion: 3, reason: 'Stale' } }), 3, 4);
+    await stale(jordan.closeClientIssue({ input: { id, expectedVersion: 3 } }), 3, 4);
+    expect(await state()).toEqual(resolved);
+
+    const closed = (await jordan.closeClientIssue({ input: { id, expectedVersion: 4 } })).closeClientIssue.clientIssue;
+    expect(closed).toMatchObject({ status: 'CLOSED', version: 5 });
+  });
+
   it('assigns to active staff who may change the account, notifying them', async () => {
     const issue = await report();
     const { clientIssue } = (await jordan.assignClientIssue({ input: { id: issue.id, assigneeId: staff.taylor } }))

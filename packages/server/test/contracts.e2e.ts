@@ -197,6 +197,46 @@ describe('approving contracts', () => {
     expect(resubmitted.status).toBe('PENDING_APPROVAL');
   });
 
+  it('refuses every lifecycle step at a stale expectedVersion with STALE_VERSION, changing nothing', async () => {
+    const contract = await pending(20_000);
+    expect(contract.version).toBe(2);
+    const actions = async () =>
+      (await vp.auditEvents({ first: 20, filter: { entityId: contract.id } })).auditEvents.edges.map(
+        (e) => e.node.action,
+      );
+    const stale = async (call: Promise<unknown>, actualVersion: number) => {
+      const error = await expectError(call, 'CONFLICT');
+      expect(error.reason).toBe('STALE_VERSION');
+      expect(error.extensions).toMatchObject({ expectedVersion: 1, actualVersion });
+    };
+    await stale(jordan.approveContract({ input: { id: contract.id, expectedVersion: 1 } }), 2);
+    await stale(jordan.rejectContract({ input: { id: contract.id, expectedVersion: 1, reason: 'Stale' } }), 2);
+    expect((await vp.contract({ id: contract.id })).contract).toMatchObject({ status: 'PENDING_APPROVAL', version: 2 });
+    expect(await actions()).toEqual(['submitContract', 'createContract']);
+    const rowId = Number(Buffer.from(contract.id, 'base64').toString().split(':')[1]);
+    const [{ decisions }] = await sql<{ decisions: number }>(
+      "SELECT COUNT(*) AS decisions FROM approval_decision WHERE subjectType = 'CONTRACT' AND subjectId = ?",
+      [rowId],
+    );
+    expect(Number(decisions)).toBe(0);
+
+    const approved = (await jordan.approveContract({ input: { id: contract.id, expectedVersion: 2 } })).approveContract
+      .contract;
+    expect(approved).toMatchObject({ status: 'ACTIVE', version: 3 });
+
+    const termination = { reason: 'Client merged', terminationDate: inDays(10) };
+    await stale(marcus.terminateContract({ input: { id: contract.id, expectedVersion: 1, ...termination } }), 3);
+    await stale(jordan.renewContract({ input: { id: contract.id, expectedVersion: 1 } }), 3);
+    const { contract: after } = await vp.contract({ id: contract.id });
+    expect(after).toMatchObject({ status: 'ACTIVE', version: 3, renewals: { totalCount: 0 } });
+    expect(await actions()).toEqual(['approveContract', 'submitContract', 'createContract']);
+
+    const terminated = (
+      await marcus.terminateContract({ input: { id: contract.id, expectedVersion: 3, ...termination } })
+    ).terminateContract.contract;
+    expect(terminated).toMatchObject({ status: 'TERMINATED', version: 4 });
+  });
+
   it('lets exactly one of 20 concurrent approvals through: one decision, one audit event', async () => {
     const contract = await pending(30_000, jordan);
     const results = await Promise.allSettled(

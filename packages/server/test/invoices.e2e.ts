@@ -736,6 +736,56 @@ describe('sending, payments and voids', () => {
     await expect(jordan.sendInvoice({ input: { id: other.id } })).resolves.toBeDefined();
   });
 
+  it('refuses each step at a stale expectedVersion with STALE_VERSION, changing nothing; the current one passes', async () => {
+    const contract = await activeContract(100_000);
+    const invoice = await pendingInvoice(contract.id, 1_000);
+    const id = invoice.id;
+    const stale = async (call: Promise<unknown>, expectedVersion: number, actualVersion: number) => {
+      const error = await expectError(call, 'CONFLICT');
+      expect(error.reason).toBe('STALE_VERSION');
+      expect(error.extensions).toMatchObject({ expectedVersion, actualVersion });
+    };
+    const state = async () => {
+      const { invoice: read } = await vp.invoice({ id });
+      return { status: read!.status, version: read!.version, paid: read!.amountPaid.amountCents };
+    };
+    const actions = async () =>
+      (await vp.auditEvents({ first: 10, filter: { entityId: id } })).auditEvents.edges.map((e) => e.node.action);
+
+    await stale(vp.approveInvoice({ input: { id, expectedVersion: 1 } }), 1, 2);
+    await stale(vp.rejectInvoice({ input: { id, expectedVersion: 1, reason: 'Stale' } }), 1, 2);
+    expect(await state()).toEqual({ status: 'PENDING_APPROVAL', version: 2, paid: 0 });
+    await vp.approveInvoice({ input: { id, expectedVersion: 2 } });
+
+    await stale(robin.sendInvoice({ input: { id, expectedVersion: 2 } }), 2, 3);
+    expect(await state()).toEqual({ status: 'APPROVED', version: 3, paid: 0 });
+    await robin.sendInvoice({ input: { id, expectedVersion: 3 } });
+
+    await stale(robin.voidInvoice({ input: { id, expectedVersion: 3, reason: 'Stale' } }), 3, 4);
+    await stale(
+      robin.recordPayment({
+        input: { invoiceId: id, expectedVersion: 3, amount: { amountCents: 100 }, reference: 'x' },
+      }),
+      3,
+      4,
+    );
+    expect(await state()).toEqual({ status: 'SENT', version: 4, paid: 0 });
+    expect(await count('SELECT COUNT(*) AS n FROM invoice_payment WHERE invoiceId = ?', [rowId(id)])).toBe(0);
+    expect(await actions()).toEqual(['sendInvoice', 'approveInvoice', 'submitInvoice', 'createInvoice']);
+
+    const { recordPayment } = await robin.recordPayment({
+      input: { invoiceId: id, expectedVersion: 4, amount: { amountCents: 100 }, reference: 'x' },
+    });
+    expect(recordPayment.invoice).toMatchObject({ status: 'PARTIALLY_PAID', version: 5 });
+    expect(await actions()).toEqual([
+      'recordPayment',
+      'sendInvoice',
+      'approveInvoice',
+      'submitInvoice',
+      'createInvoice',
+    ]);
+  });
+
   it('records payments down to PAID, and refuses zero, another currency, more than the balance and a paid invoice', async () => {
     const contract = await activeContract(100_000);
     const invoice = await sentInvoice(contract.id, 1_000);

@@ -500,6 +500,55 @@ describe('milestones', () => {
   });
 });
 
+describe('milestone versions', () => {
+  it('refuses review, acceptance and rejection at a stale expectedVersion with STALE_VERSION, changing nothing', async () => {
+    const project = await createProject({ name: 'Versioned deliverables' });
+    const [contact] = await sql<{ id: number }>('SELECT id FROM contact WHERE accountId = ? ORDER BY id LIMIT 1', [
+      rowId(accountId),
+    ]);
+    const contactId = globalId('Contact', contact.id);
+    const created = (
+      await jordan.createMilestone({
+        input: { projectId: project.id, kind: 'DELIVERABLE', title: 'Data migration plan', dueDate: inDays(10) },
+      })
+    ).createMilestone.milestone;
+    const delivered = (
+      await jordan.updateMilestone({ input: { id: created.id, expectedVersion: 1, status: 'DELIVERED' } })
+    ).updateMilestone.milestone;
+    expect(delivered.version).toBe(2);
+    const id = delivered.id;
+    const stale = async (call: Promise<unknown>, expectedVersion: number, actualVersion: number) => {
+      const error = await expectError(call, 'CONFLICT');
+      expect(error.reason).toBe('STALE_VERSION');
+      expect(error.extensions).toMatchObject({ expectedVersion, actualVersion });
+    };
+    const actions = async () =>
+      (await vp.auditEvents({ first: 10, filter: { entityId: id } })).auditEvents.edges.map((e) => e.node.action);
+
+    await stale(jordan.reviewMilestoneQuality({ input: { id, expectedVersion: 1, passed: true } }), 1, 2);
+    await stale(jordan.rejectMilestone({ input: { id, expectedVersion: 1, reason: 'Stale' } }), 1, 2);
+    const [row] = await sql<{ status: string; version: number; qualityReviewedAt: unknown }>(
+      'SELECT status, version, qualityReviewedAt FROM milestone WHERE id = ?',
+      [rowId(id)],
+    );
+    expect({ ...row, version: Number(row.version) }).toEqual({
+      status: 'DELIVERED',
+      version: 2,
+      qualityReviewedAt: null,
+    });
+
+    const reviewed = (await jordan.reviewMilestoneQuality({ input: { id, expectedVersion: 2, passed: true } }))
+      .reviewMilestoneQuality.milestone;
+    expect(reviewed).toMatchObject({ qualityPassed: true, version: 3 });
+    await stale(jordan.acceptMilestone({ input: { id, expectedVersion: 2, contactId } }), 2, 3);
+    expect(await actions()).toEqual(['reviewMilestoneQuality', 'updateMilestone', 'createMilestone']);
+
+    const accepted = (await jordan.acceptMilestone({ input: { id, expectedVersion: 3, contactId } })).acceptMilestone
+      .milestone;
+    expect(accepted).toMatchObject({ status: 'ACCEPTED', version: 4 });
+  });
+});
+
 describe('who may', () => {
   it('lets a project member see and post to the projects they are on, and nothing else', async () => {
     const mine = await createProject({ name: "Sam's project", leadId: staff.lee });

@@ -11,6 +11,8 @@ export type AcceptMilestoneInput = {
   acceptedOn?: string | null | undefined;
   /** The client contact who accepted it: a contact of the project's account. */
   contactId: string;
+  /** The `version` you last read; when given and stale, nothing changes and you get CONFLICT. */
+  expectedVersion?: number | null | undefined;
   /** The milestone. */
   id: string;
 };
@@ -157,25 +159,31 @@ export const ApprovalSubjectType = {
 export type ApprovalSubjectType = typeof ApprovalSubjectType[keyof typeof ApprovalSubjectType];
 /** Approves a pending change order: it becomes APPROVED and its amount is added to the contract's value. */
 export type ApproveChangeOrderInput = {
+  /** The `version` you last read; when given and stale, nothing changes and you get CONFLICT. */
+  expectedVersion?: number | null | undefined;
   /** The change order. */
   id: string;
-  /** A note for the record. */
+  /** A note for the record (up to 2,000 characters); the submitter is told it. */
   note?: string | null | undefined;
 };
 
 /** Approves a pending contract, which becomes ACTIVE (and its predecessor RENEWED). */
 export type ApproveContractInput = {
+  /** The `version` you last read; when given and stale, nothing changes and you get CONFLICT. */
+  expectedVersion?: number | null | undefined;
   /** The contract. */
   id: string;
-  /** A note for the record. */
+  /** A note for the record (up to 2,000 characters); the submitter is told it. */
   note?: string | null | undefined;
 };
 
 /** Approves a pending invoice, which becomes APPROVED and may be sent. */
 export type ApproveInvoiceInput = {
+  /** The `version` you last read; when given and stale, nothing changes and you get CONFLICT. */
+  expectedVersion?: number | null | undefined;
   /** The invoice. */
   id: string;
-  /** A note for the record. */
+  /** A note for the record (up to 2,000 characters); the submitter is told it. */
   note?: string | null | undefined;
 };
 
@@ -356,6 +364,8 @@ export const ClientIssueStatus = {
 export type ClientIssueStatus = typeof ClientIssueStatus[keyof typeof ClientIssueStatus];
 /** Closes a RESOLVED issue for good. */
 export type CloseClientIssueInput = {
+  /** The `version` you last read; when given and stale, nothing changes and you get CONFLICT. */
+  expectedVersion?: number | null | undefined;
   /** The client issue. */
   id: string;
   /** A closing note for the timeline. */
@@ -366,6 +376,8 @@ export type CloseClientIssueInput = {
 export type CommentOnClientIssueInput = {
   /** The comment (1 to 4,000 characters). */
   body: string;
+  /** The `version` you last read; when given and stale, nothing changes and you get CONFLICT. */
+  expectedVersion?: number | null | undefined;
   /** The client issue. */
   id: string;
 };
@@ -617,6 +629,8 @@ export type EscalateBreachedClientIssuesInput = {
 
 /** Escalates an OPEN or IN_PROGRESS issue to the IT Director. */
 export type EscalateClientIssueInput = {
+  /** The `version` you last read; when given and stale, nothing changes and you get CONFLICT. */
+  expectedVersion?: number | null | undefined;
   /** The client issue. */
   id: string;
   /** Why it needs the IT Director (1 to 2,000 characters). */
@@ -863,6 +877,8 @@ export type ProjectStatus = typeof ProjectStatus[keyof typeof ProjectStatus];
 export type RecordPaymentInput = {
   /** How much was received: more than zero and at most the balance due, in the invoice's currency (which it takes when the currency is omitted). */
   amount: MoneyInput;
+  /** The invoice's `version` you last read; when given and stale, nothing changes and you get CONFLICT. */
+  expectedVersion?: number | null | undefined;
   /** The invoice paid. */
   invoiceId: string;
   /** When the money was received; now when omitted. Not in the future. */
@@ -887,30 +903,38 @@ export type RecordProjectCostInput = {
 
 /** Rejects a pending change order, with a reason; REJECTED is final. */
 export type RejectChangeOrderInput = {
+  /** The `version` you last read; when given and stale, nothing changes and you get CONFLICT. */
+  expectedVersion?: number | null | undefined;
   /** The change order. */
   id: string;
-  /** Why it is rejected. */
+  /** Why it is rejected (1 to 2,000 characters); the submitter is told it. */
   reason: string;
 };
 
 /** Sends a pending contract back to DRAFT, with a reason. */
 export type RejectContractInput = {
+  /** The `version` you last read; when given and stale, nothing changes and you get CONFLICT. */
+  expectedVersion?: number | null | undefined;
   /** The contract. */
   id: string;
-  /** Why: what must change before it is submitted again. */
+  /** Why it is rejected (1 to 2,000 characters); the submitter is told it. */
   reason: string;
 };
 
 /** Sends a pending invoice back to DRAFT, with a reason. */
 export type RejectInvoiceInput = {
+  /** The `version` you last read; when given and stale, nothing changes and you get CONFLICT. */
+  expectedVersion?: number | null | undefined;
   /** The invoice. */
   id: string;
-  /** Why: what must change before it is submitted again. */
+  /** Why it is rejected (1 to 2,000 characters); the submitter is told it. */
   reason: string;
 };
 
 /** The client's rejection of a DELIVERED milestone or deliverable. */
 export type RejectMilestoneInput = {
+  /** The `version` you last read; when given and stale, nothing changes and you get CONFLICT. */
+  expectedVersion?: number | null | undefined;
   /** The milestone. */
   id: string;
   /** Why the client rejected it: what must change. */
@@ -937,6 +961,8 @@ export type RemoveProjectMemberInput = {
 export type RenewContractInput = {
   /** End of the new term; as long as the predecessor's term when omitted. */
   endDate?: string | null | undefined;
+  /** The `version` you last read; when given and stale, nothing changes and you get CONFLICT. */
+  expectedVersion?: number | null | undefined;
   /** The contract. */
   id: string;
   /** Start of the new term; the day after the predecessor ends when omitted. */
@@ -949,6 +975,8 @@ export type RenewContractInput = {
 
 /** Reopens a RESOLVED issue: it goes back to IN_PROGRESS and its resolution clock runs again from the original deadline. */
 export type ReopenClientIssueInput = {
+  /** The `version` you last read; when given and stale, nothing changes and you get CONFLICT. */
+  expectedVersion?: number | null | undefined;
   /** The client issue. */
   id: string;
   /** Why the resolution did not hold (1 to 2,000 characters). */
@@ -979,6 +1007,8 @@ export type ReportClientIssueInput = {
 export type ResolveClientIssueInput = {
   /** How the conflict with the client was settled: required for a RELATIONSHIP issue (1 to 2,000 characters). */
   conflictResolutionNote?: string | null | undefined;
+  /** The `version` you last read; when given and stale, nothing changes and you get CONFLICT. */
+  expectedVersion?: number | null | undefined;
   /** The client issue. */
   id: string;
   /** How it was resolved (1 to 2,000 characters). */
@@ -987,6 +1017,8 @@ export type ResolveClientIssueInput = {
 
 /** Records the first response to the client. */
 export type RespondToClientIssueInput = {
+  /** The `version` you last read; when given and stale, nothing changes and you get CONFLICT. */
+  expectedVersion?: number | null | undefined;
   /** The client issue. */
   id: string;
   /** What was said to the client (1 to 4,000 characters); it goes on the timeline. */
@@ -1021,6 +1053,8 @@ export const RevenueMeasure = {
 export type RevenueMeasure = typeof RevenueMeasure[keyof typeof RevenueMeasure];
 /** The quality review of a DELIVERED milestone or deliverable. */
 export type ReviewMilestoneQualityInput = {
+  /** The `version` you last read; when given and stale, nothing changes and you get CONFLICT. */
+  expectedVersion?: number | null | undefined;
   /** The milestone. */
   id: string;
   /** The reviewer's notes (up to 2,000 characters). */
@@ -1060,6 +1094,8 @@ export const Role = {
 export type Role = typeof Role[keyof typeof Role];
 /** Marks an APPROVED invoice as sent to the client. */
 export type SendInvoiceInput = {
+  /** The `version` you last read; when given and stale, nothing changes and you get CONFLICT. */
+  expectedVersion?: number | null | undefined;
   /** The invoice. */
   id: string;
 };
@@ -1120,6 +1156,8 @@ export const TeamRole = {
 export type TeamRole = typeof TeamRole[keyof typeof TeamRole];
 /** Ends an active contract early. */
 export type TerminateContractInput = {
+  /** The `version` you last read; when given and stale, nothing changes and you get CONFLICT. */
+  expectedVersion?: number | null | undefined;
   /** The contract. */
   id: string;
   /** Why it ends. */
@@ -1294,6 +1332,8 @@ export type UserFilter = {
 
 /** Cancels an invoice on which nothing has been paid. */
 export type VoidInvoiceInput = {
+  /** The `version` you last read; when given and stale, nothing changes and you get CONFLICT. */
+  expectedVersion?: number | null | undefined;
   /** The invoice. */
   id: string;
   /** Why it is voided. */

@@ -1,6 +1,7 @@
-import { IsInt, IsOptional, Min, ValidateBy, ValidateNested } from 'class-validator';
+import { IsInt, IsOptional, MaxLength, Min, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
 import { Field, Int } from 'type-graphql';
 import { MoneyInput } from './money';
+import { IsName } from './validation';
 
 /**
  * Building blocks that input classes share, so that a field common to many inputs is declared,
@@ -11,19 +12,54 @@ import { MoneyInput } from './money';
  * `expectedVersion`: the version the client last read. Required on updates that overwrite fields
  * (a stale edit must never win silently); optional on lifecycle steps, where the state check
  * already refuses a stale step and the version only lets a careful client be stricter.
+ * `of` names the record when the input names it by another field than `id` ("The invoice's").
  */
-export function ExpectedVersion(options: { required?: boolean } = {}): PropertyDecorator {
+export function ExpectedVersion(options: { required?: boolean; of?: string } = {}): PropertyDecorator {
+  const whose = options.of ? `${options.of} \`version\`` : 'The `version`';
   const field = options.required
-    ? Field(() => Int, { description: 'The `version` you last read; stale means CONFLICT and no change.' })
+    ? Field(() => Int, { description: `${whose} you last read; stale means CONFLICT and no change.` })
     : Field(() => Int, {
         nullable: true,
-        description: 'The `version` you last read; when given and stale, nothing changes and you get CONFLICT.',
+        description: `${whose} you last read; when given and stale, nothing changes and you get CONFLICT.`,
       });
   return (target, property) => {
     field(target, property);
-    if (!options.required) IsOptional()(target, property);
+    // A required override of an optional field inherited from a `*RefInput` base: class-validator
+    // merges the base's rules into the subclass, and this conditional replaces the base's IsOptional.
+    if (options.required) ValidateIf(() => true)(target, property);
+    else IsOptional()(target, property);
     IsInt()(target, property);
     Min(1)(target, property);
+  };
+}
+
+/** The most characters an approver's note or a rejection's reason may have. */
+export const MAX_DECISION_TEXT = 2000;
+
+/**
+ * `note` on an Approve*Input: optional; it is kept with the approval decision and the submitter
+ * is told it. One declaration, so every approvable kind describes and checks it alike.
+ */
+export function ApprovalNote(): PropertyDecorator {
+  const field = Field(() => String, {
+    nullable: true,
+    description: `A note for the record (up to ${MAX_DECISION_TEXT.toLocaleString('en-US')} characters); the submitter is told it.`,
+  });
+  return (target, property) => {
+    field(target, property);
+    IsOptional()(target, property);
+    MaxLength(MAX_DECISION_TEXT)(target, property);
+  };
+}
+
+/** `reason` on a Reject*Input: required, not blank; kept with the decision and sent to the submitter. */
+export function RejectionReason(): PropertyDecorator {
+  const field = Field(() => String, {
+    description: `Why it is rejected (1 to ${MAX_DECISION_TEXT.toLocaleString('en-US')} characters); the submitter is told it.`,
+  });
+  return (target, property) => {
+    field(target, property);
+    IsName(MAX_DECISION_TEXT)(target, property);
   };
 }
 

@@ -6,7 +6,7 @@ import { OrderDirection } from '../../common/pagination';
 import { payloadType } from '../../common/payload';
 import { IsName } from '../../common/validation';
 import { ChangeOrder, ChangeOrderStatus } from './change-order.entity';
-import { ExpectedVersion } from '../../common/inputs';
+import { ApprovalNote, ExpectedVersion, RejectionReason } from '../../common/inputs';
 
 /** Ten years either way: anything larger is a typing mistake. */
 export const MAX_SCHEDULE_IMPACT_DAYS = 3650;
@@ -88,42 +88,39 @@ export class UpdateChangeOrderInput {
   scheduleImpactDays?: number | null;
 }
 
-/** The change order a lifecycle step is about (registered so its field is inherited; never in the schema itself). */
+/**
+ * The change order a lifecycle step is about, and optionally the version the client last read of
+ * it (registered so its fields are inherited; never in the schema itself).
+ */
 @InputType('ChangeOrderRefInput', { description: 'Names a change order.' })
 abstract class ChangeOrderRefInput {
   @Field(() => ID, { description: 'The change order.' })
   @MaxLength(200)
   id!: string;
-}
 
-@InputType({ description: 'Sends a DRAFT change order for approval.' })
-export class SubmitChangeOrderInput extends ChangeOrderRefInput {
   @ExpectedVersion()
   expectedVersion?: number | null;
 }
+
+@InputType({ description: 'Sends a DRAFT change order for approval.' })
+export class SubmitChangeOrderInput extends ChangeOrderRefInput {}
 
 @InputType({
   description: "Approves a pending change order: it becomes APPROVED and its amount is added to the contract's value.",
 })
 export class ApproveChangeOrderInput extends ChangeOrderRefInput {
-  @Field(() => String, { nullable: true, description: 'A note for the record.' })
-  @IsOptional()
-  @MaxLength(2000)
+  @ApprovalNote()
   note?: string | null;
 }
 
 @InputType({ description: 'Rejects a pending change order, with a reason; REJECTED is final.' })
 export class RejectChangeOrderInput extends ChangeOrderRefInput {
-  @Field(() => String, { description: 'Why it is rejected.' })
-  @IsName(2000)
+  @RejectionReason()
   reason!: string;
 }
 
 @InputType({ description: 'Takes back a DRAFT or pending change order; WITHDRAWN is final.' })
-export class WithdrawChangeOrderInput extends ChangeOrderRefInput {
-  @ExpectedVersion()
-  expectedVersion?: number | null;
-}
+export class WithdrawChangeOrderInput extends ChangeOrderRefInput {}
 
 export enum ChangeOrderOrderField {
   CREATED_AT = 'CREATED_AT',

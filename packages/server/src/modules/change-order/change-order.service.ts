@@ -173,6 +173,7 @@ export const ChangeOrderService = {
   ): Promise<{ changeOrder: ChangeOrder; decision: ApprovalDecision }> {
     return inTransaction(ctx, async (tx) => {
       const changeOrder = await requireReadableChangeOrder(tx, input.id);
+      checkExpectedVersion(changeOrder, input.expectedVersion);
       const decision = await ApprovalEngine.decide(
         tx,
         changeOrderApproval,
@@ -196,6 +197,7 @@ export const ChangeOrderService = {
   ): Promise<{ changeOrder: ChangeOrder; decision: ApprovalDecision }> {
     return inTransaction(ctx, async (tx) => {
       const changeOrder = await requireReadableChangeOrder(tx, input.id);
+      checkExpectedVersion(changeOrder, input.expectedVersion);
       const decision = await ApprovalEngine.decide(
         tx,
         changeOrderApproval,

@@ -1,7 +1,7 @@
 import { In } from 'typeorm';
 import { inTransaction, type Context } from '../../common/context';
 import { ConflictError } from '../../common/errors';
-import { transitionStatus } from '../../common/versioned';
+import { checkExpectedVersion, transitionStatus } from '../../common/versioned';
 import { diffFields, recordAudit } from '../audit/audit.service';
 import { notify, NotificationKind } from '../notification/notification.service';
 import { User } from '../user/user.entity';
@@ -34,6 +34,7 @@ export const ClientIssueEscalationService = {
       if (tx.scope.neverWrites) throw ClientIssueErrors.cannotEscalate(issue.title);
       if (!isEscalationDesk(tx.viewer) && !(await tx.scope.canWriteAccount(tx.em, issue.accountId)))
         throw ClientIssueErrors.cannotEscalate(issue.title);
+      checkExpectedVersion(issue, input.expectedVersion);
       if (issue.status === ClientIssueStatus.ESCALATED) throw ClientIssueErrors.alreadyEscalated(issue.title);
       requireOpen(issue);
       await escalateToDirector(tx, issue, input.reason.trim(), 'escalateClientIssue', { automatic: false });

@@ -64,12 +64,18 @@ export class ReportClientIssueInput {
   assigneeId?: string | null;
 }
 
-/** The issue a step is about (registered so its field is inherited; never in the schema itself). */
+/**
+ * The issue a step is about, and optionally the version the client last read of it (registered so
+ * its fields are inherited; never in the schema itself). Updates override the version as required.
+ */
 @InputType('ClientIssueRefInput', { description: 'Names a client issue.' })
 abstract class ClientIssueRefInput {
   @Field(() => ID, { description: 'The client issue.' })
   @MaxLength(200)
   id!: string;
+
+  @ExpectedVersion()
+  expectedVersion?: number | null;
 }
 
 @InputType({
@@ -77,7 +83,7 @@ abstract class ClientIssueRefInput {
 })
 export class UpdateClientIssueInput extends ClientIssueRefInput {
   @ExpectedVersion({ required: true })
-  expectedVersion!: number;
+  override expectedVersion!: number;
 
   @Field(() => String, { nullable: true, description: 'New summary.' })
   @IsOptional()
@@ -113,9 +119,6 @@ export class AssignClientIssueInput extends ClientIssueRefInput {
   @Field(() => ID, { description: 'The new assignee: active staff who may change the account, or the IT Director.' })
   @MaxLength(200)
   assigneeId!: string;
-
-  @ExpectedVersion()
-  expectedVersion?: number | null;
 }
 
 @InputType({ description: 'Escalates an OPEN or IN_PROGRESS issue to the IT Director.' })

@@ -224,6 +224,7 @@ export const ClientIssueService = {
   async respond(ctx: Context, input: RespondToClientIssueInput): Promise<ClientIssue> {
     return inTransaction(ctx, async (tx) => {
       const issue = await requireWritableIssue(tx, input.id);
+      checkExpectedVersion(issue, input.expectedVersion);
       requireOpen(issue);
       if (issue.firstResponseAt) throw ClientIssueErrors.alreadyResponded(issue.title, issue.firstResponseAt);
       await escalateIfBreached(tx, issue);
@@ -273,6 +274,7 @@ export const ClientIssueService = {
     return inTransaction(ctx, async (tx) => {
       const issue = await requireReadableIssue(tx, input.id);
       await requireResolver(tx, issue, 'resolve');
+      checkExpectedVersion(issue, input.expectedVersion);
       requireOpen(issue);
       const note = cleanText(input.conflictResolutionNote) ?? null;
       if (issue.category === ClientIssueCategory.RELATIONSHIP && !note) throw ClientIssueErrors.conflictNoteRequired();
@@ -308,6 +310,7 @@ export const ClientIssueService = {
   async reopen(ctx: Context, input: ReopenClientIssueInput): Promise<ClientIssue> {
     return inTransaction(ctx, async (tx) => {
       const issue = await requireWritableIssue(tx, input.id);
+      checkExpectedVersion(issue, input.expectedVersion);
       if (issue.status === ClientIssueStatus.CLOSED) throw ClientIssueErrors.closedCannotReopen(issue.title);
       const before = issueSnapshot(issue);
       const reason = input.reason.trim();
@@ -337,6 +340,7 @@ export const ClientIssueService = {
     return inTransaction(ctx, async (tx) => {
       const issue = await requireReadableIssue(tx, input.id);
       await requireResolver(tx, issue, 'close');
+      checkExpectedVersion(issue, input.expectedVersion);
       await transitionStatus(tx, issue, [ClientIssueStatus.RESOLVED], ClientIssueStatus.CLOSED, {}, issueLabel(issue));
       await addEvent(tx, issue, ClientIssueEventKind.STATUS_CHANGE, {
         fromStatus: ClientIssueStatus.RESOLVED,
@@ -357,6 +361,7 @@ export const ClientIssueService = {
   ): Promise<{ clientIssue: ClientIssue; event: ClientIssueEvent }> {
     return inTransaction(ctx, async (tx) => {
       const issue = await requireWritableIssue(tx, input.id);
+      checkExpectedVersion(issue, input.expectedVersion);
       await escalateIfBreached(tx, issue);
       const body = input.body.trim();
       const event = await addEvent(tx, issue, ClientIssueEventKind.COMMENT, { body });

@@ -6,7 +6,13 @@ import { OrderDirection } from '../../common/pagination';
 import { payloadType } from '../../common/payload';
 import { IsName } from '../../common/validation';
 import { Contract, ContractStatus, ContractType } from './contract.entity';
-import { ExpectedVersion, MoneyAtLeast, OptionalMoneyAtLeast } from '../../common/inputs';
+import {
+  ApprovalNote,
+  ExpectedVersion,
+  MoneyAtLeast,
+  OptionalMoneyAtLeast,
+  RejectionReason,
+} from '../../common/inputs';
 
 const MAX_NOTICE_DAYS = 730;
 
@@ -109,32 +115,32 @@ export class UpdateContractInput {
   ownerId?: string | null;
 }
 
-/** The contract a lifecycle step is about (registered so its field is inherited; never in the schema itself). */
+/**
+ * The contract a lifecycle step is about, and optionally the version the client last read of it
+ * (registered so its fields are inherited; never in the schema itself).
+ */
 @InputType('ContractRefInput', { description: 'Names a contract.' })
 abstract class ContractRefInput {
   @Field(() => ID, { description: 'The contract.' })
   @MaxLength(200)
   id!: string;
-}
 
-@InputType({ description: 'Sends a DRAFT contract for approval.' })
-export class SubmitContractInput extends ContractRefInput {
   @ExpectedVersion()
   expectedVersion?: number | null;
 }
 
+@InputType({ description: 'Sends a DRAFT contract for approval.' })
+export class SubmitContractInput extends ContractRefInput {}
+
 @InputType({ description: 'Approves a pending contract, which becomes ACTIVE (and its predecessor RENEWED).' })
 export class ApproveContractInput extends ContractRefInput {
-  @Field(() => String, { nullable: true, description: 'A note for the record.' })
-  @IsOptional()
-  @MaxLength(2000)
+  @ApprovalNote()
   note?: string | null;
 }
 
 @InputType({ description: 'Sends a pending contract back to DRAFT, with a reason.' })
 export class RejectContractInput extends ContractRefInput {
-  @Field(() => String, { description: 'Why: what must change before it is submitted again.' })
-  @IsName(2000)
+  @RejectionReason()
   reason!: string;
 }
 

@@ -207,6 +207,7 @@ export const ContractService = {
   ): Promise<{ contract: Contract; decision: ApprovalDecision }> {
     return inTransaction(ctx, async (tx) => {
       const contract = await requireReadableContract(tx, input.id);
+      checkExpectedVersion(contract, input.expectedVersion);
       const now = new Date();
       const decision = await ApprovalEngine.decide(
         tx,
@@ -240,6 +241,7 @@ export const ContractService = {
   async reject(ctx: Context, input: RejectContractInput): Promise<{ contract: Contract; decision: ApprovalDecision }> {
     return inTransaction(ctx, async (tx) => {
       const contract = await requireReadableContract(tx, input.id);
+      checkExpectedVersion(contract, input.expectedVersion);
       const decision = await ApprovalEngine.decide(
         tx,
         contractApproval,
@@ -257,6 +259,7 @@ export const ContractService = {
   async terminate(ctx: Context, input: TerminateContractInput): Promise<Contract> {
     return inTransaction(ctx, async (tx) => {
       const contract = await requireWritableContract(tx, input.id);
+      checkExpectedVersion(contract, input.expectedVersion);
       if (input.terminationDate < contract.startDate || input.terminationDate > contract.endDate)
         throw ContractErrors.terminationOutsideTerm();
       const reason = input.reason.trim();
@@ -282,6 +285,7 @@ export const ContractService = {
     return inTransaction(ctx, async (tx) => {
       const readable = await requireWritableContract(tx, input.id);
       const predecessor = await lockRow(tx, Contract, readable.id);
+      checkExpectedVersion(predecessor, input.expectedVersion);
       if (predecessor.status !== ContractStatus.ACTIVE && predecessor.status !== ContractStatus.EXPIRED) {
         throw ContractErrors.cannotRenew(predecessor.number, predecessor.status);
       }

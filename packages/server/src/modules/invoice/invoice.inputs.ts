@@ -6,7 +6,7 @@ import { OrderDirection } from '../../common/pagination';
 import { payloadType } from '../../common/payload';
 import { IsName } from '../../common/validation';
 import { Invoice, InvoiceStatus } from './invoice.entity';
-import { ExpectedVersion, MoneyAtLeast } from '../../common/inputs';
+import { ApprovalNote, ExpectedVersion, MoneyAtLeast, RejectionReason } from '../../common/inputs';
 
 /** The most lines one invoice may have: one page of `lines` holds them all. */
 export const MAX_INVOICE_LINES = 100;
@@ -101,32 +101,32 @@ export class UpdateInvoiceInput {
   lines?: InvoiceLineInput[] | null;
 }
 
-/** The invoice a lifecycle step is about (registered so its field is inherited; never in the schema itself). */
+/**
+ * The invoice a lifecycle step is about, and optionally the version the client last read of it
+ * (registered so its fields are inherited; never in the schema itself).
+ */
 @InputType('InvoiceRefInput', { description: 'Names an invoice.' })
 abstract class InvoiceRefInput {
   @Field(() => ID, { description: 'The invoice.' })
   @MaxLength(200)
   id!: string;
-}
 
-@InputType({ description: 'Sends a DRAFT invoice for approval.' })
-export class SubmitInvoiceInput extends InvoiceRefInput {
   @ExpectedVersion()
   expectedVersion?: number | null;
 }
 
+@InputType({ description: 'Sends a DRAFT invoice for approval.' })
+export class SubmitInvoiceInput extends InvoiceRefInput {}
+
 @InputType({ description: 'Approves a pending invoice, which becomes APPROVED and may be sent.' })
 export class ApproveInvoiceInput extends InvoiceRefInput {
-  @Field(() => String, { nullable: true, description: 'A note for the record.' })
-  @IsOptional()
-  @MaxLength(2000)
+  @ApprovalNote()
   note?: string | null;
 }
 
 @InputType({ description: 'Sends a pending invoice back to DRAFT, with a reason.' })
 export class RejectInvoiceInput extends InvoiceRefInput {
-  @Field(() => String, { description: 'Why: what must change before it is submitted again.' })
-  @IsName(2000)
+  @RejectionReason()
   reason!: string;
 }
 
@@ -145,6 +145,9 @@ export class RecordPaymentInput {
   @Field(() => ID, { description: 'The invoice paid.' })
   @MaxLength(200)
   invoiceId!: string;
+
+  @ExpectedVersion({ of: "The invoice's" })
+  expectedVersion?: number | null;
 
   @MoneyAtLeast(
     1,

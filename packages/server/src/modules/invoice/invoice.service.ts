@@ -227,6 +227,7 @@ export const InvoiceService = {
   async approve(ctx: Context, input: ApproveInvoiceInput): Promise<{ invoice: Invoice; decision: ApprovalDecision }> {
     return inTransaction(ctx, async (tx) => {
       const invoice = await requireReadableInvoice(tx, input.id);
+      checkExpectedVersion(invoice, input.expectedVersion);
       const contract = await lockRow(tx, Contract, invoice.contractId);
       const decision = await ApprovalEngine.decide(
         tx,
@@ -257,6 +258,7 @@ export const InvoiceService = {
   async reject(ctx: Context, input: RejectInvoiceInput): Promise<{ invoice: Invoice; decision: ApprovalDecision }> {
     return inTransaction(ctx, async (tx) => {
       const invoice = await requireReadableInvoice(tx, input.id);
+      checkExpectedVersion(invoice, input.expectedVersion);
       const decision = await ApprovalEngine.decide(
         tx,
         invoiceApproval,
@@ -274,6 +276,7 @@ export const InvoiceService = {
   async send(ctx: Context, input: SendInvoiceInput): Promise<Invoice> {
     return inTransaction(ctx, async (tx) => {
       const invoice = await requireWritableInvoice(tx, input.id);
+      checkExpectedVersion(invoice, input.expectedVersion);
       await transitionStatus(
         tx,
         invoice,
@@ -300,6 +303,7 @@ export const InvoiceService = {
     if (paidAt.getTime() > Date.now() + CLOCK_SKEW_MS) throw InvoiceErrors.paymentInFuture();
     return inTransaction(ctx, async (tx) => {
       const invoice = await requireWritableInvoice(tx, input.invoiceId, 'input.invoiceId');
+      checkExpectedVersion(invoice, input.expectedVersion);
       if ((input.amount.currency ?? invoice.currency) !== invoice.currency)
         throw InvoiceErrors.wrongCurrency('input.amount.currency', invoice.currency);
       if (!PAYABLE_STATUSES.includes(invoice.status)) throw InvoiceErrors.notPayable(invoice.number, invoice.status);
@@ -376,6 +380,7 @@ export const InvoiceService = {
   async void(ctx: Context, input: VoidInvoiceInput): Promise<Invoice> {
     return inTransaction(ctx, async (tx) => {
       const invoice = await requireWritableInvoice(tx, input.id);
+      checkExpectedVersion(invoice, input.expectedVersion);
       if (invoice.paidCents > 0)
         throw InvoiceErrors.paidCannotVoid(invoice.number, formatMoney(invoice.paidCents, invoice.currency));
       const before = invoice.status;

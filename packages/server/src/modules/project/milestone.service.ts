@@ -4,7 +4,7 @@ import { todayUtc } from '../../common/dates';
 import { NotFoundError } from '../../common/errors';
 import { decodeGlobalId } from '../../common/global-id';
 import { cleanText } from '../../common/validation';
-import { compareAndSwap, transitionStatus } from '../../common/versioned';
+import { checkExpectedVersion, compareAndSwap, transitionStatus } from '../../common/versioned';
 import { diffFields, recordAudit, snapshot } from '../audit/audit.service';
 import { checkPostable, requireWritableProject } from './project.access';
 import { Milestone, MilestoneKind, MilestoneStatus, type Project } from './project.entity';
@@ -105,6 +105,7 @@ export const MilestoneService = {
   async review(ctx: Context, input: ReviewMilestoneQualityInput): Promise<Milestone> {
     return inTransaction(ctx, async (tx) => {
       const { milestone, project } = await requireMilestone(tx, input.id, 'post');
+      checkExpectedVersion(milestone, input.expectedVersion);
       if (milestone.status !== MilestoneStatus.DELIVERED)
         throw ProjectErrors.notDelivered(milestone.title, milestone.status, 'review');
       const before = snapshot(milestone, MILESTONE_FIELDS);
@@ -131,6 +132,7 @@ export const MilestoneService = {
   async accept(ctx: Context, input: AcceptMilestoneInput): Promise<Milestone> {
     return inTransaction(ctx, async (tx) => {
       const { milestone, project } = await requireMilestone(tx, input.id, 'write');
+      checkExpectedVersion(milestone, input.expectedVersion);
       const contact = await tx.loaders.contactById.load(decodeGlobalId(input.contactId, 'Contact', 'input.contactId'));
       if (!contact) throw new NotFoundError('Contact', input.contactId);
       if (contact.accountId !== project.accountId) throw ProjectErrors.contactOfOtherAccount();
@@ -162,6 +164,7 @@ export const MilestoneService = {
   async reject(ctx: Context, input: RejectMilestoneInput): Promise<Milestone> {
     return inTransaction(ctx, async (tx) => {
       const { milestone, project } = await requireMilestone(tx, input.id, 'write');
+      checkExpectedVersion(milestone, input.expectedVersion);
       const reason = input.reason.trim();
       await transitionStatus(
         tx,

@@ -252,12 +252,22 @@ export class UpdateMilestoneInput {
   status?: MilestoneStatus | null;
 }
 
-@InputType({ description: 'The quality review of a DELIVERED milestone or deliverable.' })
-export class ReviewMilestoneQualityInput {
+/**
+ * The milestone a lifecycle step is about, and optionally the version the client last read of it
+ * (registered so its fields are inherited; never in the schema itself).
+ */
+@InputType('MilestoneRefInput', { description: 'Names a milestone.' })
+abstract class MilestoneRefInput {
   @Field(() => ID, { description: 'The milestone.' })
   @MaxLength(200)
   id!: string;
 
+  @ExpectedVersion()
+  expectedVersion?: number | null;
+}
+
+@InputType({ description: 'The quality review of a DELIVERED milestone or deliverable.' })
+export class ReviewMilestoneQualityInput extends MilestoneRefInput {
   @Field(() => Boolean, { description: 'Whether it passed.' })
   passed!: boolean;
 
@@ -268,11 +278,7 @@ export class ReviewMilestoneQualityInput {
 }
 
 @InputType({ description: "The client's acceptance of a DELIVERED milestone or deliverable." })
-export class AcceptMilestoneInput {
-  @Field(() => ID, { description: 'The milestone.' })
-  @MaxLength(200)
-  id!: string;
-
+export class AcceptMilestoneInput extends MilestoneRefInput {
   @Field(() => ID, { description: "The client contact who accepted it: a contact of the project's account." })
   @MaxLength(200)
   contactId!: string;
@@ -283,11 +289,7 @@ export class AcceptMilestoneInput {
 }
 
 @InputType({ description: "The client's rejection of a DELIVERED milestone or deliverable." })
-export class RejectMilestoneInput {
-  @Field(() => ID, { description: 'The milestone.' })
-  @MaxLength(200)
-  id!: string;
-
+export class RejectMilestoneInput extends MilestoneRefInput {
   @Field(() => String, { description: 'Why the client rejected it: what must change.' })
   @IsName(2000)
   reason!: string;
