@@ -262,7 +262,7 @@ describe('raising invoices', () => {
       dueDate: '2026-05-01',
       total: { amountCents: 351_250, currency: 'USD' },
       amountPaid: { amountCents: 0 },
-      balanceDue: { amountCents: 351_250 },
+      balanceDue: { amountCents: 0 }, // nothing is owed on a draft: the balance falls due once it is sent
       isOverdue: false,
       version: 1,
       contract: { id: contract.id, number: contract.number },
