@@ -421,3 +421,90 @@ describe('renewalForecast', () => {
     }
   });
 });
+
+describe('projectMargins', () => {
+  it("matches each project's own figures, as the project API computes them", async () => {
+    const rows = (
+      await server.gql(
+        'admin',
+        '{ analytics { projectMargins { projectId projectName currency budget { amountCents } actualCost { amountCents } revenue { amountCents } margin { amountCents } marginPercent isProfitable } } }',
+      )
+    ).body.data!.analytics.projectMargins as any[];
+    const total = await server.count('SELECT COUNT(*) AS n FROM project');
+    expect(rows).toHaveLength(total);
+    for (const row of rows.slice(0, 25)) {
+      const project = (
+        await server.gql(
+          'admin',
+          'query ($id: ID!) { node(id: $id) { ... on Project { name budget { amountCents } actualCost { amountCents } revenue { amountCents } margin { amountCents } marginPercent isProfitable } } }',
+          { id: row.projectId },
+        )
+      ).body.data!.node;
+      expect({
+        name: row.projectName,
+        budget: row.budget,
+        actualCost: row.actualCost,
+        revenue: row.revenue,
+        margin: row.margin,
+        marginPercent: row.marginPercent,
+        isProfitable: row.isProfitable,
+      }).toEqual({ ...project, name: project.name });
+    }
+    const mine = (await server.gql('jordan', '{ analytics { projectMargins { projectId } } }')).body.data!.analytics
+      .projectMargins;
+    const listed = await server.gql('jordan', '{ projects(first: 1) { totalCount } }');
+    expect(mine).toHaveLength(listed.body.data!.projects.totalCount);
+  });
+});
+
+describe('portfolioHealth', () => {
+  it('counts projects at their latest report by each week end, and accounts at their worst project', async () => {
+    const updates = (
+      await server.sql<Record<string, Date | string>>(
+        'SELECT u.projectId, u.postedAt, u.id, u.overall, p.accountId FROM status_update u JOIN project p ON p.id = u.projectId',
+      )
+    ).map((u) => ({
+      projectId: Number(u.projectId),
+      accountId: Number(u.accountId),
+      id: Number(u.id),
+      overall: String(u.overall),
+      posted:
+        u.postedAt instanceof Date ? u.postedAt.getTime() : Date.parse(`${String(u.postedAt).replace(' ', 'T')}Z`),
+    }));
+    expect(updates.length).toBeGreaterThan(0);
+    const lastPosted = new Date(Math.max(...updates.map((u) => u.posted)));
+    const to = lastPosted.toISOString().slice(0, 10);
+    const from = new Date(lastPosted.getTime() - 8 * 7 * 86_400_000).toISOString().slice(0, 10);
+    const response = await server.gql(
+      'admin',
+      'query ($from: LocalDate!, $to: LocalDate!) { analytics { portfolioHealth(from: $from, to: $to) { weekOf subject health count } } }',
+      { from, to },
+    );
+    expect(response.body.errors).toBeUndefined();
+    const rows = response.body.data!.analytics.portfolioHealth as any[];
+    const weeks = [...new Set(rows.map((r) => r.weekOf))];
+    expect(weeks.length).toBeGreaterThanOrEqual(9);
+    const rank: Record<string, number> = { GREEN: 1, AMBER: 2, RED: 3 };
+    for (const weekOf of weeks) {
+      const end = Date.parse(`${weekOf}T00:00:00Z`) + 7 * 86_400_000;
+      const latest = new Map<number, (typeof updates)[number]>();
+      for (const u of updates) {
+        const seen = latest.get(u.projectId);
+        if (u.posted < end && (!seen || u.posted > seen.posted || (u.posted === seen.posted && u.id > seen.id)))
+          latest.set(u.projectId, u);
+      }
+      const worst = new Map<number, string>();
+      for (const u of latest.values()) {
+        const current = worst.get(u.accountId);
+        if (!current || rank[u.overall] > rank[current]) worst.set(u.accountId, u.overall);
+      }
+      for (const health of ['GREEN', 'AMBER', 'RED']) {
+        const projectCount = [...latest.values()].filter((u) => u.overall === health).length;
+        const accountCount = [...worst.values()].filter((h) => h === health).length;
+        const get = (subject: string) =>
+          rows.find((r) => r.weekOf === weekOf && r.subject === subject && r.health === health).count;
+        expect([weekOf, health, get('PROJECT'), get('ACCOUNT')]).toEqual([weekOf, health, projectCount, accountCount]);
+      }
+    }
+  });
+});

@@ -1437,6 +1437,19 @@ export type RenewalForecastQueryVariables = Exact<{
 
 export type RenewalForecastQuery = { analytics: { renewalForecast: Array<{ periodStart: string, currency: string, contracts: number, upForRenewal: { amountCents: number }, renewed: { amountCents: number }, lost: { amountCents: number }, pending: { amountCents: number } }> } };
 
+export type ProjectMarginsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProjectMarginsQuery = { analytics: { projectMargins: Array<{ projectId: string, projectName: string, accountId: string | null, accountName: string | null, status: ProjectStatus, currency: string, marginPercent: number | null, isProfitable: boolean, budget: { amountCents: number }, actualCost: { amountCents: number }, revenue: { amountCents: number }, margin: { amountCents: number } }> } };
+
+export type PortfolioHealthQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type PortfolioHealthQuery = { analytics: { portfolioHealth: Array<{ weekOf: string, subject: string, health: Health, count: number }> } };
+
 export type ApiKeyFieldsFragment = { id: string, name: string, prefix: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null, createdAt: string, version: number, serviceAccount: { id: string, name: string, role: Role, active: boolean } };
 
 export type ApiKeysQueryVariables = Exact<{
@@ -3116,6 +3129,46 @@ export const RenewalForecastDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RenewalForecastQuery, RenewalForecastQueryVariables>;
+export const ProjectMarginsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query projectMargins {
+  analytics {
+    projectMargins {
+      projectId
+      projectName
+      accountId
+      accountName
+      status
+      currency
+      budget {
+        amountCents
+      }
+      actualCost {
+        amountCents
+      }
+      revenue {
+        amountCents
+      }
+      margin {
+        amountCents
+      }
+      marginPercent
+      isProfitable
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProjectMarginsQuery, ProjectMarginsQueryVariables>;
+export const PortfolioHealthDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query portfolioHealth($from: LocalDate!, $to: LocalDate!) {
+  analytics {
+    portfolioHealth(from: $from, to: $to) {
+      weekOf
+      subject
+      health
+      count
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PortfolioHealthQuery, PortfolioHealthQueryVariables>;
 export const ApiKeysDocument = /*#__PURE__*/ new TypedDocumentString(`
     query apiKeys($first: Int! = 20, $after: String) {
   apiKeys(first: $first, after: $after) {

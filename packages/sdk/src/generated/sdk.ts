@@ -91,6 +91,8 @@ import * as Operations from './graphql.js';
 
 
 
+
+
 export type Requester<C = {}> = <R, V>(doc: Operations.TypedDocumentString<R, V>, vars?: V, options?: C) => Promise<R> | AsyncIterable<R>
 export function getSdk<C>(requester: Requester<C>) {
   return {
@@ -123,6 +125,12 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     renewalForecast(variables: Operations.RenewalForecastQueryVariables, options?: C): Promise<Operations.RenewalForecastQuery> {
       return requester<Operations.RenewalForecastQuery, Operations.RenewalForecastQueryVariables>(Operations.RenewalForecastDocument, variables, options) as Promise<Operations.RenewalForecastQuery>;
+    },
+    projectMargins(variables?: Operations.ProjectMarginsQueryVariables, options?: C): Promise<Operations.ProjectMarginsQuery> {
+      return requester<Operations.ProjectMarginsQuery, Operations.ProjectMarginsQueryVariables>(Operations.ProjectMarginsDocument, variables, options) as Promise<Operations.ProjectMarginsQuery>;
+    },
+    portfolioHealth(variables: Operations.PortfolioHealthQueryVariables, options?: C): Promise<Operations.PortfolioHealthQuery> {
+      return requester<Operations.PortfolioHealthQuery, Operations.PortfolioHealthQueryVariables>(Operations.PortfolioHealthDocument, variables, options) as Promise<Operations.PortfolioHealthQuery>;
     },
     apiKeys(variables?: Operations.ApiKeysQueryVariables, options?: C): Promise<Operations.ApiKeysQuery> {
       return requester<Operations.ApiKeysQuery, Operations.ApiKeysQueryVariables>(Operations.ApiKeysDocument, variables, options) as Promise<Operations.ApiKeysQuery>;

@@ -123,3 +123,12 @@ export class RenewalForecastArgs {
   @Field(() => GraphQLLocalDate, { description: 'Last end date counted (inclusive); on or after `from`.' })
   to!: LocalDate;
 }
+
+@ArgsType()
+export class PortfolioHealthArgs {
+  @Field(() => GraphQLLocalDate, { description: 'A day in the first week shown.' })
+  from!: LocalDate;
+
+  @Field(() => GraphQLLocalDate, { description: 'A day in the last week shown; on or after `from`.' })
+  to!: LocalDate;
+}

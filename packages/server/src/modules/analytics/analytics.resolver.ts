@@ -1,9 +1,17 @@
 import { Args, Ctx, FieldResolver, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../common/context';
-import { ReceivablesAgingArgs, RenewalForecastArgs, RevenueSeriesArgs, SlaPerformanceArgs } from './analytics.inputs';
+import {
+  PortfolioHealthArgs,
+  ReceivablesAgingArgs,
+  RenewalForecastArgs,
+  RevenueSeriesArgs,
+  SlaPerformanceArgs,
+} from './analytics.inputs';
 import { AnalyticsService } from './analytics.service';
 import {
   Analytics,
+  PortfolioHealthRow,
+  ProjectMarginRow,
   ReceivablesAgingRow,
   RenewalForecastRow,
   RevenueSeriesRow,
@@ -69,5 +77,25 @@ export class AnalyticsResolver {
     @Args(() => RenewalForecastArgs) args: RenewalForecastArgs,
   ): Promise<RenewalForecastRow[]> {
     return AnalyticsService.renewalForecast(ctx, args);
+  }
+
+  @FieldResolver(() => [ProjectMarginRow], {
+    complexity: TABLE_COST,
+    description: "Every project's budget, cost to date, revenue and margin, in its currency, by account and name.",
+  })
+  projectMargins(@Ctx() ctx: Context): Promise<ProjectMarginRow[]> {
+    return AnalyticsService.projectMargins(ctx);
+  }
+
+  @FieldResolver(() => [PortfolioHealthRow], {
+    complexity: TABLE_COST,
+    description:
+      "Projects and accounts by RAG health, week by week (every week, subject and health present): a project at its latest status update by the week's end, an account at its worst project.",
+  })
+  portfolioHealth(
+    @Ctx() ctx: Context,
+    @Args(() => PortfolioHealthArgs) args: PortfolioHealthArgs,
+  ): Promise<PortfolioHealthRow[]> {
+    return AnalyticsService.portfolioHealth(ctx, args);
   }
 }

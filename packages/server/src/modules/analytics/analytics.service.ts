@@ -5,11 +5,15 @@ import { decodeGlobalId, encodeGlobalId } from '../../common/global-id';
 import { DEFAULT_CURRENCY, Money } from '../../common/money';
 import { ClientIssueSeverity, breachedSql, resolutionLateSql, responseLateSql } from '../client-issue/sla';
 import { ContractStatus } from '../contract/contract.entity';
+import { Health, type ProjectStatus } from '../project/project.entity';
+import { isProfitable, marginCents, marginPercent, revenueSql } from '../project/profitability.rules';
+import { restrictProjects } from '../project/project.loaders';
 // Invoiced revenue counts what invoiced-to-date counts: approved for the client, whatever has been paid since.
 import { balanceDueSql, INVOICED_STATUSES, receivableSql } from '../invoice/invoicing.rules';
 import { AnalyticsErrors } from './analytics.errors';
 import {
   AgingGroupBy,
+  type PortfolioHealthArgs,
   type RenewalForecastArgs,
   type SlaPerformanceArgs,
   RevenueGroupBy,
@@ -17,7 +21,14 @@ import {
   type ReceivablesAgingArgs,
   type RevenueSeriesArgs,
 } from './analytics.inputs';
-import type { ReceivablesAgingRow, RenewalForecastRow, RevenueSeriesRow, SlaPerformanceRow } from './analytics.types';
+import type {
+  PortfolioHealthRow,
+  ProjectMarginRow,
+  ReceivablesAgingRow,
+  RenewalForecastRow,
+  RevenueSeriesRow,
+  SlaPerformanceRow,
+} from './analytics.types';
 import { Granularity, periodStarts, periodStartSql } from './periods';
 
 /** The most rows one revenue series may answer with; the CSV export has no such limit. */
@@ -302,6 +313,115 @@ export const AnalyticsService = {
       }),
     );
   },
+  /** Every project's budget, cost, revenue and margin; revenue by the profitability rule's SQL twin. */
+  async projectMargins(ctx: Context): Promise<ProjectMarginRow[]> {
+    // A project member may read a project whose account they may not: its account shows as null.
+    const readable = ctx.scope.readableAccounts('a');
+    const qb = (ctx.em.createQueryBuilder() as SelectQueryBuilder<object>)
+      .from('project', 'p')
+      .leftJoin('account', 'a', `a.id = p.accountId${readable ? ` AND ${readable.sql}` : ''}`, readable?.parameters)
+      .select('p.id', 'id')
+      .addSelect('p.name', 'name')
+      .addSelect('a.id', 'accountId')
+      .addSelect('a.name', 'accountName')
+      .addSelect('p.status', 'status')
+      .addSelect('p.currency', 'currency')
+      .addSelect('p.budgetCents', 'budget')
+      .addSelect('p.actualCostCents', 'cost')
+      .addSelect(revenueSql('p', ctx.db.dialect), 'revenue')
+      .orderBy('a.name')
+      .addOrderBy('p.name')
+      .addOrderBy('p.id')
+      .limit(MAX_SERIES_ROWS + 1);
+    restrictProjects(ctx.scope)(qb, 'p');
+    const raw = await qb.getRawMany<Record<string, string | number | null>>();
+    if (raw.length > MAX_SERIES_ROWS) throw AnalyticsErrors.tooManyRows(raw.length, MAX_SERIES_ROWS);
+    return raw.map((row) => {
+      const currency = String(row.currency);
+      const revenue = Number(row.revenue);
+      const cost = Number(row.cost);
+      return {
+        projectId: encodeGlobalId('Project', Number(row.id)),
+        projectName: String(row.name),
+        accountId: row.accountId === null ? null : encodeGlobalId('Account', Number(row.accountId)),
+        accountName: row.accountName === null ? null : String(row.accountName),
+        status: String(row.status) as ProjectStatus,
+        currency,
+        budget: Money.of(Number(row.budget), currency),
+        actualCost: Money.of(cost, currency),
+        revenue: Money.of(revenue, currency),
+        margin: Money.of(marginCents(revenue, cost), currency),
+        marginPercent: marginPercent(revenue, cost),
+        isProfitable: isProfitable(revenue, cost),
+      };
+    });
+  },
+
+  /**
+   * Projects and accounts by RAG, week by week: a project stands at its latest status update by
+   * the week's end, an account at its worst project. Weeks without a report carry the last one.
+   */
+  async portfolioHealth(ctx: Context, args: PortfolioHealthArgs): Promise<PortfolioHealthRow[]> {
+    if (args.to < args.from) throw AnalyticsErrors.rangeReversed();
+    const weeks = periodStarts(Granularity.WEEK, args.from, args.to);
+    if (weeks.length > MAX_HEALTH_WEEKS) throw AnalyticsErrors.tooManyRows(weeks.length, MAX_HEALTH_WEEKS);
+    const latest = projectHealthByWeek(ctx, weeks);
+    const rank = `CASE su.overall WHEN '${Health.RED}' THEN 3 WHEN '${Health.AMBER}' THEN 2 ELSE 1 END`;
+    const [projects, accounts] = await Promise.all([
+      latest
+        .clone()
+        .select('w.weekOf', 'weekOf')
+        .addSelect('su.overall', 'health')
+        .addSelect('COUNT(*)', 'n')
+        .groupBy('w.weekOf')
+        .addGroupBy('su.overall')
+        .getRawMany<{ weekOf: string; health: string; n: string | number }>(),
+      (() => {
+        const readable = ctx.scope.readableAccounts('a');
+        const worst = latest
+          .clone()
+          .innerJoin(
+            'account',
+            'a',
+            `a.id = p.accountId${readable ? ` AND ${readable.sql}` : ''}`,
+            readable?.parameters,
+          )
+          .select('w.weekOf', 'weekOf')
+          .addSelect('p.accountId', 'accountId')
+          .addSelect(`MAX(${rank})`, 'worst')
+          .groupBy('w.weekOf')
+          .addGroupBy('p.accountId');
+        return (ctx.em.createQueryBuilder() as SelectQueryBuilder<object>)
+          .from(`(${worst.getQuery()})`, 't')
+          .select('t.weekOf', 'weekOf')
+          .addSelect(
+            `CASE t.worst WHEN 3 THEN '${Health.RED}' WHEN 2 THEN '${Health.AMBER}' ELSE '${Health.GREEN}' END`,
+            'health',
+          )
+          .addSelect('COUNT(*)', 'n')
+          .setParameters(worst.getParameters())
+          .groupBy('t.weekOf')
+          .addGroupBy('t.worst')
+          .getRawMany<{ weekOf: string; health: string; n: string | number }>();
+      })(),
+    ]);
+    const counts = new Map<string, number>();
+    for (const [subject, rows] of [
+      ['PROJECT', projects],
+      ['ACCOUNT', accounts],
+    ] as const)
+      for (const row of rows) counts.set(`${subject}|${String(row.weekOf)}|${row.health}`, Number(row.n));
+    return weeks.flatMap((weekOf) =>
+      (['PROJECT', 'ACCOUNT'] as const).flatMap((subject) =>
+        Object.values(Health).map((health) => ({
+          weekOf,
+          subject,
+          health,
+          count: counts.get(`${subject}|${weekOf}|${health}`) ?? 0,
+        })),
+      ),
+    );
+  },
 };
 
 /** Narrows to the accounts the viewer reads, and to one account (with its children) when asked. */
@@ -434,4 +554,32 @@ async function secondsPercentiles(
     .getRawMany<{ bucket: string; severity: string; p50: string | number | null; p90: string | number | null }>();
   const number = (value: string | number | null) => (value === null ? null : Number(value));
   return new Map(raw.map((row) => [`${row.bucket}|${row.severity}`, { p50: number(row.p50), p90: number(row.p90) }]));
+}
+
+/** The most weeks one health series may show (five years). */
+const MAX_HEALTH_WEEKS = 260;
+
+/**
+ * Every (week, project) the viewer may read with the project's latest status update posted before
+ * the week ends, aliased w (weekOf), p (project), su (the update). The weeks are a
+ * derived table of parameters; the update is found by the (projectId, postedAt, id) index.
+ */
+function projectHealthByWeek(ctx: Context, weeks: readonly LocalDate[]): SelectQueryBuilder<object> {
+  const parameters: Record<string, unknown> = {};
+  const rows = weeks.map((weekOf, i) => {
+    parameters[`week${i}`] = weekOf;
+    parameters[`weekEnd${i}`] = new Date(`${addDays(weekOf, 7)}T00:00:00Z`);
+    return `SELECT :week${i} AS weekOf, :weekEnd${i} AS weekEnd`;
+  });
+  const qb = (ctx.em.createQueryBuilder() as SelectQueryBuilder<object>)
+    .from(`(${rows.join(' UNION ALL ')})`, 'w')
+    .innerJoin('project', 'p', '1 = 1')
+    .innerJoin(
+      'status_update',
+      'su',
+      'su.id = (SELECT s2.id FROM status_update s2 WHERE s2.projectId = p.id AND s2.postedAt < w.weekEnd ORDER BY s2.postedAt DESC, s2.id DESC LIMIT 1)',
+    )
+    .setParameters(parameters);
+  restrictProjects(ctx.scope)(qb, 'p');
+  return qb;
 }

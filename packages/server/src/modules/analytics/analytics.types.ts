@@ -3,6 +3,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import type { LocalDate } from '../../common/dates';
 import { Money } from '../../common/money';
 import { ClientIssueSeverity } from '../client-issue/sla';
+import { Health, ProjectStatus } from '../project/project.entity';
 
 /** The root of the figures for dashboards; its fields are the tables. */
 @ObjectType({
@@ -150,4 +151,67 @@ export class RenewalForecastRow {
 
   @Field(() => Money, { description: 'Value of those still active: the renewal is yet to be decided.' })
   pending!: Money;
+}
+
+@ObjectType({ description: "One project's money: budget, cost to date, revenue earned and margin, in its currency." })
+export class ProjectMarginRow {
+  @Field(() => String, { description: 'The project id.' })
+  projectId!: string;
+
+  @Field(() => String, { description: 'The project name.' })
+  projectName!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Its account id; null when you may read the project but not its account.',
+  })
+  accountId!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Its account name; null when you may read the project but not its account.',
+  })
+  accountName!: string | null;
+
+  @Field(() => ProjectStatus, { description: 'Where the project is in its lifecycle.' })
+  status!: ProjectStatus;
+
+  @Field(() => String, { description: 'ISO 4217 currency of every amount in the row.' })
+  currency!: string;
+
+  @Field(() => Money, { description: 'The budget.' })
+  budget!: Money;
+
+  @Field(() => Money, { description: 'Cost recorded to date.' })
+  actualCost!: Money;
+
+  @Field(() => Money, { description: "Revenue: the project's budget share of what its contract has invoiced." })
+  revenue!: Money;
+
+  @Field(() => Money, { description: 'Revenue less actual cost; negative when the project loses money.' })
+  margin!: Money;
+
+  @Field(() => Float, { nullable: true, description: 'Margin as a percentage of revenue; null without revenue.' })
+  marginPercent!: number | null;
+
+  @Field(() => Boolean, { description: 'A margin above zero.' })
+  isProfitable!: boolean;
+}
+
+@ObjectType({ description: 'How many projects, or accounts, stood at one RAG health in one week.' })
+export class PortfolioHealthRow {
+  @Field(() => GraphQLLocalDate, { description: 'The Monday (UTC) the week starts on.' })
+  weekOf!: LocalDate;
+
+  @Field(() => String, { description: '"PROJECT" or "ACCOUNT".' })
+  subject!: string;
+
+  @Field(() => Health, {
+    description:
+      "The health: a project's latest status update by the week's end; an account's worst project health that week.",
+  })
+  health!: Health;
+
+  @Field(() => Int, { description: 'How many projects, or accounts, had that health.' })
+  count!: number;
 }
