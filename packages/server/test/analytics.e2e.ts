@@ -508,3 +508,93 @@ describe('portfolioHealth', () => {
     }
   });
 });
+
+describe('portfolioSummary', () => {
+  const SUMMARY = `{ analytics { portfolioSummary { accounts accountsByStatus { key count } accountsByTier { key count }
+    accountsByKind { key count } membersReached annualContractValue { amountCents currency }
+    renewalsDue { withinDays currency contracts value { amountCents } } overdueBalance { amountCents currency }
+    openIssuesBySeverity { key count } issuesResolved slaAttainment } } }`;
+
+  it("adds up an account manager's portfolio from its rows", async () => {
+    const mine = await portfolioOf('jordan');
+    const inMine = (accountId: unknown) => mine.has(Number(accountId));
+    const accounts = (
+      await server.sql<Record<string, unknown>>('SELECT id, status, tier, kind, membersReached FROM account')
+    ).filter((a) => inMine(a.id));
+    const contracts = (
+      await server.sql<Record<string, unknown>>(
+        'SELECT accountId, status, startDate, endDate, valueCents, currency FROM contract',
+      )
+    ).filter((c) => inMine(c.accountId));
+    const theirInvoices = (await invoices()).filter((i) => mine.has(i.accountId));
+    const issues = (
+      await server.sql<Record<string, Date | string | null>>(
+        'SELECT accountId, severity, status, resolvedAt, resolutionDueAt FROM client_issue',
+      )
+    ).filter((c) => inMine(c.accountId));
+    const today = new Date().toISOString().slice(0, 10);
+    const days = (from: string, to: string) =>
+      Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+    const countBy = (rows: Record<string, unknown>[], key: string) =>
+      [
+        ...sumBy(
+          rows,
+          (r) => String(r[key]),
+          () => 1,
+        ),
+      ]
+        .map(([k, count]) => ({ key: k, count }))
+        .sort((x, y) => x.key.localeCompare(y.key));
+    const active = contracts.filter((c) => c.status === 'ACTIVE');
+    const acv = sumBy(
+      active,
+      (c) => String(c.currency),
+      (c) => Math.floor((Number(c.valueCents) * 365) / (days(day(c.startDate), day(c.endDate)) + 1)),
+    );
+    const overdue = sumBy(
+      theirInvoices.filter(
+        (i) => ['SENT', 'PARTIALLY_PAID'].includes(i.status) && i.paidCents < i.totalCents && i.dueDate < today,
+      ),
+      (i) => i.currency,
+      (i) => i.totalCents - i.paidCents,
+    );
+    const resolved = issues.filter((c) => c.resolvedAt !== null);
+    const ms = (v: Date | string | null) =>
+      v instanceof Date ? v.getTime() : Date.parse(`${String(v).replace(' ', 'T')}Z`);
+    const within = resolved.filter((c) => ms(c.resolvedAt) <= ms(c.resolutionDueAt)).length;
+
+    const response = await server.gql('jordan', SUMMARY);
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data!.analytics.portfolioSummary).toEqual({
+      accounts: accounts.length,
+      accountsByStatus: countBy(accounts, 'status'),
+      accountsByTier: countBy(accounts, 'tier'),
+      accountsByKind: countBy(accounts, 'kind'),
+      membersReached: accounts.reduce((s, a) => s + Number(a.membersReached), 0),
+      annualContractValue: [...acv].map(([currency, amountCents]) => ({ amountCents, currency })),
+      renewalsDue: [30, 60, 90, 180].flatMap((withinDays) =>
+        [...new Set(active.filter((c) => day(c.endDate) >= today).map((c) => String(c.currency)))]
+          .sort()
+          .map((currency) => {
+            const due = active.filter(
+              (c) => c.currency === currency && day(c.endDate) >= today && days(today, day(c.endDate)) <= withinDays,
+            );
+            return {
+              withinDays,
+              currency,
+              contracts: due.length,
+              value: { amountCents: due.reduce((s, c) => s + Number(c.valueCents), 0) },
+            };
+          }),
+      ),
+      overdueBalance: [...overdue].map(([currency, amountCents]) => ({ amountCents, currency })),
+      openIssuesBySeverity: countBy(
+        issues.filter((c) => !['RESOLVED', 'CLOSED'].includes(String(c.status))),
+        'severity',
+      ),
+      issuesResolved: resolved.length,
+      slaAttainment: resolved.length ? within / resolved.length : null,
+    });
+    expect(accounts.length).toBeGreaterThan(0);
+  });
+});

@@ -1450,6 +1450,11 @@ export type PortfolioHealthQueryVariables = Exact<{
 
 export type PortfolioHealthQuery = { analytics: { portfolioHealth: Array<{ weekOf: string, subject: string, health: Health, count: number }> } };
 
+export type PortfolioSummaryQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PortfolioSummaryQuery = { analytics: { portfolioSummary: { accounts: number, membersReached: number, issuesResolved: number, slaAttainment: number | null, accountsByStatus: Array<{ key: string, count: number }>, accountsByTier: Array<{ key: string, count: number }>, accountsByKind: Array<{ key: string, count: number }>, annualContractValue: Array<{ amountCents: number, currency: string }>, renewalsDue: Array<{ withinDays: number, currency: string, contracts: number, value: { amountCents: number } }>, overdueBalance: Array<{ amountCents: number, currency: string }>, openIssuesBySeverity: Array<{ key: string, count: number }> } } };
+
 export type ApiKeyFieldsFragment = { id: string, name: string, prefix: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null, createdAt: string, version: number, serviceAccount: { id: string, name: string, role: Role, active: boolean } };
 
 export type ApiKeysQueryVariables = Exact<{
@@ -3169,6 +3174,50 @@ export const PortfolioHealthDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PortfolioHealthQuery, PortfolioHealthQueryVariables>;
+export const PortfolioSummaryDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query portfolioSummary {
+  analytics {
+    portfolioSummary {
+      accounts
+      accountsByStatus {
+        key
+        count
+      }
+      accountsByTier {
+        key
+        count
+      }
+      accountsByKind {
+        key
+        count
+      }
+      membersReached
+      annualContractValue {
+        amountCents
+        currency
+      }
+      renewalsDue {
+        withinDays
+        currency
+        contracts
+        value {
+          amountCents
+        }
+      }
+      overdueBalance {
+        amountCents
+        currency
+      }
+      openIssuesBySeverity {
+        key
+        count
+      }
+      issuesResolved
+      slaAttainment
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PortfolioSummaryQuery, PortfolioSummaryQueryVariables>;
 export const ApiKeysDocument = /*#__PURE__*/ new TypedDocumentString(`
     query apiKeys($first: Int! = 20, $after: String) {
   apiKeys(first: $first, after: $after) {

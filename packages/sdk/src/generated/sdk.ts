@@ -93,6 +93,7 @@ import * as Operations from './graphql.js';
 
 
 
+
 export type Requester<C = {}> = <R, V>(doc: Operations.TypedDocumentString<R, V>, vars?: V, options?: C) => Promise<R> | AsyncIterable<R>
 export function getSdk<C>(requester: Requester<C>) {
   return {
@@ -131,6 +132,9 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     portfolioHealth(variables: Operations.PortfolioHealthQueryVariables, options?: C): Promise<Operations.PortfolioHealthQuery> {
       return requester<Operations.PortfolioHealthQuery, Operations.PortfolioHealthQueryVariables>(Operations.PortfolioHealthDocument, variables, options) as Promise<Operations.PortfolioHealthQuery>;
+    },
+    portfolioSummary(variables?: Operations.PortfolioSummaryQueryVariables, options?: C): Promise<Operations.PortfolioSummaryQuery> {
+      return requester<Operations.PortfolioSummaryQuery, Operations.PortfolioSummaryQueryVariables>(Operations.PortfolioSummaryDocument, variables, options) as Promise<Operations.PortfolioSummaryQuery>;
     },
     apiKeys(variables?: Operations.ApiKeysQueryVariables, options?: C): Promise<Operations.ApiKeysQuery> {
       return requester<Operations.ApiKeysQuery, Operations.ApiKeysQueryVariables>(Operations.ApiKeysDocument, variables, options) as Promise<Operations.ApiKeysQuery>;

@@ -11,6 +11,7 @@ import { AnalyticsService } from './analytics.service';
 import {
   Analytics,
   PortfolioHealthRow,
+  PortfolioSummary,
   ProjectMarginRow,
   ReceivablesAgingRow,
   RenewalForecastRow,
@@ -97,5 +98,14 @@ export class AnalyticsResolver {
     @Args(() => PortfolioHealthArgs) args: PortfolioHealthArgs,
   ): Promise<PortfolioHealthRow[]> {
     return AnalyticsService.portfolioHealth(ctx, args);
+  }
+
+  @FieldResolver(() => PortfolioSummary, {
+    complexity: TABLE_COST,
+    description:
+      'The portfolio at a glance, as of now: accounts by status, tier and kind, members reached, annual contract value, renewals due, overdue balance, open issues by severity, SLA attainment.',
+  })
+  portfolioSummary(@Ctx() ctx: Context): Promise<PortfolioSummary> {
+    return AnalyticsService.portfolioSummary(ctx);
   }
 }

@@ -3,13 +3,14 @@ import type { Context } from '../../common/context';
 import { addDays, todayUtc, type LocalDate } from '../../common/dates';
 import { decodeGlobalId, encodeGlobalId } from '../../common/global-id';
 import { DEFAULT_CURRENCY, Money } from '../../common/money';
+import { ClientIssueStatus } from '../client-issue/client-issue.entity';
 import { ClientIssueSeverity, breachedSql, resolutionLateSql, responseLateSql } from '../client-issue/sla';
 import { ContractStatus } from '../contract/contract.entity';
 import { Health, type ProjectStatus } from '../project/project.entity';
 import { isProfitable, marginCents, marginPercent, revenueSql } from '../project/profitability.rules';
 import { restrictProjects } from '../project/project.loaders';
 // Invoiced revenue counts what invoiced-to-date counts: approved for the client, whatever has been paid since.
-import { balanceDueSql, INVOICED_STATUSES, receivableSql } from '../invoice/invoicing.rules';
+import { balanceDueSql, INVOICED_STATUSES, overdueSql, receivableSql } from '../invoice/invoicing.rules';
 import { AnalyticsErrors } from './analytics.errors';
 import {
   AgingGroupBy,
@@ -22,7 +23,10 @@ import {
   type RevenueSeriesArgs,
 } from './analytics.inputs';
 import type {
+  CountRow,
   PortfolioHealthRow,
+  PortfolioSummary,
+  RenewalWindowRow,
   ProjectMarginRow,
   ReceivablesAgingRow,
   RenewalForecastRow,
@@ -422,6 +426,88 @@ export const AnalyticsService = {
       ),
     );
   },
+  /** The portfolio at a glance: each figure one GROUP BY over the accounts the viewer reads. */
+  async portfolioSummary(ctx: Context): Promise<PortfolioSummary> {
+    const today = todayUtc();
+    const scoped = (table: string, alias: string, accountColumn = `${alias}.accountId`) => {
+      const qb = (ctx.em.createQueryBuilder() as SelectQueryBuilder<object>)
+        .from(table, alias)
+        .innerJoin('account', 'a', `a.id = ${accountColumn}`);
+      restrictToAccounts(ctx, qb, null, false);
+      return qb;
+    };
+    const countBy = async (column: string): Promise<CountRow[]> => {
+      const rows = await scoped('account', 'acc', 'acc.id')
+        .select(column, 'key')
+        .addSelect('COUNT(*)', 'n')
+        .groupBy(column)
+        .getRawMany<{ key: string; n: string | number }>();
+      return rows
+        .map((row) => ({ key: String(row.key), count: Number(row.n) }))
+        .sort((x, y) => x.key.localeCompare(y.key));
+    };
+    const termDays =
+      ctx.db.dialect === 'mysql'
+        ? 'DATEDIFF(k.endDate, k.startDate) + 1'
+        : 'CAST(julianday(k.endDate) - julianday(k.startDate) AS INTEGER) + 1';
+    const windows = [30, 60, 90, 180];
+    const overdue = overdueSql('i', today);
+    const [byStatus, byTier, byKind, reach, acv, renewals, overdueRows, openIssues, resolution] = await Promise.all([
+      countBy('acc.status'),
+      countBy('acc.tier'),
+      countBy('acc.kind'),
+      scoped('account', 'acc', 'acc.id')
+        .select('COUNT(*)', 'accounts')
+        .addSelect('COALESCE(SUM(acc.membersReached), 0)', 'members')
+        .getRawOne<{ accounts: string | number; members: string | number }>(),
+      scoped('contract', 'k')
+        .select('k.currency', 'currency')
+        // Whole cents a year, each contract's share rounded down before the sum.
+        .addSelect(`SUM((k.valueCents * 365) ${ctx.db.dialect === 'mysql' ? 'DIV' : '/'} (${termDays}))`, 'cents')
+        .andWhere('k.status = :active', { active: ContractStatus.ACTIVE })
+        .groupBy('k.currency')
+        .getRawMany<{ currency: string; cents: string | number }>(),
+      renewalWindows(scoped('contract', 'k'), windows, today),
+      scoped('invoice', 'i')
+        .select('i.currency', 'currency')
+        .addSelect(`SUM(${balanceDueSql('i')})`, 'cents')
+        .andWhere(overdue.sql, overdue.params)
+        .groupBy('i.currency')
+        .getRawMany<{ currency: string; cents: string | number }>(),
+      scoped('client_issue', 'c')
+        .select('c.severity', 'key')
+        .addSelect('COUNT(*)', 'n')
+        .andWhere('c.status NOT IN (:...done)', { done: [ClientIssueStatus.RESOLVED, ClientIssueStatus.CLOSED] })
+        .groupBy('c.severity')
+        .getRawMany<{ key: string; n: string | number }>(),
+      scoped('client_issue', 'c')
+        .select('COUNT(*)', 'resolved')
+        .addSelect(`SUM(CASE WHEN NOT ${resolutionLateSql('c', new Date()).sql} THEN 1 ELSE 0 END)`, 'withinSla')
+        .setParameters(resolutionLateSql('c', new Date()).params)
+        .andWhere('c.resolvedAt IS NOT NULL')
+        .getRawOne<{ resolved: string | number; withinSla: string | number | null }>(),
+    ]);
+    const money = (rows: { currency: string; cents: string | number }[]) =>
+      rows
+        .map((row) => Money.of(Number(row.cents), String(row.currency)))
+        .sort((x, y) => x.currency.localeCompare(y.currency));
+    const resolved = Number(resolution?.resolved ?? 0);
+    return {
+      accounts: Number(reach?.accounts ?? 0),
+      accountsByStatus: byStatus,
+      accountsByTier: byTier,
+      accountsByKind: byKind,
+      membersReached: Number(reach?.members ?? 0),
+      annualContractValue: money(acv),
+      renewalsDue: renewals,
+      overdueBalance: money(overdueRows),
+      openIssuesBySeverity: openIssues
+        .map((row) => ({ key: String(row.key), count: Number(row.n) }))
+        .sort((x, y) => x.key.localeCompare(y.key)),
+      issuesResolved: resolved,
+      slaAttainment: resolved ? Number(resolution?.withinSla ?? 0) / resolved : null,
+    };
+  },
 };
 
 /** Narrows to the accounts the viewer reads, and to one account (with its children) when asked. */
@@ -582,4 +668,31 @@ function projectHealthByWeek(ctx: Context, weeks: readonly LocalDate[]): SelectQ
     .setParameters(parameters);
   restrictProjects(ctx.scope)(qb, 'p');
   return qb;
+}
+
+/** Active contracts (already scoped, aliased k) ending within each window of days from today, per currency, in one statement. */
+async function renewalWindows(
+  contracts: SelectQueryBuilder<object>,
+  windows: readonly number[],
+  today: LocalDate,
+): Promise<RenewalWindowRow[]> {
+  const qb = contracts
+    .select('k.currency', 'currency')
+    .andWhere('k.status = :active AND k.endDate >= :today', { active: ContractStatus.ACTIVE, today });
+  for (const days of windows) {
+    qb.setParameter(`end${days}`, addDays(today, days));
+    qb.addSelect(`SUM(CASE WHEN k.endDate <= :end${days} THEN 1 ELSE 0 END)`, `n${days}`);
+    qb.addSelect(`SUM(CASE WHEN k.endDate <= :end${days} THEN k.valueCents ELSE 0 END)`, `v${days}`);
+  }
+  const rows = await qb.groupBy('k.currency').getRawMany<Record<string, string | number>>();
+  return windows.flatMap((withinDays) =>
+    rows
+      .map((row) => ({
+        withinDays,
+        currency: String(row.currency),
+        contracts: Number(row[`n${withinDays}`] ?? 0),
+        value: Money.of(Number(row[`v${withinDays}`] ?? 0), String(row.currency)),
+      }))
+      .sort((x, y) => x.currency.localeCompare(y.currency)),
+  );
 }

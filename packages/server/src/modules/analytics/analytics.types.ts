@@ -1,4 +1,4 @@
-import { GraphQLLocalDate } from 'graphql-scalars';
+import { GraphQLLocalDate, GraphQLSafeInt } from 'graphql-scalars';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import type { LocalDate } from '../../common/dates';
 import { Money } from '../../common/money';
@@ -214,4 +214,72 @@ export class PortfolioHealthRow {
 
   @Field(() => Int, { description: 'How many projects, or accounts, had that health.' })
   count!: number;
+}
+
+@ObjectType({ description: 'How many records have one value of a field.' })
+export class CountRow {
+  @Field(() => String, { description: 'The value (an enum value such as ACTIVE or CRITICAL).' })
+  key!: string;
+
+  @Field(() => Int, { description: 'How many have it.' })
+  count!: number;
+}
+
+@ObjectType({ description: 'Active contracts whose term ends within a number of days, in one currency.' })
+export class RenewalWindowRow {
+  @Field(() => Int, { description: 'The window: ending within this many days from today (30, 60, 90 or 180).' })
+  withinDays!: number;
+
+  @Field(() => String, { description: 'ISO 4217 currency of `value`.' })
+  currency!: string;
+
+  @Field(() => Int, { description: 'How many contracts end in the window.' })
+  contracts!: number;
+
+  @Field(() => Money, { description: 'Their value.' })
+  value!: Money;
+}
+
+@ObjectType({ description: 'The portfolio at a glance, as of now: each field a small table computed in the database.' })
+export class PortfolioSummary {
+  @Field(() => Int, { description: 'Accounts you may read.' })
+  accounts!: number;
+
+  @Field(() => [CountRow], { description: 'Accounts by status.' })
+  accountsByStatus!: CountRow[];
+
+  @Field(() => [CountRow], { description: 'Accounts by tier.' })
+  accountsByTier!: CountRow[];
+
+  @Field(() => [CountRow], { description: 'Accounts by kind.' })
+  accountsByKind!: CountRow[];
+
+  @Field(() => GraphQLSafeInt, { description: 'Members (covered lives) the accounts reach, added up.' })
+  membersReached!: number;
+
+  @Field(() => [Money], {
+    description: "Annual contract value per currency: each active contract's value spread over its term, per 365 days.",
+  })
+  annualContractValue!: Money[];
+
+  @Field(() => [RenewalWindowRow], {
+    description: 'Active contracts ending within 30, 60, 90 and 180 days, per currency.',
+  })
+  renewalsDue!: RenewalWindowRow[];
+
+  @Field(() => [Money], { description: 'The balance due on overdue invoices, per currency.' })
+  overdueBalance!: Money[];
+
+  @Field(() => [CountRow], { description: 'Open client issues (not resolved or closed) by severity.' })
+  openIssuesBySeverity!: CountRow[];
+
+  @Field(() => Int, { description: 'Client issues resolved so far.' })
+  issuesResolved!: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'SLA attainment: the share of resolved issues resolved within their SLA (0 to 1); null with none resolved.',
+  })
+  slaAttainment!: number | null;
 }
