@@ -157,4 +157,23 @@ it('exports the analytics tables with the same figures as the API', async () => 
   expect(years.map((y) => y.periodStart)).toEqual(expect.arrayContaining(['2024-01-01', '2025-01-01', '2026-01-01']));
   const missing = await download('/export/revenue-series.csv?from=2024-01-01&to=2026-12-31');
   expect(missing.status).toBe(400);
+
+  // Every other analytics table downloads with the same rows as its GraphQL field.
+  const margins = parseCsv(await (await download('/export/project-margins.csv')).text());
+  const apiMargins = await server.gql(
+    'admin',
+    '{ analytics { projectMargins { projectId revenue { amountCents } } } }',
+  );
+  expect(margins.slice(1).map((r) => [r[0], Number(r[margins[0].indexOf('revenueCents')])])).toEqual(
+    apiMargins.body.data!.analytics.projectMargins.map((row: any) => [row.projectId, row.revenue.amountCents]),
+  );
+  for (const path of [
+    '/export/sla-performance.ndjson?granularity=QUARTER&from=2025-01-01&to=2026-12-31',
+    '/export/renewal-forecast.ndjson?from=2026-01-01&to=2027-12-31',
+    '/export/portfolio-health.ndjson?from=2026-09-01&to=2026-11-30',
+  ]) {
+    const response = await download(path);
+    expect([path, response.status]).toEqual([path, 200]);
+    expect((await response.text()).trim().split('\n').length).toBeGreaterThan(1);
+  }
 });

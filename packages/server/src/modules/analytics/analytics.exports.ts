@@ -2,6 +2,9 @@ import { BadInputError } from '../../common/errors';
 import type { ExportDataset } from '../../common/export-dataset';
 import {
   AgingGroupBy,
+  PortfolioHealthArgs,
+  RenewalForecastArgs,
+  SlaPerformanceArgs,
   RevenueGroupBy,
   RevenueMeasure,
   ReceivablesAgingArgs,
@@ -92,6 +95,106 @@ export const analyticsExports: readonly ExportDataset[] = [
         totalCents: row.total.amountCents,
         invoiceCount: row.invoiceCount,
       }));
+    },
+  },
+  {
+    name: 'sla-performance',
+    description: 'analytics.slaPerformance as a table: ?granularity=MONTH&from=2026-01-01&to=2026-12-31.',
+    columns: [
+      'periodStart',
+      'severity',
+      'opened',
+      'responded',
+      'respondedWithinSla',
+      'resolved',
+      'resolvedWithinSla',
+      'breached',
+      'breachRate',
+      'medianSecondsToRespond',
+      'p90SecondsToRespond',
+      'medianSecondsToResolve',
+      'p90SecondsToResolve',
+    ].map((name) => ({ name })),
+    rows: async (ctx, params) => {
+      const args = Object.assign(new SlaPerformanceArgs(), {
+        granularity: enumParam(params, 'granularity', Granularity),
+        from: dateParam(params, 'from'),
+        to: dateParam(params, 'to'),
+      });
+      return (await AnalyticsService.slaPerformance(ctx, args)).map((row) => ({ ...row }));
+    },
+  },
+  {
+    name: 'renewal-forecast',
+    description: 'analytics.renewalForecast as a table: ?from=2026-01-01&to=2027-12-31; amounts in minor units.',
+    columns: [
+      'periodStart',
+      'currency',
+      'contracts',
+      'upForRenewalCents',
+      'renewedCents',
+      'lostCents',
+      'pendingCents',
+    ].map((name) => ({ name })),
+    rows: async (ctx, params) => {
+      const args = Object.assign(new RenewalForecastArgs(), {
+        from: dateParam(params, 'from'),
+        to: dateParam(params, 'to'),
+      });
+      return (await AnalyticsService.renewalForecast(ctx, args)).map((row) => ({
+        periodStart: row.periodStart,
+        currency: row.currency,
+        contracts: row.contracts,
+        upForRenewalCents: row.upForRenewal.amountCents,
+        renewedCents: row.renewed.amountCents,
+        lostCents: row.lost.amountCents,
+        pendingCents: row.pending.amountCents,
+      }));
+    },
+  },
+  {
+    name: 'project-margins',
+    description: 'analytics.projectMargins as a table; amounts in minor units.',
+    columns: [
+      'projectId',
+      'projectName',
+      'accountId',
+      'accountName',
+      'status',
+      'currency',
+      'budgetCents',
+      'actualCostCents',
+      'revenueCents',
+      'marginCents',
+      'marginPercent',
+      'isProfitable',
+    ].map((name) => ({ name })),
+    rows: async (ctx) =>
+      (await AnalyticsService.projectMargins(ctx)).map((row) => ({
+        projectId: row.projectId,
+        projectName: row.projectName,
+        accountId: row.accountId,
+        accountName: row.accountName,
+        status: row.status,
+        currency: row.currency,
+        budgetCents: row.budget.amountCents,
+        actualCostCents: row.actualCost.amountCents,
+        revenueCents: row.revenue.amountCents,
+        marginCents: row.margin.amountCents,
+        marginPercent: row.marginPercent,
+        isProfitable: row.isProfitable,
+      })),
+  },
+  {
+    name: 'portfolio-health',
+    description: 'analytics.portfolioHealth as a table: ?from=2026-01-01&to=2026-06-30 (weeks, Monday to Sunday).',
+    columns: ['weekOf', 'subject', 'health', 'count'].map((name) => ({ name })),
+    rows: async (ctx, params) => {
+      const args = Object.assign(new PortfolioHealthArgs(), {
+        from: dateParam(params, 'from'),
+        to: dateParam(params, 'to'),
+      });
+      return (await AnalyticsService.portfolioHealth(ctx, args)).map((row) => ({ ...row }));
     },
   },
 ];
