@@ -1,9 +1,11 @@
-import { fromGlobalId, toGlobalId } from 'graphql-relay';
+import { fromGlobalId } from 'graphql-relay';
 import { BadInputError, ErrorReason } from './errors';
 
 /** Relay global ids: opaque base64 of "<Type>:<row id>", stable across dialects. */
 export function encodeGlobalId(typeName: string, rowId: number): string {
-  return toGlobalId(typeName, String(rowId));
+  // graphql-relay's toGlobalId, done by Buffer: the same characters, several times faster, which an
+  // export of every invoice (three ids a row) feels.
+  return Buffer.from(`${typeName}:${rowId}`, 'utf8').toString('base64');
 }
 
 export interface DecodedId {

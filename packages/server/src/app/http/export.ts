@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import { Semaphore } from 'async-mutex';
 import { coerceInputValue, isInputObjectType, type GraphQLSchema } from 'graphql';
@@ -78,14 +77,21 @@ export class Exporter {
       res.setHeader('cache-control', 'no-store');
       const write = writer(res);
       if (target.format === 'csv') await write(csvLine(dataset.columns.map((column) => column.name)));
+      const names = dataset.columns.map((column) => column.name);
       const encode =
         target.format === 'csv'
-          ? (row: readonly unknown[]) => csvLine(row)
-          : (row: readonly unknown[]) =>
-              `${JSON.stringify(Object.fromEntries(dataset.columns.map((column, i) => [column.name, row[i]])))}\n`;
+          ? csvLine
+          : (row: readonly unknown[]) => {
+              const record: Record<string, unknown> = {};
+              for (let i = 0; i < names.length; i++) record[names[i]] = row[i];
+              return `${JSON.stringify(record)}\n`;
+            };
       for await (const rows of batches) {
         if (res.destroyed) return; // the client went away: read no further
-        await write(rows.map(encode).join(''));
+        // One string per batch, built by appending: the export's cost is per cell, so no arrays per row.
+        let chunk = '';
+        for (const row of rows) chunk += encode(row);
+        await write(chunk);
       }
       res.end();
     });
@@ -104,13 +110,19 @@ export class Exporter {
       base.addSelect(column.sql, `c${i}`);
     }
     base.orderBy(`${alias}.id`, 'ASC').limit(BATCH_ROWS);
+    const columns = dataset.columns;
+    const keys = columns.map((_, i) => `c${i}`);
     for (let after = 0; ;) {
       const raw = await base
         .clone()
         .andWhere(`${alias}.id > :exportAfter`, { exportAfter: after })
         .getRawMany<Record<string, RawValue>>();
       if (raw.length === 0) return;
-      yield raw.map((row) => dataset.columns.map((column, i) => format(column, row[`c${i}`])));
+      yield raw.map((row) => {
+        const values = new Array<unknown>(columns.length);
+        for (let i = 0; i < columns.length; i++) values[i] = format(columns[i], row[keys[i]]);
+        return values;
+      });
       if (raw.length < BATCH_ROWS) return;
       after = Number(raw[raw.length - 1].exportRowId);
     }
@@ -150,11 +162,24 @@ async function* computedBatch(dataset: ExportDataset, rows: Record<string, unkno
   yield rows.map((row) => dataset.columns.map((column) => format(column, row[column.name] as RawValue)));
 }
 
-/** Writes with backpressure: waits for the socket to drain before the next batch is read. */
-function writer(res: ServerResponse): (chunk: string) => Promise<void> {
+/**
+ * Writes with backpressure: waits for the socket to drain (or close) before the next batch is read.
+ * Each wait removes both of its listeners when it ends, so a long download does not pile them up
+ * on the response (one pair per batch).
+ */
+export function writer(res: ServerResponse): (chunk: string) => Promise<void> {
   return async (chunk) => {
     if (res.destroyed) return;
-    if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+    if (res.write(chunk)) return;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        res.off('drain', done);
+        res.off('close', done);
+        resolve();
+      };
+      res.on('drain', done);
+      res.on('close', done);
+    });
   };
 }
 
@@ -170,7 +195,9 @@ function format(column: ExportColumn, value: RawValue): unknown {
  * quote mark, so a client-typed name cannot execute on a finance analyst's machine.
  */
 export function csvLine(values: readonly unknown[]): string {
-  return `${values.map(csvField).join(',')}\r\n`;
+  let line = values.length ? csvField(values[0]) : '';
+  for (let i = 1; i < values.length; i++) line += `,${csvField(values[i])}`;
+  return `${line}\r\n`;
 }
 
 function csvField(value: unknown): string {
