@@ -11,15 +11,19 @@
 //      answer compared with the server's row by row.
 //   3. Requests one at a time, the two sides alternating after a warm-up; p50 of each. A dashboard
 //      asks for one table at a time, so latency is what matters here, not throughput.
+//   4. B3: GET /export/invoices.csv of all 100,000 invoices against a hand-written streaming export
+//      (scripts/bench/export.mjs): rows per second of each, and the server's RSS while it exports.
 //
 //   BENCH_BI_DATABASE      MariaDB database name for the large seed (default ag_bench_bi; kept)
 //   BENCH_BI_SQLITE        SQLite file for it (default <temp>/ag-bench-bi/large.sqlite; kept)
 //   BENCH_BI_RELOAD=1      load the large seed again even if the counts match
 //   BENCH_BI_ITERATIONS    measured requests per case and side (default 25)
+//   BENCH_BI_EXPORT_RUNS   measured exports per side in B3 (default 5)
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { openBenchDatabase } from './db.mjs';
+import { exportCase } from './export.mjs';
 
 /** The large seed's counts (LARGE_SEED in packages/server/src/db/seed/large-seed.ts). */
 export const LARGE_COUNTS = {
@@ -151,6 +155,7 @@ async function countsOf(url) {
 export async function biSection(kit) {
   const { dialect, requireServer, startGraphQL, runServerCli, env, fail, fmt, percentile, cleanups } = kit;
   const iterations = kit.positiveInt('BENCH_BI_ITERATIONS', 25);
+  const exportRuns = kit.positiveInt('BENCH_BI_EXPORT_RUNS', 5);
   const reload = ['1', 'true', 'yes'].includes(String(process.env.BENCH_BI_RELOAD ?? '').toLowerCase());
 
   // 1. The large portfolio, reused when it is there already.
@@ -318,6 +323,21 @@ export async function biSection(kit) {
       `p50 GraphQL ${fmt(results[bench.key].graphql.p50, 1)} ms, raw ${fmt(results[bench.key].raw.p50, 1)} ms`,
     );
   }
+
+  // 4. The CSV export, checked against the database's own count and sum.
+  const [truth] = await raw.all('SELECT COUNT(*) AS n, SUM(totalCents) AS total FROM invoice');
+  const exported = await exportCase({
+    url,
+    dialect: raw.dialect,
+    requireServer,
+    port: ready.port,
+    token: ready.adminToken,
+    serverPid: server.child.pid,
+    truth: { count: Number(truth.n), totalCents: String(truth.total) },
+    runs: exportRuns,
+    fail,
+    fmt,
+  });
   await server.stop();
 
   const rows = [['case', 'side', 'p50 ms', 'p90 ms', 'requests', 'rows', 'GraphQL/raw p50']];
@@ -334,12 +354,29 @@ export async function biSection(kit) {
     ]);
     rows.push(['', 'raw SQL', fmt(result.raw.p50, 1), fmt(result.raw.p90, 1), String(result.raw.n), '', '']);
   }
+  const exportRows = [
+    ['case', 'side', 'rows/s (median)', 'exports', 'rows', 'server/raw rows/s', 'server RSS before', 'peak RSS MB'],
+    [
+      exported.title,
+      'HTTP',
+      fmt(exported.serverRowsPerSec, 0),
+      String(exported.runs),
+      String(exported.rows),
+      fmt(exported.serverRowsPerSec / exported.rawRowsPerSec, 2),
+      fmt(exported.rssBeforeMb, 0),
+      fmt(exported.peakRssMb, 0),
+    ],
+    ['', 'raw SQL', fmt(exported.rawRowsPerSec, 0), String(exported.runs), '', '', '', ''],
+  ];
   return {
     rows,
+    exportRows,
     loadSeconds,
     metrics: {
       'bi.revenueSeriesP50Ratio': results.revenueSeries.graphql.p50 / results.revenueSeries.raw.p50,
       'bi.receivablesAgingP50Ratio': results.receivablesAging.graphql.p50 / results.receivablesAging.raw.p50,
+      'bi.exportRowsPerSecRatio': exported.serverRowsPerSec / exported.rawRowsPerSec,
+      'bi.exportPeakRssMb': exported.peakRssMb,
     },
   };
 }
