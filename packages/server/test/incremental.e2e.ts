@@ -127,7 +127,7 @@ describe('deletions', () => {
     const added = await jordan.addAccountTeamMember({
       input: { accountId: account.id, userId: ids.riley, teamRole: 'SUPPORT_LEAD' },
     });
-    const member = added.addAccountTeamMember.teamMember!;
+    const member = added.addAccountTeamMember.teamMember;
     await jordan.removeAccountTeamMember({ input: { accountId: account.id, userId: ids.riley } });
     const seen = await all(jordan.paginate.deletions({ since }));
     expect(seen.map((d) => [d.entityType, d.entityId, d.accountId])).toEqual([
