@@ -5,14 +5,19 @@
 export const CONNECTION_FIELDS = {
   accounts: "accounts",
   apiKeys: "apiKeys",
+  approvalDecisions: "approvalDecisions",
   approvalQueue: "approvalQueue",
   auditEvents: "auditEvents",
   changeOrders: "changeOrders",
   clientIssues: "clientIssues",
   contracts: "contracts",
+  costEntries: "costEntries",
+  deletions: "deletions",
   invoices: "invoices",
+  payments: "payments",
   projects: "projects",
   renewalPipeline: "renewalPipeline",
+  statusUpdates: "statusUpdates",
   users: "users",
 } as const;
 

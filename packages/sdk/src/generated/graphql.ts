@@ -33,6 +33,8 @@ export type AccountFilter = {
   tier?: Array<AccountTier> | null | undefined;
   /** True: only accounts without a parent (family heads and standalone accounts); false: only children. */
   topLevel?: boolean | null | undefined;
+  /** Only records created or changed at or after this time (their `updatedAt`); pass the largest `updatedAt` you have seen, with the UPDATED_AT order, to read what changed since. A record at exactly this time comes again. */
+  updatedSince?: string | null | undefined;
 };
 
 /** What kind of organisation the client is. */
@@ -65,7 +67,9 @@ export const AccountOrderField = {
   /** Members reached. */
   MEMBERS_REACHED: 'MEMBERS_REACHED',
   /** Account name, alphabetically. */
-  NAME: 'NAME'
+  NAME: 'NAME',
+  /** When the record was last changed; with `updatedSince`, reads what changed since a previous sync. */
+  UPDATED_AT: 'UPDATED_AT'
 } as const;
 
 export type AccountOrderField = typeof AccountOrderField[keyof typeof AccountOrderField];
@@ -124,6 +128,24 @@ export const AgingGroupBy = {
 } as const;
 
 export type AgingGroupBy = typeof AgingGroupBy[keyof typeof AgingGroupBy];
+/** Narrows a list of approval decisions; all given conditions must hold. */
+export type ApprovalDecisionFilter = {
+  /** Decisions on items of this account. */
+  accountId?: string | null | undefined;
+  /** Decided before this time. */
+  decidedBefore?: string | null | undefined;
+  /** Decided at or after this time. */
+  decidedFrom?: string | null | undefined;
+  /** Any of these decisions. */
+  decision?: Array<ApprovalDecisionKind> | null | undefined;
+  /** Decisions on this item: the global id of a contract, change order or invoice. */
+  subjectId?: string | null | undefined;
+  /** Decisions on any of these kinds of item. */
+  subjectType?: Array<ApprovalSubjectType> | null | undefined;
+  /** Only records created or changed at or after this time (their `updatedAt`); pass the largest `updatedAt` you have seen, with the UPDATED_AT order, to read what changed since. A record at exactly this time comes again. */
+  updatedSince?: string | null | undefined;
+};
+
 /** What an approver decided. */
 export const ApprovalDecisionKind = {
   /** Approved. */
@@ -133,6 +155,23 @@ export const ApprovalDecisionKind = {
 } as const;
 
 export type ApprovalDecisionKind = typeof ApprovalDecisionKind[keyof typeof ApprovalDecisionKind];
+/** How to sort approval decisions; ties break on id. */
+export type ApprovalDecisionOrder = {
+  /** Ascending or descending. */
+  direction?: OrderDirection;
+  /** What to sort by. */
+  field: ApprovalDecisionOrderField;
+};
+
+/** What to sort approval decisions by. */
+export const ApprovalDecisionOrderField = {
+  /** When it was decided. */
+  DECIDED_AT: 'DECIDED_AT',
+  /** When the record was last changed; with `updatedSince`, reads what changed since a previous sync. */
+  UPDATED_AT: 'UPDATED_AT'
+} as const;
+
+export type ApprovalDecisionOrderField = typeof ApprovalDecisionOrderField[keyof typeof ApprovalDecisionOrderField];
 /** Where a request for approval stands. */
 export const ApprovalRequestStatus = {
   /** Approved. */
@@ -235,6 +274,8 @@ export type ChangeOrderFilter = {
   createdOnOrBefore?: string | null | undefined;
   /** Any of these statuses. */
   status?: Array<ChangeOrderStatus> | null | undefined;
+  /** Only records created or changed at or after this time (their `updatedAt`); pass the largest `updatedAt` you have seen, with the UPDATED_AT order, to read what changed since. A record at exactly this time comes again. */
+  updatedSince?: string | null | undefined;
 };
 
 /** How to sort change orders; ties break on id. */
@@ -250,7 +291,9 @@ export const ChangeOrderOrderField = {
   /** When the change order was raised. */
   CREATED_AT: 'CREATED_AT',
   /** Change order number. */
-  NUMBER: 'NUMBER'
+  NUMBER: 'NUMBER',
+  /** When the record was last changed; with `updatedSince`, reads what changed since a previous sync. */
+  UPDATED_AT: 'UPDATED_AT'
 } as const;
 
 export type ChangeOrderOrderField = typeof ChangeOrderOrderField[keyof typeof ChangeOrderOrderField];
@@ -313,6 +356,8 @@ export type ClientIssueFilter = {
   slaStatus?: Array<SlaStatus> | null | undefined;
   /** Any of these statuses. */
   status?: Array<ClientIssueStatus> | null | undefined;
+  /** Only records created or changed at or after this time (their `updatedAt`); pass the largest `updatedAt` you have seen, with the UPDATED_AT order, to read what changed since. A record at exactly this time comes again. */
+  updatedSince?: string | null | undefined;
 };
 
 /** How to sort client issues; ties break on id. */
@@ -330,7 +375,9 @@ export const ClientIssueOrderField = {
   /** When the resolution is due: ASC puts the most urgent first. */
   RESOLUTION_DUE_AT: 'RESOLUTION_DUE_AT',
   /** Severity, LOW to CRITICAL ascending: DESC puts CRITICAL first. */
-  SEVERITY: 'SEVERITY'
+  SEVERITY: 'SEVERITY',
+  /** When the record was last changed; with `updatedSince`, reads what changed since a previous sync. */
+  UPDATED_AT: 'UPDATED_AT'
 } as const;
 
 export type ClientIssueOrderField = typeof ClientIssueOrderField[keyof typeof ClientIssueOrderField];
@@ -415,6 +462,8 @@ export type ContractFilter = {
   status?: Array<ContractStatus> | null | undefined;
   /** Any of these types. */
   type?: Array<ContractType> | null | undefined;
+  /** Only records created or changed at or after this time (their `updatedAt`); pass the largest `updatedAt` you have seen, with the UPDATED_AT order, to read what changed since. A record at exactly this time comes again. */
+  updatedSince?: string | null | undefined;
 };
 
 /** How to sort contracts; ties break on id. */
@@ -434,7 +483,9 @@ export const ContractOrderField = {
   /** Last day to give notice. */
   NOTICE_DEADLINE: 'NOTICE_DEADLINE',
   /** Contract number. */
-  NUMBER: 'NUMBER'
+  NUMBER: 'NUMBER',
+  /** When the record was last changed; with `updatedSince`, reads what changed since a previous sync. */
+  UPDATED_AT: 'UPDATED_AT'
 } as const;
 
 export type ContractOrderField = typeof ContractOrderField[keyof typeof ContractOrderField];
@@ -681,6 +732,8 @@ export type InvoiceFilter = {
   overdue?: boolean | null | undefined;
   /** Any of these statuses. */
   status?: Array<InvoiceStatus> | null | undefined;
+  /** Only records created or changed at or after this time (their `updatedAt`); pass the largest `updatedAt` you have seen, with the UPDATED_AT order, to read what changed since. A record at exactly this time comes again. */
+  updatedSince?: string | null | undefined;
 };
 
 /** One line of an invoice. */
@@ -710,7 +763,9 @@ export const InvoiceOrderField = {
   /** Date of issue. */
   ISSUE_DATE: 'ISSUE_DATE',
   /** Invoice number. */
-  NUMBER: 'NUMBER'
+  NUMBER: 'NUMBER',
+  /** When the record was last changed; with `updatedSince`, reads what changed since a previous sync. */
+  UPDATED_AT: 'UPDATED_AT'
 } as const;
 
 export type InvoiceOrderField = typeof InvoiceOrderField[keyof typeof InvoiceOrderField];
@@ -801,6 +856,37 @@ export const OrderDirection = {
 } as const;
 
 export type OrderDirection = typeof OrderDirection[keyof typeof OrderDirection];
+/** Narrows a list of payments; all given conditions must hold. */
+export type PaymentFilter = {
+  /** Payments of invoices of this account. */
+  accountId?: string | null | undefined;
+  /** Payments against this invoice. */
+  invoiceId?: string | null | undefined;
+  /** Received before this time. */
+  paidBefore?: string | null | undefined;
+  /** Received at or after this time. */
+  paidFrom?: string | null | undefined;
+  /** Only records created or changed at or after this time (their `updatedAt`); pass the largest `updatedAt` you have seen, with the UPDATED_AT order, to read what changed since. A record at exactly this time comes again. */
+  updatedSince?: string | null | undefined;
+};
+
+/** How to sort payments; ties break on id. */
+export type PaymentOrder = {
+  /** Ascending or descending. */
+  direction?: OrderDirection;
+  /** What to sort by. */
+  field: PaymentOrderField;
+};
+
+/** What to sort payments by. */
+export const PaymentOrderField = {
+  /** When the money was received. */
+  PAID_AT: 'PAID_AT',
+  /** When the record was last changed; with `updatedSince`, reads what changed since a previous sync. */
+  UPDATED_AT: 'UPDATED_AT'
+} as const;
+
+export type PaymentOrderField = typeof PaymentOrderField[keyof typeof PaymentOrderField];
 /** A status report on a project. */
 export type PostStatusUpdateInput = {
   /** Health of the budget. */
@@ -825,6 +911,37 @@ export type PostStatusUpdateInput = {
   summary: string;
 };
 
+/** Narrows a list of project cost entries; all given conditions must hold. */
+export type ProjectCostFilter = {
+  /** Costs of projects of this account. */
+  accountId?: string | null | undefined;
+  /** Incurred on or after this day. */
+  dateOnOrAfter?: string | null | undefined;
+  /** Incurred on or before this day. */
+  dateOnOrBefore?: string | null | undefined;
+  /** Costs of this project. */
+  projectId?: string | null | undefined;
+  /** Only records created or changed at or after this time (their `updatedAt`); pass the largest `updatedAt` you have seen, with the UPDATED_AT order, to read what changed since. A record at exactly this time comes again. */
+  updatedSince?: string | null | undefined;
+};
+
+/** How to sort cost entries; ties break on id. */
+export type ProjectCostOrder = {
+  /** Ascending or descending. */
+  direction?: OrderDirection;
+  /** What to sort by. */
+  field: ProjectCostOrderField;
+};
+
+/** What to sort cost entries by. */
+export const ProjectCostOrderField = {
+  /** The day the cost was incurred. */
+  DATE: 'DATE',
+  /** When the record was last changed; with `updatedSince`, reads what changed since a previous sync. */
+  UPDATED_AT: 'UPDATED_AT'
+} as const;
+
+export type ProjectCostOrderField = typeof ProjectCostOrderField[keyof typeof ProjectCostOrderField];
 /** Narrows a list of projects; all given conditions must hold. */
 export type ProjectFilter = {
   /** Projects of this account. */
@@ -837,6 +954,8 @@ export type ProjectFilter = {
   status?: Array<ProjectStatus> | null | undefined;
   /** True: only projects that are not profitable (`isProfitable` false: margin zero or below). False: only profitable ones. */
   unprofitable?: boolean | null | undefined;
+  /** Only records created or changed at or after this time (their `updatedAt`); pass the largest `updatedAt` you have seen, with the UPDATED_AT order, to read what changed since. A record at exactly this time comes again. */
+  updatedSince?: string | null | undefined;
 };
 
 /** How to sort projects; ties break on id. */
@@ -854,7 +973,9 @@ export const ProjectOrderField = {
   /** Project name. */
   NAME: 'NAME',
   /** Planned end date. */
-  TARGET_END_DATE: 'TARGET_END_DATE'
+  TARGET_END_DATE: 'TARGET_END_DATE',
+  /** When the record was last changed; with `updatedSince`, reads what changed since a previous sync. */
+  UPDATED_AT: 'UPDATED_AT'
 } as const;
 
 export type ProjectOrderField = typeof ProjectOrderField[keyof typeof ProjectOrderField];
@@ -1111,6 +1232,37 @@ export const SlaStatus = {
 } as const;
 
 export type SlaStatus = typeof SlaStatus[keyof typeof SlaStatus];
+/** Narrows a list of status updates; all given conditions must hold. */
+export type StatusUpdateFilter = {
+  /** Updates on projects of this account. */
+  accountId?: string | null | undefined;
+  /** Posted before this time. */
+  postedBefore?: string | null | undefined;
+  /** Posted at or after this time. */
+  postedFrom?: string | null | undefined;
+  /** Updates on this project. */
+  projectId?: string | null | undefined;
+  /** Only records created or changed at or after this time (their `updatedAt`); pass the largest `updatedAt` you have seen, with the UPDATED_AT order, to read what changed since. A record at exactly this time comes again. */
+  updatedSince?: string | null | undefined;
+};
+
+/** How to sort status updates; ties break on id. */
+export type StatusUpdateOrder = {
+  /** Ascending or descending. */
+  direction?: OrderDirection;
+  /** What to sort by. */
+  field: StatusUpdateOrderField;
+};
+
+/** What to sort status updates by. */
+export const StatusUpdateOrderField = {
+  /** When it was posted. */
+  POSTED_AT: 'POSTED_AT',
+  /** When the record was last changed; with `updatedSince`, reads what changed since a previous sync. */
+  UPDATED_AT: 'UPDATED_AT'
+} as const;
+
+export type StatusUpdateOrderField = typeof StatusUpdateOrderField[keyof typeof StatusUpdateOrderField];
 /** Sends a DRAFT change order for approval. */
 export type SubmitChangeOrderInput = {
   /** The `version` you last read; when given and stale, nothing changes and you get CONFLICT. */
@@ -1328,8 +1480,27 @@ export type UserFilter = {
   role?: Array<Role> | null | undefined;
   /** Text the name or email contains (case-insensitive). */
   search?: string | null | undefined;
+  /** Only records created or changed at or after this time (their `updatedAt`); pass the largest `updatedAt` you have seen, with the UPDATED_AT order, to read what changed since. A record at exactly this time comes again. */
+  updatedSince?: string | null | undefined;
 };
 
+/** How to sort the staff directory; ties break on id. */
+export type UserOrder = {
+  /** Ascending or descending. */
+  direction?: OrderDirection;
+  /** What to sort by. */
+  field: UserOrderField;
+};
+
+/** What to sort the staff directory by. */
+export const UserOrderField = {
+  /** Name, alphabetically. */
+  NAME: 'NAME',
+  /** When the record was last changed; with `updatedSince`, reads what changed since a previous sync. */
+  UPDATED_AT: 'UPDATED_AT'
+} as const;
+
+export type UserOrderField = typeof UserOrderField[keyof typeof UserOrderField];
 /** Cancels an invoice on which nothing has been paid. */
 export type VoidInvoiceInput = {
   /** The `version` you last read; when given and stale, nothing changes and you get CONFLICT. */
@@ -1782,6 +1953,55 @@ export type RenewContractMutationVariables = Exact<{
 
 export type RenewContractMutation = { renewContract: { contract: { id: string, number: string, title: string, type: ContractType, status: ContractStatus, startDate: string, endDate: string, signedAt: string | null, noticePeriodDays: number, noticeDeadline: string, daysToExpiry: number, autoRenew: boolean, approvedAt: string | null, terminationDate: string | null, terminationReason: string | null, createdAt: string, updatedAt: string, version: number, value: { amountCents: number, currency: string }, account: { id: string, name: string }, owner: { id: string, name: string }, renewalOf: { id: string, number: string, status: ContractStatus } | null } } };
 
+export type PaymentsQueryVariables = Exact<{
+  first?: number;
+  after?: string | null | undefined;
+  filter?: PaymentFilter | null | undefined;
+  orderBy?: PaymentOrder | null | undefined;
+}>;
+
+
+export type PaymentsQuery = { payments: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { updatedAt: string, id: string, paidAt: string, reference: string, createdAt: string, invoice: { id: string, number: string }, amount: { amountCents: number, currency: string }, recordedBy: { id: string, name: string } } }> } };
+
+export type CostEntriesQueryVariables = Exact<{
+  first?: number;
+  after?: string | null | undefined;
+  filter?: ProjectCostFilter | null | undefined;
+  orderBy?: ProjectCostOrder | null | undefined;
+}>;
+
+
+export type CostEntriesQuery = { costEntries: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { updatedAt: string, id: string, date: string, category: CostCategory, note: string | null, createdAt: string, project: { id: string, name: string }, amount: { amountCents: number, currency: string }, recordedBy: { id: string, name: string } } }> } };
+
+export type StatusUpdatesQueryVariables = Exact<{
+  first?: number;
+  after?: string | null | undefined;
+  filter?: StatusUpdateFilter | null | undefined;
+  orderBy?: StatusUpdateOrder | null | undefined;
+}>;
+
+
+export type StatusUpdatesQuery = { statusUpdates: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { updatedAt: string, id: string, postedAt: string, overall: Health, schedule: Health, budget: Health, scope: Health, quality: Health, summary: string, risks: string | null, nextSteps: string | null, project: { id: string, name: string }, author: { id: string, name: string }, corrects: { id: string, postedAt: string } | null } }> } };
+
+export type ApprovalDecisionsQueryVariables = Exact<{
+  first?: number;
+  after?: string | null | undefined;
+  filter?: ApprovalDecisionFilter | null | undefined;
+  orderBy?: ApprovalDecisionOrder | null | undefined;
+}>;
+
+
+export type ApprovalDecisionsQuery = { approvalDecisions: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { updatedAt: string, id: string, subjectType: ApprovalSubjectType, decision: ApprovalDecisionKind, note: string | null, decidedAt: string, amount: { amountCents: number, currency: string }, actor: { id: string, name: string, role: Role } } }> } };
+
+export type DeletionsQueryVariables = Exact<{
+  since: string;
+  first?: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type DeletionsQuery = { deletions: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { entityType: string, entityId: string, deletedAt: string, accountId: string | null } }> } };
+
 export type InvoiceFieldsFragment = { id: string, number: string, status: InvoiceStatus, issueDate: string, dueDate: string, isOverdue: boolean, approvedAt: string | null, sentAt: string | null, voidedAt: string | null, voidReason: string | null, createdAt: string, updatedAt: string, version: number, total: { amountCents: number, currency: string }, amountPaid: { amountCents: number, currency: string }, balanceDue: { amountCents: number, currency: string }, account: { id: string, name: string }, contract: { id: string, number: string, status: ContractStatus }, approvedBy: { id: string, name: string } | null };
 
 export type PaymentFieldsFragment = { id: string, paidAt: string, reference: string, createdAt: string, amount: { amountCents: number, currency: string }, recordedBy: { id: string, name: string } };
@@ -2154,6 +2374,7 @@ export type UsersQueryVariables = Exact<{
   first?: number;
   after?: string | null | undefined;
   filter?: UserFilter | null | undefined;
+  orderBy?: UserOrder | null | undefined;
 }>;
 
 
@@ -5193,6 +5414,209 @@ fragment ContractFields on Contract {
     status
   }
 }`) as unknown as TypedDocumentString<RenewContractMutation, RenewContractMutationVariables>;
+export const PaymentsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query payments($first: Int! = 20, $after: String, $filter: PaymentFilter, $orderBy: PaymentOrder) {
+  payments(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+    totalCount
+    pageInfo {
+      ...PageInfoFields
+    }
+    edges {
+      cursor
+      node {
+        ...PaymentFields
+        updatedAt
+        invoice {
+          id
+          number
+        }
+      }
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment PaymentFields on Payment {
+  id
+  amount {
+    ...MoneyFields
+  }
+  paidAt
+  reference
+  createdAt
+  recordedBy {
+    id
+    name
+  }
+}
+fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}`) as unknown as TypedDocumentString<PaymentsQuery, PaymentsQueryVariables>;
+export const CostEntriesDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query costEntries($first: Int! = 20, $after: String, $filter: ProjectCostFilter, $orderBy: ProjectCostOrder) {
+  costEntries(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+    totalCount
+    pageInfo {
+      ...PageInfoFields
+    }
+    edges {
+      cursor
+      node {
+        ...ProjectCostFields
+        updatedAt
+        project {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+fragment ProjectCostFields on ProjectCost {
+  id
+  date
+  category
+  amount {
+    ...MoneyFields
+  }
+  note
+  createdAt
+  recordedBy {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<CostEntriesQuery, CostEntriesQueryVariables>;
+export const StatusUpdatesDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query statusUpdates($first: Int! = 20, $after: String, $filter: StatusUpdateFilter, $orderBy: StatusUpdateOrder) {
+  statusUpdates(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+    totalCount
+    pageInfo {
+      ...PageInfoFields
+    }
+    edges {
+      cursor
+      node {
+        ...StatusUpdateFields
+        updatedAt
+        project {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}
+fragment StatusUpdateFields on StatusUpdate {
+  id
+  postedAt
+  overall
+  schedule
+  budget
+  scope
+  quality
+  summary
+  risks
+  nextSteps
+  author {
+    id
+    name
+  }
+  corrects {
+    id
+    postedAt
+  }
+}`) as unknown as TypedDocumentString<StatusUpdatesQuery, StatusUpdatesQueryVariables>;
+export const ApprovalDecisionsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query approvalDecisions($first: Int! = 20, $after: String, $filter: ApprovalDecisionFilter, $orderBy: ApprovalDecisionOrder) {
+  approvalDecisions(
+    first: $first
+    after: $after
+    filter: $filter
+    orderBy: $orderBy
+  ) {
+    totalCount
+    pageInfo {
+      ...PageInfoFields
+    }
+    edges {
+      cursor
+      node {
+        ...ApprovalDecisionFields
+        updatedAt
+      }
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment ApprovalDecisionFields on ApprovalDecision {
+  id
+  subjectType
+  decision
+  note
+  amount {
+    ...MoneyFields
+  }
+  decidedAt
+  actor {
+    id
+    name
+    role
+  }
+}
+fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}`) as unknown as TypedDocumentString<ApprovalDecisionsQuery, ApprovalDecisionsQueryVariables>;
+export const DeletionsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query deletions($since: DateTimeISO!, $first: Int! = 20, $after: String) {
+  deletions(since: $since, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      ...PageInfoFields
+    }
+    edges {
+      cursor
+      node {
+        entityType
+        entityId
+        deletedAt
+        accountId
+      }
+    }
+  }
+}
+    fragment PageInfoFields on PageInfo {
+  hasNextPage
+  hasPreviousPage
+  startCursor
+  endCursor
+}`) as unknown as TypedDocumentString<DeletionsQuery, DeletionsQueryVariables>;
 export const InvoiceDocument = /*#__PURE__*/ new TypedDocumentString(`
     query invoice($id: ID!, $linesFirst: Int! = 100, $paymentsFirst: Int! = 20, $approvalsFirst: Int! = 20) {
   invoice(id: $id) {
@@ -7284,8 +7708,8 @@ export const UserDocument = /*#__PURE__*/ new TypedDocumentString(`
   version
 }`) as unknown as TypedDocumentString<UserQuery, UserQueryVariables>;
 export const UsersDocument = /*#__PURE__*/ new TypedDocumentString(`
-    query users($first: Int! = 20, $after: String, $filter: UserFilter) {
-  users(first: $first, after: $after, filter: $filter) {
+    query users($first: Int! = 20, $after: String, $filter: UserFilter, $orderBy: UserOrder) {
+  users(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
     totalCount
     pageInfo {
       ...PageInfoFields

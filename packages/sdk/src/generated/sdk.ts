@@ -94,6 +94,11 @@ import * as Operations from './graphql.js';
 
 
 
+
+
+
+
+
 export type Requester<C = {}> = <R, V>(doc: Operations.TypedDocumentString<R, V>, vars?: V, options?: C) => Promise<R> | AsyncIterable<R>
 export function getSdk<C>(requester: Requester<C>) {
   return {
@@ -255,6 +260,21 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     renewContract(variables: Operations.RenewContractMutationVariables, options?: C): Promise<Operations.RenewContractMutation> {
       return requester<Operations.RenewContractMutation, Operations.RenewContractMutationVariables>(Operations.RenewContractDocument, variables, options) as Promise<Operations.RenewContractMutation>;
+    },
+    payments(variables?: Operations.PaymentsQueryVariables, options?: C): Promise<Operations.PaymentsQuery> {
+      return requester<Operations.PaymentsQuery, Operations.PaymentsQueryVariables>(Operations.PaymentsDocument, variables, options) as Promise<Operations.PaymentsQuery>;
+    },
+    costEntries(variables?: Operations.CostEntriesQueryVariables, options?: C): Promise<Operations.CostEntriesQuery> {
+      return requester<Operations.CostEntriesQuery, Operations.CostEntriesQueryVariables>(Operations.CostEntriesDocument, variables, options) as Promise<Operations.CostEntriesQuery>;
+    },
+    statusUpdates(variables?: Operations.StatusUpdatesQueryVariables, options?: C): Promise<Operations.StatusUpdatesQuery> {
+      return requester<Operations.StatusUpdatesQuery, Operations.StatusUpdatesQueryVariables>(Operations.StatusUpdatesDocument, variables, options) as Promise<Operations.StatusUpdatesQuery>;
+    },
+    approvalDecisions(variables?: Operations.ApprovalDecisionsQueryVariables, options?: C): Promise<Operations.ApprovalDecisionsQuery> {
+      return requester<Operations.ApprovalDecisionsQuery, Operations.ApprovalDecisionsQueryVariables>(Operations.ApprovalDecisionsDocument, variables, options) as Promise<Operations.ApprovalDecisionsQuery>;
+    },
+    deletions(variables: Operations.DeletionsQueryVariables, options?: C): Promise<Operations.DeletionsQuery> {
+      return requester<Operations.DeletionsQuery, Operations.DeletionsQueryVariables>(Operations.DeletionsDocument, variables, options) as Promise<Operations.DeletionsQuery>;
     },
     invoice(variables: Operations.InvoiceQueryVariables, options?: C): Promise<Operations.InvoiceQuery> {
       return requester<Operations.InvoiceQuery, Operations.InvoiceQueryVariables>(Operations.InvoiceDocument, variables, options) as Promise<Operations.InvoiceQuery>;

@@ -1,5 +1,6 @@
 import { IsInt, IsOptional, MaxLength, Min, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
 import { Field, Int } from 'type-graphql';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { MoneyInput } from './money';
 import { IsName } from './validation';
 
@@ -100,3 +101,38 @@ function moneyField(
     atLeast(target, property);
   };
 }
+
+/**
+ * `updatedSince` on a list's filter: records created or changed at or after this time. A tool that
+ * syncs incrementally passes the largest `updatedAt` it has seen and orders by UPDATED_AT; "at or
+ * after" may return a record it already has (same `updatedAt`), never miss one, so it keeps by id.
+ */
+export function UpdatedSince(): PropertyDecorator {
+  const field = Field(() => Date, {
+    nullable: true,
+    description:
+      'Only records created or changed at or after this time (their `updatedAt`); pass the largest `updatedAt` you ' +
+      'have seen, with the UPDATED_AT order, to read what changed since. A record at exactly this time comes again.',
+  });
+  return (target, property) => {
+    field(target, property);
+    IsOptional()(target, property);
+  };
+}
+
+/** The `updatedSince` condition on `alias.updatedAt`, stated once for every list. */
+export function whereUpdatedSince<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  alias: string,
+  since: Date | null | undefined,
+): void {
+  if (since) qb.andWhere(`${alias}.updatedAt >= :updatedSince`, { updatedSince: since });
+}
+
+/** The UPDATED_AT sort key of every list's order (ties break on id, as in every order). */
+export const UPDATED_AT_SORT = { key: 'updatedAt', property: 'updatedAt', kind: 'date' } as const;
+
+/** The description of each order-field enum's UPDATED_AT value. */
+export const UPDATED_AT_ORDER = {
+  description: 'When the record was last changed; with `updatedSince`, reads what changed since a previous sync.',
+};

@@ -66,6 +66,7 @@ registerEnumType(AccountStatus, {
   description: 'A client organisation (usually a health plan); health-plan families form a parent/child hierarchy.',
 })
 @Entity('account')
+@Index(['updatedAt', 'id'])
 @Index(['name', 'id'])
 @Index(['membersReached', 'id'])
 @Index(['createdAt', 'id'])

@@ -3,7 +3,7 @@ import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { OrderDirection } from '../../common/pagination';
 import { IsName } from '../../common/validation';
 import { AccountKind, AccountStatus, AccountTier } from './account.entity';
-import { ExpectedVersion } from '../../common/inputs';
+import { ExpectedVersion, UPDATED_AT_ORDER, UpdatedSince } from '../../common/inputs';
 
 /** More members than any health plan reaches; catches typos of a few extra zeros. */
 const MAX_MEMBERS = 500_000_000;
@@ -12,6 +12,7 @@ export enum AccountOrderField {
   NAME = 'NAME',
   MEMBERS_REACHED = 'MEMBERS_REACHED',
   CREATED_AT = 'CREATED_AT',
+  UPDATED_AT = 'UPDATED_AT',
 }
 
 registerEnumType(AccountOrderField, {
@@ -21,6 +22,7 @@ registerEnumType(AccountOrderField, {
     NAME: { description: 'Account name, alphabetically.' },
     MEMBERS_REACHED: { description: 'Members reached.' },
     CREATED_AT: { description: 'When the account was created.' },
+    UPDATED_AT: UPDATED_AT_ORDER,
   },
 });
 
@@ -71,6 +73,9 @@ export class AccountFilter {
   })
   @IsOptional()
   topLevel?: boolean | null;
+
+  @UpdatedSince()
+  updatedSince?: Date | null;
 }
 
 @InputType({ description: 'A new client account.' })

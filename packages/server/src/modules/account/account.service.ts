@@ -1,4 +1,5 @@
 import type { SelectQueryBuilder } from 'typeorm';
+import { UPDATED_AT_SORT, whereUpdatedSince } from '../../common/inputs';
 import { inTransaction, type Context } from '../../common/context';
 import { stampNew } from '../../common/base.entity';
 import { NotFoundError } from '../../common/errors';
@@ -30,6 +31,7 @@ const SORTS: Record<AccountOrderField, Omit<SortOrder, 'direction'>> = {
   [AccountOrderField.NAME]: { key: 'name', property: 'name', kind: 'string' },
   [AccountOrderField.MEMBERS_REACHED]: { key: 'membersReached', property: 'membersReached', kind: 'number' },
   [AccountOrderField.CREATED_AT]: { key: 'createdAt', property: 'createdAt', kind: 'date' },
+  [AccountOrderField.UPDATED_AT]: UPDATED_AT_SORT,
 };
 
 /** The owner, read with the account when the client asks for it (staff are not scoped). */
@@ -66,6 +68,7 @@ export const AccountService = {
       });
     if (filter?.topLevel === true) qb.andWhere('account.parentId IS NULL');
     if (filter?.topLevel === false) qb.andWhere('account.parentId IS NOT NULL');
+    whereUpdatedSince(qb, 'account', filter?.updatedSince);
     return qb;
   },
 

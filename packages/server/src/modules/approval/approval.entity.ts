@@ -104,6 +104,7 @@ export class ApprovalRequest extends BaseRecord {
   description: 'A decision on an item: who approved or rejected it, when, for how much, and why.',
 })
 @Entity('approval_decision')
+@Index(['updatedAt', 'id'])
 @Index(['subjectType', 'subjectId', 'id'])
 export class ApprovalDecision extends BaseRecord {
   @Field(() => ApprovalSubjectType, { description: 'The kind of item decided.' })

@@ -1,4 +1,4 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root, createUnionType } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root, createUnionType } from 'type-graphql';
 import type { Context } from '../../common/context';
 import { connectionType, PageArgs, type Connection } from '../../common/pagination';
 import { Account } from '../account/account.entity';
@@ -6,7 +6,10 @@ import { ChangeOrder } from '../change-order/change-order.entity';
 import { Contract } from '../contract/contract.entity';
 import { Invoice } from '../invoice/invoice.entity';
 import { User } from '../user/user.entity';
+import { ApprovalDecisionConnection } from '../contract/contract.resolver';
+import { ApprovalDecisionService } from './approval-decision.service';
 import { approvalQueue } from './approval-queue.service';
+import { ApprovalDecisionFilter, ApprovalDecisionOrder } from './approval.inputs';
 import { ApprovalDecision, ApprovalRequest, ApprovalSubjectType } from './approval.entity';
 
 /** What an approval is about: one of the items the approval engine handles. */
@@ -54,6 +57,21 @@ export class ApprovalRequestResolver {
 
 @Resolver(() => ApprovalDecision)
 export class ApprovalDecisionResolver {
+  @Query(() => ApprovalDecisionConnection, {
+    description:
+      'Approval decisions on items of the accounts you may see, filtered and sorted (oldest first when no order is given).',
+  })
+  approvalDecisions(
+    @Ctx() ctx: Context,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => ApprovalDecisionFilter, { nullable: true, description: 'Conditions the decisions must meet.' })
+    filter?: ApprovalDecisionFilter,
+    @Arg('orderBy', () => ApprovalDecisionOrder, { nullable: true, description: 'Sort order.' })
+    orderBy?: ApprovalDecisionOrder,
+  ): Promise<Connection<ApprovalDecision>> {
+    return ApprovalDecisionService.list(ctx, page, filter, orderBy);
+  }
+
   @FieldResolver(() => User, { description: 'Who decided.' })
   async actor(@Root() decision: ApprovalDecision, @Ctx() ctx: Context): Promise<User> {
     return (await ctx.loaders.userById.load(decision.actorId)) as User;

@@ -19,6 +19,7 @@ export interface FieldChange {
 @Entity('audit_event')
 @Index(['entityType', 'entityId', 'id'])
 @Index(['actorId', 'id'])
+@Index(['deletion', 'occurredAt', 'id'])
 export class AuditEvent extends BaseRecord {
   @Column({ type: 'int', nullable: true })
   actorId!: number | null;
@@ -39,6 +40,14 @@ export class AuditEvent extends BaseRecord {
   @Field(() => String, { description: 'The global id of the changed record.' })
   @Column({ type: 'varchar', length: 200 })
   entityId!: string;
+
+  /** The account the record belongs to (an account's own id); what scopes its tombstone in `deletions`. */
+  @Column({ type: 'int', nullable: true })
+  accountId!: number | null;
+
+  /** True when the change deleted the record: `deletions` reads these as tombstones. */
+  @Column({ type: 'boolean', default: false })
+  deletion!: boolean;
 
   @Field(() => GraphQLJSONObject, {
     description: 'Per changed field: `{ "name": { "before": "Old", "after": "New" } }`.',

@@ -1,7 +1,7 @@
 import type { FeatureModule } from '../../common/feature-module';
 import { hasRole } from '../../common/policy';
 import { AuditEvent } from './audit-event.entity';
-import { AuditResolver } from './audit.resolver';
+import { AuditResolver, DeletionResolver } from './audit.resolver';
 import { AuditPolicy } from './audit.policy';
 
 /** The audit trail: one event per change, who made it and what changed. */
@@ -9,7 +9,7 @@ export const auditModule: FeatureModule = {
   name: 'audit',
   policy: AuditPolicy,
   entities: [AuditEvent],
-  resolvers: [AuditResolver],
+  resolvers: [AuditResolver, DeletionResolver],
   nodes: [
     {
       type: AuditEvent,

@@ -5,8 +5,10 @@ import { User } from '../user/user.entity';
 import { AuditEvent } from './audit-event.entity';
 import { AuditEventFilter } from './audit.inputs';
 import { listAuditEvents } from './audit.service';
+import { Deletion, listDeletions } from './deletion';
 
 export const AuditEventConnection = connectionType(AuditEvent);
+export const DeletionConnection = connectionType(Deletion);
 
 @Resolver(() => AuditEvent)
 export class AuditResolver {
@@ -25,5 +27,21 @@ export class AuditResolver {
   @FieldResolver(() => User, { nullable: true, description: 'Who made the change; null for system changes.' })
   actor(@Root() event: AuditEvent, @Ctx() ctx: Context): Promise<User | null> | null {
     return event.actorId === null ? null : ctx.loaders.userById.load(event.actorId);
+  }
+}
+
+@Resolver(() => Deletion)
+export class DeletionResolver {
+  @Query(() => DeletionConnection, {
+    description:
+      'Records deleted at or after `since`, oldest first, under the accounts you may see: contacts and account ' +
+      'team members (the records the API deletes outright). Read it with the lists ordered by UPDATED_AT to sync.',
+  })
+  deletions(
+    @Ctx() ctx: Context,
+    @Arg('since', () => Date, { description: 'Deleted at or after this time (UTC).' }) since: Date,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<Connection<Deletion>> {
+    return listDeletions(ctx, since, page);
   }
 }

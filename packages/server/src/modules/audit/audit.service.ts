@@ -40,11 +40,43 @@ export async function recordAudit(
   entity: BaseRecord,
   changes: Record<string, FieldChange>,
 ): Promise<void> {
+  await writeAudit(ctx, action, entity, changes, false);
+}
+
+/**
+ * Writes the audit event for a hard delete: the record is gone, so this event is its tombstone,
+ * the only trace of it a sync tool can read (`deletions`). `changes` holds its fields before.
+ */
+export async function recordDeletion(
+  ctx: Context,
+  action: string,
+  entity: BaseRecord,
+  changes: Record<string, FieldChange>,
+): Promise<void> {
+  await writeAudit(ctx, action, entity, changes, true);
+}
+
+/** The account a record belongs to: its `accountId`, or its own id for an account; null for others. */
+function accountIdOf(entity: BaseRecord): number | null {
+  const accountId = (entity as { accountId?: unknown }).accountId;
+  if (typeof accountId === 'number') return accountId;
+  return entity.nodeType === 'Account' ? entity.id : null;
+}
+
+async function writeAudit(
+  ctx: Context,
+  action: string,
+  entity: BaseRecord,
+  changes: Record<string, FieldChange>,
+  deletion: boolean,
+): Promise<void> {
   const event = stampNew(new AuditEvent());
   event.actorId = ctx.viewer.id;
   event.action = action;
   event.entityType = nodeTypeOf(entity);
   event.entityId = entity.globalId;
+  event.accountId = accountIdOf(entity);
+  event.deletion = deletion;
   event.changes = changes;
   event.occurredAt = event.createdAt;
   // Not `save`: it would read the row back for its defaulted columns (a second statement on MySQL)

@@ -33,6 +33,7 @@ registerEnumType(ChangeOrderStatus, {
     "A change to an ACTIVE contract's value or schedule; once approved, its amount is added to the contract's value.",
 })
 @Entity('change_order')
+@Index(['updatedAt', 'id'])
 @Index(['contractId', 'id'])
 @Index(['accountId', 'createdAt', 'id'])
 @Index(['status', 'createdAt', 'id'])

@@ -6,7 +6,7 @@ import { OrderDirection } from '../../common/pagination';
 import { payloadType } from '../../common/payload';
 import { IsName } from '../../common/validation';
 import { ChangeOrder, ChangeOrderStatus } from './change-order.entity';
-import { ApprovalNote, ExpectedVersion, RejectionReason } from '../../common/inputs';
+import { ApprovalNote, ExpectedVersion, RejectionReason, UPDATED_AT_ORDER, UpdatedSince } from '../../common/inputs';
 
 /** Ten years either way: anything larger is a typing mistake. */
 export const MAX_SCHEDULE_IMPACT_DAYS = 3650;
@@ -125,6 +125,7 @@ export class WithdrawChangeOrderInput extends ChangeOrderRefInput {}
 export enum ChangeOrderOrderField {
   CREATED_AT = 'CREATED_AT',
   NUMBER = 'NUMBER',
+  UPDATED_AT = 'UPDATED_AT',
 }
 
 registerEnumType(ChangeOrderOrderField, {
@@ -133,6 +134,7 @@ registerEnumType(ChangeOrderOrderField, {
   valuesConfig: {
     CREATED_AT: { description: 'When the change order was raised.' },
     NUMBER: { description: 'Change order number.' },
+    UPDATED_AT: UPDATED_AT_ORDER,
   },
 });
 
@@ -169,6 +171,9 @@ export class ChangeOrderFilter {
   @Field(() => GraphQLLocalDate, { nullable: true, description: 'Raised on or before this day (UTC).' })
   @IsOptional()
   createdOnOrBefore?: string | null;
+
+  @UpdatedSince()
+  updatedSince?: Date | null;
 }
 
 export const CreateChangeOrderPayload = payloadType(

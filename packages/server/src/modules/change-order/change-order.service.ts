@@ -1,3 +1,4 @@
+import { UPDATED_AT_SORT, whereUpdatedSince } from '../../common/inputs';
 import { inTransaction, type Context } from '../../common/context';
 import { stampNew } from '../../common/base.entity';
 import { addDays } from '../../common/dates';
@@ -46,6 +47,7 @@ const AUDITED_FIELDS = [
 const SORTS: Record<ChangeOrderOrderField, Omit<SortOrder, 'direction'>> = {
   [ChangeOrderOrderField.CREATED_AT]: { key: 'createdAt', property: 'createdAt', kind: 'date' },
   [ChangeOrderOrderField.NUMBER]: { key: 'number', property: 'number', kind: 'string' },
+  [ChangeOrderOrderField.UPDATED_AT]: UPDATED_AT_SORT,
 };
 
 function snapshot(changeOrder: ChangeOrder): Record<string, unknown> {
@@ -94,6 +96,7 @@ export const ChangeOrderService = {
       qb.andWhere('co.createdAt >= :createdFrom', { createdFrom: startOfDay(filter.createdOnOrAfter) });
     if (filter?.createdOnOrBefore)
       qb.andWhere('co.createdAt < :createdUntil', { createdUntil: startOfDay(addDays(filter.createdOnOrBefore, 1)) });
+    whereUpdatedSince(qb, 'co', filter?.updatedSince);
     return paginate(qb, 'co', order, args);
   },
 

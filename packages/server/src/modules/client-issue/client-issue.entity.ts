@@ -123,6 +123,7 @@ export const OPEN_ISSUE_STATUSES: readonly ClientIssueStatus[] = [
     'A problem a client account raised: its severity and SLA clock, who reported it, who works it, escalation to the IT Director, resolution and timeline.',
 })
 @Entity('client_issue')
+@Index(['updatedAt', 'id'])
 @Index(['accountId', 'reportedAt', 'id'])
 @Index(['status', 'resolutionDueAt', 'id'])
 @Index(['reportedAt', 'id'])

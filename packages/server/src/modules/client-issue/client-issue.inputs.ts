@@ -10,7 +10,7 @@ import {
   ClientIssueStatus,
   SlaStatus,
 } from './client-issue.entity';
-import { ExpectedVersion } from '../../common/inputs';
+import { ExpectedVersion, UPDATED_AT_ORDER, UpdatedSince } from '../../common/inputs';
 
 /** How long after the client reported an issue staff may still record it (a call logged late). */
 export const MAX_REPORT_DELAY_DAYS = 30;
@@ -186,6 +186,7 @@ export enum ClientIssueOrderField {
   REPORTED_AT = 'REPORTED_AT',
   SEVERITY = 'SEVERITY',
   RESOLUTION_DUE_AT = 'RESOLUTION_DUE_AT',
+  UPDATED_AT = 'UPDATED_AT',
 }
 
 registerEnumType(ClientIssueOrderField, {
@@ -195,6 +196,7 @@ registerEnumType(ClientIssueOrderField, {
     REPORTED_AT: { description: 'When the client reported it.' },
     SEVERITY: { description: 'Severity, LOW to CRITICAL ascending: DESC puts CRITICAL first.' },
     RESOLUTION_DUE_AT: { description: 'When the resolution is due: ASC puts the most urgent first.' },
+    UPDATED_AT: UPDATED_AT_ORDER,
   },
 });
 
@@ -246,6 +248,9 @@ export class ClientIssueFilter {
   @IsOptional()
   @MaxLength(200)
   assigneeId?: string | null;
+
+  @UpdatedSince()
+  updatedSince?: Date | null;
 }
 
 export const ReportClientIssuePayload = payloadType(

@@ -1,3 +1,4 @@
+import { UPDATED_AT_SORT, whereUpdatedSince } from '../../common/inputs';
 import { inTransaction, type Context } from '../../common/context';
 import { stampNew } from '../../common/base.entity';
 import { decodeGlobalId } from '../../common/global-id';
@@ -51,6 +52,7 @@ const SORTS: Record<ClientIssueOrderField, Omit<SortOrder, 'direction'>> = {
   [ClientIssueOrderField.REPORTED_AT]: { key: 'reportedAt', property: 'reportedAt', kind: 'date' },
   [ClientIssueOrderField.SEVERITY]: { key: 'severity', property: 'severityRank', kind: 'number' },
   [ClientIssueOrderField.RESOLUTION_DUE_AT]: { key: 'resolutionDueAt', property: 'resolutionDueAt', kind: 'date' },
+  [ClientIssueOrderField.UPDATED_AT]: UPDATED_AT_SORT,
 };
 
 /**
@@ -93,6 +95,7 @@ export const ClientIssueService = {
       const sla = slaStatusSql('issue', filter.slaStatus, new Date());
       qb.andWhere(sla.sql, sla.params);
     }
+    whereUpdatedSince(qb, 'issue', filter?.updatedSince);
     return paginate(qb, 'issue', order, args);
   },
 

@@ -6,7 +6,7 @@ import { cleanText } from '../../common/validation';
 import { compareAndSwap } from '../../common/versioned';
 import { requireWritableAccount } from '../account/account.service';
 import type { Account } from '../account/account.entity';
-import { diffFields, recordAudit } from '../audit/audit.service';
+import { diffFields, recordAudit, recordDeletion } from '../audit/audit.service';
 import { Contact } from './contact.entity';
 import type { CreateContactInput, DeleteContactInput, UpdateContactInput } from './contact.inputs';
 
@@ -71,7 +71,7 @@ export const ContactService = {
           `Contact "${globalId}" was changed by someone else since you read it. Reload it and decide again.`,
         );
       }
-      await recordAudit(tx, 'deleteContact', contact, diffFields(snapshot(contact), undefined, AUDITED_FIELDS));
+      await recordDeletion(tx, 'deleteContact', contact, diffFields(snapshot(contact), undefined, AUDITED_FIELDS));
       return { deletedContactId: globalId, account };
     });
   },

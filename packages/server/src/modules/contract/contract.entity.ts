@@ -54,6 +54,7 @@ registerEnumType(ContractStatus, {
   description: 'A contract with a client account: its term, value, notice period and renewal chain.',
 })
 @Entity('contract')
+@Index(['updatedAt', 'id'])
 @Index(['accountId', 'endDate', 'id'])
 @Index(['status', 'noticeDeadline', 'id'])
 @Index(['endDate', 'id'])

@@ -12,6 +12,8 @@ import {
   MoneyAtLeast,
   OptionalMoneyAtLeast,
   RejectionReason,
+  UPDATED_AT_ORDER,
+  UpdatedSince,
 } from '../../common/inputs';
 
 const MAX_NOTICE_DAYS = 730;
@@ -191,6 +193,7 @@ export enum ContractOrderField {
   NOTICE_DEADLINE = 'NOTICE_DEADLINE',
   NUMBER = 'NUMBER',
   CREATED_AT = 'CREATED_AT',
+  UPDATED_AT = 'UPDATED_AT',
 }
 
 registerEnumType(ContractOrderField, {
@@ -201,6 +204,7 @@ registerEnumType(ContractOrderField, {
     NOTICE_DEADLINE: { description: 'Last day to give notice.' },
     NUMBER: { description: 'Contract number.' },
     CREATED_AT: { description: 'When the contract was created.' },
+    UPDATED_AT: UPDATED_AT_ORDER,
   },
 });
 
@@ -252,6 +256,9 @@ export class ContractFilter {
   @Field(() => GraphQLLocalDate, { nullable: true, description: 'Ending on or before this date.' })
   @IsOptional()
   endsOnOrBefore?: string | null;
+
+  @UpdatedSince()
+  updatedSince?: Date | null;
 }
 
 export const CreateContractPayload = payloadType('createContract', 'contract', Contract, 'The new DRAFT contract.');

@@ -1,4 +1,5 @@
 import type { SelectQueryBuilder } from 'typeorm';
+import { UPDATED_AT_SORT, whereUpdatedSince } from '../../common/inputs';
 import { inTransaction, type Context } from '../../common/context';
 import { stampNew } from '../../common/base.entity';
 import { addDays, daysBetween, todayUtc } from '../../common/dates';
@@ -52,6 +53,7 @@ const SORTS: Record<ContractOrderField, Omit<SortOrder, 'direction'>> = {
   [ContractOrderField.NOTICE_DEADLINE]: { key: 'noticeDeadline', property: 'noticeDeadline', kind: 'string' },
   [ContractOrderField.NUMBER]: { key: 'number', property: 'number', kind: 'string' },
   [ContractOrderField.CREATED_AT]: { key: 'createdAt', property: 'createdAt', kind: 'date' },
+  [ContractOrderField.UPDATED_AT]: UPDATED_AT_SORT,
 };
 
 function snapshot(contract: Contract): Record<string, unknown> {
@@ -91,6 +93,7 @@ export const ContractService = {
       qb.andWhere('contract.endDate >= :endsOnOrAfter', { endsOnOrAfter: filter.endsOnOrAfter });
     if (filter?.endsOnOrBefore)
       qb.andWhere('contract.endDate <= :endsOnOrBefore', { endsOnOrBefore: filter.endsOnOrBefore });
+    whereUpdatedSince(qb, 'contract', filter?.updatedSince);
     return qb;
   },
 

@@ -48,6 +48,7 @@ export function parseQuantity(quantity: string): number {
     'An invoice to a client account under one of its contracts: its lines, total, approval, payments and balance.',
 })
 @Entity('invoice')
+@Index(['updatedAt', 'id'])
 @Index(['accountId', 'issueDate', 'id'])
 @Index(['contractId', 'issueDate', 'id'])
 @Index(['status', 'dueDate', 'id'])
@@ -213,6 +214,7 @@ export class InvoiceLine extends BaseRecord {
 @NodeType('Payment')
 @ObjectType({ implements: Node, description: 'A payment received against an invoice.' })
 @Entity('invoice_payment')
+@Index(['updatedAt', 'id'])
 @Index(['invoiceId', 'paidAt', 'id'])
 export class Payment extends BaseRecord {
   @Column({ type: 'int' })

@@ -6,7 +6,14 @@ import { OrderDirection } from '../../common/pagination';
 import { payloadType } from '../../common/payload';
 import { IsName } from '../../common/validation';
 import { Invoice, InvoiceStatus } from './invoice.entity';
-import { ApprovalNote, ExpectedVersion, MoneyAtLeast, RejectionReason } from '../../common/inputs';
+import {
+  ApprovalNote,
+  ExpectedVersion,
+  MoneyAtLeast,
+  RejectionReason,
+  UPDATED_AT_ORDER,
+  UpdatedSince,
+} from '../../common/inputs';
 
 /** The most lines one invoice may have: one page of `lines` holds them all. */
 export const MAX_INVOICE_LINES = 100;
@@ -175,6 +182,7 @@ export enum InvoiceOrderField {
   DUE_DATE = 'DUE_DATE',
   NUMBER = 'NUMBER',
   CREATED_AT = 'CREATED_AT',
+  UPDATED_AT = 'UPDATED_AT',
 }
 
 registerEnumType(InvoiceOrderField, {
@@ -185,6 +193,7 @@ registerEnumType(InvoiceOrderField, {
     DUE_DATE: { description: 'Date payment is due.' },
     NUMBER: { description: 'Invoice number.' },
     CREATED_AT: { description: 'When the invoice was created.' },
+    UPDATED_AT: UPDATED_AT_ORDER,
   },
 });
 
@@ -236,6 +245,9 @@ export class InvoiceFilter {
   })
   @IsOptional()
   overdue?: boolean | null;
+
+  @UpdatedSince()
+  updatedSince?: Date | null;
 }
 
 export const CreateInvoicePayload = payloadType(
@@ -253,3 +265,47 @@ export const SubmitInvoicePayload = payloadType(
 );
 export const SendInvoicePayload = payloadType('sendInvoice', 'invoice', Invoice, 'The invoice, now SENT.');
 export const VoidInvoicePayload = payloadType('voidInvoice', 'invoice', Invoice, 'The invoice, now VOID.');
+
+export enum PaymentOrderField {
+  PAID_AT = 'PAID_AT',
+  UPDATED_AT = 'UPDATED_AT',
+}
+
+registerEnumType(PaymentOrderField, {
+  name: 'PaymentOrderField',
+  description: 'What to sort payments by.',
+  valuesConfig: { PAID_AT: { description: 'When the money was received.' }, UPDATED_AT: UPDATED_AT_ORDER },
+});
+
+@InputType({ description: 'How to sort payments; ties break on id.' })
+export class PaymentOrder {
+  @Field(() => PaymentOrderField, { description: 'What to sort by.' })
+  field!: PaymentOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Ascending or descending.' })
+  direction: OrderDirection = OrderDirection.ASC;
+}
+
+@InputType({ description: 'Narrows a list of payments; all given conditions must hold.' })
+export class PaymentFilter {
+  @Field(() => ID, { nullable: true, description: 'Payments of invoices of this account.' })
+  @IsOptional()
+  @MaxLength(200)
+  accountId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Payments against this invoice.' })
+  @IsOptional()
+  @MaxLength(200)
+  invoiceId?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'Received at or after this time.' })
+  @IsOptional()
+  paidFrom?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Received before this time.' })
+  @IsOptional()
+  paidBefore?: Date | null;
+
+  @UpdatedSince()
+  updatedSince?: Date | null;
+}

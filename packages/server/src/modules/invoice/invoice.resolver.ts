@@ -15,6 +15,8 @@ import {
   CreateInvoicePayload,
   InvoiceFilter,
   InvoiceOrder,
+  PaymentFilter,
+  PaymentOrder,
   RecordPaymentInput,
   RejectInvoiceInput,
   SendInvoiceInput,
@@ -28,6 +30,7 @@ import {
 } from './invoice.inputs';
 import { ApproveInvoicePayload, RecordPaymentPayload, RejectInvoicePayload } from './invoice.types';
 import { InvoiceService } from './invoice.service';
+import { PaymentService } from './payment.service';
 import { remainingValueCents } from './invoicing.rules';
 
 export const InvoiceConnection = connectionType(Invoice);
@@ -60,6 +63,21 @@ export class InvoiceResolver {
     @Arg('orderBy', () => InvoiceOrder, { nullable: true, description: 'Sort order.' }) orderBy?: InvoiceOrder,
   ): Promise<Connection<Invoice>> {
     return InvoiceService.list(ctx, page, filter, orderBy);
+  }
+
+  @Query(() => PaymentConnection, {
+    name: 'payments',
+    description:
+      'Payments received on invoices of the accounts you may see, filtered and sorted (oldest first when no order is given).',
+  })
+  paymentList(
+    @Ctx() ctx: Context,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => PaymentFilter, { nullable: true, description: 'Conditions the payments must meet.' })
+    filter?: PaymentFilter,
+    @Arg('orderBy', () => PaymentOrder, { nullable: true, description: 'Sort order.' }) orderBy?: PaymentOrder,
+  ): Promise<Connection<Payment>> {
+    return PaymentService.list(ctx, page, filter, orderBy);
   }
 
   @Mutation(() => CreateInvoicePayload, {

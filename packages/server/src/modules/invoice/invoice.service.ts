@@ -1,4 +1,5 @@
 import type { SelectQueryBuilder } from 'typeorm';
+import { UPDATED_AT_SORT, whereUpdatedSince } from '../../common/inputs';
 import { inTransaction, type Context } from '../../common/context';
 import { stampNew } from '../../common/base.entity';
 import { addDays, todayUtc } from '../../common/dates';
@@ -61,6 +62,7 @@ const SORTS: Record<InvoiceOrderField, Omit<SortOrder, 'direction'>> = {
   [InvoiceOrderField.DUE_DATE]: { key: 'dueDate', property: 'dueDate', kind: 'string' },
   [InvoiceOrderField.NUMBER]: { key: 'number', property: 'number', kind: 'string' },
   [InvoiceOrderField.CREATED_AT]: { key: 'createdAt', property: 'createdAt', kind: 'date' },
+  [InvoiceOrderField.UPDATED_AT]: UPDATED_AT_SORT,
 };
 
 /** An invoice can be voided until money is received against it. */
@@ -118,6 +120,7 @@ export const InvoiceService = {
       const overdue = overdueSql('invoice', todayUtc());
       qb.andWhere(filter.overdue ? overdue.sql : notSql(overdue).sql, overdue.params);
     }
+    whereUpdatedSince(qb, 'invoice', filter?.updatedSince);
     return qb;
   },
 

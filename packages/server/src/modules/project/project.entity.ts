@@ -110,6 +110,7 @@ export const BUDGET_ALERT_PERCENT = 85;
     'A delivery project for a client account, optionally under one of its contracts: its budget and cost, team, status updates and milestones.',
 })
 @Entity('project')
+@Index(['updatedAt', 'id'])
 @Index(['accountId', 'createdAt', 'id'])
 @Index(['contractId', 'createdAt', 'id'])
 @Index(['status', 'createdAt', 'id'])
@@ -242,6 +243,7 @@ export class ProjectMember extends BaseRecord {
   description: "Money spent on a project. Entries are append-only; their sum is the project's actual cost.",
 })
 @Entity('project_cost')
+@Index(['updatedAt', 'id'])
 @Index(['projectId', 'date', 'id'])
 export class ProjectCost extends BaseRecord {
   @Column({ type: 'int' })
@@ -287,6 +289,7 @@ export class ProjectCost extends BaseRecord {
     'mistake is fixed by posting a correction that names the update it corrects.',
 })
 @Entity('status_update')
+@Index(['updatedAt', 'id'])
 @Index(['projectId', 'postedAt', 'id'])
 @Index(['correctsId'])
 export class StatusUpdate extends BaseRecord {

@@ -1,6 +1,7 @@
 import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import type { LocalDate } from '../../common/dates';
 import { MoneyInput } from '../../common/money';
 import { OrderDirection } from '../../common/pagination';
 import { payloadType } from '../../common/payload';
@@ -14,7 +15,13 @@ import {
   Project,
   ProjectStatus,
 } from './project.entity';
-import { ExpectedVersion, MoneyAtLeast, OptionalMoneyAtLeast } from '../../common/inputs';
+import {
+  ExpectedVersion,
+  MoneyAtLeast,
+  OptionalMoneyAtLeast,
+  UPDATED_AT_ORDER,
+  UpdatedSince,
+} from '../../common/inputs';
 
 export const MAX_DESCRIPTION_LENGTH = 5000;
 export const MAX_TEXT_LENGTH = 10000;
@@ -299,6 +306,7 @@ export enum ProjectOrderField {
   NAME = 'NAME',
   TARGET_END_DATE = 'TARGET_END_DATE',
   CREATED_AT = 'CREATED_AT',
+  UPDATED_AT = 'UPDATED_AT',
 }
 
 registerEnumType(ProjectOrderField, {
@@ -308,6 +316,7 @@ registerEnumType(ProjectOrderField, {
     NAME: { description: 'Project name.' },
     TARGET_END_DATE: { description: 'Planned end date.' },
     CREATED_AT: { description: 'When the project was created.' },
+    UPDATED_AT: UPDATED_AT_ORDER,
   },
 });
 
@@ -353,6 +362,9 @@ export class ProjectFilter {
   })
   @IsOptional()
   unprofitable?: boolean | null;
+
+  @UpdatedSince()
+  updatedSince?: Date | null;
 }
 
 export const CreateProjectPayload = payloadType('createProject', 'project', Project, 'The new project.');
@@ -387,3 +399,91 @@ export const RejectMilestonePayload = payloadType(
   Milestone,
   'The milestone, now REJECTED.',
 );
+
+export enum ProjectCostOrderField {
+  DATE = 'DATE',
+  UPDATED_AT = 'UPDATED_AT',
+}
+
+registerEnumType(ProjectCostOrderField, {
+  name: 'ProjectCostOrderField',
+  description: 'What to sort cost entries by.',
+  valuesConfig: { DATE: { description: 'The day the cost was incurred.' }, UPDATED_AT: UPDATED_AT_ORDER },
+});
+
+@InputType({ description: 'How to sort cost entries; ties break on id.' })
+export class ProjectCostOrder {
+  @Field(() => ProjectCostOrderField, { description: 'What to sort by.' })
+  field!: ProjectCostOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Ascending or descending.' })
+  direction: OrderDirection = OrderDirection.ASC;
+}
+
+@InputType({ description: 'Narrows a list of project cost entries; all given conditions must hold.' })
+export class ProjectCostFilter {
+  @Field(() => ID, { nullable: true, description: 'Costs of projects of this account.' })
+  @IsOptional()
+  @MaxLength(200)
+  accountId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Costs of this project.' })
+  @IsOptional()
+  @MaxLength(200)
+  projectId?: string | null;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Incurred on or after this day.' })
+  @IsOptional()
+  dateOnOrAfter?: LocalDate | null;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Incurred on or before this day.' })
+  @IsOptional()
+  dateOnOrBefore?: LocalDate | null;
+
+  @UpdatedSince()
+  updatedSince?: Date | null;
+}
+
+export enum StatusUpdateOrderField {
+  POSTED_AT = 'POSTED_AT',
+  UPDATED_AT = 'UPDATED_AT',
+}
+
+registerEnumType(StatusUpdateOrderField, {
+  name: 'StatusUpdateOrderField',
+  description: 'What to sort status updates by.',
+  valuesConfig: { POSTED_AT: { description: 'When it was posted.' }, UPDATED_AT: UPDATED_AT_ORDER },
+});
+
+@InputType({ description: 'How to sort status updates; ties break on id.' })
+export class StatusUpdateOrder {
+  @Field(() => StatusUpdateOrderField, { description: 'What to sort by.' })
+  field!: StatusUpdateOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Ascending or descending.' })
+  direction: OrderDirection = OrderDirection.ASC;
+}
+
+@InputType({ description: 'Narrows a list of status updates; all given conditions must hold.' })
+export class StatusUpdateFilter {
+  @Field(() => ID, { nullable: true, description: 'Updates on projects of this account.' })
+  @IsOptional()
+  @MaxLength(200)
+  accountId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Updates on this project.' })
+  @IsOptional()
+  @MaxLength(200)
+  projectId?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'Posted at or after this time.' })
+  @IsOptional()
+  postedFrom?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Posted before this time.' })
+  @IsOptional()
+  postedBefore?: Date | null;
+
+  @UpdatedSince()
+  updatedSince?: Date | null;
+}

@@ -32,6 +32,10 @@ import {
   UpdateMilestonePayload,
   UpdateProjectInput,
   UpdateProjectPayload,
+  ProjectCostFilter,
+  ProjectCostOrder,
+  StatusUpdateFilter,
+  StatusUpdateOrder,
 } from './project.inputs';
 import {
   AddProjectMemberPayload,
@@ -45,6 +49,7 @@ import { isProfitable, marginCents, marginPercent } from './profitability.rules'
 import { ProjectCostService } from './project-cost.service';
 import { ProjectMemberService } from './project-member.service';
 import { ProjectService } from './project.service';
+import { ProjectFeedService } from './project-feeds.service';
 import { MAX_HISTORY_WEEKS, StatusUpdateService } from './status-update.service';
 
 export const ProjectConnection = connectionType(Project);
@@ -82,6 +87,36 @@ export class ProjectResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Connection<Project>> {
     return ProjectService.list(ctx, page, filter, orderBy, Selection.of(info));
+  }
+
+  @Query(() => ProjectCostConnection, {
+    description:
+      'Cost entries of the projects you may see, filtered and sorted (earliest day first when no order is given).',
+  })
+  costEntries(
+    @Ctx() ctx: Context,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => ProjectCostFilter, { nullable: true, description: 'Conditions the entries must meet.' })
+    filter?: ProjectCostFilter,
+    @Arg('orderBy', () => ProjectCostOrder, { nullable: true, description: 'Sort order.' }) orderBy?: ProjectCostOrder,
+  ): Promise<Connection<ProjectCost>> {
+    return ProjectFeedService.costs(ctx, page, filter, orderBy);
+  }
+
+  @Query(() => StatusUpdateConnection, {
+    name: 'statusUpdates',
+    description:
+      'Status updates of the projects you may see, filtered and sorted (earliest posted first when no order is given).',
+  })
+  statusUpdateList(
+    @Ctx() ctx: Context,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => StatusUpdateFilter, { nullable: true, description: 'Conditions the updates must meet.' })
+    filter?: StatusUpdateFilter,
+    @Arg('orderBy', () => StatusUpdateOrder, { nullable: true, description: 'Sort order.' })
+    orderBy?: StatusUpdateOrder,
+  ): Promise<Connection<StatusUpdate>> {
+    return ProjectFeedService.statusUpdates(ctx, page, filter, orderBy);
   }
 
   @Mutation(() => CreateProjectPayload, {

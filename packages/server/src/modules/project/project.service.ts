@@ -1,3 +1,4 @@
+import { UPDATED_AT_SORT, whereUpdatedSince } from '../../common/inputs';
 import { inTransaction, type Context } from '../../common/context';
 import { stampNew } from '../../common/base.entity';
 import { todayUtc } from '../../common/dates';
@@ -51,6 +52,7 @@ const SORTS: Record<ProjectOrderField, Omit<SortOrder, 'direction'>> = {
   [ProjectOrderField.NAME]: { key: 'name', property: 'name', kind: 'string' },
   [ProjectOrderField.TARGET_END_DATE]: { key: 'targetEndDate', property: 'targetEndDate', kind: 'string' },
   [ProjectOrderField.CREATED_AT]: { key: 'created', property: 'createdAt', kind: 'date' },
+  [ProjectOrderField.UPDATED_AT]: UPDATED_AT_SORT,
 };
 
 /**
@@ -85,6 +87,7 @@ export const ProjectService = {
       const profitable = profitableSql('project', ctx.db.dialect);
       qb.andWhere(filter.unprofitable ? notSql(profitable).sql : profitable.sql, profitable.params);
     }
+    whereUpdatedSince(qb, 'project', filter?.updatedSince);
     // A project's account is read with it when asked for; one the viewer may not read (a project
     // member outside the account's portfolio) joins as null, as the account's own loader answers.
     const joins: ToOne[] = selection?.under('edges').under('node').has('account')

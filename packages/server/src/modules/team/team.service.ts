@@ -7,7 +7,7 @@ import type { Selection } from '../../common/selection';
 import type { ToOne } from '../../common/to-one';
 import { requireWritableAccount } from '../account/account.service';
 import type { Account } from '../account/account.entity';
-import { diffFields, recordAudit } from '../audit/audit.service';
+import { diffFields, recordAudit, recordDeletion } from '../audit/audit.service';
 import type { User } from '../user/user.entity';
 import { AccountTeamMember } from './team-member.entity';
 import type { AddAccountTeamMemberInput, RemoveAccountTeamMemberInput } from './team.inputs';
@@ -71,7 +71,12 @@ export const TeamService = {
       // it, and the rest find it gone, as they would one after the other.
       const result = await tx.em.delete(AccountTeamMember, { id: member.id });
       if (result.affected !== 1) throw new NotFoundError('AccountTeamMember', `${input.accountId}/${input.userId}`);
-      await recordAudit(tx, 'removeAccountTeamMember', member, diffFields(snapshot(member), undefined, AUDITED_FIELDS));
+      await recordDeletion(
+        tx,
+        'removeAccountTeamMember',
+        member,
+        diffFields(snapshot(member), undefined, AUDITED_FIELDS),
+      );
       return { removedTeamMemberId, account };
     });
   },

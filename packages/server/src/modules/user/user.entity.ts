@@ -11,6 +11,7 @@ import { BaseRecord, Node, NodeType } from '../../common/base.entity';
     'A member of staff: account managers, their seniors, executives, finance, the project team, service accounts.',
 })
 @Entity('user')
+@Index(['updatedAt', 'id'])
 export class User extends BaseRecord {
   @Field(() => String, { description: 'Full name.' })
   @Column({ type: 'varchar', length: 200 })

@@ -1,5 +1,7 @@
 import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { UPDATED_AT_ORDER, UpdatedSince } from '../../common/inputs';
+import { OrderDirection } from '../../common/pagination';
 import { Role } from '../../common/roles';
 
 @InputType({ description: 'Narrows the staff directory; all given conditions must hold.' })
@@ -22,4 +24,30 @@ export class UserFilter {
   @IsOptional()
   @MaxLength(200)
   managerId?: string | null;
+
+  @UpdatedSince()
+  updatedSince?: Date | null;
+}
+
+export enum UserOrderField {
+  NAME = 'NAME',
+  UPDATED_AT = 'UPDATED_AT',
+}
+
+registerEnumType(UserOrderField, {
+  name: 'UserOrderField',
+  description: 'What to sort the staff directory by.',
+  valuesConfig: {
+    NAME: { description: 'Name, alphabetically.' },
+    UPDATED_AT: UPDATED_AT_ORDER,
+  },
+});
+
+@InputType({ description: 'How to sort the staff directory; ties break on id.' })
+export class UserOrder {
+  @Field(() => UserOrderField, { description: 'What to sort by.' })
+  field!: UserOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Ascending or descending.' })
+  direction: OrderDirection = OrderDirection.ASC;
 }

@@ -3,7 +3,7 @@ import type { Context } from '../../common/context';
 import { tryDecodeGlobalId } from '../../common/global-id';
 import { connectionType, PageArgs, type Connection } from '../../common/pagination';
 import { User } from './user.entity';
-import { UserFilter } from './user.inputs';
+import { UserFilter, UserOrder } from './user.inputs';
 import { UserService } from './user.service';
 
 export const UserConnection = connectionType(User);
@@ -24,14 +24,16 @@ export class UserResolver {
     return decoded?.typeName === 'User' ? ctx.loaders.userById.load(decoded.rowId) : null;
   }
 
-  @Query(() => UserConnection, { description: 'The staff directory, by name.' })
+  @Query(() => UserConnection, { description: 'The staff directory, by name unless `orderBy` says otherwise.' })
   users(
     @Ctx() ctx: Context,
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => UserFilter, { nullable: true, description: 'Conditions the staff must meet.' })
     filter?: UserFilter,
+    @Arg('orderBy', () => UserOrder, { nullable: true, description: 'Sort order; by name when omitted.' })
+    orderBy?: UserOrder,
   ): Promise<Connection<User>> {
-    return UserService.list(ctx, page, filter);
+    return UserService.list(ctx, page, filter, orderBy);
   }
 
   @FieldResolver(() => User, {

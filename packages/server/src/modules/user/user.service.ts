@@ -1,14 +1,20 @@
 import type { Context } from '../../common/context';
 import { decodeGlobalId } from '../../common/global-id';
-import { paginate, type Connection, type PageArgs } from '../../common/pagination';
+import { UPDATED_AT_SORT, whereUpdatedSince } from '../../common/inputs';
+import { OrderDirection, paginate, type Connection, type PageArgs, type SortOrder } from '../../common/pagination';
 import { likePattern } from '../../common/validation';
 import { User } from './user.entity';
-import type { UserFilter } from './user.inputs';
+import { UserOrderField, type UserFilter, type UserOrder } from './user.inputs';
 import { USERS_BY_NAME } from './user.loaders';
 
 /** The staff directory: every signed-in member of staff may read it. */
 export const UserService = {
-  async list(ctx: Context, args: PageArgs, filter: UserFilter | null | undefined): Promise<Connection<User>> {
+  async list(
+    ctx: Context,
+    args: PageArgs,
+    filter: UserFilter | null | undefined,
+    orderBy?: UserOrder | null,
+  ): Promise<Connection<User>> {
     const qb = ctx.em.createQueryBuilder(User, 'user');
     const search = filter?.search?.trim();
     if (search)
@@ -21,6 +27,11 @@ export const UserService = {
       qb.andWhere('user.managerId = :managerId', {
         managerId: decodeGlobalId(filter.managerId, 'User', 'filter.managerId'),
       });
-    return paginate(qb, 'user', USERS_BY_NAME, args);
+    whereUpdatedSince(qb, 'user', filter?.updatedSince);
+    const order: SortOrder = {
+      ...(orderBy?.field === UserOrderField.UPDATED_AT ? UPDATED_AT_SORT : USERS_BY_NAME),
+      direction: orderBy?.direction ?? OrderDirection.ASC,
+    };
+    return paginate(qb, 'user', order, args);
   },
 };

@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { IncrementalSync1796316729450 } from './1796316729450-IncrementalSync';
 import { ApiKeys1796313904959 } from './1796313904959-ApiKeys';
 import { ClientIssues1795851171166 } from './1795851171166-ClientIssues';
 import { Projects1795851151594 } from './1795851151594-Projects';
@@ -18,4 +19,5 @@ export const sqliteMigrations: (new () => MigrationInterface)[] = [
   Projects1795851151594,
   ClientIssues1795851171166,
   ApiKeys1796313904959,
+  IncrementalSync1796316729450,
 ];
