@@ -1,3 +1,4 @@
+import { changeOrderExports } from './change-order.exports';
 import type { FeatureModule } from '../../common/feature-module';
 import { ChangeOrder } from './change-order.entity';
 import { changeOrderLoaders } from './change-order.loaders';
@@ -10,6 +11,7 @@ export const changeOrderModule: FeatureModule = {
   policy: ChangeOrderPolicy,
   entities: [ChangeOrder],
   resolvers: [ChangeOrderResolver, ContractChangeOrdersResolver],
+  exports: changeOrderExports,
   loaders: changeOrderLoaders,
   nodes: [{ type: ChangeOrder, fetch: (ctx, id) => ctx.loaders.changeOrderById.load(id) }],
 };

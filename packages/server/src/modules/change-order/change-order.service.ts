@@ -1,3 +1,4 @@
+import type { SelectQueryBuilder } from 'typeorm';
 import { UPDATED_AT_SORT, whereUpdatedSince } from '../../common/inputs';
 import { inTransaction, type Context } from '../../common/context';
 import { stampNew } from '../../common/base.entity';
@@ -72,15 +73,8 @@ export const changeOrderApproval: ApprovalSubject<ChangeOrder> = {
 
 /** Change orders on active contracts: raised by the account team, approved within authority, added to the contract's value. */
 export const ChangeOrderService = {
-  async list(
-    ctx: Context,
-    args: PageArgs,
-    filter: ChangeOrderFilter | null | undefined,
-    orderBy: ChangeOrderOrder | null | undefined,
-  ): Promise<Connection<ChangeOrder>> {
-    const order: SortOrder = orderBy
-      ? { ...SORTS[orderBy.field], direction: orderBy.direction ?? OrderDirection.ASC }
-      : { ...SORTS[ChangeOrderOrderField.CREATED_AT], direction: OrderDirection.DESC };
+  /** The change orders the viewer may read that meet `filter`: the list's rows and its export's. */
+  query(ctx: Context, filter: ChangeOrderFilter | null | undefined): SelectQueryBuilder<ChangeOrder> {
     const qb = ctx.em.createQueryBuilder(ChangeOrder, 'co');
     ctx.scope.restrictByAccountId(qb, 'co');
     if (filter?.accountId)
@@ -97,6 +91,19 @@ export const ChangeOrderService = {
     if (filter?.createdOnOrBefore)
       qb.andWhere('co.createdAt < :createdUntil', { createdUntil: startOfDay(addDays(filter.createdOnOrBefore, 1)) });
     whereUpdatedSince(qb, 'co', filter?.updatedSince);
+    return qb;
+  },
+
+  async list(
+    ctx: Context,
+    args: PageArgs,
+    filter: ChangeOrderFilter | null | undefined,
+    orderBy: ChangeOrderOrder | null | undefined,
+  ): Promise<Connection<ChangeOrder>> {
+    const order: SortOrder = orderBy
+      ? { ...SORTS[orderBy.field], direction: orderBy.direction ?? OrderDirection.ASC }
+      : { ...SORTS[ChangeOrderOrderField.CREATED_AT], direction: OrderDirection.DESC };
+    const qb = this.query(ctx, filter);
     return paginate(qb, 'co', order, args);
   },
 

@@ -1,3 +1,4 @@
+import { clientIssueExports } from './client-issue.exports';
 import type { FeatureModule } from '../../common/feature-module';
 import { ClientIssue, ClientIssueEvent } from './client-issue.entity';
 import { clientIssueLoaders } from './client-issue.loaders';
@@ -10,6 +11,7 @@ export const clientIssueModule: FeatureModule = {
   policy: ClientIssuePolicy,
   entities: [ClientIssue, ClientIssueEvent],
   resolvers: [ClientIssueResolver, ClientIssueEventResolver, AccountClientIssuesResolver],
+  exports: clientIssueExports,
   loaders: clientIssueLoaders,
   nodes: [
     { type: ClientIssue, fetch: (ctx, id) => ctx.loaders.clientIssueById.load(id) },

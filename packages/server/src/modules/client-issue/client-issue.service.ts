@@ -1,3 +1,4 @@
+import type { SelectQueryBuilder } from 'typeorm';
 import { UPDATED_AT_SORT, whereUpdatedSince } from '../../common/inputs';
 import { inTransaction, type Context } from '../../common/context';
 import { stampNew } from '../../common/base.entity';
@@ -67,15 +68,8 @@ export const ClientIssueService = {
    * given. The IT Director reads every account (ScopePolicy, common/policy.ts), so reads every issue, hence every
    * ESCALATED or CRITICAL one, in any account.
    */
-  async list(
-    ctx: Context,
-    args: PageArgs,
-    filter: ClientIssueFilter | null | undefined,
-    orderBy: ClientIssueOrder | null | undefined,
-  ): Promise<Connection<ClientIssue>> {
-    const order: SortOrder = orderBy
-      ? { ...SORTS[orderBy.field], direction: orderBy.direction }
-      : { ...SORTS[ClientIssueOrderField.REPORTED_AT], direction: OrderDirection.DESC };
+  /** The client issues the viewer may read that meet `filter`: the list's rows and its export's. */
+  query(ctx: Context, filter: ClientIssueFilter | null | undefined): SelectQueryBuilder<ClientIssue> {
     const qb = ctx.em.createQueryBuilder(ClientIssue, 'issue');
     ctx.scope.restrictByAccountId(qb, 'issue');
     if (filter?.accountId)
@@ -96,6 +90,19 @@ export const ClientIssueService = {
       qb.andWhere(sla.sql, sla.params);
     }
     whereUpdatedSince(qb, 'issue', filter?.updatedSince);
+    return qb;
+  },
+
+  async list(
+    ctx: Context,
+    args: PageArgs,
+    filter: ClientIssueFilter | null | undefined,
+    orderBy: ClientIssueOrder | null | undefined,
+  ): Promise<Connection<ClientIssue>> {
+    const order: SortOrder = orderBy
+      ? { ...SORTS[orderBy.field], direction: orderBy.direction }
+      : { ...SORTS[ClientIssueOrderField.REPORTED_AT], direction: OrderDirection.DESC };
+    const qb = this.query(ctx, filter);
     return paginate(qb, 'issue', order, args);
   },
 

@@ -1,5 +1,6 @@
 import { asCents, asDateTime, asGlobalId, asLocalDate, type ExportDataset } from '../../common/export-dataset';
-import { InvoiceFilter } from './invoice.inputs';
+import { InvoiceFilter, PaymentFilter } from './invoice.inputs';
+import { PaymentService } from './payment.service';
 import { InvoiceService } from './invoice.service';
 import { balanceDueSql } from './invoicing.rules';
 
@@ -30,19 +31,16 @@ export const invoiceExports: readonly ExportDataset[] = [
   },
   {
     name: 'payments',
-    description: 'Every payment received on an invoice you may read, one row each.',
+    description:
+      'Every payment received on an invoice you may read, one row each (the `payments` list, with its filter).',
+    filterType: PaymentFilter,
     alias: 'payment',
-    query: (ctx) => {
-      const qb = ctx.em.createQueryBuilder().from('invoice_payment', 'payment');
-      qb.innerJoin('invoice', 'invoice', 'invoice.id = payment.invoiceId');
-      ctx.scope.restrictByAccountId(qb, 'invoice');
-      return qb;
-    },
+    query: (ctx, filter) => PaymentService.query(ctx, filter),
     columns: [
       { name: 'id', sql: 'payment.id', format: asGlobalId('Payment') },
       { name: 'invoiceId', sql: 'payment.invoiceId', format: asGlobalId('Invoice') },
-      { name: 'invoiceNumber', sql: 'invoice.number' },
-      { name: 'accountId', sql: 'invoice.accountId', format: asGlobalId('Account') },
+      { name: 'invoiceNumber', sql: 'payment_invoice.number' },
+      { name: 'accountId', sql: 'payment_invoice.accountId', format: asGlobalId('Account') },
       { name: 'paidAt', sql: 'payment.paidAt', format: asDateTime },
       { name: 'currency', sql: 'payment.currency' },
       { name: 'amountCents', sql: 'payment.amountCents', format: asCents },

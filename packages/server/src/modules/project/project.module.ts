@@ -1,3 +1,4 @@
+import { projectExports } from './project.exports';
 import type { FeatureModule } from '../../common/feature-module';
 import { Milestone, Project, ProjectCost, ProjectMember, StatusUpdate } from './project.entity';
 import { projectLoaders } from './project.loaders';
@@ -27,6 +28,7 @@ export const projectModule: FeatureModule = {
     AccountProjectsResolver,
     ContractProjectsResolver,
   ],
+  exports: projectExports,
   loaders: projectLoaders,
   sqliteFunctions: [revenueShareSqliteFunction],
   nodes: [

@@ -1,3 +1,4 @@
+import type { SelectQueryBuilder } from 'typeorm';
 import { UPDATED_AT_SORT, whereUpdatedSince } from '../../common/inputs';
 import { inTransaction, type Context } from '../../common/context';
 import { stampNew } from '../../common/base.entity';
@@ -61,16 +62,8 @@ const SORTS: Record<ProjectOrderField, Omit<SortOrder, 'direction'>> = {
  */
 export const ProjectService = {
   /** A page of the projects the viewer may read; newest first when no order is given. */
-  async list(
-    ctx: Context,
-    args: PageArgs,
-    filter: ProjectFilter | null | undefined,
-    orderBy: ProjectOrder | null | undefined,
-    selection?: Selection,
-  ): Promise<Connection<Project>> {
-    const order: SortOrder = orderBy
-      ? { ...SORTS[orderBy.field], direction: orderBy.direction }
-      : { ...SORTS[ProjectOrderField.CREATED_AT], direction: OrderDirection.DESC };
+  /** The projects the viewer may read that meet `filter`: the list's rows and its export's. */
+  query(ctx: Context, filter: ProjectFilter | null | undefined): SelectQueryBuilder<Project> {
     const qb = ctx.em.createQueryBuilder(Project, 'project');
     restrictProjects(ctx.scope)(qb, 'project');
     if (filter?.accountId)
@@ -88,6 +81,20 @@ export const ProjectService = {
       qb.andWhere(filter.unprofitable ? notSql(profitable).sql : profitable.sql, profitable.params);
     }
     whereUpdatedSince(qb, 'project', filter?.updatedSince);
+    return qb;
+  },
+
+  async list(
+    ctx: Context,
+    args: PageArgs,
+    filter: ProjectFilter | null | undefined,
+    orderBy: ProjectOrder | null | undefined,
+    selection?: Selection,
+  ): Promise<Connection<Project>> {
+    const order: SortOrder = orderBy
+      ? { ...SORTS[orderBy.field], direction: orderBy.direction }
+      : { ...SORTS[ProjectOrderField.CREATED_AT], direction: OrderDirection.DESC };
+    const qb = this.query(ctx, filter);
     // A project's account is read with it when asked for; one the viewer may not read (a project
     // member outside the account's portfolio) joins as null, as the account's own loader answers.
     const joins: ToOne[] = selection?.under('edges').under('node').has('account')
