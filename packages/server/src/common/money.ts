@@ -18,8 +18,10 @@ export const centsTransformer: ValueTransformer = {
 };
 
 /** An exact amount of money: integer minor units (cents) and an ISO 4217 currency. */
+// Plain properties: resolved without TypeGraphQL's per-field wrapping (a page or a table has many amounts).
 @ObjectType({
   description: 'An exact amount of money: integer minor units (cents) and an ISO 4217 currency. Never a float.',
+  simpleResolvers: true,
 })
 export class Money {
   @Field(() => GraphQLSafeInt, { description: 'The amount in minor units: cents for USD. 123456 is $1,234.56.' })

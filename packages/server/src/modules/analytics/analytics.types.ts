@@ -5,7 +5,11 @@ import { Money } from '../../common/money';
 import { ClientIssueSeverity } from '../client-issue/sla';
 import { Health, ProjectStatus } from '../project/project.entity';
 
-/** The root of the figures for dashboards; its fields are the tables. */
+/**
+ * The root of the figures for dashboards; its fields are the tables. The row types below resolve
+ * their plain properties without TypeGraphQL's per-field wrapping (`simpleResolvers`): a table has
+ * thousands of cells.
+ */
 @ObjectType({
   description:
     'Figures for dashboards, computed in the database. Each field is a flat table a BI tool can chart as it is; ' +
@@ -13,7 +17,7 @@ import { Health, ProjectStatus } from '../project/project.entity';
 })
 export class Analytics {}
 
-@ObjectType({ description: 'One period of a revenue series, for one group and one currency.' })
+@ObjectType({ description: 'One period of a revenue series, for one group and one currency.', simpleResolvers: true })
 export class RevenueSeriesRow {
   @Field(() => GraphQLLocalDate, { description: 'The first day of the period (UTC).' })
   periodStart!: LocalDate;
@@ -39,6 +43,7 @@ export class RevenueSeriesRow {
 
 @ObjectType({
   description: 'Money owed on sent invoices, by how long past due, for one group and one currency (as of today, UTC).',
+  simpleResolvers: true,
 })
 export class ReceivablesAgingRow {
   @Field(() => String, {
@@ -77,6 +82,7 @@ export class ReceivablesAgingRow {
 
 @ObjectType({
   description: 'How one severity of client issues fared against its SLA, for issues reported in one period.',
+  simpleResolvers: true,
 })
 export class SlaPerformanceRow {
   @Field(() => GraphQLLocalDate, { description: 'The first day of the period the issues were reported in (UTC).' })
@@ -127,7 +133,10 @@ export class SlaPerformanceRow {
   p90SecondsToResolve!: number | null;
 }
 
-@ObjectType({ description: 'Contract value coming up for renewal in one month (by end date), in one currency.' })
+@ObjectType({
+  description: 'Contract value coming up for renewal in one month (by end date), in one currency.',
+  simpleResolvers: true,
+})
 export class RenewalForecastRow {
   @Field(() => GraphQLLocalDate, { description: 'The first day of the month the contracts end in.' })
   periodStart!: LocalDate;
@@ -153,7 +162,10 @@ export class RenewalForecastRow {
   pending!: Money;
 }
 
-@ObjectType({ description: "One project's money: budget, cost to date, revenue earned and margin, in its currency." })
+@ObjectType({
+  description: "One project's money: budget, cost to date, revenue earned and margin, in its currency.",
+  simpleResolvers: true,
+})
 export class ProjectMarginRow {
   @Field(() => String, { description: 'The project id.' })
   projectId!: string;
@@ -198,7 +210,10 @@ export class ProjectMarginRow {
   isProfitable!: boolean;
 }
 
-@ObjectType({ description: 'How many projects, or accounts, stood at one RAG health in one week.' })
+@ObjectType({
+  description: 'How many projects, or accounts, stood at one RAG health in one week.',
+  simpleResolvers: true,
+})
 export class PortfolioHealthRow {
   @Field(() => GraphQLLocalDate, { description: 'The Monday (UTC) the week starts on.' })
   weekOf!: LocalDate;
@@ -216,7 +231,7 @@ export class PortfolioHealthRow {
   count!: number;
 }
 
-@ObjectType({ description: 'How many records have one value of a field.' })
+@ObjectType({ description: 'How many records have one value of a field.', simpleResolvers: true })
 export class CountRow {
   @Field(() => String, { description: 'The value (an enum value such as ACTIVE or CRITICAL).' })
   key!: string;
@@ -225,7 +240,10 @@ export class CountRow {
   count!: number;
 }
 
-@ObjectType({ description: 'Active contracts whose term ends within a number of days, in one currency.' })
+@ObjectType({
+  description: 'Active contracts whose term ends within a number of days, in one currency.',
+  simpleResolvers: true,
+})
 export class RenewalWindowRow {
   @Field(() => Int, { description: 'The window: ending within this many days from today (30, 60, 90 or 180).' })
   withinDays!: number;
@@ -240,7 +258,10 @@ export class RenewalWindowRow {
   value!: Money;
 }
 
-@ObjectType({ description: 'The portfolio at a glance, as of now: each field a small table computed in the database.' })
+@ObjectType({
+  description: 'The portfolio at a glance, as of now: each field a small table computed in the database.',
+  simpleResolvers: true,
+})
 export class PortfolioSummary {
   @Field(() => Int, { description: 'Accounts you may read.' })
   accounts!: number;
