@@ -186,6 +186,9 @@ it('exports each root list with the rows its GraphQL list answers, for the same 
     { dataset: 'payments', field: 'payments' },
     { dataset: 'contracts', field: 'contracts' },
     { dataset: 'accounts', field: 'accounts' },
+    { dataset: 'users', field: 'users' },
+    { dataset: 'cost-entries', field: 'costEntries' },
+    { dataset: 'status-updates', field: 'statusUpdates' },
   ];
   for (const { dataset, field } of lists) {
     const [header, ...rows] = parseCsv(await (await download(`/export/${dataset}.csv`, 'jordan')).text());

@@ -18,7 +18,8 @@ export interface ExportColumn {
  * A table a BI tool can download (`GET /export/<name>.csv` or `.ndjson`). A list is read in id
  * order in batches from `query`, which applies the viewer's scope and the caller's filter exactly
  * as the GraphQL list does, so memory stays flat however many rows there are. A table computed
- * whole (an analytics result, bounded in size) gives `rows` instead.
+ * whole (an analytics result, bounded in size) gives `rows` instead. Downloads skip the GraphQL
+ * policy gate, so only lists open to every role (scoped by rows) are exported.
  */
 export interface ExportDataset {
   readonly name: string;

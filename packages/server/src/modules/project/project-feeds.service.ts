@@ -48,6 +48,16 @@ function ofReadableProjects<T extends ObjectLiteral>(
 
 /** Project costs and status updates across projects, for tools that chart them without walking each project. */
 export const ProjectFeedService = {
+  /** Cost entries of projects the viewer may read that meet `filter`: the list's rows and its export's. */
+  costsQuery(ctx: Context, filter: ProjectCostFilter | null | undefined): SelectQueryBuilder<ProjectCost> {
+    const qb = ctx.em.createQueryBuilder(ProjectCost, 'cost');
+    ofReadableProjects(ctx, qb, 'cost', filter);
+    if (filter?.dateOnOrAfter) qb.andWhere('cost.date >= :dateFrom', { dateFrom: filter.dateOnOrAfter });
+    if (filter?.dateOnOrBefore) qb.andWhere('cost.date <= :dateUntil', { dateUntil: filter.dateOnOrBefore });
+    whereUpdatedSince(qb, 'cost', filter?.updatedSince);
+    return qb;
+  },
+
   /** Cost entries, earliest day first by default. */
   async costs(
     ctx: Context,
@@ -59,12 +69,19 @@ export const ProjectFeedService = {
       ...COST_SORTS[orderBy?.field ?? ProjectCostOrderField.DATE],
       direction: orderBy?.direction ?? OrderDirection.ASC,
     };
-    const qb = ctx.em.createQueryBuilder(ProjectCost, 'cost');
-    ofReadableProjects(ctx, qb, 'cost', filter);
-    if (filter?.dateOnOrAfter) qb.andWhere('cost.date >= :dateFrom', { dateFrom: filter.dateOnOrAfter });
-    if (filter?.dateOnOrBefore) qb.andWhere('cost.date <= :dateUntil', { dateUntil: filter.dateOnOrBefore });
-    whereUpdatedSince(qb, 'cost', filter?.updatedSince);
+    const qb = this.costsQuery(ctx, filter);
     return paginate(qb, 'cost', order, args);
+  },
+
+  /** Status updates of projects the viewer may read that meet `filter`: the list's rows and its export's. */
+  statusUpdatesQuery(ctx: Context, filter: StatusUpdateFilter | null | undefined): SelectQueryBuilder<StatusUpdate> {
+    const qb = ctx.em.createQueryBuilder(StatusUpdate, 'status_update');
+    ofReadableProjects(ctx, qb, 'status_update', filter);
+    if (filter?.postedFrom) qb.andWhere('status_update.postedAt >= :postedFrom', { postedFrom: filter.postedFrom });
+    if (filter?.postedBefore)
+      qb.andWhere('status_update.postedAt < :postedBefore', { postedBefore: filter.postedBefore });
+    whereUpdatedSince(qb, 'status_update', filter?.updatedSince);
+    return qb;
   },
 
   /** Status updates, earliest posted first by default. */
@@ -78,12 +95,7 @@ export const ProjectFeedService = {
       ...UPDATE_SORTS[orderBy?.field ?? StatusUpdateOrderField.POSTED_AT],
       direction: orderBy?.direction ?? OrderDirection.ASC,
     };
-    const qb = ctx.em.createQueryBuilder(StatusUpdate, 'status_update');
-    ofReadableProjects(ctx, qb, 'status_update', filter);
-    if (filter?.postedFrom) qb.andWhere('status_update.postedAt >= :postedFrom', { postedFrom: filter.postedFrom });
-    if (filter?.postedBefore)
-      qb.andWhere('status_update.postedAt < :postedBefore', { postedBefore: filter.postedBefore });
-    whereUpdatedSince(qb, 'status_update', filter?.updatedSince);
+    const qb = this.statusUpdatesQuery(ctx, filter);
     return paginate(qb, 'status_update', order, args);
   },
 };

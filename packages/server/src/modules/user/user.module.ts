@@ -1,3 +1,4 @@
+import { userExports } from './user.exports';
 import type { FeatureModule } from '../../common/feature-module';
 import { User } from './user.entity';
 import { userLoaders } from './user.loaders';
@@ -8,6 +9,7 @@ export const userModule: FeatureModule = {
   name: 'user',
   entities: [User],
   resolvers: [UserResolver],
+  exports: userExports,
   loaders: userLoaders,
   nodes: [{ type: User, fetch: (ctx, id) => ctx.loaders.userById.load(id) }],
 };

@@ -1,3 +1,4 @@
+import type { SelectQueryBuilder } from 'typeorm';
 import type { Context } from '../../common/context';
 import { decodeGlobalId } from '../../common/global-id';
 import { UPDATED_AT_SORT, whereUpdatedSince } from '../../common/inputs';
@@ -9,12 +10,8 @@ import { USERS_BY_NAME } from './user.loaders';
 
 /** The staff directory: every signed-in member of staff may read it. */
 export const UserService = {
-  async list(
-    ctx: Context,
-    args: PageArgs,
-    filter: UserFilter | null | undefined,
-    orderBy?: UserOrder | null,
-  ): Promise<Connection<User>> {
+  /** The staff the filter names: the list's rows and its export's. */
+  query(ctx: Context, filter: UserFilter | null | undefined): SelectQueryBuilder<User> {
     const qb = ctx.em.createQueryBuilder(User, 'user');
     const search = filter?.search?.trim();
     if (search)
@@ -28,6 +25,16 @@ export const UserService = {
         managerId: decodeGlobalId(filter.managerId, 'User', 'filter.managerId'),
       });
     whereUpdatedSince(qb, 'user', filter?.updatedSince);
+    return qb;
+  },
+
+  async list(
+    ctx: Context,
+    args: PageArgs,
+    filter: UserFilter | null | undefined,
+    orderBy?: UserOrder | null,
+  ): Promise<Connection<User>> {
+    const qb = this.query(ctx, filter);
     const order: SortOrder = {
       ...(orderBy?.field === UserOrderField.UPDATED_AT ? UPDATED_AT_SORT : USERS_BY_NAME),
       direction: orderBy?.direction ?? OrderDirection.ASC,
