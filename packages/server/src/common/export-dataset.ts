@@ -57,3 +57,8 @@ export function asDateTime(value: RawValue): string | null {
   // SQLite keeps 'YYYY-MM-DD HH:MM:SS.SSS' text, in UTC.
   return new Date(`${String(value).replace(' ', 'T')}Z`).toISOString();
 }
+
+/** A boolean column (MySQL TINYINT, SQLite integer) as `true` or `false`. */
+export function asBoolean(value: RawValue): string | null {
+  return value === null ? null : Number(value) === 1 || value === true ? 'true' : 'false';
+}

@@ -1,4 +1,11 @@
-import { asCents, asDateTime, asGlobalId, asLocalDate, type ExportDataset } from '../../common/export-dataset';
+import {
+  asBoolean,
+  asCents,
+  asDateTime,
+  asGlobalId,
+  asLocalDate,
+  type ExportDataset,
+} from '../../common/export-dataset';
 import { ContractFilter } from './contract.inputs';
 import { ContractService } from './contract.service';
 
@@ -23,7 +30,7 @@ export const contractExports: readonly ExportDataset[] = [
       {
         name: 'autoRenew',
         sql: 'contract.autoRenew',
-        format: (v) => (v === null ? null : Number(v) === 1 || v === true ? 'true' : 'false'),
+        format: asBoolean,
       },
       { name: 'currency', sql: 'contract.currency' },
       { name: 'valueCents', sql: 'contract.valueCents', format: asCents },

@@ -1,4 +1,4 @@
-import { asDateTime, asGlobalId, type ExportDataset } from '../../common/export-dataset';
+import { asBoolean, asDateTime, asGlobalId, type ExportDataset } from '../../common/export-dataset';
 import { UserFilter } from './user.inputs';
 import { UserService } from './user.service';
 
@@ -19,7 +19,7 @@ export const userExports: readonly ExportDataset[] = [
       {
         name: 'active',
         sql: 'user.active',
-        format: (v) => (v === null ? null : Number(v) === 1 || v === true ? 'true' : 'false'),
+        format: asBoolean,
       },
       { name: 'managerId', sql: 'user.managerId', format: asGlobalId('User') },
       { name: 'updatedAt', sql: 'user.updatedAt', format: asDateTime },
