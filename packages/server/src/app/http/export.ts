@@ -66,11 +66,14 @@ export class Exporter {
     if (!dataset) throw new NotFoundError('export', target.name);
     void ctx.scope; // signed in, or UNAUTHENTICATED before anything is read
     const filter = await this.filterOf(dataset, params);
-    // Everything that can refuse the request (its arguments, its ids) runs before the first byte.
-    const batches = dataset.rows
-      ? computedBatch(dataset, await dataset.rows(ctx, params))
-      : this.batches(dataset, dataset.query?.(ctx, filter));
+    // A list's query is built (and its ids checked) before waiting for a turn; a computed table is
+    // computed in its turn, so concurrent downloads of analytics tables are bounded too. Both can
+    // still refuse the request before its first byte.
+    const query = dataset.rows ? undefined : dataset.query?.(ctx, filter);
     await this.turns.runExclusive(async () => {
+      const batches = dataset.rows
+        ? computedBatch(dataset, await dataset.rows(ctx, params))
+        : this.batches(dataset, query);
       res.statusCode = 200;
       res.setHeader('content-type', FORMATS[target.format].contentType);
       res.setHeader('content-disposition', `attachment; filename="${dataset.name}.${target.format}"`);

@@ -452,6 +452,7 @@ export const AnalyticsService = {
         : 'CAST(julianday(k.endDate) - julianday(k.startDate) AS INTEGER) + 1';
     const windows = [30, 60, 90, 180];
     const overdue = overdueSql('i', today);
+    const resolvedLate = resolutionLateSql('c', new Date());
     const [byStatus, byTier, byKind, reach, acv, renewals, overdueRows, openIssues, resolution] = await Promise.all([
       countBy('acc.status'),
       countBy('acc.tier'),
@@ -482,8 +483,8 @@ export const AnalyticsService = {
         .getRawMany<{ key: string; n: string | number }>(),
       scoped('client_issue', 'c')
         .select('COUNT(*)', 'resolved')
-        .addSelect(`SUM(CASE WHEN NOT ${resolutionLateSql('c', new Date()).sql} THEN 1 ELSE 0 END)`, 'withinSla')
-        .setParameters(resolutionLateSql('c', new Date()).params)
+        .addSelect(`SUM(CASE WHEN NOT ${resolvedLate.sql} THEN 1 ELSE 0 END)`, 'withinSla')
+        .setParameters(resolvedLate.params)
         .andWhere('c.resolvedAt IS NOT NULL')
         .getRawOne<{ resolved: string | number; withinSla: string | number | null }>(),
     ]);
