@@ -2114,6 +2114,7 @@ export type NodeQuery = { node:
     | { __typename: 'ChangeOrder', id: string }
     | { __typename: 'ClientIssue', id: string }
     | { __typename: 'ClientIssueEvent', id: string }
+    | { __typename: 'Communication', id: string }
     | { __typename: 'Contact', name: string, title: string | null, phone: string | null, roles: Array<ContactRole>, isPrimary: boolean, createdAt: string, updatedAt: string, version: number, id: string, contactEmail: string | null, account: { id: string, name: string } }
     | { __typename: 'Contract', id: string }
     | { __typename: 'Invoice', id: string }
@@ -2246,6 +2247,7 @@ export type ProjectNodeQuery = { node:
     | { __typename: 'ChangeOrder', id: string }
     | { __typename: 'ClientIssue', id: string }
     | { __typename: 'ClientIssueEvent', id: string }
+    | { __typename: 'Communication', id: string }
     | { __typename: 'Contact', id: string }
     | { __typename: 'Contract', id: string }
     | { __typename: 'Invoice', id: string }

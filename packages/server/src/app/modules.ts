@@ -9,6 +9,7 @@ import { approvalModule } from '../modules/approval/approval.module';
 import { auditModule } from '../modules/audit/audit.module';
 import { changeOrderModule } from '../modules/change-order/change-order.module';
 import { clientIssueModule } from '../modules/client-issue/client-issue.module';
+import { communicationModule } from '../modules/communication/communication.module';
 import { contactModule } from '../modules/contact/contact.module';
 import { contractModule } from '../modules/contract/contract.module';
 import { idempotencyModule } from '../modules/idempotency/idempotency.module';
@@ -33,6 +34,7 @@ export const modules: readonly FeatureModule[] = [
   notificationModule,
   projectModule,
   clientIssueModule,
+  communicationModule,
   analyticsModule,
   apiKeyModule,
 ];
