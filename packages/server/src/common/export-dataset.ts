@@ -54,8 +54,11 @@ export function asLocalDate(value: RawValue): string | null {
 export function asDateTime(value: RawValue): string | null {
   if (value === null) return null;
   if (value instanceof Date) return value.toISOString();
-  // SQLite keeps 'YYYY-MM-DD HH:MM:SS.SSS' text, in UTC.
-  return new Date(`${String(value).replace(' ', 'T')}Z`).toISOString();
+  // SQLite keeps 'YYYY-MM-DD HH:MM:SS.SSS' text, in UTC: rewritten rather than parsed into a Date and
+  // printed again, which was a seventh of an export's time on SQLite.
+  const text = String(value);
+  if (text.length === 23 && text[10] === ' ') return `${text.slice(0, 10)}T${text.slice(11)}Z`;
+  return new Date(`${text.replace(' ', 'T')}Z`).toISOString();
 }
 
 /** A boolean column (MySQL TINYINT, SQLite integer) as `true` or `false`. */

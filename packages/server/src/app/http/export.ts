@@ -71,27 +71,18 @@ export class Exporter {
     // still refuse the request before its first byte.
     const query = dataset.rows ? undefined : dataset.query?.(ctx, filter);
     await this.turns.runExclusive(async () => {
-      const batches = dataset.rows
-        ? computedBatch(dataset, await dataset.rows(ctx, params))
-        : this.batches(dataset, query);
+      const batches = dataset.rows ? computedBatch(await dataset.rows(ctx, params)) : this.batches(dataset, query);
       res.statusCode = 200;
       res.setHeader('content-type', FORMATS[target.format].contentType);
       res.setHeader('content-disposition', `attachment; filename="${dataset.name}.${target.format}"`);
       res.setHeader('cache-control', 'no-store');
       const write = writer(res);
       if (target.format === 'csv') await write(csvLine(dataset.columns.map((column) => column.name)));
-      const names = dataset.columns.map((column) => column.name);
-      const encode =
-        target.format === 'csv'
-          ? csvLine
-          : (row: readonly unknown[]) => {
-              const record: Record<string, unknown> = {};
-              for (let i = 0; i < names.length; i++) record[names[i]] = row[i];
-              return `${JSON.stringify(record)}\n`;
-            };
+      // A computed table's rows are keyed by column name; a list's by the select aliases below.
+      const encode = rowEncoder(target.format, dataset.columns, dataset.rows ? undefined : selectAliases(dataset));
       for await (const rows of batches) {
         if (res.destroyed) return; // the client went away: read no further
-        // One string per batch, built by appending: the export's cost is per cell, so no arrays per row.
+        // One string per batch, built by appending.
         let chunk = '';
         for (const row of rows) chunk += encode(row);
         await write(chunk);
@@ -100,34 +91,38 @@ export class Exporter {
     });
   }
 
-  /** A list's rows in id order, one batch per statement, each row its formatted values in column order. */
+  /**
+   * A list's rows in id order, one batch per statement, as the driver returns them. The next batch is
+   * asked for before this one is handed over, so the database reads it while this one is written out.
+   */
   private async *batches(
     dataset: ExportDataset,
     base: SelectQueryBuilder<object> | undefined,
-  ): AsyncGenerator<unknown[][]> {
+  ): AsyncGenerator<Record<string, RawValue>[]> {
     const alias = dataset.alias;
     if (!base || !alias) throw new Error(`export ${dataset.name} has neither rows nor a query`);
     base.select(`${alias}.id`, 'exportRowId');
+    const aliases = selectAliases(dataset);
     for (const [i, column] of dataset.columns.entries()) {
       if (!column.sql) throw new Error(`export ${dataset.name}: column ${column.name} has no SQL`);
-      base.addSelect(column.sql, `c${i}`);
+      base.addSelect(column.sql, aliases[i]);
     }
     base.orderBy(`${alias}.id`, 'ASC').limit(BATCH_ROWS);
-    const columns = dataset.columns;
-    const keys = columns.map((_, i) => `c${i}`);
-    for (let after = 0; ;) {
-      const raw = await base
+    const read = (after: number) =>
+      base
         .clone()
         .andWhere(`${alias}.id > :exportAfter`, { exportAfter: after })
         .getRawMany<Record<string, RawValue>>();
-      if (raw.length === 0) return;
-      yield raw.map((row) => {
-        const values = new Array<unknown>(columns.length);
-        for (let i = 0; i < columns.length; i++) values[i] = format(columns[i], row[keys[i]]);
-        return values;
-      });
-      if (raw.length < BATCH_ROWS) return;
-      after = Number(raw[raw.length - 1].exportRowId);
+    let next: Promise<Record<string, RawValue>[]> | undefined = read(0);
+    try {
+      while (next) {
+        const rows: Record<string, RawValue>[] = await next;
+        next = rows.length === BATCH_ROWS ? read(Number(rows[rows.length - 1].exportRowId)) : undefined;
+        if (rows.length) yield rows;
+      }
+    } finally {
+      // A download stopped early (the client left) may leave one read in flight: its outcome is not wanted.
+      next?.catch(() => undefined);
     }
   }
 
@@ -160,9 +155,37 @@ export class Exporter {
   }
 }
 
-/** A table computed whole, as one batch of formatted rows. */
-async function* computedBatch(dataset: ExportDataset, rows: Record<string, unknown>[]): AsyncGenerator<unknown[][]> {
-  yield rows.map((row) => dataset.columns.map((column) => format(column, row[column.name] as RawValue)));
+/** A table computed whole, as one batch. */
+async function* computedBatch(rows: Record<string, unknown>[]): AsyncGenerator<Record<string, unknown>[]> {
+  yield rows;
+}
+
+/** The select alias of each column of a list's statement. */
+function selectAliases(dataset: ExportDataset): string[] {
+  return dataset.columns.map((_, i) => `c${i}`);
+}
+
+/**
+ * Turns one row (keyed by `keys`, or by column name) into one CSV record or NDJSON line, formatting
+ * each value on the way: no array or object per row for CSV, the cost of an export being per cell.
+ */
+function rowEncoder(
+  format: Format,
+  columns: readonly ExportColumn[],
+  keys: readonly string[] = columns.map((column) => column.name),
+): (row: Record<string, unknown>) => string {
+  const cell = (row: Record<string, unknown>, i: number) => formatValue(columns[i], row[keys[i]] as RawValue);
+  if (format === 'ndjson')
+    return (row) => {
+      const record: Record<string, unknown> = {};
+      for (let i = 0; i < columns.length; i++) record[columns[i].name] = cell(row, i);
+      return `${JSON.stringify(record)}\n`;
+    };
+  return (row) => {
+    let line = csvField(cell(row, 0));
+    for (let i = 1; i < columns.length; i++) line += `,${csvField(cell(row, i))}`;
+    return `${line}\r\n`;
+  };
 }
 
 /**
@@ -186,7 +209,7 @@ export function writer(res: ServerResponse): (chunk: string) => Promise<void> {
   };
 }
 
-function format(column: ExportColumn, value: RawValue): unknown {
+function formatValue(column: ExportColumn, value: RawValue): unknown {
   if (column.format) return column.format(value);
   if (typeof value === 'bigint') return Number(value);
   return value;
