@@ -166,12 +166,12 @@ export const AnalyticsService = {
     const balance = balanceDueSql('i');
     const pastDue = (fromDays: number, toDays: number | null) =>
       `SUM(CASE WHEN i.dueDate <= :due${fromDays}${toDays === null ? '' : ` AND i.dueDate > :due${toDays}`} THEN ${balance} ELSE 0 END)`;
-    const qb = ctx.em
+    // Summed per account and currency over the invoices alone first, then labelled and grouped: with a
+    // join per receivable row, MariaDB walked every account's invoices, several times slower.
+    const perAccount = ctx.em
       .createQueryBuilder()
       .from('invoice', 'i')
-      .innerJoin('account', 'a', 'a.id = i.accountId')
-      .select(group.key, 'groupId')
-      .addSelect(group.label, 'groupLabel')
+      .select('i.accountId', 'accountId')
       .addSelect('i.currency', 'currency')
       .addSelect(`SUM(CASE WHEN i.dueDate >= :today THEN ${balance} ELSE 0 END)`, 'notDue')
       .addSelect(pastDue(1, 31), 'days1To30')
@@ -181,7 +181,19 @@ export const AnalyticsService = {
       .addSelect(`SUM(${balance})`, 'total')
       .addSelect('COUNT(*)', 'n')
       .where(receivableSql('i'))
+      .groupBy('i.accountId')
+      .addGroupBy('i.currency');
+    ctx.scope.restrictByAccountId(perAccount, 'i');
+    const sums = ['notDue', 'days1To30', 'days31To60', 'days61To90', 'over90Days', 'total', 'n'];
+    const qb = ctx.em
+      .createQueryBuilder()
+      .from(`(${perAccount.getQuery()})`, 'g')
+      .innerJoin('account', 'a', 'a.id = g.accountId')
+      .select(group.key, 'groupId')
+      .addSelect(group.label, 'groupLabel')
+      .addSelect('g.currency', 'currency')
       .setParameters({
+        ...perAccount.getParameters(),
         today,
         due1: addDays(today, -1),
         due31: addDays(today, -31),
@@ -190,11 +202,17 @@ export const AnalyticsService = {
       })
       .groupBy(group.key)
       .addGroupBy(group.label)
-      .addGroupBy('i.currency');
+      .addGroupBy('g.currency');
+    for (const sum of sums) qb.addSelect(`SUM(g.${sum})`, sum);
     if (args.groupBy === AgingGroupBy.OWNER) qb.leftJoin('user', 'o', 'o.id = a.ownerId');
-    restrictToAccounts(ctx, qb, null, false);
 
-    const raw = await qb.getRawMany<Record<string, string | number | null>>();
+    // STRAIGHT_JOIN: MariaDB would otherwise split the sums per account, a lookup into the invoices for
+    // each account, instead of reading the receivables once in FROM order.
+    const [sql, parameters] = qb.getQueryAndParameters();
+    const raw: Record<string, string | number | null>[] = await ctx.em.query(
+      ctx.db.dialect === 'mysql' ? sql.replace(/^SELECT /, 'SELECT STRAIGHT_JOIN ') : sql,
+      parameters,
+    );
     const rows = raw.map((row) => {
       const currency = String(row.currency);
       const money = (name: string) => Money.of(Number(row[name] ?? 0), currency);
