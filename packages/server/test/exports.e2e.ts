@@ -91,10 +91,14 @@ it('streams every invoice as CSV, each row as the database holds it', async () =
   const owed = rows.filter((r) => !['SENT', 'PARTIALLY_PAID'].includes(r[2]));
   expect(new Set(owed.map((r) => r[11 - 1]))).toEqual(new Set(['0']));
   expect(rows[0][0]).toMatch(/^[A-Za-z0-9+/=]+$/); // a global id, the same as the API's
-  const node = await server.gql('admin', 'query ($id: ID!) { node(id: $id) { ... on Invoice { number } } }', {
-    id: rows[0][0],
-  });
+  const node = await server.gql(
+    'admin',
+    'query ($id: ID!) { node(id: $id) { ... on Invoice { number createdAt updatedAt } } }',
+    { id: rows[0][0] },
+  );
   expect(node.body.data!.node.number).toBe(rows[0][1]);
+  // Datetimes as the API writes them (on MariaDB the database prints them for the export).
+  expect([rows[0][12], rows[0][13]]).toEqual([node.body.data!.node.createdAt, node.body.data!.node.updatedAt]);
 });
 
 it("gives an account manager only their portfolio's invoices, as NDJSON, filtered like the list", async () => {

@@ -5,7 +5,7 @@ import type { SelectQueryBuilder } from 'typeorm';
 import { validateOrReject, type ValidationError } from 'class-validator';
 import type { Context } from '../../common/context';
 import { BadInputError, DomainError, ErrorCode, NotFoundError } from '../../common/errors';
-import type { ExportColumn, ExportDataset, RawValue } from '../../common/export-dataset';
+import { asDateTime, type ExportColumn, type ExportDataset, type RawValue } from '../../common/export-dataset';
 import { invalidFields } from '../format-error';
 
 /** Rows read per statement: large enough that a statement's overhead is small, small enough to keep memory flat. */
@@ -71,7 +71,10 @@ export class Exporter {
     // still refuse the request before its first byte.
     const query = dataset.rows ? undefined : dataset.query?.(ctx, filter);
     await this.turns.runExclusive(async () => {
-      const batches = dataset.rows ? computedBatch(await dataset.rows(ctx, params)) : this.batches(dataset, query);
+      const columns = dataset.rows ? dataset.columns : readColumns(dataset.columns, ctx.db.dialect);
+      const batches = dataset.rows
+        ? computedBatch(await dataset.rows(ctx, params))
+        : this.batches(dataset, columns, query);
       res.statusCode = 200;
       res.setHeader('content-type', FORMATS[target.format].contentType);
       res.setHeader('content-disposition', `attachment; filename="${dataset.name}.${target.format}"`);
@@ -79,7 +82,7 @@ export class Exporter {
       const write = writer(res);
       if (target.format === 'csv') await write(csvLine(dataset.columns.map((column) => column.name)));
       // A computed table's rows are keyed by column name; a list's by the select aliases below.
-      const encode = rowEncoder(target.format, dataset.columns, dataset.rows ? undefined : selectAliases(dataset));
+      const encode = rowEncoder(target.format, columns, dataset.rows ? undefined : selectAliases(columns));
       for await (const rows of batches) {
         if (res.destroyed) return; // the client went away: read no further
         // One string per batch, built by appending.
@@ -97,13 +100,14 @@ export class Exporter {
    */
   private async *batches(
     dataset: ExportDataset,
+    columns: readonly ExportColumn[],
     base: SelectQueryBuilder<object> | undefined,
   ): AsyncGenerator<Record<string, RawValue>[]> {
     const alias = dataset.alias;
     if (!base || !alias) throw new Error(`export ${dataset.name} has neither rows nor a query`);
     base.select(`${alias}.id`, 'exportRowId');
-    const aliases = selectAliases(dataset);
-    for (const [i, column] of dataset.columns.entries()) {
+    const aliases = selectAliases(columns);
+    for (const [i, column] of columns.entries()) {
       if (!column.sql) throw new Error(`export ${dataset.name}: column ${column.name} has no SQL`);
       base.addSelect(column.sql, aliases[i]);
     }
@@ -161,8 +165,22 @@ async function* computedBatch(rows: Record<string, unknown>[]): AsyncGenerator<R
 }
 
 /** The select alias of each column of a list's statement. */
-function selectAliases(dataset: ExportDataset): string[] {
-  return dataset.columns.map((_, i) => `c${i}`);
+function selectAliases(columns: readonly ExportColumn[]): string[] {
+  return columns.map((_, i) => `c${i}`);
+}
+
+/**
+ * The columns as a list's statement reads them. On MySQL/MariaDB a datetime is printed as ISO 8601
+ * by the database, on its own core, rather than parsed into a Date here and printed again (a tenth
+ * of an export's time); SQLite's text is already cheap to rewrite.
+ */
+function readColumns(columns: readonly ExportColumn[], dialect: 'sqlite' | 'mysql'): readonly ExportColumn[] {
+  if (dialect !== 'mysql') return columns;
+  return columns.map((column) =>
+    column.format === asDateTime && column.sql
+      ? { name: column.name, sql: `CONCAT(LEFT(DATE_FORMAT(${column.sql}, '%Y-%m-%dT%H:%i:%s.%f'), 23), 'Z')` }
+      : column,
+  );
 }
 
 /**
