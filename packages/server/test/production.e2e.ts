@@ -4,10 +4,12 @@ import { errorCodes, TestServer } from './support/harness';
 
 /** NODE_ENV=production: no playground, no introspection, no schema hints in errors. */
 let server: TestServer;
+const logLines: string[] = [];
 
 beforeAll(async () => {
   server = await TestServer.start({
     env: { NODE_ENV: 'production', AUTH_JWT_SECRET: 'a-production-secret-of-at-least-32-chars' },
+    logLines,
   });
 });
 
@@ -30,6 +32,16 @@ it('suggests no field names in errors', async () => {
   const response = await server.gql('vp', '{ acounts { totalCount } }');
   expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
   expect(response.body.errors?.[0].message).not.toMatch(/Did you mean|accounts/);
+});
+
+it("answers a resolver's refusal with its own code, as in development, not as a server error", async () => {
+  const response = await server.gql(
+    'vp',
+    'mutation { updateAccount(input: { id: "QWNjb3VudDo5OTk5OTk=", name: "Renamed", expectedVersion: 1 }) { account { id } } }',
+  );
+  expect(response.status).toBe(200);
+  expect(errorCodes(response)).toEqual(['NOT_FOUND']);
+  expect(logLines.join('\n')).not.toContain('read only');
 });
 
 it('refuses development tokens signed with another secret', async () => {

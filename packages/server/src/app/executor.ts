@@ -36,16 +36,20 @@ function variableDefaults(document: DocumentNode, operationName: string | undefi
 }
 
 /**
- * graphql-jit leaves `extensions` undefined on an error whose original error has none (a driver
- * error, say), and Apollo's error formatting reads it before formatError sees the error: such an
- * error would answer as Apollo's bare "Internal server error", unlogged and without its mapping.
+ * graphql-jit's errors differ from graphql-js's in two ways that Apollo and its plugins trip over:
+ * `extensions` is left undefined on an error whose original error has none (a driver error, say),
+ * which Apollo reads before formatError sees the error, so it would answer as a bare, unlogged
+ * "Internal server error"; and `message` is read-only, which graphql-armor's hiding of field
+ * suggestions (on in production) rewrites: it threw, and every resolver's refusal became a 500.
  */
-function withExtensions(result: ExecutionResult): ExecutionResult {
-  if (!result.errors?.some((error) => error.extensions === undefined)) return result;
-  const errors = result.errors.map((error) =>
-    error.extensions === undefined
-      ? (Object.create(error, { extensions: { value: {}, enumerable: true } }) as GraphQLError)
-      : error,
+function asGraphqlJsErrors(result: ExecutionResult): ExecutionResult {
+  if (!result.errors?.length) return result;
+  const errors = result.errors.map(
+    (error) =>
+      Object.create(error, {
+        message: { value: error.message, writable: true, enumerable: true, configurable: true },
+        extensions: { value: error.extensions ?? {}, writable: true, enumerable: true, configurable: true },
+      }) as GraphQLError,
   );
   return { ...result, errors };
 }
@@ -95,7 +99,7 @@ export function compiledExecution(schema: GraphQLSchema): Gateway {
         executor: async ({ document, request, context }) => {
           const { query, defaults } = compile(document, request.operationName);
           if (!isCompiledQuery(query)) return query;
-          return withExtensions(await query.query(undefined, context, withDefaults(request.variables, defaults)));
+          return asGraphqlJsErrors(await query.query(undefined, context, withDefaults(request.variables, defaults)));
         },
       };
     },
