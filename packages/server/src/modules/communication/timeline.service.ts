@@ -1,0 +1,236 @@
+import type { Context } from '../../common/context';
+import { BadInputError } from '../../common/errors';
+import { asDateTime } from '../../common/export-dataset';
+import type { Connection, PageArgs } from '../../common/pagination';
+import { ApprovalSubjectType } from '../approval/approval.entity';
+import { ClientIssueStatus } from '../client-issue/client-issue.entity';
+import { ContractStatus } from '../contract/contract.entity';
+import { TimelineEntry, TimelineKind, type TimelineSubject } from './timeline.types';
+
+const SUMMARY_LENGTH = 280;
+
+/**
+ * Each source of the timeline as one SELECT of (kind, occurredAt, id, subjectType, subjectId,
+ * actorId, detail) for the account `:accountId`. The times are the records' own: a contract is
+ * signed at `signedAt`, active from `approvedAt` (a renewal's activation is its renewal), and
+ * terminated when its status last changed, since TERMINATED is final and nothing changes it after.
+ */
+const SOURCES: Record<TimelineKind, string> = {
+  [TimelineKind.COMMUNICATION]:
+    `SELECT 'COMMUNICATION' AS kind, c.occurredAt AS occurredAt, c.id AS id, 'COMMUNICATION' AS subjectType, ` +
+    `c.id AS subjectId, c.loggedById AS actorId, c.type AS detail FROM communication c WHERE c.accountId = :accountId`,
+  [TimelineKind.STATUS_UPDATE]:
+    `SELECT 'STATUS_UPDATE', su.postedAt, su.id, 'STATUS_UPDATE', su.id, su.authorId, su.overall FROM status_update su ` +
+    `INNER JOIN project p ON p.id = su.projectId WHERE p.accountId = :accountId ` +
+    `AND NOT EXISTS (SELECT 1 FROM status_update corr WHERE corr.correctsId = su.id)`,
+  [TimelineKind.ISSUE_OPENED]:
+    `SELECT 'ISSUE_OPENED', i.reportedAt, i.id, 'CLIENT_ISSUE', i.id, i.createdById, i.severity FROM client_issue i ` +
+    `WHERE i.accountId = :accountId`,
+  [TimelineKind.ISSUE_RESOLVED]:
+    `SELECT 'ISSUE_RESOLVED', e.at, e.id, 'CLIENT_ISSUE', e.issueId, e.actorId, NULL FROM client_issue_event e ` +
+    `INNER JOIN client_issue ri ON ri.id = e.issueId WHERE ri.accountId = :accountId AND e.toStatus = :resolved`,
+  [TimelineKind.APPROVAL_DECISION]:
+    `SELECT 'APPROVAL_DECISION', d.decidedAt, d.id, d.subjectType, d.subjectId, d.actorId, d.decision ` +
+    `FROM approval_decision d INNER JOIN approval_request r ON r.id = d.requestId WHERE r.accountId = :accountId`,
+  [TimelineKind.CONTRACT_SIGNED]:
+    `SELECT 'CONTRACT_SIGNED', cs.signedAt, cs.id, 'CONTRACT', cs.id, NULL, NULL FROM contract cs ` +
+    `WHERE cs.accountId = :accountId AND cs.signedAt IS NOT NULL`,
+  [TimelineKind.CONTRACT_ACTIVATED]:
+    `SELECT 'CONTRACT_ACTIVATED', ca.approvedAt, ca.id, 'CONTRACT', ca.id, ca.approvedById, NULL FROM contract ca ` +
+    `WHERE ca.accountId = :accountId AND ca.approvedAt IS NOT NULL AND ca.renewalOfId IS NULL`,
+  [TimelineKind.CONTRACT_RENEWED]:
+    `SELECT 'CONTRACT_RENEWED', cr.approvedAt, cr.id, 'CONTRACT', cr.id, cr.approvedById, NULL FROM contract cr ` +
+    `WHERE cr.accountId = :accountId AND cr.approvedAt IS NOT NULL AND cr.renewalOfId IS NOT NULL`,
+  [TimelineKind.CONTRACT_TERMINATED]:
+    `SELECT 'CONTRACT_TERMINATED', ct.updatedAt, ct.id, 'CONTRACT', ct.id, NULL, ct.terminationDate FROM contract ct ` +
+    `WHERE ct.accountId = :accountId AND ct.status = :terminated`,
+};
+
+/** The order of the kinds in the schema: the UNION's branches follow it. */
+const ALL_KINDS = Object.values(TimelineKind);
+
+interface Row {
+  kind: TimelineKind;
+  occurredAt: Date | string;
+  id: number | string;
+  subjectType: string;
+  subjectId: number | string;
+  actorId: number | string | null;
+  detail: string | null;
+}
+
+interface Position {
+  occurredAt: Date;
+  kind: string;
+  id: number;
+}
+
+function encodeCursor(entry: TimelineEntry): string {
+  return Buffer.from(JSON.stringify(['timeline', entry.occurredAt.toISOString(), entry.kind, entry.id])).toString(
+    'base64url',
+  );
+}
+
+function decodeCursor(cursor: string): Position {
+  const invalid = () =>
+    BadInputError.field('after', 'is not a cursor from this timeline; use a pageInfo.endCursor from the same query');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid();
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 4 || parsed[0] !== 'timeline') throw invalid();
+  const [, at, kind, id] = parsed as unknown[];
+  if (typeof at !== 'string' || Number.isNaN(Date.parse(at))) throw invalid();
+  if (typeof kind !== 'string' || !ALL_KINDS.includes(kind as TimelineKind)) throw invalid();
+  if (typeof id !== 'number' || !Number.isSafeInteger(id)) throw invalid();
+  return { occurredAt: new Date(at), kind, id };
+}
+
+function short(text: string | null | undefined): string | null {
+  if (!text) return null;
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= SUMMARY_LENGTH ? flat : `${flat.slice(0, SUMMARY_LENGTH - 1).trimEnd()}…`;
+}
+
+function humanize(value: string): string {
+  const words = value.toLowerCase().replace(/_/g, ' ');
+  return words[0].toUpperCase() + words.slice(1);
+}
+
+/** The union of the asked-for sources and the parameters they share. */
+function unionOf(accountId: number, kinds: readonly TimelineKind[]): [string, Record<string, unknown>] {
+  const sql = ALL_KINDS.filter((kind) => kinds.includes(kind))
+    .map((kind) => SOURCES[kind])
+    .join(' UNION ALL ');
+  return [sql, { accountId, resolved: ClientIssueStatus.RESOLVED, terminated: ContractStatus.TERMINATED }];
+}
+
+async function run<T>(ctx: Context, sql: string, parameters: Record<string, unknown>): Promise<T[]> {
+  const [query, values] = ctx.em.connection.driver.escapeQueryWithParameters(sql, parameters);
+  return ctx.em.query(query, values);
+}
+
+/** Reads each entry's subject (and, for a status update, its project's name) through the loaders: one statement per type. */
+async function describe(ctx: Context, row: Row): Promise<TimelineEntry> {
+  const entry = new TimelineEntry();
+  entry.kind = row.kind;
+  entry.occurredAt = new Date(asDateTime(row.occurredAt) as string);
+  entry.id = Number(row.id);
+  entry.actorId = row.actorId === null ? null : Number(row.actorId);
+  const subjectId = Number(row.subjectId);
+  switch (row.kind) {
+    case TimelineKind.COMMUNICATION: {
+      const communication = await ctx.loaders.communicationById.load(subjectId);
+      entry.subject = communication;
+      entry.title = communication ? `${humanize(communication.type)}: ${communication.subject}` : 'Communication';
+      entry.summary = short(communication?.summary);
+      break;
+    }
+    case TimelineKind.STATUS_UPDATE: {
+      const update = await ctx.loaders.statusUpdateById.load(subjectId);
+      const project = update ? await ctx.loaders.projectById.load(update.projectId) : null;
+      entry.subject = update;
+      entry.title = `Status update${project ? ` on ${project.name}` : ''}: ${row.detail ?? ''}`.trim();
+      entry.summary = short(update?.summary);
+      break;
+    }
+    case TimelineKind.ISSUE_OPENED:
+    case TimelineKind.ISSUE_RESOLVED: {
+      const issue = await ctx.loaders.clientIssueById.load(subjectId);
+      entry.subject = issue;
+      const opened = row.kind === TimelineKind.ISSUE_OPENED;
+      entry.title = `${opened ? `${humanize(issue?.severity ?? 'Client')} issue reported` : 'Issue resolved'}: ${issue?.title ?? ''}`;
+      entry.summary = short(opened ? issue?.description : issue?.resolution);
+      break;
+    }
+    case TimelineKind.APPROVAL_DECISION: {
+      const decision = humanize(row.detail ?? '').toLowerCase();
+      let label: string;
+      if (row.subjectType === ApprovalSubjectType.CONTRACT) {
+        const contract = await ctx.loaders.contractById.load(subjectId);
+        entry.subject = contract;
+        label = `Contract ${contract?.number ?? ''}`;
+      } else if (row.subjectType === ApprovalSubjectType.CHANGE_ORDER) {
+        const changeOrder = await ctx.loaders.changeOrderById.load(subjectId);
+        entry.subject = changeOrder;
+        label = `Change order ${changeOrder?.number ?? ''}`;
+      } else {
+        const invoice = await ctx.loaders.invoiceById.load(subjectId);
+        entry.subject = invoice;
+        label = `Invoice ${invoice?.number ?? ''}`;
+      }
+      entry.title = `${label.trim()} ${decision}`;
+      const decided = await ctx.loaders.approvalDecisionById.load(entry.id);
+      entry.summary = short(decided?.note);
+      break;
+    }
+    default: {
+      const contract = await ctx.loaders.contractById.load(subjectId);
+      entry.subject = contract;
+      const what = {
+        [TimelineKind.CONTRACT_SIGNED]: 'signed',
+        [TimelineKind.CONTRACT_ACTIVATED]: 'active',
+        [TimelineKind.CONTRACT_RENEWED]: 'renewed',
+        [TimelineKind.CONTRACT_TERMINATED]: 'terminated',
+      }[row.kind as string];
+      entry.title = `Contract ${contract?.number ?? ''} ${what}: ${contract?.title ?? ''}`;
+      entry.summary =
+        row.kind === TimelineKind.CONTRACT_TERMINATED
+          ? short(`Ends ${String(row.detail ?? '').slice(0, 10)}. ${contract?.terminationReason ?? ''}`)
+          : null;
+    }
+  }
+  return entry;
+}
+
+/** An account's history as one stream: one statement for the page, one COUNT if asked, subjects through the loaders. */
+export const TimelineService = {
+  async page(
+    ctx: Context,
+    accountId: number,
+    args: PageArgs,
+    kinds: readonly TimelineKind[] | null | undefined,
+  ): Promise<Connection<TimelineEntry>> {
+    if (kinds && kinds.length === 0)
+      throw BadInputError.field('kinds', 'name at least one kind, or leave it out for every kind');
+    const [union, parameters] = unionOf(accountId, kinds ?? ALL_KINDS);
+    let where = '';
+    if (args.after) {
+      const after = decodeCursor(args.after);
+      where =
+        'WHERE (t.occurredAt < :afterAt OR (t.occurredAt = :afterAt AND (t.kind < :afterKind ' +
+        'OR (t.kind = :afterKind AND t.id < :afterId))))';
+      Object.assign(parameters, { afterAt: after.occurredAt, afterKind: after.kind, afterId: after.id });
+    }
+    const rows = await run<Row>(
+      ctx,
+      `SELECT t.* FROM (${union}) t ${where} ORDER BY t.occurredAt DESC, t.kind DESC, t.id DESC LIMIT ${args.first + 1}`,
+      parameters,
+    );
+    const entries = await Promise.all(rows.slice(0, args.first).map((row) => describe(ctx, row)));
+    const edges = entries.map((node) => ({
+      node,
+      get cursor() {
+        return encodeCursor(node);
+      },
+    }));
+    let total: Promise<number> | undefined;
+    return {
+      edges,
+      pageInfo: {
+        hasNextPage: rows.length > args.first,
+        hasPreviousPage: Boolean(args.after),
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+      get totalCount() {
+        total ??= run<{ n: number | string }>(ctx, `SELECT COUNT(*) AS n FROM (${union}) t`, parameters).then((r) =>
+          Number(r[0].n),
+        );
+        return total;
+      },
+    };
+  },
+};
