@@ -10,6 +10,7 @@ export const CONNECTION_FIELDS = {
   auditEvents: "auditEvents",
   changeOrders: "changeOrders",
   clientIssues: "clientIssues",
+  communications: "communications",
   contracts: "contracts",
   costEntries: "costEntries",
   deletions: "deletions",

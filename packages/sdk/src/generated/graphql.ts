@@ -109,6 +109,18 @@ export type AddAccountTeamMemberInput = {
   userId: string;
 };
 
+/** A follow-up action added to a communication after it was logged. */
+export type AddFollowUpInput = {
+  /** The communication it comes from. */
+  communicationId: string;
+  /** What is to be done (1 to 2000 characters). */
+  description: string;
+  /** The day it is due. */
+  dueOn: string;
+  /** Who owns it: active staff who may log communications on the account. They are notified when someone else assigns it. */
+  ownerId: string;
+};
+
 /** Adds a member of staff to a project's team. */
 export type AddProjectMemberInput = {
   /** The project. */
@@ -429,6 +441,71 @@ export type CommentOnClientIssueInput = {
   id: string;
 };
 
+/** Who started a communication. */
+export const CommunicationDirection = {
+  /** The client reached out to us. */
+  INBOUND: 'INBOUND',
+  /** We reached out to the client. */
+  OUTBOUND: 'OUTBOUND'
+} as const;
+
+export type CommunicationDirection = typeof CommunicationDirection[keyof typeof CommunicationDirection];
+/** Narrows a list of communications; all given conditions must hold. */
+export type CommunicationFilter = {
+  /** Communications with this account. */
+  accountId?: string | null | undefined;
+  /** Only this direction. */
+  direction?: CommunicationDirection | null | undefined;
+  /** Took place at or after this time. */
+  occurredFrom?: string | null | undefined;
+  /** Took place before this time. */
+  occurredTo?: string | null | undefined;
+  /** This contact took part. */
+  participantContactId?: string | null | undefined;
+  /** Any of these kinds. */
+  type?: Array<CommunicationType> | null | undefined;
+  /** Only records created or changed at or after this time (their `updatedAt`); pass the largest `updatedAt` you have seen, with the UPDATED_AT order, to read what changed since. A record at exactly this time comes again. */
+  updatedSince?: string | null | undefined;
+};
+
+/** How to sort communications; ties break on id. */
+export type CommunicationOrder = {
+  /** Ascending or descending. */
+  direction?: OrderDirection;
+  /** What to sort by. */
+  field: CommunicationOrderField;
+};
+
+/** What to sort communications by. */
+export const CommunicationOrderField = {
+  /** When it took place. */
+  OCCURRED_AT: 'OCCURRED_AT',
+  /** When the record was last changed; with `updatedSince`, reads what changed since a previous sync. */
+  UPDATED_AT: 'UPDATED_AT'
+} as const;
+
+export type CommunicationOrderField = typeof CommunicationOrderField[keyof typeof CommunicationOrderField];
+/** What kind of contact with the client a communication records. */
+export const CommunicationType = {
+  /** A phone call. */
+  CALL: 'CALL',
+  /** An email or an email thread. */
+  EMAIL: 'EMAIL',
+  /** A meeting, in person or by video. */
+  MEETING: 'MEETING',
+  /** Any other contact. */
+  OTHER: 'OTHER',
+  /** A presentation or demonstration to the client. */
+  PRESENTATION: 'PRESENTATION',
+  /** A quarterly business review: results, the client's goals and the plan for the next quarter. */
+  QUARTERLY_BUSINESS_REVIEW: 'QUARTERLY_BUSINESS_REVIEW',
+  /** A visit to the client's offices. */
+  SITE_VISIT: 'SITE_VISIT',
+  /** A working session with the client: requirements, training or planning. */
+  WORKSHOP: 'WORKSHOP'
+} as const;
+
+export type CommunicationType = typeof CommunicationType[keyof typeof CommunicationType];
 /** The part a client-side person plays in the relationship. */
 export const ContactRole = {
   /** Receives invoices and handles payment. */
@@ -664,12 +741,28 @@ export type CreateProjectInput = {
   targetEndDate: string;
 };
 
+/** Removes a communication with its participants, documents and follow-ups. */
+export type DeleteCommunicationInput = {
+  /** The `version` you last read; when given and stale, nothing changes and you get CONFLICT. */
+  expectedVersion?: number | null | undefined;
+  /** The communication to remove. */
+  id: string;
+};
+
 /** Removes a contact. */
 export type DeleteContactInput = {
   /** The `version` you last read; when given and stale, nothing changes and you get CONFLICT. */
   expectedVersion?: number | null | undefined;
   /** The contact to remove. */
   id: string;
+};
+
+/** A link to a document: the deck, the minutes, the shared folder. */
+export type DocumentLinkInput = {
+  /** What the document is (1 to 200 characters). */
+  title: string;
+  /** Where it is: an http:// or https:// URL (up to 2,000 characters). */
+  url: string;
 };
 
 /** Escalates every breached HIGH or CRITICAL issue that is still OPEN or IN_PROGRESS. */
@@ -686,6 +779,14 @@ export type EscalateClientIssueInput = {
   id: string;
   /** Why it needs the IT Director (1 to 2,000 characters). */
   reason: string;
+};
+
+/** Marks a follow-up done, or open again. */
+export type FollowUpStepInput = {
+  /** The `version` you last read; when given and stale, nothing changes and you get CONFLICT. */
+  expectedVersion?: number | null | undefined;
+  /** The follow-up. */
+  id: string;
 };
 
 /** The width of one period of a time series; each period is named by the day it starts (UTC). */
@@ -788,6 +889,30 @@ export const InvoiceStatus = {
 } as const;
 
 export type InvoiceStatus = typeof InvoiceStatus[keyof typeof InvoiceStatus];
+/** A communication to record, with who took part, its documents and its follow-ups. */
+export type LogCommunicationInput = {
+  /** The client account. */
+  accountId: string;
+  /** The account's contacts who took part (up to 50); each must be a contact of this account. */
+  contactIds?: Array<string> | null | undefined;
+  /** Who started it. */
+  direction: CommunicationDirection;
+  /** Links to documents (up to 20). */
+  documents?: Array<DocumentLinkInput> | null | undefined;
+  /** Follow-up actions promised in it (up to 20). */
+  followUps?: Array<NewFollowUpInput> | null | undefined;
+  /** When it took place (UTC); at most a day ahead of now. */
+  occurredAt: string;
+  /** Our staff who took part (up to 50); you are not added unless named. */
+  staffIds?: Array<string> | null | undefined;
+  /** A one-line subject (1 to 200 characters). */
+  subject: string;
+  /** What was discussed and agreed (up to 8000 characters). */
+  summary?: string | null | undefined;
+  /** What kind of contact it was. */
+  type: CommunicationType;
+};
+
 /** Which of your notifications to mark read: the given ids, or all of them. */
 export type MarkNotificationsReadInput = {
   /** True marks every unread notification of yours read. */
@@ -826,6 +951,16 @@ export type MoneyInput = {
   amountCents: number;
   /** ISO 4217 currency code (three capital letters); USD when omitted. */
   currency?: string | null | undefined;
+};
+
+/** A follow-up action promised in a communication. */
+export type NewFollowUpInput = {
+  /** What is to be done (1 to 2000 characters). */
+  description: string;
+  /** The day it is due. */
+  dueOn: string;
+  /** Who owns it: active staff who may log communications on the account. They are notified when someone else assigns it. */
+  ownerId: string;
 };
 
 /** Why a notification was sent. */
@@ -1318,6 +1453,29 @@ export type TerminateContractInput = {
   terminationDate: string;
 };
 
+/** What happened in an entry of an account's timeline. */
+export const TimelineKind = {
+  /** A contract, change order or invoice was approved or rejected (subject: the item decided on). */
+  APPROVAL_DECISION: 'APPROVAL_DECISION',
+  /** A meeting, call, email or presentation was held (subject: the Communication). */
+  COMMUNICATION: 'COMMUNICATION',
+  /** A new contract became ACTIVE on its approval (subject: the Contract). */
+  CONTRACT_ACTIVATED: 'CONTRACT_ACTIVATED',
+  /** A renewal became ACTIVE on its approval, replacing the contract it renews (subject: the renewal). */
+  CONTRACT_RENEWED: 'CONTRACT_RENEWED',
+  /** The client signed a contract (subject: the Contract). */
+  CONTRACT_SIGNED: 'CONTRACT_SIGNED',
+  /** A contract was terminated early (subject: the Contract). */
+  CONTRACT_TERMINATED: 'CONTRACT_TERMINATED',
+  /** A client issue was reported (subject: the ClientIssue). */
+  ISSUE_OPENED: 'ISSUE_OPENED',
+  /** A client issue was resolved; each time, if it was reopened and resolved again (subject: the ClientIssue). */
+  ISSUE_RESOLVED: 'ISSUE_RESOLVED',
+  /** A project status update was posted; one replaced by a correction is left out (subject: the StatusUpdate). */
+  STATUS_UPDATE: 'STATUS_UPDATE'
+} as const;
+
+export type TimelineKind = typeof TimelineKind[keyof typeof TimelineKind];
 /** Changes to an account; omitted fields stay as they are, null clears an optional field. */
 export type UpdateAccountInput = {
   /** The `version` you last read; stale means CONFLICT and no change. */
@@ -1372,6 +1530,30 @@ export type UpdateClientIssueInput = {
   title?: string | null | undefined;
 };
 
+/** Changes to a communication; omitted fields stay. A list given replaces the whole list (participants, documents). */
+export type UpdateCommunicationInput = {
+  /** The contacts who took part, replacing the current ones. */
+  contactIds?: Array<string> | null | undefined;
+  /** New direction. */
+  direction?: CommunicationDirection | null | undefined;
+  /** The document links, replacing the current ones. */
+  documents?: Array<DocumentLinkInput> | null | undefined;
+  /** The `version` you last read; stale means CONFLICT and no change. */
+  expectedVersion: number;
+  /** The communication to change. */
+  id: string;
+  /** New time (UTC); at most a day ahead of now. */
+  occurredAt?: string | null | undefined;
+  /** Our staff who took part, replacing the current ones. */
+  staffIds?: Array<string> | null | undefined;
+  /** New subject (1 to 200 characters). */
+  subject?: string | null | undefined;
+  /** New summary; an empty one clears it. */
+  summary?: string | null | undefined;
+  /** New kind. */
+  type?: CommunicationType | null | undefined;
+};
+
 /** Changes to a contact; omitted fields stay, null clears an optional field. */
 export type UpdateContactInput = {
   /** New email; null clears it. */
@@ -1416,6 +1598,20 @@ export type UpdateContractInput = {
   type?: ContractType | null | undefined;
   /** New value; zero or more. */
   value?: MoneyInput | null | undefined;
+};
+
+/** Changes to a follow-up; omitted fields stay. */
+export type UpdateFollowUpInput = {
+  /** New description. */
+  description?: string | null | undefined;
+  /** New due date. */
+  dueOn?: string | null | undefined;
+  /** The `version` you last read; stale means CONFLICT and no change. */
+  expectedVersion: number;
+  /** The follow-up. */
+  id: string;
+  /** New owner; they are notified unless it is you. */
+  ownerId?: string | null | undefined;
 };
 
 /** Changes to a DRAFT invoice; omitted fields stay as they are. */
@@ -1846,6 +2042,104 @@ export type EscalateBreachedClientIssuesMutationVariables = Exact<{
 
 export type EscalateBreachedClientIssuesMutation = { escalateBreachedClientIssues: { escalatedCount: number, hasMore: boolean, escalated: Array<{ id: string, title: string, description: string, severity: ClientIssueSeverity, category: ClientIssueCategory, status: ClientIssueStatus, slaStatus: SlaStatus, reportedAt: string, responseDueAt: string, resolutionDueAt: string, firstResponseAt: string | null, resolvedAt: string | null, resolution: string | null, conflictResolutionNote: string | null, escalatedAt: string | null, escalationReason: string | null, createdAt: string, updatedAt: string, version: number, account: { id: string, name: string }, assignee: { id: string, name: string, role: Role } | null, reportedByContact: { id: string, name: string } | null, reportedByUser: { id: string, name: string } | null }> } };
 
+export type FollowUpFieldsFragment = { id: string, description: string, dueOn: string, done: boolean, doneAt: string | null, version: number, owner: { id: string, name: string }, doneBy: { id: string, name: string } | null };
+
+export type CommunicationFieldsFragment = { id: string, type: CommunicationType, direction: CommunicationDirection, occurredAt: string, subject: string, summary: string | null, createdAt: string, updatedAt: string, version: number, account: { id: string, name: string }, loggedBy: { id: string, name: string } };
+
+export type CommunicationDetailFieldsFragment = { id: string, type: CommunicationType, direction: CommunicationDirection, occurredAt: string, subject: string, summary: string | null, createdAt: string, updatedAt: string, version: number, participants: { totalCount: number, edges: Array<{ node: { id: string, contact: { id: string, name: string } | null, user: { id: string, name: string } | null } }> }, documents: { edges: Array<{ node: { id: string, title: string, url: string } }> }, followUps: { totalCount: number, edges: Array<{ node: { id: string, description: string, dueOn: string, done: boolean, doneAt: string | null, version: number, owner: { id: string, name: string }, doneBy: { id: string, name: string } | null } }> }, account: { id: string, name: string }, loggedBy: { id: string, name: string } };
+
+export type CommunicationQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CommunicationQuery = { communication: { id: string, type: CommunicationType, direction: CommunicationDirection, occurredAt: string, subject: string, summary: string | null, createdAt: string, updatedAt: string, version: number, participants: { totalCount: number, edges: Array<{ node: { id: string, contact: { id: string, name: string } | null, user: { id: string, name: string } | null } }> }, documents: { edges: Array<{ node: { id: string, title: string, url: string } }> }, followUps: { totalCount: number, edges: Array<{ node: { id: string, description: string, dueOn: string, done: boolean, doneAt: string | null, version: number, owner: { id: string, name: string }, doneBy: { id: string, name: string } | null } }> }, account: { id: string, name: string }, loggedBy: { id: string, name: string } } | null };
+
+export type CommunicationsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: CommunicationFilter | null | undefined;
+  orderBy?: CommunicationOrder | null | undefined;
+}>;
+
+
+export type CommunicationsQuery = { communications: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, type: CommunicationType, direction: CommunicationDirection, occurredAt: string, subject: string, summary: string | null, createdAt: string, updatedAt: string, version: number, account: { id: string, name: string }, loggedBy: { id: string, name: string } } }> } };
+
+export type LogCommunicationMutationVariables = Exact<{
+  input: LogCommunicationInput;
+}>;
+
+
+export type LogCommunicationMutation = { logCommunication: { communication: { id: string, type: CommunicationType, direction: CommunicationDirection, occurredAt: string, subject: string, summary: string | null, createdAt: string, updatedAt: string, version: number, participants: { totalCount: number, edges: Array<{ node: { id: string, contact: { id: string, name: string } | null, user: { id: string, name: string } | null } }> }, documents: { edges: Array<{ node: { id: string, title: string, url: string } }> }, followUps: { totalCount: number, edges: Array<{ node: { id: string, description: string, dueOn: string, done: boolean, doneAt: string | null, version: number, owner: { id: string, name: string }, doneBy: { id: string, name: string } | null } }> }, account: { id: string, name: string }, loggedBy: { id: string, name: string } } } };
+
+export type UpdateCommunicationMutationVariables = Exact<{
+  input: UpdateCommunicationInput;
+}>;
+
+
+export type UpdateCommunicationMutation = { updateCommunication: { communication: { id: string, type: CommunicationType, direction: CommunicationDirection, occurredAt: string, subject: string, summary: string | null, createdAt: string, updatedAt: string, version: number, participants: { totalCount: number, edges: Array<{ node: { id: string, contact: { id: string, name: string } | null, user: { id: string, name: string } | null } }> }, documents: { edges: Array<{ node: { id: string, title: string, url: string } }> }, followUps: { totalCount: number, edges: Array<{ node: { id: string, description: string, dueOn: string, done: boolean, doneAt: string | null, version: number, owner: { id: string, name: string }, doneBy: { id: string, name: string } | null } }> }, account: { id: string, name: string }, loggedBy: { id: string, name: string } } } };
+
+export type DeleteCommunicationMutationVariables = Exact<{
+  input: DeleteCommunicationInput;
+}>;
+
+
+export type DeleteCommunicationMutation = { deleteCommunication: { deletedCommunicationId: string, account: { id: string, lastContactedAt: string | null } } };
+
+export type AddFollowUpMutationVariables = Exact<{
+  input: AddFollowUpInput;
+}>;
+
+
+export type AddFollowUpMutation = { addFollowUp: { followUp: { id: string, description: string, dueOn: string, done: boolean, doneAt: string | null, version: number, owner: { id: string, name: string }, doneBy: { id: string, name: string } | null } } };
+
+export type UpdateFollowUpMutationVariables = Exact<{
+  input: UpdateFollowUpInput;
+}>;
+
+
+export type UpdateFollowUpMutation = { updateFollowUp: { followUp: { id: string, description: string, dueOn: string, done: boolean, doneAt: string | null, version: number, owner: { id: string, name: string }, doneBy: { id: string, name: string } | null } } };
+
+export type CompleteFollowUpMutationVariables = Exact<{
+  input: FollowUpStepInput;
+}>;
+
+
+export type CompleteFollowUpMutation = { completeFollowUp: { followUp: { id: string, description: string, dueOn: string, done: boolean, doneAt: string | null, version: number, owner: { id: string, name: string }, doneBy: { id: string, name: string } | null } } };
+
+export type ReopenFollowUpMutationVariables = Exact<{
+  input: FollowUpStepInput;
+}>;
+
+
+export type ReopenFollowUpMutation = { reopenFollowUp: { followUp: { id: string, description: string, dueOn: string, done: boolean, doneAt: string | null, version: number, owner: { id: string, name: string }, doneBy: { id: string, name: string } | null } } };
+
+export type FollowUpsDueQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  dueBy?: string | null | undefined;
+}>;
+
+
+export type FollowUpsDueQuery = { viewer: { id: string, followUpsDue: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, description: string, dueOn: string, done: boolean, doneAt: string | null, version: number, account: { id: string, name: string }, owner: { id: string, name: string }, doneBy: { id: string, name: string } | null } }> } } };
+
+export type AccountTimelineQueryVariables = Exact<{
+  id: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  kinds?: Array<TimelineKind> | TimelineKind | null | undefined;
+}>;
+
+
+export type AccountTimelineQuery = { account: { id: string, name: string, lastContactedAt: string | null, timeline: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { kind: TimelineKind, occurredAt: string, title: string, summary: string | null, actor: { id: string, name: string } | null, subject:
+            | { __typename: 'ChangeOrder', id: string }
+            | { __typename: 'ClientIssue', id: string }
+            | { __typename: 'Communication', id: string }
+            | { __typename: 'Contract', id: string }
+            | { __typename: 'Invoice', id: string }
+            | { __typename: 'StatusUpdate', id: string }
+           | null } }> } } | null };
+
 export type ContactFieldsFragment = { id: string, name: string, title: string | null, email: string | null, phone: string | null, roles: Array<ContactRole>, isPrimary: boolean, createdAt: string, updatedAt: string, version: number };
 
 export type CreateContactMutationVariables = Exact<{
@@ -2115,8 +2409,11 @@ export type NodeQuery = { node:
     | { __typename: 'ClientIssue', id: string }
     | { __typename: 'ClientIssueEvent', id: string }
     | { __typename: 'Communication', id: string }
+    | { __typename: 'CommunicationDocument', id: string }
+    | { __typename: 'CommunicationParticipant', id: string }
     | { __typename: 'Contact', name: string, title: string | null, phone: string | null, roles: Array<ContactRole>, isPrimary: boolean, createdAt: string, updatedAt: string, version: number, id: string, contactEmail: string | null, account: { id: string, name: string } }
     | { __typename: 'Contract', id: string }
+    | { __typename: 'FollowUp', id: string }
     | { __typename: 'Invoice', id: string }
     | { __typename: 'InvoiceLine', id: string }
     | { __typename: 'Milestone', id: string }
@@ -2248,8 +2545,11 @@ export type ProjectNodeQuery = { node:
     | { __typename: 'ClientIssue', id: string }
     | { __typename: 'ClientIssueEvent', id: string }
     | { __typename: 'Communication', id: string }
+    | { __typename: 'CommunicationDocument', id: string }
+    | { __typename: 'CommunicationParticipant', id: string }
     | { __typename: 'Contact', id: string }
     | { __typename: 'Contract', id: string }
+    | { __typename: 'FollowUp', id: string }
     | { __typename: 'Invoice', id: string }
     | { __typename: 'InvoiceLine', id: string }
     | { __typename: 'Milestone', kind: MilestoneKind, title: string, dueDate: string, isLate: boolean, id: string, milestoneStatus: MilestoneStatus, project: { id: string, name: string } }
@@ -2661,6 +2961,117 @@ export const ClientIssueEventFieldsFragmentDoc = /*#__PURE__*/ new TypedDocument
   }
 }
     `, {"fragmentName":"ClientIssueEventFields"}) as unknown as TypedDocumentString<ClientIssueEventFieldsFragment, unknown>;
+export const CommunicationFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment CommunicationFields on Communication {
+  id
+  type
+  direction
+  occurredAt
+  subject
+  summary
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  loggedBy {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"CommunicationFields"}) as unknown as TypedDocumentString<CommunicationFieldsFragment, unknown>;
+export const FollowUpFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment FollowUpFields on FollowUp {
+  id
+  description
+  dueOn
+  done
+  doneAt
+  owner {
+    id
+    name
+  }
+  doneBy {
+    id
+    name
+  }
+  version
+}
+    `, {"fragmentName":"FollowUpFields"}) as unknown as TypedDocumentString<FollowUpFieldsFragment, unknown>;
+export const CommunicationDetailFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment CommunicationDetailFields on Communication {
+  ...CommunicationFields
+  participants(first: 50) {
+    totalCount
+    edges {
+      node {
+        id
+        contact {
+          id
+          name
+        }
+        user {
+          id
+          name
+        }
+      }
+    }
+  }
+  documents(first: 20) {
+    edges {
+      node {
+        id
+        title
+        url
+      }
+    }
+  }
+  followUps(first: 20) {
+    totalCount
+    edges {
+      node {
+        ...FollowUpFields
+      }
+    }
+  }
+}
+    fragment FollowUpFields on FollowUp {
+  id
+  description
+  dueOn
+  done
+  doneAt
+  owner {
+    id
+    name
+  }
+  doneBy {
+    id
+    name
+  }
+  version
+}
+fragment CommunicationFields on Communication {
+  id
+  type
+  direction
+  occurredAt
+  subject
+  summary
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  loggedBy {
+    id
+    name
+  }
+}`, {"fragmentName":"CommunicationDetailFields"}) as unknown as TypedDocumentString<CommunicationDetailFieldsFragment, unknown>;
 export const ApprovalDecisionFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment ApprovalDecisionFields on ApprovalDecision {
   id
@@ -4762,6 +5173,471 @@ export const EscalateBreachedClientIssuesDocument = /*#__PURE__*/ new TypedDocum
     name
   }
 }`) as unknown as TypedDocumentString<EscalateBreachedClientIssuesMutation, EscalateBreachedClientIssuesMutationVariables>;
+export const CommunicationDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query communication($id: ID!) {
+  communication(id: $id) {
+    ...CommunicationDetailFields
+  }
+}
+    fragment FollowUpFields on FollowUp {
+  id
+  description
+  dueOn
+  done
+  doneAt
+  owner {
+    id
+    name
+  }
+  doneBy {
+    id
+    name
+  }
+  version
+}
+fragment CommunicationFields on Communication {
+  id
+  type
+  direction
+  occurredAt
+  subject
+  summary
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  loggedBy {
+    id
+    name
+  }
+}
+fragment CommunicationDetailFields on Communication {
+  ...CommunicationFields
+  participants(first: 50) {
+    totalCount
+    edges {
+      node {
+        id
+        contact {
+          id
+          name
+        }
+        user {
+          id
+          name
+        }
+      }
+    }
+  }
+  documents(first: 20) {
+    edges {
+      node {
+        id
+        title
+        url
+      }
+    }
+  }
+  followUps(first: 20) {
+    totalCount
+    edges {
+      node {
+        ...FollowUpFields
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<CommunicationQuery, CommunicationQueryVariables>;
+export const CommunicationsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query communications($first: Int = 20, $after: String, $filter: CommunicationFilter, $orderBy: CommunicationOrder) {
+  communications(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...CommunicationFields
+      }
+    }
+  }
+}
+    fragment CommunicationFields on Communication {
+  id
+  type
+  direction
+  occurredAt
+  subject
+  summary
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  loggedBy {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<CommunicationsQuery, CommunicationsQueryVariables>;
+export const LogCommunicationDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation logCommunication($input: LogCommunicationInput!) {
+  logCommunication(input: $input) {
+    communication {
+      ...CommunicationDetailFields
+    }
+  }
+}
+    fragment FollowUpFields on FollowUp {
+  id
+  description
+  dueOn
+  done
+  doneAt
+  owner {
+    id
+    name
+  }
+  doneBy {
+    id
+    name
+  }
+  version
+}
+fragment CommunicationFields on Communication {
+  id
+  type
+  direction
+  occurredAt
+  subject
+  summary
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  loggedBy {
+    id
+    name
+  }
+}
+fragment CommunicationDetailFields on Communication {
+  ...CommunicationFields
+  participants(first: 50) {
+    totalCount
+    edges {
+      node {
+        id
+        contact {
+          id
+          name
+        }
+        user {
+          id
+          name
+        }
+      }
+    }
+  }
+  documents(first: 20) {
+    edges {
+      node {
+        id
+        title
+        url
+      }
+    }
+  }
+  followUps(first: 20) {
+    totalCount
+    edges {
+      node {
+        ...FollowUpFields
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<LogCommunicationMutation, LogCommunicationMutationVariables>;
+export const UpdateCommunicationDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation updateCommunication($input: UpdateCommunicationInput!) {
+  updateCommunication(input: $input) {
+    communication {
+      ...CommunicationDetailFields
+    }
+  }
+}
+    fragment FollowUpFields on FollowUp {
+  id
+  description
+  dueOn
+  done
+  doneAt
+  owner {
+    id
+    name
+  }
+  doneBy {
+    id
+    name
+  }
+  version
+}
+fragment CommunicationFields on Communication {
+  id
+  type
+  direction
+  occurredAt
+  subject
+  summary
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  loggedBy {
+    id
+    name
+  }
+}
+fragment CommunicationDetailFields on Communication {
+  ...CommunicationFields
+  participants(first: 50) {
+    totalCount
+    edges {
+      node {
+        id
+        contact {
+          id
+          name
+        }
+        user {
+          id
+          name
+        }
+      }
+    }
+  }
+  documents(first: 20) {
+    edges {
+      node {
+        id
+        title
+        url
+      }
+    }
+  }
+  followUps(first: 20) {
+    totalCount
+    edges {
+      node {
+        ...FollowUpFields
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<UpdateCommunicationMutation, UpdateCommunicationMutationVariables>;
+export const DeleteCommunicationDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation deleteCommunication($input: DeleteCommunicationInput!) {
+  deleteCommunication(input: $input) {
+    deletedCommunicationId
+    account {
+      id
+      lastContactedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteCommunicationMutation, DeleteCommunicationMutationVariables>;
+export const AddFollowUpDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation addFollowUp($input: AddFollowUpInput!) {
+  addFollowUp(input: $input) {
+    followUp {
+      ...FollowUpFields
+    }
+  }
+}
+    fragment FollowUpFields on FollowUp {
+  id
+  description
+  dueOn
+  done
+  doneAt
+  owner {
+    id
+    name
+  }
+  doneBy {
+    id
+    name
+  }
+  version
+}`) as unknown as TypedDocumentString<AddFollowUpMutation, AddFollowUpMutationVariables>;
+export const UpdateFollowUpDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation updateFollowUp($input: UpdateFollowUpInput!) {
+  updateFollowUp(input: $input) {
+    followUp {
+      ...FollowUpFields
+    }
+  }
+}
+    fragment FollowUpFields on FollowUp {
+  id
+  description
+  dueOn
+  done
+  doneAt
+  owner {
+    id
+    name
+  }
+  doneBy {
+    id
+    name
+  }
+  version
+}`) as unknown as TypedDocumentString<UpdateFollowUpMutation, UpdateFollowUpMutationVariables>;
+export const CompleteFollowUpDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation completeFollowUp($input: FollowUpStepInput!) {
+  completeFollowUp(input: $input) {
+    followUp {
+      ...FollowUpFields
+    }
+  }
+}
+    fragment FollowUpFields on FollowUp {
+  id
+  description
+  dueOn
+  done
+  doneAt
+  owner {
+    id
+    name
+  }
+  doneBy {
+    id
+    name
+  }
+  version
+}`) as unknown as TypedDocumentString<CompleteFollowUpMutation, CompleteFollowUpMutationVariables>;
+export const ReopenFollowUpDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation reopenFollowUp($input: FollowUpStepInput!) {
+  reopenFollowUp(input: $input) {
+    followUp {
+      ...FollowUpFields
+    }
+  }
+}
+    fragment FollowUpFields on FollowUp {
+  id
+  description
+  dueOn
+  done
+  doneAt
+  owner {
+    id
+    name
+  }
+  doneBy {
+    id
+    name
+  }
+  version
+}`) as unknown as TypedDocumentString<ReopenFollowUpMutation, ReopenFollowUpMutationVariables>;
+export const FollowUpsDueDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query followUpsDue($first: Int = 20, $after: String, $dueBy: LocalDate) {
+  viewer {
+    id
+    followUpsDue(first: $first, after: $after, dueBy: $dueBy) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...FollowUpFields
+          account {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    fragment FollowUpFields on FollowUp {
+  id
+  description
+  dueOn
+  done
+  doneAt
+  owner {
+    id
+    name
+  }
+  doneBy {
+    id
+    name
+  }
+  version
+}`) as unknown as TypedDocumentString<FollowUpsDueQuery, FollowUpsDueQueryVariables>;
+export const AccountTimelineDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query accountTimeline($id: ID!, $first: Int = 20, $after: String, $kinds: [TimelineKind!]) {
+  account(id: $id) {
+    id
+    name
+    lastContactedAt
+    timeline(first: $first, after: $after, kinds: $kinds) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          kind
+          occurredAt
+          title
+          summary
+          actor {
+            id
+            name
+          }
+          subject {
+            __typename
+            ... on Communication {
+              id
+            }
+            ... on StatusUpdate {
+              id
+            }
+            ... on ClientIssue {
+              id
+            }
+            ... on Contract {
+              id
+            }
+            ... on ChangeOrder {
+              id
+            }
+            ... on Invoice {
+              id
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AccountTimelineQuery, AccountTimelineQueryVariables>;
 export const CreateContactDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation createContact($input: CreateContactInput!) {
   createContact(input: $input) {

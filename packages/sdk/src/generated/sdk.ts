@@ -99,6 +99,17 @@ import * as Operations from './graphql.js';
 
 
 
+
+
+
+
+
+
+
+
+
+
+
 export type Requester<C = {}> = <R, V>(doc: Operations.TypedDocumentString<R, V>, vars?: V, options?: C) => Promise<R> | AsyncIterable<R>
 export function getSdk<C>(requester: Requester<C>) {
   return {
@@ -221,6 +232,39 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     escalateBreachedClientIssues(variables: Operations.EscalateBreachedClientIssuesMutationVariables, options?: C): Promise<Operations.EscalateBreachedClientIssuesMutation> {
       return requester<Operations.EscalateBreachedClientIssuesMutation, Operations.EscalateBreachedClientIssuesMutationVariables>(Operations.EscalateBreachedClientIssuesDocument, variables, options) as Promise<Operations.EscalateBreachedClientIssuesMutation>;
+    },
+    communication(variables: Operations.CommunicationQueryVariables, options?: C): Promise<Operations.CommunicationQuery> {
+      return requester<Operations.CommunicationQuery, Operations.CommunicationQueryVariables>(Operations.CommunicationDocument, variables, options) as Promise<Operations.CommunicationQuery>;
+    },
+    communications(variables?: Operations.CommunicationsQueryVariables, options?: C): Promise<Operations.CommunicationsQuery> {
+      return requester<Operations.CommunicationsQuery, Operations.CommunicationsQueryVariables>(Operations.CommunicationsDocument, variables, options) as Promise<Operations.CommunicationsQuery>;
+    },
+    logCommunication(variables: Operations.LogCommunicationMutationVariables, options?: C): Promise<Operations.LogCommunicationMutation> {
+      return requester<Operations.LogCommunicationMutation, Operations.LogCommunicationMutationVariables>(Operations.LogCommunicationDocument, variables, options) as Promise<Operations.LogCommunicationMutation>;
+    },
+    updateCommunication(variables: Operations.UpdateCommunicationMutationVariables, options?: C): Promise<Operations.UpdateCommunicationMutation> {
+      return requester<Operations.UpdateCommunicationMutation, Operations.UpdateCommunicationMutationVariables>(Operations.UpdateCommunicationDocument, variables, options) as Promise<Operations.UpdateCommunicationMutation>;
+    },
+    deleteCommunication(variables: Operations.DeleteCommunicationMutationVariables, options?: C): Promise<Operations.DeleteCommunicationMutation> {
+      return requester<Operations.DeleteCommunicationMutation, Operations.DeleteCommunicationMutationVariables>(Operations.DeleteCommunicationDocument, variables, options) as Promise<Operations.DeleteCommunicationMutation>;
+    },
+    addFollowUp(variables: Operations.AddFollowUpMutationVariables, options?: C): Promise<Operations.AddFollowUpMutation> {
+      return requester<Operations.AddFollowUpMutation, Operations.AddFollowUpMutationVariables>(Operations.AddFollowUpDocument, variables, options) as Promise<Operations.AddFollowUpMutation>;
+    },
+    updateFollowUp(variables: Operations.UpdateFollowUpMutationVariables, options?: C): Promise<Operations.UpdateFollowUpMutation> {
+      return requester<Operations.UpdateFollowUpMutation, Operations.UpdateFollowUpMutationVariables>(Operations.UpdateFollowUpDocument, variables, options) as Promise<Operations.UpdateFollowUpMutation>;
+    },
+    completeFollowUp(variables: Operations.CompleteFollowUpMutationVariables, options?: C): Promise<Operations.CompleteFollowUpMutation> {
+      return requester<Operations.CompleteFollowUpMutation, Operations.CompleteFollowUpMutationVariables>(Operations.CompleteFollowUpDocument, variables, options) as Promise<Operations.CompleteFollowUpMutation>;
+    },
+    reopenFollowUp(variables: Operations.ReopenFollowUpMutationVariables, options?: C): Promise<Operations.ReopenFollowUpMutation> {
+      return requester<Operations.ReopenFollowUpMutation, Operations.ReopenFollowUpMutationVariables>(Operations.ReopenFollowUpDocument, variables, options) as Promise<Operations.ReopenFollowUpMutation>;
+    },
+    followUpsDue(variables?: Operations.FollowUpsDueQueryVariables, options?: C): Promise<Operations.FollowUpsDueQuery> {
+      return requester<Operations.FollowUpsDueQuery, Operations.FollowUpsDueQueryVariables>(Operations.FollowUpsDueDocument, variables, options) as Promise<Operations.FollowUpsDueQuery>;
+    },
+    accountTimeline(variables: Operations.AccountTimelineQueryVariables, options?: C): Promise<Operations.AccountTimelineQuery> {
+      return requester<Operations.AccountTimelineQuery, Operations.AccountTimelineQueryVariables>(Operations.AccountTimelineDocument, variables, options) as Promise<Operations.AccountTimelineQuery>;
     },
     createContact(variables: Operations.CreateContactMutationVariables, options?: C): Promise<Operations.CreateContactMutation> {
       return requester<Operations.CreateContactMutation, Operations.CreateContactMutationVariables>(Operations.CreateContactDocument, variables, options) as Promise<Operations.CreateContactMutation>;

@@ -9,6 +9,7 @@ import { seedChangeOrders } from './change-orders-seed';
 import { seedContracts } from './contracts-seed';
 import { seedInvoices } from './invoices-seed';
 import { seedClientIssues } from './client-issues-seed';
+import { seedCommunications } from './communications-seed';
 import { seedProjects } from './projects-seed';
 
 /** Demo staff: every role, two seniors leading three and two account managers, one leaver. */
@@ -287,6 +288,7 @@ export interface SeedSummary {
   invoices: number;
   projects: number;
   clientIssues: number;
+  communications: number;
 }
 
 /** Seeds the demo portfolio when the database has no users yet; returns what it wrote, or null. */
@@ -439,6 +441,7 @@ export async function seedDemo(em: EntityManager): Promise<SeedSummary> {
   const invoices = await seedInvoices(em, rand);
   const projects = await seedProjects(em, rand);
   const clientIssues = await seedClientIssues(em, rand);
+  const communications = await seedCommunications(em, rand);
 
   return {
     users: users.size,
@@ -451,5 +454,6 @@ export async function seedDemo(em: EntityManager): Promise<SeedSummary> {
     invoices,
     projects,
     clientIssues,
+    communications,
   };
 }
