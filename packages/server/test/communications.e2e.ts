@@ -88,7 +88,10 @@ describe('logging a communication', () => {
   it('refuses a contact of another account, and writes nothing', async () => {
     const before = await server.count('SELECT COUNT(*) AS n FROM communication');
     // jordan cannot read the other account's contact: it reads as missing; an admin who can is told why.
-    await expectError(jordan.logCommunication({ input: qbr({ contactIds: [contacts[0], foreign.contactId] }) }), 'NOT_FOUND');
+    await expectError(
+      jordan.logCommunication({ input: qbr({ contactIds: [contacts[0], foreign.contactId] }) }),
+      'NOT_FOUND',
+    );
     const adminError = await expectError(
       admin.logCommunication({ input: qbr({ contactIds: [foreign.contactId] }) }),
       'BAD_USER_INPUT',
@@ -98,7 +101,9 @@ describe('logging a communication', () => {
       { path: 'input.contactIds.0', message: expect.stringContaining('is a contact of another account') },
     ]);
     expect(await server.count('SELECT COUNT(*) AS n FROM communication')).toBe(before);
-    expect(await server.count('SELECT COUNT(*) AS n FROM follow_up WHERE description = ?', ['Send the savings report'])).toBe(1);
+    expect(
+      await server.count('SELECT COUNT(*) AS n FROM follow_up WHERE description = ?', ['Send the savings report']),
+    ).toBe(1);
   });
 
   it('refuses bad input with a path for each problem', async () => {
@@ -119,7 +124,10 @@ describe('logging a communication', () => {
       'input.documents.1.url',
       'input.subject',
     ]);
-    const nul = await expectError(jordan.logCommunication({ input: qbr({ summary: 'bad\u0000byte' }) }), 'BAD_USER_INPUT');
+    const nul = await expectError(
+      jordan.logCommunication({ input: qbr({ summary: 'bad\u0000byte' }) }),
+      'BAD_USER_INPUT',
+    );
     expect(nul.fields[0].path).toBe('input.summary');
     const future = await expectError(
       jordan.logCommunication({ input: qbr({ occurredAt: new Date(Date.now() + 3 * DAY_MS).toISOString() }) }),
@@ -204,8 +212,17 @@ describe('changing and deleting', () => {
     await expectError(taylor.deleteCommunication({ input: { id: communication.id } }), 'NOT_FOUND');
     const deleted = (await jordan.deleteCommunication({ input: { id: communication.id } })).deleteCommunication;
     expect(deleted.deletedCommunicationId).toBe(communication.id);
-    expect(await server.count('SELECT COUNT(*) AS n FROM follow_up WHERE description = ? AND communicationId NOT IN (SELECT id FROM communication)', ['Send the savings report'])).toBe(0);
-    const feed = await server.gql('jordan', `query ($since: DateTimeISO!) { deletions(since: $since, first: 50) { edges { node { entityType entityId } } } }`, { since });
+    expect(
+      await server.count(
+        'SELECT COUNT(*) AS n FROM follow_up WHERE description = ? AND communicationId NOT IN (SELECT id FROM communication)',
+        ['Send the savings report'],
+      ),
+    ).toBe(0);
+    const feed = await server.gql(
+      'jordan',
+      `query ($since: DateTimeISO!) { deletions(since: $since, first: 50) { edges { node { entityType entityId } } } }`,
+      { since },
+    );
     expect(feed.body.errors).toBeUndefined();
     expect((feed.body.data as any).deletions.edges.map((e: any) => e.node)).toContainEqual({
       entityType: 'Communication',
@@ -219,7 +236,12 @@ describe('follow-ups', () => {
     const { communication } = (await jordan.logCommunication({ input: qbr({ followUps: [] }) })).logCommunication;
     const added = (
       await jordan.addFollowUp({
-        input: { communicationId: communication.id, description: 'Share the SOC 2 report', ownerId: staff.jordan, dueOn: dayOffset(5) },
+        input: {
+          communicationId: communication.id,
+          description: 'Share the SOC 2 report',
+          ownerId: staff.jordan,
+          dueOn: dayOffset(5),
+        },
       })
     ).addFollowUp.followUp;
     const moved = (
@@ -246,7 +268,9 @@ describe('follow-ups', () => {
       marcus.completeFollowUp({ input: { id, expectedVersion: 1 } }),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    const [row] = await server.sql<{ version: number }>('SELECT version FROM follow_up WHERE id = (SELECT MAX(id) FROM follow_up WHERE doneAt IS NOT NULL)');
+    const [row] = await server.sql<{ version: number }>(
+      'SELECT version FROM follow_up WHERE id = (SELECT MAX(id) FROM follow_up WHERE doneAt IS NOT NULL)',
+    );
     expect(Number(row.version)).toBe(2);
   });
 
@@ -296,7 +320,10 @@ describe('reading', () => {
     const count = async (first: number) => {
       server.resetQueries();
       const response = await server.post(
-        { query: `query ($first: Int!) { accounts(first: $first) { edges { node { lastContactedAt communications(first: 3) { edges { node { subject loggedBy { name } } } } } } } }`, variables: { first } },
+        {
+          query: `query ($first: Int!) { accounts(first: $first) { edges { node { lastContactedAt communications(first: 3) { edges { node { subject loggedBy { name } } } } } } } }`,
+          variables: { first },
+        },
         { authorization: `Bearer ${token}` },
       );
       expect(response.body.errors).toBeUndefined();

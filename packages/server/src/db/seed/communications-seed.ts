@@ -1,10 +1,7 @@
 import type { EntityManager, QueryDeepPartialEntity } from 'typeorm';
 import { todayUtc } from '../../common/dates';
 import { Account, AccountTier } from '../../modules/account/account.entity';
-import {
-  CommunicationDocument,
-  CommunicationParticipant,
-} from '../../modules/communication/communication-part.entity';
+import { CommunicationDocument, CommunicationParticipant } from '../../modules/communication/communication-part.entity';
 import {
   Communication,
   CommunicationDirection,
@@ -136,7 +133,12 @@ export async function seedCommunications(em: EntityManager, random: () => number
   const nowMs = now.getTime();
   const today = todayUtc(now);
   const ids = { communication: 0, participant: 0, document: 0, followUp: 0 };
-  const insert = new BulkInserter(em).register(Communication, CommunicationParticipant, CommunicationDocument, FollowUp);
+  const insert = new BulkInserter(em).register(
+    Communication,
+    CommunicationParticipant,
+    CommunicationDocument,
+    FollowUp,
+  );
 
   for (const account of accounts) {
     const team = [...new Set([account.ownerId, ...(teams.get(account.id) ?? []).map((m) => m.userId)])].filter(
@@ -179,7 +181,9 @@ export async function seedCommunications(em: EntityManager, random: () => number
       } satisfies Row<Communication>);
 
       const contactCount = review ? 3 : plan.type === CommunicationType.EMAIL ? 1 : 1 + Math.floor(random() * 2);
-      const chosenContacts = [...new Set(Array.from({ length: contactCount }, () => people.length ? pick(people).id : 0))].filter(Boolean);
+      const chosenContacts = [
+        ...new Set(Array.from({ length: contactCount }, () => (people.length ? pick(people).id : 0))),
+      ].filter(Boolean);
       const chosenStaff = [...new Set([loggedById, ...(review || random() < 0.3 ? [pick(team)] : [])])];
       for (const contactId of chosenContacts)
         await insert.add(CommunicationParticipant, {

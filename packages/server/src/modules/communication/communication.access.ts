@@ -41,9 +41,12 @@ export async function userMayLogOn(ctx: Context, user: User, accountId: number):
 }
 
 /** A communication the viewer may read, or NOT_FOUND. */
-export async function requireReadableCommunication(ctx: Context, globalId: string, path: string): Promise<Communication> {
+export async function requireReadableCommunication(
+  ctx: Context,
+  globalId: string,
+  path: string,
+): Promise<Communication> {
   const communication = await ctx.loaders.communicationById.load(decodeGlobalId(globalId, 'Communication', path));
   if (!communication) throw new NotFoundError('Communication', globalId);
   return communication;
 }
-

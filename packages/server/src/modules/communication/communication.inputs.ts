@@ -1,10 +1,4 @@
-import {
-  ArrayMaxSize,
-  IsOptional,
-  IsUrl,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsOptional, IsUrl, MaxLength, ValidateNested } from 'class-validator';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { ExpectedVersion, UPDATED_AT_ORDER, UpdatedSince } from '../../common/inputs';
@@ -77,7 +71,10 @@ export class LogCommunicationInput {
   @IsName(200)
   subject!: string;
 
-  @Field(() => String, { nullable: true, description: `What was discussed and agreed (up to ${MAX_SUMMARY} characters).` })
+  @Field(() => String, {
+    nullable: true,
+    description: `What was discussed and agreed (up to ${MAX_SUMMARY} characters).`,
+  })
   @IsOptional()
   @MaxLength(MAX_SUMMARY, { message: `summary must be at most ${MAX_SUMMARY} characters` })
   summary?: string | null;
@@ -290,5 +287,10 @@ export const UpdateCommunicationPayload = payloadType(
 );
 export const AddFollowUpPayload = payloadType('addFollowUp', 'followUp', FollowUp, 'The new open follow-up.');
 export const UpdateFollowUpPayload = payloadType('updateFollowUp', 'followUp', FollowUp, 'The follow-up as it is now.');
-export const CompleteFollowUpPayload = payloadType('completeFollowUp', 'followUp', FollowUp, 'The follow-up, now done.');
+export const CompleteFollowUpPayload = payloadType(
+  'completeFollowUp',
+  'followUp',
+  FollowUp,
+  'The follow-up, now done.',
+);
 export const ReopenFollowUpPayload = payloadType('reopenFollowUp', 'followUp', FollowUp, 'The follow-up, open again.');

@@ -18,7 +18,12 @@ const NEWEST_FIRST: SortOrder = {
 };
 const AS_ADDED: SortOrder = { key: 'id', property: 'id', direction: OrderDirection.ASC, kind: 'number' };
 /** Soonest due first, so overdue ones lead. */
-export const SOONEST_DUE: SortOrder = { key: 'dueOn', property: 'dueOn', direction: OrderDirection.ASC, kind: 'string' };
+export const SOONEST_DUE: SortOrder = {
+  key: 'dueOn',
+  property: 'dueOn',
+  direction: OrderDirection.ASC,
+  kind: 'string',
+};
 
 /** Narrows rows that hang off a communication to those whose account is readable. */
 function throughCommunication(scope: AccessScope) {

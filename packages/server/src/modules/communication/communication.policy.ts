@@ -3,8 +3,9 @@ import { Role } from '../../common/roles';
 import type { Viewer } from '../../common/viewer';
 
 const LOGS = 'accounts they may change; the IT Director: any account (escalation calls and technical reviews)';
-const CHANGES = "whoever logged it, if they may still log on its account; those who may change the communication's account";
-const FOLLOW_UPS = "accounts they may change; the IT Director: any account";
+const CHANGES =
+  "whoever logged it, if they may still log on its account; those who may change the communication's account";
+const FOLLOW_UPS = 'accounts they may change; the IT Director: any account';
 const SETTLES = "the follow-up's owner; those who may change its account";
 
 /** Who may record and change communications and their follow-ups (see common/policy.ts). */

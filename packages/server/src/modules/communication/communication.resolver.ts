@@ -37,10 +37,8 @@ export const CommunicationDocumentConnection = connectionType(CommunicationDocum
 export const FollowUpConnection = connectionType(FollowUp);
 export const TimelineEntryConnection = connectionType(TimelineEntry);
 
-const WHO_LOGS =
-  'Those who may change the account, and the IT Director on any account; BI readers never write.';
-const WHO_CHANGES =
-  'Whoever logged it (while they may still log on the account) and those who may change the account.';
+const WHO_LOGS = 'Those who may change the account, and the IT Director on any account; BI readers never write.';
+const WHO_CHANGES = 'Whoever logged it (while they may still log on the account) and those who may change the account.';
 
 @Resolver(() => Communication)
 export class CommunicationResolver {
@@ -57,12 +55,16 @@ export class CommunicationResolver {
   }
 
   @Query(() => CommunicationConnection, {
-    description: 'Communications with the accounts you may see, filtered and sorted (latest first when no order is given).',
+    description:
+      'Communications with the accounts you may see, filtered and sorted (latest first when no order is given).',
   })
   communications(
     @Ctx() ctx: Context,
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => CommunicationFilter, { nullable: true, description: 'Conditions the communications must meet.' })
+    @Arg('filter', () => CommunicationFilter, {
+      nullable: true,
+      description: 'Conditions the communications must meet.',
+    })
     filter?: CommunicationFilter,
     @Arg('orderBy', () => CommunicationOrder, { nullable: true, description: 'Sort order; latest first when omitted.' })
     orderBy?: CommunicationOrder,
@@ -99,7 +101,8 @@ export class CommunicationResolver {
   })
   deleteCommunication(
     @Ctx() ctx: Context,
-    @Arg('input', () => DeleteCommunicationInput, { description: 'The communication.' }) input: DeleteCommunicationInput,
+    @Arg('input', () => DeleteCommunicationInput, { description: 'The communication.' })
+    input: DeleteCommunicationInput,
   ): Promise<DeleteCommunicationPayload> {
     return CommunicationService.delete(ctx, input);
   }
@@ -125,7 +128,8 @@ export class CommunicationResolver {
   }
 
   @Mutation(() => CompleteFollowUpPayload, {
-    description: 'Marks an open follow-up done (CONFLICT when it is done already). Its owner and those who may change the account.',
+    description:
+      'Marks an open follow-up done (CONFLICT when it is done already). Its owner and those who may change the account.',
   })
   async completeFollowUp(
     @Ctx() ctx: Context,
@@ -135,7 +139,8 @@ export class CommunicationResolver {
   }
 
   @Mutation(() => ReopenFollowUpPayload, {
-    description: 'Opens a done follow-up again (CONFLICT when it is open). Its owner and those who may change the account.',
+    description:
+      'Opens a done follow-up again (CONFLICT when it is open). Its owner and those who may change the account.',
   })
   async reopenFollowUp(
     @Ctx() ctx: Context,

@@ -82,7 +82,12 @@ function checkOccurredAt(occurredAt: Date, path: string): void {
 }
 
 /** Row ids of the named contacts, each a contact of `account`; duplicates are kept once. */
-async function contactsOf(ctx: Context, account: Account, globalIds: readonly string[], path: string): Promise<number[]> {
+async function contactsOf(
+  ctx: Context,
+  account: Account,
+  globalIds: readonly string[],
+  path: string,
+): Promise<number[]> {
   const ids = globalIds.map((id, index) => decodeGlobalId(id, 'Contact', `${path}.${index}`));
   const contacts = await Promise.all(ids.map((id) => ctx.loaders.contactById.load(id)));
   contacts.forEach((contact, index) => {
@@ -99,7 +104,8 @@ async function staffOf(ctx: Context, globalIds: readonly string[], path: string)
   const users = await Promise.all(ids.map((id) => ctx.loaders.userById.load(id)));
   users.forEach((user, index) => {
     if (!user) throw new NotFoundError('User', globalIds[index]);
-    if (hasRole([Role.BI_READER], user.role)) throw CommunicationErrors.participantNotStaff(`${path}.${index}`, user.name);
+    if (hasRole([Role.BI_READER], user.role))
+      throw CommunicationErrors.participantNotStaff(`${path}.${index}`, user.name);
   });
   return [...new Set(ids)];
 }
@@ -124,7 +130,10 @@ async function writeParts(ctx: Context, communication: Communication, parts: Par
 }
 
 async function readParts(ctx: Context, communicationId: number): Promise<Parts> {
-  const participants = await ctx.em.find(CommunicationParticipant, { where: { communicationId }, order: { id: 'ASC' } });
+  const participants = await ctx.em.find(CommunicationParticipant, {
+    where: { communicationId },
+    order: { id: 'ASC' },
+  });
   const documents = await ctx.em.find(CommunicationDocument, { where: { communicationId }, order: { id: 'ASC' } });
   return {
     contactIds: participants.flatMap((p) => (p.contactId === null ? [] : [p.contactId])),
@@ -240,7 +249,10 @@ export const CommunicationService = {
   },
 
   /** Deletes a communication with its participants, documents and follow-ups; its tombstone feeds `deletions`. */
-  async delete(ctx: Context, input: DeleteCommunicationInput): Promise<{ deletedCommunicationId: string; account: Account }> {
+  async delete(
+    ctx: Context,
+    input: DeleteCommunicationInput,
+  ): Promise<{ deletedCommunicationId: string; account: Account }> {
     return inTransaction(ctx, async (tx) => {
       const communication = await requireChangeableCommunication(tx, input.id, 'input.id');
       const account = (await tx.loaders.accountById.load(communication.accountId)) as Account;

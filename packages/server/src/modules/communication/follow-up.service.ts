@@ -9,7 +9,12 @@ import { diffFields, recordAudit } from '../audit/audit.service';
 import { canLogOn, requireReadableCommunication, userMayLogOn } from './communication.access';
 import type { Communication } from './communication.entity';
 import { CommunicationErrors } from './communication.errors';
-import type { AddFollowUpInput, FollowUpStepInput, NewFollowUpInput, UpdateFollowUpInput } from './communication.inputs';
+import type {
+  AddFollowUpInput,
+  FollowUpStepInput,
+  NewFollowUpInput,
+  UpdateFollowUpInput,
+} from './communication.inputs';
 import { FollowUp } from './follow-up.entity';
 
 const AUDITED_FIELDS = ['communicationId', 'description', 'ownerId', 'dueOn', 'doneAt', 'doneById'] as const;

@@ -9,6 +9,12 @@ import { TimelineEntry, TimelineKind, type TimelineSubject } from './timeline.ty
 
 const SUMMARY_LENGTH = 280;
 
+/** One branch of the UNION: every column named, since the first branch asked for names the result. */
+function source(kind: TimelineKind, columns: string[], from: string): string {
+  const names = ['occurredAt', 'id', 'subjectType', 'subjectId', 'actorId', 'detail'];
+  return `SELECT '${kind}' AS kind, ${columns.map((column, i) => `${column} AS ${names[i]}`).join(', ')} FROM ${from}`;
+}
+
 /**
  * Each source of the timeline as one SELECT of (kind, occurredAt, id, subjectType, subjectId,
  * actorId, detail) for the account `:accountId`. The times are the records' own: a contract is
@@ -16,34 +22,53 @@ const SUMMARY_LENGTH = 280;
  * terminated when its status last changed, since TERMINATED is final and nothing changes it after.
  */
 const SOURCES: Record<TimelineKind, string> = {
-  [TimelineKind.COMMUNICATION]:
-    `SELECT 'COMMUNICATION' AS kind, c.occurredAt AS occurredAt, c.id AS id, 'COMMUNICATION' AS subjectType, ` +
-    `c.id AS subjectId, c.loggedById AS actorId, c.type AS detail FROM communication c WHERE c.accountId = :accountId`,
-  [TimelineKind.STATUS_UPDATE]:
-    `SELECT 'STATUS_UPDATE', su.postedAt, su.id, 'STATUS_UPDATE', su.id, su.authorId, su.overall FROM status_update su ` +
-    `INNER JOIN project p ON p.id = su.projectId WHERE p.accountId = :accountId ` +
-    `AND NOT EXISTS (SELECT 1 FROM status_update corr WHERE corr.correctsId = su.id)`,
-  [TimelineKind.ISSUE_OPENED]:
-    `SELECT 'ISSUE_OPENED', i.reportedAt, i.id, 'CLIENT_ISSUE', i.id, i.createdById, i.severity FROM client_issue i ` +
-    `WHERE i.accountId = :accountId`,
-  [TimelineKind.ISSUE_RESOLVED]:
-    `SELECT 'ISSUE_RESOLVED', e.at, e.id, 'CLIENT_ISSUE', e.issueId, e.actorId, NULL FROM client_issue_event e ` +
-    `INNER JOIN client_issue ri ON ri.id = e.issueId WHERE ri.accountId = :accountId AND e.toStatus = :resolved`,
-  [TimelineKind.APPROVAL_DECISION]:
-    `SELECT 'APPROVAL_DECISION', d.decidedAt, d.id, d.subjectType, d.subjectId, d.actorId, d.decision ` +
-    `FROM approval_decision d INNER JOIN approval_request r ON r.id = d.requestId WHERE r.accountId = :accountId`,
-  [TimelineKind.CONTRACT_SIGNED]:
-    `SELECT 'CONTRACT_SIGNED', cs.signedAt, cs.id, 'CONTRACT', cs.id, NULL, NULL FROM contract cs ` +
-    `WHERE cs.accountId = :accountId AND cs.signedAt IS NOT NULL`,
-  [TimelineKind.CONTRACT_ACTIVATED]:
-    `SELECT 'CONTRACT_ACTIVATED', ca.approvedAt, ca.id, 'CONTRACT', ca.id, ca.approvedById, NULL FROM contract ca ` +
-    `WHERE ca.accountId = :accountId AND ca.approvedAt IS NOT NULL AND ca.renewalOfId IS NULL`,
-  [TimelineKind.CONTRACT_RENEWED]:
-    `SELECT 'CONTRACT_RENEWED', cr.approvedAt, cr.id, 'CONTRACT', cr.id, cr.approvedById, NULL FROM contract cr ` +
-    `WHERE cr.accountId = :accountId AND cr.approvedAt IS NOT NULL AND cr.renewalOfId IS NOT NULL`,
-  [TimelineKind.CONTRACT_TERMINATED]:
-    `SELECT 'CONTRACT_TERMINATED', ct.updatedAt, ct.id, 'CONTRACT', ct.id, NULL, ct.terminationDate FROM contract ct ` +
-    `WHERE ct.accountId = :accountId AND ct.status = :terminated`,
+  [TimelineKind.COMMUNICATION]: source(
+    TimelineKind.COMMUNICATION,
+    ['c.occurredAt', 'c.id', "'COMMUNICATION'", 'c.id', 'c.loggedById', 'c.type'],
+    'communication c WHERE c.accountId = :accountId',
+  ),
+  [TimelineKind.STATUS_UPDATE]: source(
+    TimelineKind.STATUS_UPDATE,
+    ['su.postedAt', 'su.id', "'STATUS_UPDATE'", 'su.id', 'su.authorId', 'su.overall'],
+    'status_update su INNER JOIN project p ON p.id = su.projectId WHERE p.accountId = :accountId ' +
+      'AND NOT EXISTS (SELECT 1 FROM status_update corr WHERE corr.correctsId = su.id)',
+  ),
+  [TimelineKind.ISSUE_OPENED]: source(
+    TimelineKind.ISSUE_OPENED,
+    ['i.reportedAt', 'i.id', "'CLIENT_ISSUE'", 'i.id', 'i.createdById', 'i.severity'],
+    'client_issue i WHERE i.accountId = :accountId',
+  ),
+  [TimelineKind.ISSUE_RESOLVED]: source(
+    TimelineKind.ISSUE_RESOLVED,
+    ['e.at', 'e.id', "'CLIENT_ISSUE'", 'e.issueId', 'e.actorId', 'NULL'],
+    'client_issue_event e INNER JOIN client_issue ri ON ri.id = e.issueId ' +
+      'WHERE ri.accountId = :accountId AND e.toStatus = :resolved',
+  ),
+  [TimelineKind.APPROVAL_DECISION]: source(
+    TimelineKind.APPROVAL_DECISION,
+    ['d.decidedAt', 'd.id', 'd.subjectType', 'd.subjectId', 'd.actorId', 'd.decision'],
+    'approval_decision d INNER JOIN approval_request r ON r.id = d.requestId WHERE r.accountId = :accountId',
+  ),
+  [TimelineKind.CONTRACT_SIGNED]: source(
+    TimelineKind.CONTRACT_SIGNED,
+    ['cs.signedAt', 'cs.id', "'CONTRACT'", 'cs.id', 'NULL', 'NULL'],
+    'contract cs WHERE cs.accountId = :accountId AND cs.signedAt IS NOT NULL',
+  ),
+  [TimelineKind.CONTRACT_ACTIVATED]: source(
+    TimelineKind.CONTRACT_ACTIVATED,
+    ['ca.approvedAt', 'ca.id', "'CONTRACT'", 'ca.id', 'ca.approvedById', 'NULL'],
+    'contract ca WHERE ca.accountId = :accountId AND ca.approvedAt IS NOT NULL AND ca.renewalOfId IS NULL',
+  ),
+  [TimelineKind.CONTRACT_RENEWED]: source(
+    TimelineKind.CONTRACT_RENEWED,
+    ['cr.approvedAt', 'cr.id', "'CONTRACT'", 'cr.id', 'cr.approvedById', 'NULL'],
+    'contract cr WHERE cr.accountId = :accountId AND cr.approvedAt IS NOT NULL AND cr.renewalOfId IS NOT NULL',
+  ),
+  [TimelineKind.CONTRACT_TERMINATED]: source(
+    TimelineKind.CONTRACT_TERMINATED,
+    ['ct.updatedAt', 'ct.id', "'CONTRACT'", 'ct.id', 'NULL', 'ct.terminationDate'],
+    'contract ct WHERE ct.accountId = :accountId AND ct.status = :terminated',
+  ),
 };
 
 /** The order of the kinds in the schema: the UNION's branches follow it. */

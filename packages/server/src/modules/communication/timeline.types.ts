@@ -24,11 +24,13 @@ registerEnumType(TimelineKind, {
   valuesConfig: {
     COMMUNICATION: { description: 'A meeting, call, email or presentation was held (subject: the Communication).' },
     STATUS_UPDATE: {
-      description: 'A project status update was posted; one replaced by a correction is left out (subject: the StatusUpdate).',
+      description:
+        'A project status update was posted; one replaced by a correction is left out (subject: the StatusUpdate).',
     },
     ISSUE_OPENED: { description: 'A client issue was reported (subject: the ClientIssue).' },
     ISSUE_RESOLVED: {
-      description: 'A client issue was resolved; each time, if it was reopened and resolved again (subject: the ClientIssue).',
+      description:
+        'A client issue was resolved; each time, if it was reopened and resolved again (subject: the ClientIssue).',
     },
     APPROVAL_DECISION: {
       description: 'A contract, change order or invoice was approved or rejected (subject: the item decided on).',
@@ -45,7 +47,7 @@ registerEnumType(TimelineKind, {
 /** The record an entry of the timeline is about. */
 export const TimelineSubjectUnion = createUnionType({
   name: 'TimelineSubject',
-  description: 'The record a timeline entry is about; its type follows the entry\'s kind.',
+  description: "The record a timeline entry is about; its type follows the entry's kind.",
   types: () => [Communication, StatusUpdate, ClientIssue, Contract, ChangeOrder, Invoice] as const,
 });
 
@@ -60,10 +62,15 @@ export class TimelineEntry {
   @Field(() => Date, { description: 'When it happened (UTC).' })
   occurredAt!: Date;
 
-  @Field(() => String, { description: 'A one-line headline: "QBR with the CFO", "Issue resolved: Eligibility file load failed".' })
+  @Field(() => String, {
+    description: 'A one-line headline: "QBR with the CFO", "Issue resolved: Eligibility file load failed".',
+  })
   title!: string;
 
-  @Field(() => String, { nullable: true, description: 'A short text (at most 280 characters) from the record, if it has one.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A short text (at most 280 characters) from the record, if it has one.',
+  })
   summary!: string | null;
 
   /** Who did it, when the record says. */
