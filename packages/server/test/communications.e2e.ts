@@ -279,10 +279,10 @@ describe('follow-ups', () => {
     const due = viewer.followUpsDue.edges.map((e) => e.node);
     expect(due.length).toBeGreaterThan(0);
     expect(due.every((f) => f.owner.id === staff.jordan && !f.done)).toBe(true);
-    const dates = due.map((f) => f.dueOn as string);
+    const dates = due.map((f) => f.dueOn);
     expect([...dates].sort()).toEqual(dates);
     const soon = await jordan.followUpsDue({ first: 100, dueBy: dayOffset(0) });
-    expect(soon.viewer.followUpsDue.edges.every((e) => (e.node.dueOn as string) <= dayOffset(0))).toBe(true);
+    expect(soon.viewer.followUpsDue.edges.every((e) => e.node.dueOn <= dayOffset(0))).toBe(true);
     // Paging: no duplicates, no gaps.
     const seen: string[] = [];
     let after: string | null | undefined;
@@ -307,7 +307,7 @@ describe('reading', () => {
     const hidden = await casey.communications({ first: 10, filter: { accountId: account.id } });
     expect(hidden.communications.totalCount).toBe(0);
     const sorted = await jordan.communications({ first: 100, filter: { accountId: account.id } });
-    const times = sorted.communications.edges.map((e) => e.node.occurredAt as string);
+    const times = sorted.communications.edges.map((e) => e.node.occurredAt);
     expect([...times].sort().reverse()).toEqual(times);
   });
 

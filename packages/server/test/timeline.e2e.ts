@@ -42,7 +42,7 @@ async function everything(kinds?: string[]): Promise<{ entries: Entry[]; cursors
   const entries: Entry[] = [];
   const cursors: string[] = [];
   let after: string | null | undefined;
-  let total = 0;
+  let total: number;
   do {
     const { account } = await admin.accountTimeline({ id: busiest.id, first: 7, after, kinds: kinds as never });
     const page = account!.timeline;

@@ -5,7 +5,7 @@ import type { Connection, PageArgs } from '../../common/pagination';
 import { ApprovalSubjectType } from '../approval/approval.entity';
 import { ClientIssueStatus } from '../client-issue/client-issue.entity';
 import { ContractStatus } from '../contract/contract.entity';
-import { TimelineEntry, TimelineKind, type TimelineSubject } from './timeline.types';
+import { TimelineEntry, TimelineKind } from './timeline.types';
 
 const SUMMARY_LENGTH = 280;
 
@@ -78,7 +78,8 @@ interface Row {
   kind: TimelineKind;
   occurredAt: Date | string;
   id: number | string;
-  subjectType: string;
+  /** The approval's subject type for a decision; the record's kind otherwise. */
+  subjectType: ApprovalSubjectType | 'COMMUNICATION' | 'STATUS_UPDATE' | 'CLIENT_ISSUE';
   subjectId: number | string;
   actorId: number | string | null;
   detail: string | null;
