@@ -331,4 +331,44 @@ describe('reading', () => {
     };
     expect(await count(40)).toBe(await count(5));
   });
+
+  it('reads pages of communications and follow-ups in statements that do not grow with the page', async () => {
+    const token = await server.signedIn(Role.EXECUTIVE);
+    const count = async (query: string, first: number, rows: (data: any) => number) => {
+      server.resetQueries();
+      const response = await server.post({ query, variables: { first } }, { authorization: `Bearer ${token}` });
+      expect(response.body.errors).toBeUndefined();
+      return { statements: server.queries.length, rows: rows(response.body.data) };
+    };
+    const communications = `query ($first: Int!) { communications(first: $first) { totalCount edges { node {
+      subject account { name } loggedBy { name }
+      participants(first: 10) { totalCount edges { node { contact { name } user { name } } } }
+      documents(first: 5) { edges { node { title url } } }
+      followUps(first: 5) { totalCount edges { node { description done owner { name } doneBy { name } } } }
+    } } } }`;
+    const small = await count(communications, 5, (data) => data.communications.edges.length);
+    const large = await count(communications, 60, (data) => data.communications.edges.length);
+    expect(large.rows).toBe(60);
+    expect(large.statements).toBe(small.statements);
+    const due = `query ($first: Int!) { users(first: 20) { edges { node { name
+      followUpsDue(first: $first, dueBy: "2099-01-01") { totalCount edges { node { dueOn account { name } communication { subject } owner { name } } } }
+    } } } }`;
+    const rows = (data: any) =>
+      data.users.edges.reduce((sum: number, e: any) => sum + e.node.followUpsDue.edges.length, 0);
+    const fewDue = await count(due, 2, rows);
+    const manyDue = await count(due, 40, rows);
+    expect(manyDue.rows).toBeGreaterThan(fewDue.rows);
+    expect(manyDue.statements).toBe(fewDue.statements);
+  });
+
+  it('exports the rows the list answers, for BI tools', async () => {
+    const response = await fetch(`${server.origin}/export/communications.csv`, {
+      headers: { authorization: `Bearer ${await server.token('jordan')}` },
+    });
+    expect(response.status).toBe(200);
+    const lines = (await response.text()).trim().split(/\r?\n/);
+    expect(lines[0]).toBe('id,accountId,type,direction,occurredAt,subject,loggedById,updatedAt');
+    const { communications } = await jordan.communications({ first: 1 });
+    expect(lines.length - 1).toBe(communications.totalCount);
+  });
 });

@@ -1,6 +1,7 @@
 import type { FeatureModule } from '../../common/feature-module';
 import { CommunicationDocument, CommunicationParticipant } from './communication-part.entity';
 import { Communication } from './communication.entity';
+import { communicationExports } from './communication.exports';
 import { communicationLoaders } from './communication.loaders';
 import { CommunicationPolicy } from './communication.policy';
 import {
@@ -26,6 +27,7 @@ export const communicationModule: FeatureModule = {
     AccountCommunicationsResolver,
     UserFollowUpsResolver,
   ],
+  exports: communicationExports,
   loaders: communicationLoaders,
   nodes: [
     { type: Communication, fetch: (ctx, id) => ctx.loaders.communicationById.load(id) },
