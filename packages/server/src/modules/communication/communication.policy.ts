@@ -2,10 +2,13 @@ import { ACCOUNT_WRITERS, definePolicy, hasRole } from '../../common/policy';
 import { Role } from '../../common/roles';
 import type { Viewer } from '../../common/viewer';
 
-const LOGS = 'accounts they may change; the IT Director: any account (escalation calls and technical reviews)';
+const LOGS =
+  'accounts they may change (a project member: the accounts whose team they are on, where they can read it back); ' +
+  'the IT Director: any account (escalation calls and technical reviews)';
 const CHANGES =
   "whoever logged it, if they may still log on its account; those who may change the communication's account";
-const FOLLOW_UPS = 'accounts they may change; the IT Director: any account';
+const FOLLOW_UPS =
+  'the accounts they may log on (as logCommunication); the owner must be able to log on the account too';
 const SETTLES = "the follow-up's owner; those who may change its account";
 
 /** Who may record and change communications and their follow-ups (see common/policy.ts). */
