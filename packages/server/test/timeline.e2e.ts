@@ -198,4 +198,33 @@ describe('Account.timeline', () => {
     expect(large.statements).toBeLessThanOrEqual(16);
     expect(ALL_KINDS.length).toBe(9);
   });
+
+  it('reads the timelines of a page of accounts in statements that do not grow with the page', async () => {
+    const token = await server.signedIn(Role.EXECUTIVE);
+    const query = `query ($first: Int!) { accounts(first: $first) { edges { node { id name lastContactedAt
+      timeline(first: 3) { totalCount edges { cursor node { kind title actor { name } subject { __typename } } } }
+    } } } }`;
+    const count = async (first: number) => {
+      server.resetQueries();
+      const response = await server.post({ query, variables: { first } }, { authorization: `Bearer ${token}` });
+      expect(response.body.errors).toBeUndefined();
+      const accounts = (response.body.data as any).accounts.edges;
+      return {
+        statements: server.queries.length,
+        accounts,
+        entries: accounts.flatMap((e: any) => e.node.timeline.edges),
+      };
+    };
+    const small = await count(5);
+    const large = await count(40);
+    expect(large.entries.length).toBeGreaterThan(small.entries.length);
+    expect(large.statements).toBeLessThanOrEqual(small.statements + 4);
+    expect(large.statements).toBeLessThanOrEqual(18);
+    // Each account's page is the one it gets when read on its own.
+    for (const { node } of large.accounts.slice(0, 5)) {
+      const { account } = await admin.accountTimeline({ id: node.id, first: 3 });
+      expect(account!.timeline.edges.map((e) => e.cursor)).toEqual(node.timeline.edges.map((e: any) => e.cursor));
+      expect(account!.timeline.totalCount).toBe(node.timeline.totalCount);
+    }
+  });
 });

@@ -9,6 +9,7 @@ import { OrderDirection, type Connection, type PageArgs, type SortOrder } from '
 import { CommunicationDocument, CommunicationParticipant } from './communication-part.entity';
 import { Communication } from './communication.entity';
 import { FollowUp } from './follow-up.entity';
+import { TimelineRowsLoader } from './timeline.service';
 
 const NEWEST_FIRST: SortOrder = {
   key: 'occurredAt',
@@ -98,6 +99,8 @@ export const communicationLoaders = {
     new ChildListLoader(em, { entity: FollowUp, foreignKey: 'communicationId', order: SOONEST_DUE }),
   accountLastContactedAt: (em) => lastContactedAt(em),
   dueFollowUps: (em, scope) => new DueFollowUpsLoader(em, scope),
+  // Read only for an account the viewer already reached through a scoped path.
+  accountTimelineRows: (em) => new TimelineRowsLoader(em),
 } satisfies LoaderFactories;
 
 declare module '../../common/context' {

@@ -1,3 +1,5 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from 'typeorm';
 import type { Context } from '../../common/context';
 import { BadInputError } from '../../common/errors';
 import { asDateTime } from '../../common/export-dataset';
@@ -11,63 +13,63 @@ const SUMMARY_LENGTH = 280;
 
 /** One branch of the UNION: every column named, since the first branch asked for names the result. */
 function source(kind: TimelineKind, columns: string[], from: string): string {
-  const names = ['occurredAt', 'id', 'subjectType', 'subjectId', 'actorId', 'detail'];
+  const names = ['accountId', 'occurredAt', 'id', 'subjectType', 'subjectId', 'actorId', 'detail'];
   return `SELECT '${kind}' AS kind, ${columns.map((column, i) => `${column} AS ${names[i]}`).join(', ')} FROM ${from}`;
 }
 
 /**
  * Each source of the timeline as one SELECT of (kind, occurredAt, id, subjectType, subjectId,
- * actorId, detail) for the account `:accountId`. The times are the records' own: a contract is
+ * actorId, detail) for the accounts `:accountIds`. The times are the records' own: a contract is
  * signed at `signedAt`, active from `approvedAt` (a renewal's activation is its renewal), and
  * terminated when its status last changed, since TERMINATED is final and nothing changes it after.
  */
 const SOURCES: Record<TimelineKind, string> = {
   [TimelineKind.COMMUNICATION]: source(
     TimelineKind.COMMUNICATION,
-    ['c.occurredAt', 'c.id', "'COMMUNICATION'", 'c.id', 'c.loggedById', 'c.type'],
-    'communication c WHERE c.accountId = :accountId',
+    ['c.accountId', 'c.occurredAt', 'c.id', "'COMMUNICATION'", 'c.id', 'c.loggedById', 'c.type'],
+    'communication c WHERE c.accountId IN (:...accountIds)',
   ),
   [TimelineKind.STATUS_UPDATE]: source(
     TimelineKind.STATUS_UPDATE,
-    ['su.postedAt', 'su.id', "'STATUS_UPDATE'", 'su.id', 'su.authorId', 'su.overall'],
-    'status_update su INNER JOIN project p ON p.id = su.projectId WHERE p.accountId = :accountId ' +
+    ['p.accountId', 'su.postedAt', 'su.id', "'STATUS_UPDATE'", 'su.id', 'su.authorId', 'su.overall'],
+    'status_update su INNER JOIN project p ON p.id = su.projectId WHERE p.accountId IN (:...accountIds) ' +
       'AND NOT EXISTS (SELECT 1 FROM status_update corr WHERE corr.correctsId = su.id)',
   ),
   [TimelineKind.ISSUE_OPENED]: source(
     TimelineKind.ISSUE_OPENED,
-    ['i.reportedAt', 'i.id', "'CLIENT_ISSUE'", 'i.id', 'i.createdById', 'i.severity'],
-    'client_issue i WHERE i.accountId = :accountId',
+    ['i.accountId', 'i.reportedAt', 'i.id', "'CLIENT_ISSUE'", 'i.id', 'i.createdById', 'i.severity'],
+    'client_issue i WHERE i.accountId IN (:...accountIds)',
   ),
   [TimelineKind.ISSUE_RESOLVED]: source(
     TimelineKind.ISSUE_RESOLVED,
-    ['e.at', 'e.id', "'CLIENT_ISSUE'", 'e.issueId', 'e.actorId', 'NULL'],
+    ['ri.accountId', 'e.at', 'e.id', "'CLIENT_ISSUE'", 'e.issueId', 'e.actorId', 'NULL'],
     'client_issue_event e INNER JOIN client_issue ri ON ri.id = e.issueId ' +
-      'WHERE ri.accountId = :accountId AND e.toStatus = :resolved',
+      'WHERE ri.accountId IN (:...accountIds) AND e.toStatus = :resolved',
   ),
   [TimelineKind.APPROVAL_DECISION]: source(
     TimelineKind.APPROVAL_DECISION,
-    ['d.decidedAt', 'd.id', 'd.subjectType', 'd.subjectId', 'd.actorId', 'd.decision'],
-    'approval_decision d INNER JOIN approval_request r ON r.id = d.requestId WHERE r.accountId = :accountId',
+    ['r.accountId', 'd.decidedAt', 'd.id', 'd.subjectType', 'd.subjectId', 'd.actorId', 'd.decision'],
+    'approval_decision d INNER JOIN approval_request r ON r.id = d.requestId WHERE r.accountId IN (:...accountIds)',
   ),
   [TimelineKind.CONTRACT_SIGNED]: source(
     TimelineKind.CONTRACT_SIGNED,
-    ['cs.signedAt', 'cs.id', "'CONTRACT'", 'cs.id', 'NULL', 'NULL'],
-    'contract cs WHERE cs.accountId = :accountId AND cs.signedAt IS NOT NULL',
+    ['cs.accountId', 'cs.signedAt', 'cs.id', "'CONTRACT'", 'cs.id', 'NULL', 'NULL'],
+    'contract cs WHERE cs.accountId IN (:...accountIds) AND cs.signedAt IS NOT NULL',
   ),
   [TimelineKind.CONTRACT_ACTIVATED]: source(
     TimelineKind.CONTRACT_ACTIVATED,
-    ['ca.approvedAt', 'ca.id', "'CONTRACT'", 'ca.id', 'ca.approvedById', 'NULL'],
-    'contract ca WHERE ca.accountId = :accountId AND ca.approvedAt IS NOT NULL AND ca.renewalOfId IS NULL',
+    ['ca.accountId', 'ca.approvedAt', 'ca.id', "'CONTRACT'", 'ca.id', 'ca.approvedById', 'NULL'],
+    'contract ca WHERE ca.accountId IN (:...accountIds) AND ca.approvedAt IS NOT NULL AND ca.renewalOfId IS NULL',
   ),
   [TimelineKind.CONTRACT_RENEWED]: source(
     TimelineKind.CONTRACT_RENEWED,
-    ['cr.approvedAt', 'cr.id', "'CONTRACT'", 'cr.id', 'cr.approvedById', 'NULL'],
-    'contract cr WHERE cr.accountId = :accountId AND cr.approvedAt IS NOT NULL AND cr.renewalOfId IS NOT NULL',
+    ['cr.accountId', 'cr.approvedAt', 'cr.id', "'CONTRACT'", 'cr.id', 'cr.approvedById', 'NULL'],
+    'contract cr WHERE cr.accountId IN (:...accountIds) AND cr.approvedAt IS NOT NULL AND cr.renewalOfId IS NOT NULL',
   ),
   [TimelineKind.CONTRACT_TERMINATED]: source(
     TimelineKind.CONTRACT_TERMINATED,
-    ['ct.updatedAt', 'ct.id', "'CONTRACT'", 'ct.id', 'NULL', 'ct.terminationDate'],
-    'contract ct WHERE ct.accountId = :accountId AND ct.status = :terminated',
+    ['ct.accountId', 'ct.updatedAt', 'ct.id', "'CONTRACT'", 'ct.id', 'NULL', 'ct.terminationDate'],
+    'contract ct WHERE ct.accountId IN (:...accountIds) AND ct.status = :terminated',
   ),
 };
 
@@ -75,6 +77,7 @@ const SOURCES: Record<TimelineKind, string> = {
 const ALL_KINDS = Object.values(TimelineKind);
 
 interface Row {
+  accountId: number | string;
   kind: TimelineKind;
   occurredAt: Date | string;
   id: number | string;
@@ -125,17 +128,89 @@ function humanize(value: string): string {
   return words[0].toUpperCase() + words.slice(1);
 }
 
-/** The union of the asked-for sources and the parameters they share. */
-function unionOf(accountId: number, kinds: readonly TimelineKind[]): [string, Record<string, unknown>] {
+/** The union of the asked-for sources for some accounts, and the parameters they share. */
+function unionOf(accountIds: readonly number[], kinds: readonly TimelineKind[]): [string, Record<string, unknown>] {
   const sql = ALL_KINDS.filter((kind) => kinds.includes(kind))
     .map((kind) => SOURCES[kind])
     .join(' UNION ALL ');
-  return [sql, { accountId, resolved: ClientIssueStatus.RESOLVED, terminated: ContractStatus.TERMINATED }];
+  return [sql, { accountIds, resolved: ClientIssueStatus.RESOLVED, terminated: ContractStatus.TERMINATED }];
 }
 
-async function run<T>(ctx: Context, sql: string, parameters: Record<string, unknown>): Promise<T[]> {
-  const [query, values] = ctx.em.connection.driver.escapeQueryWithParameters(sql, parameters);
-  return ctx.em.query(query, values);
+async function run<T>(em: EntityManager, sql: string, parameters: Record<string, unknown>): Promise<T[]> {
+  const [query, values] = em.connection.driver.escapeQueryWithParameters(sql, parameters);
+  return em.query(query, values);
+}
+
+/**
+ * Timeline pages for every account on a page of accounts, in one statement per distinct (first,
+ * after, kinds): ROW_NUMBER() per account over the UNION picks each account's first rows, as the
+ * child lists do, so the statements do not grow with the number of accounts.
+ */
+export class TimelineRowsLoader {
+  private readonly pages = new Map<string, DataLoader<number, Row[]>>();
+  private readonly counts = new Map<string, DataLoader<number, number>>();
+
+  constructor(private readonly em: EntityManager) {}
+
+  /** Up to `first + 1` rows of the account's timeline after `after`, newest first. */
+  rows(accountId: number, first: number, after: Position | null, kinds: readonly TimelineKind[]): Promise<Row[]> {
+    const key = `${first}:${after ? JSON.stringify(after) : ''}:${kinds.join(',')}`;
+    let loader = this.pages.get(key);
+    if (!loader) {
+      loader = new DataLoader((accountIds) => this.pagesFor(accountIds, first, after, kinds));
+      this.pages.set(key, loader);
+    }
+    return loader.load(accountId);
+  }
+
+  count(accountId: number, kinds: readonly TimelineKind[]): Promise<number> {
+    const key = kinds.join(',');
+    let loader = this.counts.get(key);
+    if (!loader) {
+      loader = new DataLoader(async (accountIds) => {
+        const [union, parameters] = unionOf(accountIds, kinds);
+        const rows = await run<{ accountId: number | string; n: number | string }>(
+          this.em,
+          `SELECT t.accountId AS accountId, COUNT(*) AS n FROM (${union}) t GROUP BY t.accountId`,
+          parameters,
+        );
+        const totals = new Map(rows.map((row) => [Number(row.accountId), Number(row.n)]));
+        return accountIds.map((id) => totals.get(id) ?? 0);
+      });
+      this.counts.set(key, loader);
+    }
+    return loader.load(accountId);
+  }
+
+  private async pagesFor(
+    accountIds: readonly number[],
+    first: number,
+    after: Position | null,
+    kinds: readonly TimelineKind[],
+  ): Promise<Row[][]> {
+    const [union, parameters] = unionOf(accountIds, kinds);
+    let where = '';
+    if (after) {
+      where =
+        'WHERE (t.occurredAt < :afterAt OR (t.occurredAt = :afterAt AND (t.kind < :afterKind ' +
+        'OR (t.kind = :afterKind AND t.id < :afterId))))';
+      Object.assign(parameters, { afterAt: after.occurredAt, afterKind: after.kind, afterId: after.id });
+    }
+    const rows = await run<Row>(
+      this.em,
+      'SELECT r.* FROM (SELECT t.*, ROW_NUMBER() OVER (PARTITION BY t.accountId ORDER BY t.occurredAt DESC, ' +
+        `t.kind DESC, t.id DESC) AS rowNumber FROM (${union}) t ${where}) r WHERE r.rowNumber <= :limit ` +
+        'ORDER BY r.accountId, r.occurredAt DESC, r.kind DESC, r.id DESC',
+      { ...parameters, limit: first + 1 },
+    );
+    const byAccount = new Map<number, Row[]>();
+    for (const row of rows) {
+      const group = byAccount.get(Number(row.accountId));
+      if (group) group.push(row);
+      else byAccount.set(Number(row.accountId), [row]);
+    }
+    return accountIds.map((id) => byAccount.get(id) ?? []);
+  }
 }
 
 /** Reads each entry's subject (and, for a status update, its project's name) through the loaders: one statement per type. */
@@ -211,7 +286,7 @@ async function describe(ctx: Context, row: Row): Promise<TimelineEntry> {
   return entry;
 }
 
-/** An account's history as one stream: one statement for the page, one COUNT if asked, subjects through the loaders. */
+/** An account's history as one stream: one statement for a page of accounts' pages, one COUNT if asked, subjects through the loaders. */
 export const TimelineService = {
   async page(
     ctx: Context,
@@ -221,20 +296,9 @@ export const TimelineService = {
   ): Promise<Connection<TimelineEntry>> {
     if (kinds && kinds.length === 0)
       throw BadInputError.field('kinds', 'name at least one kind, or leave it out for every kind');
-    const [union, parameters] = unionOf(accountId, kinds ?? ALL_KINDS);
-    let where = '';
-    if (args.after) {
-      const after = decodeCursor(args.after);
-      where =
-        'WHERE (t.occurredAt < :afterAt OR (t.occurredAt = :afterAt AND (t.kind < :afterKind ' +
-        'OR (t.kind = :afterKind AND t.id < :afterId))))';
-      Object.assign(parameters, { afterAt: after.occurredAt, afterKind: after.kind, afterId: after.id });
-    }
-    const rows = await run<Row>(
-      ctx,
-      `SELECT t.* FROM (${union}) t ${where} ORDER BY t.occurredAt DESC, t.kind DESC, t.id DESC LIMIT ${args.first + 1}`,
-      parameters,
-    );
+    const asked = kinds ?? ALL_KINDS;
+    const after = args.after ? decodeCursor(args.after) : null;
+    const rows = await ctx.loaders.accountTimelineRows.rows(accountId, args.first, after, asked);
     const entries = await Promise.all(rows.slice(0, args.first).map((row) => describe(ctx, row)));
     const edges = entries.map((node) => ({
       node,
@@ -252,9 +316,7 @@ export const TimelineService = {
         endCursor: edges.at(-1)?.cursor ?? null,
       },
       get totalCount() {
-        total ??= run<{ n: number | string }>(ctx, `SELECT COUNT(*) AS n FROM (${union}) t`, parameters).then((r) =>
-          Number(r[0].n),
-        );
+        total ??= ctx.loaders.accountTimelineRows.count(accountId, asked);
         return total;
       },
     };
