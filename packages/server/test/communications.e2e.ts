@@ -259,6 +259,26 @@ describe('follow-ups', () => {
     await expectError(finance.completeFollowUp({ input: { id: added.id } }), 'FORBIDDEN');
   });
 
+  it('refuses a stale follow-up edit, and lets the IT Director own one anywhere', async () => {
+    const { communication } = (await jordan.logCommunication({ input: qbr() })).logCommunication;
+    const followUp = communication.followUps.edges[0].node;
+    await jordan.updateFollowUp({ input: { id: followUp.id, expectedVersion: 1, dueOn: dayOffset(10) } });
+    const stale = await expectError(
+      jordan.updateFollowUp({ input: { id: followUp.id, expectedVersion: 1, description: 'Lost edit' } }),
+      'CONFLICT',
+    );
+    expect(stale.reason).toBe('STALE_VERSION');
+    const moved = (await jordan.updateFollowUp({ input: { id: followUp.id, expectedVersion: 2, ownerId: staff.alex } }))
+      .updateFollowUp.followUp;
+    expect(moved.owner.id).toBe(staff.alex);
+    // A colleague outside the account cannot touch it; the senior whose report owns the account can.
+    const taylor = await server.client('taylor');
+    await expectError(taylor.completeFollowUp({ input: { id: followUp.id } }), 'NOT_FOUND');
+    const marcus = await server.client('marcus');
+    const done = (await marcus.completeFollowUp({ input: { id: followUp.id } })).completeFollowUp.followUp;
+    expect(done.doneBy?.id).toBe(staff.marcus);
+  });
+
   it('a concurrent double completion: one wins, the other is told', async () => {
     const { communication } = (await jordan.logCommunication({ input: qbr() })).logCommunication;
     const id = communication.followUps.edges[0].node.id;

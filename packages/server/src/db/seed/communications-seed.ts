@@ -132,7 +132,21 @@ export async function seedCommunications(em: EntityManager, random: () => number
   );
   const nowMs = now.getTime();
   const today = todayUtc(now);
-  const ids = { communication: 0, participant: 0, document: 0, followUp: 0 };
+  // Rows carry their ids (BulkInserter): continue after any rows already there.
+  const lastId = async (
+    entity: typeof Communication | typeof CommunicationParticipant | typeof CommunicationDocument | typeof FollowUp,
+  ) =>
+    Number(
+      (await em.createQueryBuilder(entity, 'row').select('MAX(row.id)', 'last').getRawOne<{ last: number | null }>())
+        ?.last ?? 0,
+    );
+  const ids = {
+    communication: await lastId(Communication),
+    participant: await lastId(CommunicationParticipant),
+    document: await lastId(CommunicationDocument),
+    followUp: await lastId(FollowUp),
+  };
+  const firstCommunication = ids.communication;
   const insert = new BulkInserter(em).register(
     Communication,
     CommunicationParticipant,
@@ -247,5 +261,5 @@ export async function seedCommunications(em: EntityManager, random: () => number
     }
   }
   await insert.flush();
-  return ids.communication;
+  return ids.communication - firstCommunication;
 }
