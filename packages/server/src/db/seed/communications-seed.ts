@@ -17,7 +17,7 @@ const HOUR_MS = 3_600_000;
 
 type Row<T> = QueryDeepPartialEntity<T>;
 
-/** How many contacts a year, besides the quarterly business reviews of strategic accounts. */
+/** How many contacts a year, besides the business reviews. */
 const TOUCHES_PER_YEAR: Record<AccountTier, number> = {
   [AccountTier.STRATEGIC]: 26,
   [AccountTier.ENTERPRISE]: 16,
@@ -114,10 +114,11 @@ function duringBusinessHours(at: number, random: () => number): Date {
 }
 
 /**
- * A year of communications per account before `now`: quarterly business reviews for strategic
- * accounts, calls, emails and meetings for every account in proportion to its tier; participants
- * from the account's contacts and team; follow-ups, most done, some open and some overdue.
- * Deterministic for a given `random`, `now` and database. Returns the number of communications written.
+ * A year of communications per account before `now`: business reviews (quarterly for strategic
+ * accounts, twice a year for enterprise ones), and calls, emails and meetings in proportion to the
+ * account's tier; participants from the account's contacts and team; follow-ups, most done, some
+ * open and some overdue. Deterministic for a given `random`, `now` and database. Returns the
+ * number of communications written.
  */
 export async function seedCommunications(em: EntityManager, random: () => number, now = new Date()): Promise<number> {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
@@ -161,12 +162,13 @@ export async function seedCommunications(em: EntityManager, random: () => number
     if (team.length === 0) continue;
     const people = contacts.get(account.id) ?? [];
     const plans: { type: CommunicationType; at: Date }[] = [];
-    if (account.tier === AccountTier.STRATEGIC) {
-      for (let quarter = 0; quarter < 4; quarter++) {
-        const at = nowMs - (quarter * 91 + 10 + Math.floor(random() * 60)) * DAY_MS;
-        plans.push({ type: CommunicationType.QUARTERLY_BUSINESS_REVIEW, at: duringBusinessHours(at, random) });
-      }
+    // Strategic accounts meet every quarter for a business review, enterprise accounts twice a year.
+    const reviews = account.tier === AccountTier.STRATEGIC ? 4 : account.tier === AccountTier.ENTERPRISE ? 2 : 0;
+    for (let review = 0; review < reviews; review++) {
+      const at = nowMs - ((review * 365) / reviews + 10 + Math.floor(random() * 60)) * DAY_MS;
+      plans.push({ type: CommunicationType.QUARTERLY_BUSINESS_REVIEW, at: duringBusinessHours(at, random) });
     }
+
     const touches = Math.round(TOUCHES_PER_YEAR[account.tier] * (0.7 + random() * 0.6));
     for (let i = 0; i < touches; i++) {
       const at = nowMs - Math.floor(random() * 365 * DAY_MS);
@@ -238,7 +240,7 @@ export async function seedCommunications(em: EntityManager, random: () => number
         const due = at.getTime() + (3 + Math.floor(random() * 19)) * DAY_MS;
         const dueOn = todayUtc(new Date(due));
         const past = dueOn < today;
-        const done = past ? random() < 0.85 : random() < 0.2;
+        const done = past ? random() < 0.92 : random() < 0.2;
         const doneAt = done
           ? new Date(Math.min(nowMs - HOUR_MS, at.getTime() + Math.floor(random() * (due - at.getTime() + 5 * DAY_MS))))
           : null;
