@@ -2,7 +2,7 @@ import { AccessScope } from '../../common/access';
 import type { Context } from '../../common/context';
 import { NotFoundError } from '../../common/errors';
 import { decodeGlobalId } from '../../common/global-id';
-import { Role } from '../../common/roles';
+import { ACCOUNT_WRITERS, hasRole } from '../../common/policy';
 import type { Account } from '../account/account.entity';
 import { requireReadableAccount } from '../account/account.service';
 import type { User } from '../user/user.entity';
@@ -34,7 +34,7 @@ export async function requireLoggableAccount(ctx: Context, globalId: string, pat
 
 /** Whether `user` could log on the account themselves: what owning a follow-up on it needs. */
 export async function userMayLogOn(ctx: Context, user: User, accountId: number): Promise<boolean> {
-  if (!user.active || user.role === Role.BI_READER) return false;
+  if (!user.active || !hasRole(ACCOUNT_WRITERS, user.role)) return false;
   if (logsOnEveryAccount(user)) return true;
   const scope = await AccessScope.forViewer(ctx.em, user);
   return scope.canWriteAccount(ctx.em, accountId);

@@ -5,8 +5,7 @@ import { ConflictError, ErrorReason, NotFoundError } from '../../common/errors';
 import { decodeGlobalId } from '../../common/global-id';
 import { UPDATED_AT_SORT, whereUpdatedSince } from '../../common/inputs';
 import { OrderDirection, paginate, type Connection, type PageArgs, type SortOrder } from '../../common/pagination';
-import { hasRole } from '../../common/policy';
-import { Role } from '../../common/roles';
+import { ACCOUNT_WRITERS, hasRole } from '../../common/policy';
 import { cleanText } from '../../common/validation';
 import { compareAndSwap } from '../../common/versioned';
 import type { Account } from '../account/account.entity';
@@ -104,7 +103,7 @@ async function staffOf(ctx: Context, globalIds: readonly string[], path: string)
   const users = await Promise.all(ids.map((id) => ctx.loaders.userById.load(id)));
   users.forEach((user, index) => {
     if (!user) throw new NotFoundError('User', globalIds[index]);
-    if (hasRole([Role.BI_READER], user.role))
+    if (!hasRole(ACCOUNT_WRITERS, user.role))
       throw CommunicationErrors.participantNotStaff(`${path}.${index}`, user.name);
   });
   return [...new Set(ids)];
