@@ -301,6 +301,9 @@ describe('follow-ups', () => {
     expect(due.every((f) => f.owner.id === staff.jordan && !f.done)).toBe(true);
     const dates = due.map((f) => f.dueOn);
     expect([...dates].sort()).toEqual(dates);
+    // Overdue ones lead, and say so.
+    expect(due.map((f) => f.overdue)).toEqual(dates.map((d) => d < dayOffset(0)));
+    expect(due.some((f) => f.overdue)).toBe(true);
     const soon = await jordan.followUpsDue({ first: 100, dueBy: dayOffset(0) });
     expect(soon.viewer.followUpsDue.edges.every((e) => e.node.dueOn <= dayOffset(0))).toBe(true);
     // Paging: no duplicates, no gaps.

@@ -2042,18 +2042,18 @@ export type EscalateBreachedClientIssuesMutationVariables = Exact<{
 
 export type EscalateBreachedClientIssuesMutation = { escalateBreachedClientIssues: { escalatedCount: number, hasMore: boolean, escalated: Array<{ id: string, title: string, description: string, severity: ClientIssueSeverity, category: ClientIssueCategory, status: ClientIssueStatus, slaStatus: SlaStatus, reportedAt: string, responseDueAt: string, resolutionDueAt: string, firstResponseAt: string | null, resolvedAt: string | null, resolution: string | null, conflictResolutionNote: string | null, escalatedAt: string | null, escalationReason: string | null, createdAt: string, updatedAt: string, version: number, account: { id: string, name: string }, assignee: { id: string, name: string, role: Role } | null, reportedByContact: { id: string, name: string } | null, reportedByUser: { id: string, name: string } | null }> } };
 
-export type FollowUpFieldsFragment = { id: string, description: string, dueOn: string, done: boolean, doneAt: string | null, version: number, owner: { id: string, name: string }, doneBy: { id: string, name: string } | null };
+export type FollowUpFieldsFragment = { id: string, description: string, dueOn: string, done: boolean, overdue: boolean, doneAt: string | null, version: number, owner: { id: string, name: string }, doneBy: { id: string, name: string } | null };
 
 export type CommunicationFieldsFragment = { id: string, type: CommunicationType, direction: CommunicationDirection, occurredAt: string, subject: string, summary: string | null, createdAt: string, updatedAt: string, version: number, account: { id: string, name: string }, loggedBy: { id: string, name: string } };
 
-export type CommunicationDetailFieldsFragment = { id: string, type: CommunicationType, direction: CommunicationDirection, occurredAt: string, subject: string, summary: string | null, createdAt: string, updatedAt: string, version: number, participants: { totalCount: number, edges: Array<{ node: { id: string, contact: { id: string, name: string } | null, user: { id: string, name: string } | null } }> }, documents: { edges: Array<{ node: { id: string, title: string, url: string } }> }, followUps: { totalCount: number, edges: Array<{ node: { id: string, description: string, dueOn: string, done: boolean, doneAt: string | null, version: number, owner: { id: string, name: string }, doneBy: { id: string, name: string } | null } }> }, account: { id: string, name: string }, loggedBy: { id: string, name: string } };
+export type CommunicationDetailFieldsFragment = { id: string, type: CommunicationType, direction: CommunicationDirection, occurredAt: string, subject: string, summary: string | null, createdAt: string, updatedAt: string, version: number, participants: { totalCount: number, edges: Array<{ node: { id: string, contact: { id: string, name: string } | null, user: { id: string, name: string } | null } }> }, documents: { edges: Array<{ node: { id: string, title: string, url: string } }> }, followUps: { totalCount: number, edges: Array<{ node: { id: string, description: string, dueOn: string, done: boolean, overdue: boolean, doneAt: string | null, version: number, owner: { id: string, name: string }, doneBy: { id: string, name: string } | null } }> }, account: { id: string, name: string }, loggedBy: { id: string, name: string } };
 
 export type CommunicationQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type CommunicationQuery = { communication: { id: string, type: CommunicationType, direction: CommunicationDirection, occurredAt: string, subject: string, summary: string | null, createdAt: string, updatedAt: string, version: number, participants: { totalCount: number, edges: Array<{ node: { id: string, contact: { id: string, name: string } | null, user: { id: string, name: string } | null } }> }, documents: { edges: Array<{ node: { id: string, title: string, url: string } }> }, followUps: { totalCount: number, edges: Array<{ node: { id: string, description: string, dueOn: string, done: boolean, doneAt: string | null, version: number, owner: { id: string, name: string }, doneBy: { id: string, name: string } | null } }> }, account: { id: string, name: string }, loggedBy: { id: string, name: string } } | null };
+export type CommunicationQuery = { communication: { id: string, type: CommunicationType, direction: CommunicationDirection, occurredAt: string, subject: string, summary: string | null, createdAt: string, updatedAt: string, version: number, participants: { totalCount: number, edges: Array<{ node: { id: string, contact: { id: string, name: string } | null, user: { id: string, name: string } | null } }> }, documents: { edges: Array<{ node: { id: string, title: string, url: string } }> }, followUps: { totalCount: number, edges: Array<{ node: { id: string, description: string, dueOn: string, done: boolean, overdue: boolean, doneAt: string | null, version: number, owner: { id: string, name: string }, doneBy: { id: string, name: string } | null } }> }, account: { id: string, name: string }, loggedBy: { id: string, name: string } } | null };
 
 export type CommunicationsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -2070,14 +2070,14 @@ export type LogCommunicationMutationVariables = Exact<{
 }>;
 
 
-export type LogCommunicationMutation = { logCommunication: { communication: { id: string, type: CommunicationType, direction: CommunicationDirection, occurredAt: string, subject: string, summary: string | null, createdAt: string, updatedAt: string, version: number, participants: { totalCount: number, edges: Array<{ node: { id: string, contact: { id: string, name: string } | null, user: { id: string, name: string } | null } }> }, documents: { edges: Array<{ node: { id: string, title: string, url: string } }> }, followUps: { totalCount: number, edges: Array<{ node: { id: string, description: string, dueOn: string, done: boolean, doneAt: string | null, version: number, owner: { id: string, name: string }, doneBy: { id: string, name: string } | null } }> }, account: { id: string, name: string }, loggedBy: { id: string, name: string } } } };
+export type LogCommunicationMutation = { logCommunication: { communication: { id: string, type: CommunicationType, direction: CommunicationDirection, occurredAt: string, subject: string, summary: string | null, createdAt: string, updatedAt: string, version: number, participants: { totalCount: number, edges: Array<{ node: { id: string, contact: { id: string, name: string } | null, user: { id: string, name: string } | null } }> }, documents: { edges: Array<{ node: { id: string, title: string, url: string } }> }, followUps: { totalCount: number, edges: Array<{ node: { id: string, description: string, dueOn: string, done: boolean, overdue: boolean, doneAt: string | null, version: number, owner: { id: string, name: string }, doneBy: { id: string, name: string } | null } }> }, account: { id: string, name: string }, loggedBy: { id: string, name: string } } } };
 
 export type UpdateCommunicationMutationVariables = Exact<{
   input: UpdateCommunicationInput;
 }>;
 
 
-export type UpdateCommunicationMutation = { updateCommunication: { communication: { id: string, type: CommunicationType, direction: CommunicationDirection, occurredAt: string, subject: string, summary: string | null, createdAt: string, updatedAt: string, version: number, participants: { totalCount: number, edges: Array<{ node: { id: string, contact: { id: string, name: string } | null, user: { id: string, name: string } | null } }> }, documents: { edges: Array<{ node: { id: string, title: string, url: string } }> }, followUps: { totalCount: number, edges: Array<{ node: { id: string, description: string, dueOn: string, done: boolean, doneAt: string | null, version: number, owner: { id: string, name: string }, doneBy: { id: string, name: string } | null } }> }, account: { id: string, name: string }, loggedBy: { id: string, name: string } } } };
+export type UpdateCommunicationMutation = { updateCommunication: { communication: { id: string, type: CommunicationType, direction: CommunicationDirection, occurredAt: string, subject: string, summary: string | null, createdAt: string, updatedAt: string, version: number, participants: { totalCount: number, edges: Array<{ node: { id: string, contact: { id: string, name: string } | null, user: { id: string, name: string } | null } }> }, documents: { edges: Array<{ node: { id: string, title: string, url: string } }> }, followUps: { totalCount: number, edges: Array<{ node: { id: string, description: string, dueOn: string, done: boolean, overdue: boolean, doneAt: string | null, version: number, owner: { id: string, name: string }, doneBy: { id: string, name: string } | null } }> }, account: { id: string, name: string }, loggedBy: { id: string, name: string } } } };
 
 export type DeleteCommunicationMutationVariables = Exact<{
   input: DeleteCommunicationInput;
@@ -2091,28 +2091,28 @@ export type AddFollowUpMutationVariables = Exact<{
 }>;
 
 
-export type AddFollowUpMutation = { addFollowUp: { followUp: { id: string, description: string, dueOn: string, done: boolean, doneAt: string | null, version: number, owner: { id: string, name: string }, doneBy: { id: string, name: string } | null } } };
+export type AddFollowUpMutation = { addFollowUp: { followUp: { id: string, description: string, dueOn: string, done: boolean, overdue: boolean, doneAt: string | null, version: number, owner: { id: string, name: string }, doneBy: { id: string, name: string } | null } } };
 
 export type UpdateFollowUpMutationVariables = Exact<{
   input: UpdateFollowUpInput;
 }>;
 
 
-export type UpdateFollowUpMutation = { updateFollowUp: { followUp: { id: string, description: string, dueOn: string, done: boolean, doneAt: string | null, version: number, owner: { id: string, name: string }, doneBy: { id: string, name: string } | null } } };
+export type UpdateFollowUpMutation = { updateFollowUp: { followUp: { id: string, description: string, dueOn: string, done: boolean, overdue: boolean, doneAt: string | null, version: number, owner: { id: string, name: string }, doneBy: { id: string, name: string } | null } } };
 
 export type CompleteFollowUpMutationVariables = Exact<{
   input: FollowUpStepInput;
 }>;
 
 
-export type CompleteFollowUpMutation = { completeFollowUp: { followUp: { id: string, description: string, dueOn: string, done: boolean, doneAt: string | null, version: number, owner: { id: string, name: string }, doneBy: { id: string, name: string } | null } } };
+export type CompleteFollowUpMutation = { completeFollowUp: { followUp: { id: string, description: string, dueOn: string, done: boolean, overdue: boolean, doneAt: string | null, version: number, owner: { id: string, name: string }, doneBy: { id: string, name: string } | null } } };
 
 export type ReopenFollowUpMutationVariables = Exact<{
   input: FollowUpStepInput;
 }>;
 
 
-export type ReopenFollowUpMutation = { reopenFollowUp: { followUp: { id: string, description: string, dueOn: string, done: boolean, doneAt: string | null, version: number, owner: { id: string, name: string }, doneBy: { id: string, name: string } | null } } };
+export type ReopenFollowUpMutation = { reopenFollowUp: { followUp: { id: string, description: string, dueOn: string, done: boolean, overdue: boolean, doneAt: string | null, version: number, owner: { id: string, name: string }, doneBy: { id: string, name: string } | null } } };
 
 export type FollowUpsDueQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -2121,7 +2121,7 @@ export type FollowUpsDueQueryVariables = Exact<{
 }>;
 
 
-export type FollowUpsDueQuery = { viewer: { id: string, followUpsDue: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, description: string, dueOn: string, done: boolean, doneAt: string | null, version: number, account: { id: string, name: string }, owner: { id: string, name: string }, doneBy: { id: string, name: string } | null } }> } } };
+export type FollowUpsDueQuery = { viewer: { id: string, followUpsDue: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, description: string, dueOn: string, done: boolean, overdue: boolean, doneAt: string | null, version: number, account: { id: string, name: string }, owner: { id: string, name: string }, doneBy: { id: string, name: string } | null } }> } } };
 
 export type AccountTimelineQueryVariables = Exact<{
   id: string;
@@ -2988,6 +2988,7 @@ export const FollowUpFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
   description
   dueOn
   done
+  overdue
   doneAt
   owner {
     id
@@ -3042,6 +3043,7 @@ export const CommunicationDetailFieldsFragmentDoc = /*#__PURE__*/ new TypedDocum
   description
   dueOn
   done
+  overdue
   doneAt
   owner {
     id
@@ -5184,6 +5186,7 @@ export const CommunicationDocument = /*#__PURE__*/ new TypedDocumentString(`
   description
   dueOn
   done
+  overdue
   doneAt
   owner {
     id
@@ -5298,6 +5301,7 @@ export const LogCommunicationDocument = /*#__PURE__*/ new TypedDocumentString(`
   description
   dueOn
   done
+  overdue
   doneAt
   owner {
     id
@@ -5377,6 +5381,7 @@ export const UpdateCommunicationDocument = /*#__PURE__*/ new TypedDocumentString
   description
   dueOn
   done
+  overdue
   doneAt
   owner {
     id
@@ -5467,6 +5472,7 @@ export const AddFollowUpDocument = /*#__PURE__*/ new TypedDocumentString(`
   description
   dueOn
   done
+  overdue
   doneAt
   owner {
     id
@@ -5491,6 +5497,7 @@ export const UpdateFollowUpDocument = /*#__PURE__*/ new TypedDocumentString(`
   description
   dueOn
   done
+  overdue
   doneAt
   owner {
     id
@@ -5515,6 +5522,7 @@ export const CompleteFollowUpDocument = /*#__PURE__*/ new TypedDocumentString(`
   description
   dueOn
   done
+  overdue
   doneAt
   owner {
     id
@@ -5539,6 +5547,7 @@ export const ReopenFollowUpDocument = /*#__PURE__*/ new TypedDocumentString(`
   description
   dueOn
   done
+  overdue
   doneAt
   owner {
     id
@@ -5577,6 +5586,7 @@ export const FollowUpsDueDocument = /*#__PURE__*/ new TypedDocumentString(`
   description
   dueOn
   done
+  overdue
   doneAt
   owner {
     id

@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import type { Context } from '../../common/context';
+import { todayUtc } from '../../common/dates';
 import { tryDecodeGlobalId } from '../../common/global-id';
 import { connectionType, PageArgs, type Connection } from '../../common/pagination';
 import { Account } from '../account/account.entity';
@@ -213,6 +214,11 @@ export class FollowUpResolver {
   @FieldResolver(() => Boolean, { description: 'True once it is done.' })
   done(@Root() followUp: FollowUp): boolean {
     return followUp.doneAt !== null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'True while it is open and its due day (UTC) has passed.' })
+  overdue(@Root() followUp: FollowUp): boolean {
+    return followUp.doneAt === null && followUp.dueOn < todayUtc();
   }
 
   @FieldResolver(() => Communication, { description: 'The communication it was promised in.' })
