@@ -146,6 +146,15 @@ describe('logging a communication', () => {
       'BAD_USER_INPUT',
     );
     expect(owner.fields[0].path).toBe('input.followUps.0.ownerId');
+    const early = await expectError(
+      jordan.logCommunication({
+        input: qbr({ followUps: [{ description: 'Too early', ownerId: staff.jordan, dueOn: dayOffset(-30) }] }),
+      }),
+      'BAD_USER_INPUT',
+    );
+    expect(early.fields).toEqual([
+      { path: 'input.followUps.0.dueOn', message: expect.stringContaining('before the communication') },
+    ]);
   });
 
   it('refuses BI readers, and accounts outside the portfolio', async () => {

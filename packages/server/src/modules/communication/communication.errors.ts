@@ -38,6 +38,8 @@ export const CommunicationErrors = {
   occurredInFuture: (path: string) =>
     BadInputError.field(path, 'is more than a day ahead of now; log a communication once it has taken place'),
   occurredTooEarly: (path: string) => BadInputError.field(path, 'is before 2000; check the year'),
+  dueBeforeCommunication: (path: string, day: string) =>
+    BadInputError.field(path, `is before the communication it was promised in (${day}); give a day on or after it`),
   rangeBackwards: () => BadInputError.field('filter.occurredTo', 'must be after `occurredFrom`'),
   alreadyDone: (description: string) =>
     new ConflictError(ErrorReason.INVALID_TRANSITION, `The follow-up "${description}" is done already.`),

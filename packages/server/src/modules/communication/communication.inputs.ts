@@ -5,8 +5,7 @@ import { ExpectedVersion, UPDATED_AT_ORDER, UpdatedSince } from '../../common/in
 import { OrderDirection } from '../../common/pagination';
 import { payloadType } from '../../common/payload';
 import { IsName } from '../../common/validation';
-import { CommunicationDirection, CommunicationType } from './communication.entity';
-import { Communication } from './communication.entity';
+import { Communication, CommunicationDirection, CommunicationType } from './communication.entity';
 import { FollowUp } from './follow-up.entity';
 
 /** The most people on one side of a communication, documents on it, and follow-ups logged with it. */

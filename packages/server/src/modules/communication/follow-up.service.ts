@@ -55,6 +55,12 @@ async function requireSettleableFollowUp(ctx: Context, globalId: string): Promis
   return followUp;
 }
 
+/** A follow-up is promised in a communication, so it falls due on or after the day (UTC) it took place. */
+function checkDueOn(communication: Communication, dueOn: string, path: string): void {
+  const day = todayUtc(communication.occurredAt);
+  if (dueOn < day) throw CommunicationErrors.dueBeforeCommunication(path, day);
+}
+
 function newFollowUp(ctx: Context, communication: Communication, input: NewFollowUpInput, ownerId: number): FollowUp {
   const followUp = stampNew(new FollowUp());
   followUp.communicationId = communication.id;
@@ -79,6 +85,7 @@ export const FollowUpService = {
   ): Promise<FollowUp[]> {
     const followUps: FollowUp[] = [];
     for (const [index, input] of inputs.entries()) {
+      checkDueOn(communication, input.dueOn, `${path}.${index}.dueOn`);
       const ownerId = await requireOwner(tx, input.ownerId, communication.accountId, `${path}.${index}.ownerId`);
       followUps.push(newFollowUp(tx, communication, input, ownerId));
     }
@@ -92,6 +99,7 @@ export const FollowUpService = {
       const communication = await requireReadableCommunication(tx, input.communicationId, 'input.communicationId');
       const account = (await tx.loaders.accountById.load(communication.accountId)) as Account;
       if (!(await canLogOn(tx, account))) throw CommunicationErrors.cannotLog(account.name);
+      checkDueOn(communication, input.dueOn, 'input.dueOn');
       const ownerId = await requireOwner(tx, input.ownerId, account.id, 'input.ownerId');
       const saved = await tx.em.save(newFollowUp(tx, communication, input, ownerId));
       await recordAudit(tx, 'addFollowUp', saved, diffFields(undefined, snapshot(saved), AUDITED_FIELDS));
@@ -107,7 +115,11 @@ export const FollowUpService = {
       if (input.description != null) followUp.description = input.description.trim();
       if (input.ownerId != null)
         followUp.ownerId = await requireOwner(tx, input.ownerId, followUp.accountId, 'input.ownerId');
-      if (input.dueOn != null) followUp.dueOn = input.dueOn;
+      if (input.dueOn != null) {
+        const communication = (await tx.loaders.communicationById.load(followUp.communicationId)) as Communication;
+        checkDueOn(communication, input.dueOn, 'input.dueOn');
+        followUp.dueOn = input.dueOn;
+      }
       const changes = diffFields(before, snapshot(followUp), AUDITED_FIELDS);
       await compareAndSwap(tx, followUp, input.expectedVersion, Object.keys(changes));
       await recordAudit(tx, 'updateFollowUp', followUp, changes);
