@@ -115,7 +115,7 @@ export type AddFollowUpInput = {
   communicationId: string;
   /** What is to be done (1 to 2000 characters). */
   description: string;
-  /** The day it is due. */
+  /** The day it is due: on or after the day of the communication. */
   dueOn: string;
   /** Who owns it: active staff who may log communications on the account. They are notified when someone else assigns it. */
   ownerId: string;
@@ -957,7 +957,7 @@ export type MoneyInput = {
 export type NewFollowUpInput = {
   /** What is to be done (1 to 2000 characters). */
   description: string;
-  /** The day it is due. */
+  /** The day it is due: on or after the day of the communication. */
   dueOn: string;
   /** Who owns it: active staff who may log communications on the account. They are notified when someone else assigns it. */
   ownerId: string;
@@ -1604,7 +1604,7 @@ export type UpdateContractInput = {
 export type UpdateFollowUpInput = {
   /** New description. */
   description?: string | null | undefined;
-  /** New due date. */
+  /** New due date: on or after the day of the communication. */
   dueOn?: string | null | undefined;
   /** The `version` you last read; stale means CONFLICT and no change. */
   expectedVersion: number;

@@ -47,7 +47,7 @@ export class NewFollowUpInput {
   @MaxLength(200)
   ownerId!: string;
 
-  @Field(() => GraphQLLocalDate, { description: 'The day it is due.' })
+  @Field(() => GraphQLLocalDate, { description: 'The day it is due: on or after the day of the communication.' })
   dueOn!: string;
 }
 
@@ -201,7 +201,10 @@ export class UpdateFollowUpInput {
   @MaxLength(200)
   ownerId?: string | null;
 
-  @Field(() => GraphQLLocalDate, { nullable: true, description: 'New due date.' })
+  @Field(() => GraphQLLocalDate, {
+    nullable: true,
+    description: 'New due date: on or after the day of the communication.',
+  })
   @IsOptional()
   dueOn?: string | null;
 }
