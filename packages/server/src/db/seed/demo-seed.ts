@@ -10,6 +10,7 @@ import { seedContracts } from './contracts-seed';
 import { seedInvoices } from './invoices-seed';
 import { seedClientIssues } from './client-issues-seed';
 import { seedProjects } from './projects-seed';
+import { seedHealthHistory } from './health-seed';
 
 /** Demo staff: every role, two seniors leading three and two account managers, one leaver. */
 export const DEMO_STAFF = [
@@ -287,6 +288,7 @@ export interface SeedSummary {
   invoices: number;
   projects: number;
   clientIssues: number;
+  healthSnapshots: number;
 }
 
 /** Seeds the demo portfolio when the database has no users yet; returns what it wrote, or null. */
@@ -439,6 +441,7 @@ export async function seedDemo(em: EntityManager): Promise<SeedSummary> {
   const invoices = await seedInvoices(em, rand);
   const projects = await seedProjects(em, rand);
   const clientIssues = await seedClientIssues(em, rand);
+  const healthSnapshots = await seedHealthHistory(em, rand);
 
   return {
     users: users.size,
@@ -451,5 +454,6 @@ export async function seedDemo(em: EntityManager): Promise<SeedSummary> {
     invoices,
     projects,
     clientIssues,
+    healthSnapshots,
   };
 }
