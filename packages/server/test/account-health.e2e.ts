@@ -1,0 +1,512 @@
+import type { EntityManager } from 'typeorm';
+import { stampNew, type BaseRecord } from '../src/common/base.entity';
+import { addDays, todayUtc } from '../src/common/dates';
+import { Role } from '../src/common/roles';
+import { Account } from '../src/modules/account/account.entity';
+import { readHealthFacts, writeHealthSnapshots } from '../src/modules/account-health/account-health.service';
+import {
+  DEFAULT_HEALTH_WEIGHTS,
+  deliveryScore,
+  engagementScore,
+  financeScore,
+  HEALTH_COMPONENTS,
+  healthBand,
+  type HealthComponent,
+  issuesScore,
+  overallScore,
+  renewalScore,
+} from '../src/modules/account-health/health.rules';
+import { ClientIssue } from '../src/modules/client-issue/client-issue.entity';
+import { ClientIssueSeverity, slaClock } from '../src/modules/client-issue/sla';
+import { DEFAULT_SLA_POLICY } from '../src/config/sla-terms';
+import { Communication } from '../src/modules/communication/communication.entity';
+import { Contract } from '../src/modules/contract/contract.entity';
+import { Invoice } from '../src/modules/invoice/invoice.entity';
+import { InvoiceStatus } from '../src/modules/invoice/invoicing.rules';
+import { Health, Project } from '../src/modules/project/project.entity';
+import { errorCodes, TestServer } from './support/harness';
+
+/** The account health score: components against the rows, weights, order and filter, history, scope. */
+let server: TestServer;
+let em: EntityManager;
+let troubled: Account;
+let healthy: Account;
+const DAY = 86_400_000;
+
+const gid = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64');
+
+/** A copy of `template` as a new row (a fresh id), with `changes` applied. */
+function copyOf<T extends BaseRecord>(template: T, changes: Partial<T>): T {
+  const row = Object.assign(Object.create(Object.getPrototypeOf(template) as object) as T, template, changes);
+  delete (row as { id?: number }).id;
+  return stampNew(row);
+}
+
+let sequence = 0;
+const unique = (prefix: string) => `${prefix}-H${Date.now() % 100000}-${++sequence}`;
+
+async function addProject(account: Account, name: string, health: Health | null) {
+  const template = await em.findOneByOrFail(Project, {});
+  await em.save(copyOf(template, { accountId: account.id, contractId: null, name, status: 'ACTIVE' as never, health }));
+}
+
+async function addIssue(account: Account, severity: ClientIssueSeverity, reportedDaysAgo: number) {
+  const template = await em.findOneByOrFail(ClientIssue, {});
+  const reportedAt = new Date(Date.now() - reportedDaysAgo * DAY);
+  await em.save(
+    copyOf(template, {
+      accountId: account.id,
+      number: unique('CI'),
+      severity,
+      status: 'OPEN' as never,
+      reportedAt,
+      ...slaClock(reportedAt, DEFAULT_SLA_POLICY[severity]),
+      firstResponseAt: null,
+      resolvedAt: null,
+    } as Partial<ClientIssue>),
+  );
+}
+
+async function addContract(account: Account, changes: Partial<Contract>): Promise<Contract> {
+  const template = await em.findOneByOrFail(Contract, {});
+  return em.save(
+    copyOf(template, {
+      accountId: account.id,
+      number: unique('C'),
+      status: 'ACTIVE' as never,
+      renewalOfId: null,
+      ...changes,
+    }),
+  );
+}
+
+async function addCommunication(account: Account, daysAgo: number) {
+  const loggedById = account.ownerId!;
+  await em.save(
+    stampNew(
+      Object.assign(new Communication(), {
+        accountId: account.id,
+        type: 'MEETING',
+        direction: 'OUTBOUND',
+        occurredAt: new Date(Date.now() - daysAgo * DAY),
+        subject: 'Quarterly check-in',
+        summary: null,
+        loggedById,
+      }),
+    ),
+  );
+}
+
+const HEALTH_FIELDS = `health { score band computedAt components { component weight score contribution explanation } }`;
+
+async function healthOf(who: Parameters<TestServer['gql']>[0], account: Account) {
+  const response = await server.gql(
+    who,
+    `query ($id: ID!) { node(id: $id) { ... on Account { name ${HEALTH_FIELDS} } } }`,
+    {
+      id: gid('Account', account.id),
+    },
+  );
+  expect(response.body.errors).toBeUndefined();
+  return response.body.data!.node as null | {
+    name: string;
+    health: {
+      score: number;
+      band: string;
+      components: {
+        component: HealthComponent;
+        weight: number;
+        score: number;
+        contribution: number;
+        explanation: string;
+      }[];
+    };
+  };
+}
+
+/** Every component of every account computed in TypeScript from its rows, as of `now`. */
+async function scoresFromRows(now: Date): Promise<Map<number, Record<HealthComponent, number>>> {
+  const today = todayUtc(now);
+  const [accounts, projects, issues, invoices, contracts, communications] = await Promise.all([
+    em.find(Account),
+    em.find(Project),
+    em.find(ClientIssue),
+    em.find(Invoice),
+    em.find(Contract),
+    em.find(Communication),
+  ]);
+  const of = <T extends { accountId: number }>(rows: T[], id: number) => rows.filter((row) => row.accountId === id);
+  const result = new Map<number, Record<HealthComponent, number>>();
+  for (const account of accounts) {
+    const last = of(communications, account.id).reduce<Date | null>(
+      (max, c) => (!max || c.occurredAt > max ? c.occurredAt : max),
+      null,
+    );
+    result.set(account.id, {
+      DELIVERY: deliveryScore(of(projects, account.id)),
+      ISSUES: issuesScore(of(issues, account.id), now),
+      FINANCE: financeScore(of(invoices, account.id), of(contracts, account.id), today),
+      RENEWAL: renewalScore(of(contracts, account.id), today),
+      ENGAGEMENT: engagementScore(last, today),
+    });
+  }
+  return result;
+}
+
+beforeAll(async () => {
+  server = await TestServer.start();
+  em = server.db.dataSource.manager;
+  const [jordan] = await server.sql<{ id: number }>(
+    "SELECT id FROM user WHERE email = 'jordan.kim@accountgraph.example'",
+  );
+  const template = await em.findOneByOrFail(Account, { ownerId: Number(jordan.id) });
+  troubled = await em.save(copyOf(template, { name: 'Health Trouble Plan', parentId: null }));
+  healthy = await em.save(copyOf(template, { name: 'Health Fine Plan', parentId: null }));
+
+  // The troubled account: a RED project, a breached CRITICAL issue, an overdue invoice, a renewal
+  // notice due in 10 days with no renewal started, and no contact for 120 days.
+  await addProject(troubled, 'Claims Feed Integration', Health.RED);
+  await addProject(troubled, 'Member Portal Refresh', Health.GREEN);
+  await addIssue(troubled, ClientIssueSeverity.CRITICAL, 10);
+  const today = todayUtc();
+  const contract = await addContract(troubled, {
+    startDate: addDays(today, -265),
+    endDate: addDays(today, 100),
+    noticePeriodDays: 90,
+    noticeDeadline: addDays(today, 10),
+    autoRenew: false,
+    valueCents: 36_500_000,
+    currency: 'USD',
+  });
+  const invoiceTemplate = await em.findOneByOrFail(Invoice, {});
+  await em.save(
+    copyOf(invoiceTemplate, {
+      accountId: troubled.id,
+      contractId: contract.id,
+      number: unique('INV'),
+      status: InvoiceStatus.SENT,
+      currency: 'USD',
+      totalCents: 4_500_000,
+      paidCents: 0,
+      dueDate: addDays(today, -20),
+    }),
+  );
+  await addCommunication(troubled, 120);
+
+  // The healthy one: a GREEN project, an auto-renewing contract, a meeting three days ago.
+  await addProject(healthy, 'Transparency Tool Rollout', Health.GREEN);
+  await addContract(healthy, {
+    startDate: addDays(today, -30),
+    endDate: addDays(today, 335),
+    noticePeriodDays: 90,
+    noticeDeadline: addDays(today, 245),
+    autoRenew: true,
+    valueCents: 50_000_000,
+    currency: 'USD',
+  });
+  await addCommunication(healthy, 3);
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+describe('Account.health', () => {
+  it('scores and explains each component of a troubled account from its records', async () => {
+    const node = await healthOf('jordan', troubled);
+    const byKind = Object.fromEntries(node!.health.components.map((c) => [c.component, c]));
+    // One of two active projects RED: half the delivery score.
+    expect(byKind.DELIVERY).toMatchObject({ score: 50, weight: 25 });
+    expect(byKind.DELIVERY.explanation).toBe('1 of 2 active projects is RED: Claims Feed Integration.');
+    // A breached CRITICAL issue costs 4 × 10 points.
+    expect(byKind.ISSUES.score).toBe(60);
+    expect(byKind.ISSUES.explanation).toBe('1 open client issue, 1 breached (1 CRITICAL).');
+    // USD 45,000 overdue against USD 365,000 × 365 / 366 days a year: 100 - floor(4.5M × 200 / 364,002.73...).
+    const annual = Math.floor((36_500_000 * 365) / 366);
+    expect(byKind.FINANCE.score).toBe(100 - Math.floor((4_500_000 * 200) / annual));
+    expect(byKind.FINANCE.explanation).toMatch(
+      /^USD 45,000\.00 overdue against USD 364,002\.73 of annual contract value \(12%\)\.$/,
+    );
+    // Notice due in 10 days, no renewal started: 10 × 100 / 90.
+    expect(byKind.RENEWAL.score).toBe(11);
+    expect(byKind.RENEWAL.explanation).toMatch(/notice deadline .*, in 10 days; no renewal started\.$/);
+    // 120 days without contact: nothing left of engagement.
+    expect(byKind.ENGAGEMENT.score).toBe(0);
+    expect(byKind.ENGAGEMENT.explanation).toMatch(/^Last contact 120 days ago/);
+
+    const scores = Object.fromEntries(HEALTH_COMPONENTS.map((c) => [c, byKind[c].score])) as Record<
+      HealthComponent,
+      number
+    >;
+    expect(node!.health.score).toBe(overallScore(scores, DEFAULT_HEALTH_WEIGHTS));
+    expect(node!.health.band).toBe('AT_RISK');
+    // Worst first, and the contributions add up to the unrounded score.
+    expect(node!.health.components.map((c) => c.score)).toEqual(
+      [...node!.health.components.map((c) => c.score)].sort((a, b) => a - b),
+    );
+    const sum = node!.health.components.reduce((total, c) => total + c.contribution, 0);
+    expect(Math.abs(sum - node!.health.score)).toBeLessThanOrEqual(0.5);
+  });
+
+  it('scores a healthy account HEALTHY with every component at 100', async () => {
+    const node = await healthOf('jordan', healthy);
+    expect(node!.health).toMatchObject({ score: 100, band: 'HEALTHY' });
+    const byKind = Object.fromEntries(node!.health.components.map((c) => [c.component, c]));
+    expect(byKind.RENEWAL.explanation).toMatch(/it renews by itself\.$/);
+    expect(byKind.ISSUES.explanation).toBe('No open client issues.');
+    expect(byKind.FINANCE.explanation).toBe('Nothing overdue.');
+  });
+
+  it('states each component once: the SQL form agrees with the TypeScript form for every account', async () => {
+    const now = new Date();
+    const fromRows = await scoresFromRows(now);
+    const ids = [...fromRows.keys()];
+    const fromSql = await readHealthFacts(em, server.db.dialect, ids, now, false);
+    const disagreements = ids.filter(
+      (id) => JSON.stringify(fromSql.get(id)?.scores) !== JSON.stringify(fromRows.get(id)),
+    );
+    expect(disagreements.map((id) => ({ id, sql: fromSql.get(id)?.scores, rows: fromRows.get(id) }))).toEqual([]);
+    // The demo data covers more than one value of each component.
+    for (const component of HEALTH_COMPONENTS)
+      expect(new Set([...fromRows.values()].map((s) => s[component])).size).toBeGreaterThan(1);
+  });
+
+  it('is read for a whole page of accounts in a constant number of statements', async () => {
+    const query = `query ($first: Int!) { accounts(first: $first) { edges { node { name ${HEALTH_FIELDS} } } } }`;
+    const token = await server.signedIn(Role.EXECUTIVE);
+    const count = async (first: number) => {
+      server.resetQueries();
+      const response = await server.post({ query, variables: { first } }, { authorization: `Bearer ${token}` });
+      expect(response.body.errors).toBeUndefined();
+      return server.queries.length;
+    };
+    const small = await count(5);
+    const large = await count(60);
+    expect(large).toBe(small);
+    expect(large).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('healthScoreWeights', () => {
+  const SET = `mutation ($input: SetHealthScoreWeightsInput!) {
+    setHealthScoreWeights(input: $input) { weights { isDefault version weights { component weight } } }
+  }`;
+  const weights = (values: Partial<Record<HealthComponent, number>>) =>
+    HEALTH_COMPONENTS.map((component) => ({ component, weight: values[component] ?? 0 }));
+
+  async function current() {
+    const response = await server.gql(
+      Role.ADMIN,
+      '{ healthScoreWeights { isDefault version weights { component weight } } }',
+    );
+    return response.body.data!.healthScoreWeights as { isDefault: boolean; version: number };
+  }
+
+  it('starts at the defaults, readable by everyone', async () => {
+    const response = await server.gql(
+      Role.BI_READER,
+      '{ healthScoreWeights { isDefault version weights { component weight } } }',
+    );
+    expect(response.body.data!.healthScoreWeights).toEqual({
+      isDefault: true,
+      version: 1,
+      weights: HEALTH_COMPONENTS.map((component) => ({ component, weight: DEFAULT_HEALTH_WEIGHTS[component] })),
+    });
+  });
+
+  it.each([Role.EXECUTIVE, Role.SENIOR_ACCOUNT_MANAGER, Role.ACCOUNT_MANAGER, Role.FINANCE, Role.BI_READER])(
+    'are set by admins only (%s is refused)',
+    async (role) => {
+      const response = await server.gql(role, SET, {
+        input: { weights: weights({ DELIVERY: 1 }), expectedVersion: 1 },
+      });
+      expect(errorCodes(response)).toEqual(['FORBIDDEN']);
+    },
+  );
+
+  it.each([
+    ['a negative weight', weights({ DELIVERY: -1, ISSUES: 5 })],
+    ['all weights zero', weights({})],
+    ['a component missing', weights({ DELIVERY: 1 }).slice(1)],
+    ['a component twice', [...weights({ DELIVERY: 1 }), { component: 'DELIVERY', weight: 2 }]],
+    ['a fraction', weights({ DELIVERY: 1.5 })],
+  ])('refuses %s with BAD_USER_INPUT and changes nothing', async (_case, given) => {
+    const response = await server.gql(Role.ADMIN, SET, { input: { weights: given, expectedVersion: 1 } });
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(await current()).toMatchObject({ isDefault: true, version: 1 });
+  });
+
+  it('change the score as stated, audited; a stale version is a CONFLICT; racing admins: one wins', async () => {
+    const before = await healthOf(Role.ADMIN, troubled);
+    const delivery = before!.health.components.find((c) => c.component === 'DELIVERY')!.score;
+
+    // Two admins set the weights from the same version at once: one wins, the other is told to reload.
+    const [first, second] = await Promise.all([
+      server.gql(Role.ADMIN, SET, { input: { weights: weights({ DELIVERY: 1 }), expectedVersion: 1 } }),
+      server.gql(Role.ADMIN, SET, { input: { weights: weights({ DELIVERY: 1 }), expectedVersion: 1 } }),
+    ]);
+    const codes = [errorCodes(first), errorCodes(second)].map((c) => c.join());
+    expect(codes.sort()).toEqual(['', 'CONFLICT']);
+    expect(await current()).toMatchObject({ isDefault: false, version: 2 });
+
+    // Only DELIVERY weighs: the score is the delivery score.
+    const after = await healthOf(Role.ADMIN, troubled);
+    expect(after!.health.score).toBe(delivery);
+    expect(after!.health.components.find((c) => c.component === 'ISSUES')).toMatchObject({
+      weight: 0,
+      contribution: 0,
+    });
+
+    const stale = await server.gql(Role.ADMIN, SET, { input: { weights: weights({ ISSUES: 1 }), expectedVersion: 1 } });
+    expect(errorCodes(stale)).toEqual(['CONFLICT']);
+
+    // Back to the defaults, through the API.
+    const reset = await server.gql(Role.ADMIN, SET, {
+      input: { weights: weights(DEFAULT_HEALTH_WEIGHTS), expectedVersion: 2 },
+    });
+    expect(reset.body.errors).toBeUndefined();
+    expect((await healthOf(Role.ADMIN, troubled))!.health.score).toBe(before!.health.score);
+    expect(await server.count("SELECT COUNT(*) AS n FROM audit_event WHERE action = 'setHealthScoreWeights'")).toBe(2);
+  });
+});
+
+describe('accounts(orderBy: HEALTH) and the health filter', () => {
+  const PAGE = `query ($first: Int!, $after: String, $filter: AccountFilter, $direction: OrderDirection!) {
+    accounts(first: $first, after: $after, filter: $filter, orderBy: { field: HEALTH, direction: $direction }) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { id name health { score band } } }
+    }
+  }`;
+
+  async function all(who: Parameters<TestServer['gql']>[0], direction: 'ASC' | 'DESC', filter?: unknown, first = 7) {
+    const nodes: { id: string; name: string; health: { score: number; band: string } }[] = [];
+    let after: string | null = null;
+    let total = 0;
+    for (;;) {
+      const response = await server.gql(who, PAGE, { first, after, filter, direction });
+      expect(response.body.errors).toBeUndefined();
+      const page = response.body.data!.accounts;
+      total = page.totalCount;
+      nodes.push(...page.edges.map((e: any) => e.node));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    return { nodes, total };
+  }
+
+  const rowId = (id: string) => Number(Buffer.from(id, 'base64').toString().split(':')[1]);
+
+  it('orders by (score, id) in both directions, every account once across pages', async () => {
+    const asc = await all(Role.EXECUTIVE, 'ASC');
+    expect(asc.nodes.length).toBe(asc.total);
+    expect(new Set(asc.nodes.map((n) => n.id)).size).toBe(asc.total);
+    const sorted = [...asc.nodes].sort((a, b) => a.health.score - b.health.score || rowId(a.id) - rowId(b.id));
+    expect(asc.nodes.map((n) => n.id)).toEqual(sorted.map((n) => n.id));
+    const desc = await all(Role.EXECUTIVE, 'DESC', undefined, 11);
+    expect(desc.nodes.map((n) => n.id)).toEqual([...sorted].reverse().map((n) => n.id));
+  });
+
+  it('filters by band and by score range, on the score it shows', async () => {
+    const everyone = (await all(Role.EXECUTIVE, 'ASC', undefined, 100)).nodes;
+    const atRisk = await all(Role.EXECUTIVE, 'ASC', { health: { bands: ['AT_RISK'] } });
+    expect(atRisk.nodes.map((n) => n.id)).toEqual(everyone.filter((n) => n.health.band === 'AT_RISK').map((n) => n.id));
+    expect(atRisk.nodes.map((n) => n.name)).toContain('Health Trouble Plan');
+    const middle = await all(Role.EXECUTIVE, 'DESC', { health: { minScore: 60, maxScore: 80 } });
+    expect(middle.nodes.every((n) => n.health.score >= 60 && n.health.score <= 80)).toBe(true);
+    expect(middle.total).toBe(everyone.filter((n) => n.health.score >= 60 && n.health.score <= 80).length);
+    expect(middle.total).toBeGreaterThan(0);
+    for (const n of everyone) expect(n.health.band).toBe(healthBand(n.health.score));
+  });
+
+  it('refuses a score out of range and a cursor from another order', async () => {
+    const bad = await server.gql(Role.EXECUTIVE, PAGE, {
+      first: 5,
+      direction: 'ASC',
+      filter: { health: { minScore: 101 } },
+    });
+    expect(errorCodes(bad)).toEqual(['BAD_USER_INPUT']);
+    const byName = await server.gql(Role.EXECUTIVE, '{ accounts(first: 1) { pageInfo { endCursor } } }');
+    const foreign = await server.gql(Role.EXECUTIVE, PAGE, {
+      first: 5,
+      direction: 'ASC',
+      after: byName.body.data!.accounts.pageInfo.endCursor,
+    });
+    expect(errorCodes(foreign)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('keeps an account manager to their portfolio', async () => {
+    const jordans = await all('jordan', 'ASC');
+    const [row] = await server.sql<{ n: number }>(
+      "SELECT COUNT(*) AS n FROM account a WHERE a.ownerId = (SELECT id FROM user WHERE email = 'jordan.kim@accountgraph.example') OR EXISTS (SELECT 1 FROM account_team_member t WHERE t.accountId = a.id AND t.userId = (SELECT id FROM user WHERE email = 'jordan.kim@accountgraph.example'))",
+    );
+    expect(jordans.total).toBe(Number(row.n));
+    expect(jordans.nodes.map((n) => n.name)).toContain('Health Trouble Plan');
+    // Jordan's senior holds Jordan's portfolio; the other team's senior and account manager do not.
+    expect((await all('marcus', 'ASC')).nodes.map((n) => n.name)).toContain('Health Trouble Plan');
+    expect((await healthOf('marcus', troubled))!.health.band).toBe('AT_RISK');
+    for (const other of ['sofia', 'casey'] as const) {
+      expect((await all(other, 'ASC')).nodes.map((n) => n.name)).not.toContain('Health Trouble Plan');
+      expect(await healthOf(other, troubled)).toBeNull();
+    }
+  });
+});
+
+describe('Account.healthHistory', () => {
+  const HISTORY = `query ($id: ID!, $from: LocalDate!, $to: LocalDate!, $first: Int, $after: String) {
+    node(id: $id) { ... on Account { healthHistory(from: $from, to: $to, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { day score band delivery issues finance renewal engagement } }
+    } } }
+  }`;
+
+  it('holds a year of daily snapshots for the demo accounts, paged oldest first', async () => {
+    const [account] = await server.sql<{ id: number }>('SELECT MIN(accountId) AS id FROM account_health_snapshot');
+    const today = todayUtc();
+    const response = await server.gql(Role.EXECUTIVE, HISTORY, {
+      id: gid('Account', Number(account.id)),
+      from: addDays(today, -400),
+      to: today,
+      first: 100,
+    });
+    expect(response.body.errors).toBeUndefined();
+    const history = response.body.data!.node.healthHistory;
+    expect(history.totalCount).toBe(365);
+    const days = history.edges.map((e: any) => e.node.day);
+    expect(days[0]).toBe(addDays(today, -364));
+    expect(days).toEqual([...days].sort());
+    const second = await server.gql(Role.EXECUTIVE, HISTORY, {
+      id: gid('Account', Number(account.id)),
+      from: addDays(today, -400),
+      to: today,
+      first: 100,
+      after: history.pageInfo.endCursor,
+    });
+    expect(second.body.data!.node.healthHistory.edges[0].node.day).toBe(addDays(today, -264));
+  });
+
+  it('is written once per account and day: writing again replaces the day', async () => {
+    const now = new Date();
+    const day = todayUtc(now);
+    const countFor = () => server.count('SELECT COUNT(*) AS n FROM account_health_snapshot WHERE day = ?', [day]);
+    const accounts = await server.count('SELECT COUNT(*) AS n FROM account');
+    await server.db.transaction((tx) => writeHealthSnapshots(tx, server.db.dialect, now));
+    expect(await countFor()).toBe(accounts);
+    await Promise.all([
+      server.db.transaction((tx) => writeHealthSnapshots(tx, server.db.dialect, now)),
+      server.db.transaction((tx) => writeHealthSnapshots(tx, server.db.dialect, now)),
+    ]);
+    expect(await countFor()).toBe(accounts);
+    const response = await server.gql('jordan', HISTORY, { id: gid('Account', troubled.id), from: day, to: day });
+    const node = await healthOf('jordan', troubled);
+    expect(response.body.data!.node.healthHistory.edges.map((e: any) => e.node.score)).toEqual([node!.health.score]);
+  });
+
+  it('refuses a range that ends before it starts', async () => {
+    const response = await server.gql(Role.EXECUTIVE, HISTORY, {
+      id: gid('Account', troubled.id),
+      from: '2026-02-01',
+      to: '2026-01-01',
+    });
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+  });
+});
