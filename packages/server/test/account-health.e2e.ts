@@ -114,7 +114,7 @@ async function healthOf(who: Parameters<TestServer['gql']>[0], account: Account)
       score: number;
       band: string;
       components: {
-        component: HealthComponent;
+        component: string;
         weight: number;
         score: number;
         contribution: number;
@@ -382,13 +382,17 @@ describe('accounts(orderBy: HEALTH) and the health filter', () => {
   async function all(who: Parameters<TestServer['gql']>[0], direction: 'ASC' | 'DESC', filter?: unknown, first = 7) {
     const nodes: { id: string; name: string; health: { score: number; band: string } }[] = [];
     let after: string | null = null;
-    let total = 0;
+    let total: number;
     for (;;) {
       const response = await server.gql(who, PAGE, { first, after, filter, direction });
       expect(response.body.errors).toBeUndefined();
-      const page = response.body.data!.accounts;
+      const page = response.body.data!.accounts as {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        edges: { node: (typeof nodes)[number] }[];
+      };
       total = page.totalCount;
-      nodes.push(...page.edges.map((e: any) => e.node));
+      nodes.push(...page.edges.map((e) => e.node));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
     }

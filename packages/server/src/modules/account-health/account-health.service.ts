@@ -80,7 +80,7 @@ export const HEALTH_SORT: Omit<SortOrder, 'direction'> = {
 /** A history covers at most about ten years: a chart, not an export. */
 export const MAX_HISTORY_DAYS = 3700;
 
-const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
+const num = (value: RawValue): number => (value === null || value === undefined ? 0 : Number(value));
 const SCORE_COLUMNS: Record<HealthComponent, string> = {
   DELIVERY: 'delivery',
   ISSUES: 'issues',
@@ -89,12 +89,16 @@ const SCORE_COLUMNS: Record<HealthComponent, string> = {
   ENGAGEMENT: 'engagement',
 };
 
-function toDate(value: unknown): Date | null {
+type RawValue = string | number | Date | null | undefined;
+
+function toDate(value: RawValue): Date | null {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return value;
   // SQLite returns 'YYYY-MM-DD HH:MM:SS.SSS' in UTC.
   return new Date(`${String(value).replace(' ', 'T')}Z`);
 }
+
+const text = (value: RawValue): string | null => (value === null || value === undefined ? null : String(value));
 
 /**
  * Reads the health facts of `accountIds` in one statement (and the RED projects' names in a
@@ -129,7 +133,7 @@ export async function readHealthFacts(
     .addSelect(lastContactedSql('a'), 'lastContactedAt')
     .where('a.id IN (:...healthAccountIds)', { healthAccountIds: [...accountIds] })
     .setParameters(healthSqlParams(now));
-  const rows = await qb.getRawMany<Record<string, unknown>>();
+  const rows = await qb.getRawMany<Record<string, RawValue>>();
   for (const row of rows) {
     const accountId = Number(row.accountId);
     facts.set(accountId, {
@@ -144,10 +148,10 @@ export async function readHealthFacts(
       openIssues: num(row.openIssues),
       breachedIssues: num(row.breachedIssues),
       breachedCritical: num(row.breachedCritical),
-      financeCurrency: row.financeCurrency == null ? null : String(row.financeCurrency),
+      financeCurrency: text(row.financeCurrency),
       overdueCents: num(row.overdueCents),
       annualCents: num(row.annualCents),
-      renewalContract: row.renewalContract == null ? null : String(row.renewalContract),
+      renewalContract: text(row.renewalContract),
       daysToNotice: row.daysToNotice == null ? null : Number(row.daysToNotice),
       renewalInHand: num(row.renewalInHand) === 1,
       renewalAutoRenews: num(row.renewalAutoRenews) === 1,
@@ -319,11 +323,11 @@ export async function writeHealthSnapshots(
 
 /** True when every account already has a snapshot for `day`. */
 export async function hasSnapshotsFor(em: EntityManager, day: LocalDate): Promise<boolean> {
-  const [row] = await em.query(
+  const [row]: { missing: number | string }[] = await em.query(
     'SELECT COUNT(*) AS missing FROM account a WHERE NOT EXISTS (SELECT 1 FROM account_health_snapshot s WHERE s.accountId = a.id AND s.day = ?)',
     [day],
   );
-  return Number((row as { missing: number | string }).missing) === 0;
+  return Number(row.missing) === 0;
 }
 
 /** The health score: computed from the records, weights set by an admin, a daily history. */
