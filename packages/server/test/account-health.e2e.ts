@@ -257,20 +257,6 @@ describe('Account.health', () => {
     expect(byKind.FINANCE.explanation).toBe('Nothing overdue.');
   });
 
-  it('states each component once: the SQL form agrees with the TypeScript form for every account', async () => {
-    const now = new Date();
-    const fromRows = await scoresFromRows(now);
-    const ids = [...fromRows.keys()];
-    const fromSql = await readHealthFacts(em, server.db.dialect, ids, now, false);
-    const disagreements = ids.filter(
-      (id) => JSON.stringify(fromSql.get(id)?.scores) !== JSON.stringify(fromRows.get(id)),
-    );
-    expect(disagreements.map((id) => ({ id, sql: fromSql.get(id)?.scores, rows: fromRows.get(id) }))).toEqual([]);
-    // The demo data covers more than one value of each component.
-    for (const component of HEALTH_COMPONENTS)
-      expect(new Set([...fromRows.values()].map((s) => s[component])).size).toBeGreaterThan(1);
-  });
-
   it('is read for a whole page of accounts in a constant number of statements', async () => {
     const query = `query ($first: Int!) { accounts(first: $first) { edges { node { name ${HEALTH_FIELDS} } } } }`;
     const token = await server.signedIn(Role.EXECUTIVE);
@@ -512,5 +498,193 @@ describe('Account.healthHistory', () => {
       to: '2026-01-01',
     });
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
+describe("the rule's two forms", () => {
+  /** Accounts made for the edges of each component: boundaries to the day, empty and mixed cases. */
+  const edges: Record<string, Account> = {};
+
+  async function edge(name: string): Promise<Account> {
+    const template = await em.findOneByOrFail(Account, {});
+    const account = await em.save(copyOf(template, { name: `Edge: ${name}`, parentId: null }));
+    edges[name] = account;
+    return account;
+  }
+
+  async function contact(account: Account, at: string) {
+    await em.save(
+      stampNew(
+        Object.assign(new Communication(), {
+          accountId: account.id,
+          type: 'CALL',
+          direction: 'INBOUND',
+          occurredAt: new Date(at),
+          subject: 'Call',
+          summary: null,
+          loggedById: account.ownerId!,
+        }),
+      ),
+    );
+  }
+
+  async function invoice(account: Account, changes: Partial<Invoice>) {
+    const template = await em.findOneByOrFail(Invoice, {});
+    await em.save(
+      copyOf(template, {
+        accountId: account.id,
+        number: unique('INV'),
+        status: InvoiceStatus.SENT,
+        paidCents: 0,
+        ...changes,
+      }),
+    );
+  }
+
+  beforeAll(async () => {
+    const today = todayUtc();
+    // ENGAGEMENT: the last contact's calendar day decides, at and either side of 30 and 120 days.
+    for (const days of [0, 30, 31, 75, 119, 120, 400, -2]) {
+      const account = await edge(`contact ${days} days ago`);
+      await contact(account, `${addDays(today, -days)}T${days % 2 ? '00:00:00.000' : '23:59:59.999'}Z`);
+      await contact(account, `${addDays(today, -days - 40)}T12:00:00.000Z`);
+    }
+    // RENEWAL: days to the notice deadline at and either side of 0 and 90; in hand three ways.
+    for (const days of [-1, 0, 1, 45, 89, 90]) {
+      const account = await edge(`notice in ${days} days`);
+      await addContract(account, {
+        endDate: addDays(today, Math.max(days, 0) + 30),
+        noticeDeadline: addDays(today, days),
+        autoRenew: false,
+      });
+    }
+    await addContract(await edge('auto-renews'), {
+      endDate: addDays(today, 40),
+      noticeDeadline: addDays(today, 5),
+      autoRenew: true,
+    });
+    for (const status of ['DRAFT', 'PENDING_APPROVAL', 'TERMINATED'] as const) {
+      const account = await edge(`renewal ${status}`);
+      const next = await addContract(account, {
+        endDate: addDays(today, 40),
+        noticeDeadline: addDays(today, 5),
+        autoRenew: false,
+      });
+      await addContract(account, {
+        status: status as never,
+        renewalOfId: next.id,
+        endDate: addDays(today, 400),
+        noticeDeadline: addDays(today, 310),
+      });
+    }
+    const ended = await edge('contract ended yesterday');
+    await addContract(ended, { endDate: addDays(today, -1), noticeDeadline: addDays(today, -31), autoRenew: false });
+    const two = await edge('two contracts');
+    await addContract(two, { endDate: addDays(today, 300), noticeDeadline: addDays(today, 20), autoRenew: false });
+    await addContract(two, { endDate: addDays(today, 100), noticeDeadline: addDays(today, 70), autoRenew: true });
+    // FINANCE: per currency, the worst counts; due today is not overdue; partly paid; no contract.
+    const currencies = await edge('two currencies');
+    await addContract(currencies, {
+      currency: 'USD',
+      valueCents: 10_000_000,
+      startDate: addDays(today, -100),
+      endDate: addDays(today, 264),
+    });
+    await addContract(currencies, {
+      currency: 'EUR',
+      valueCents: 2_000_000,
+      startDate: addDays(today, -100),
+      endDate: addDays(today, 264),
+    });
+    await invoice(currencies, { currency: 'USD', totalCents: 4_000_000, dueDate: addDays(today, -1) });
+    await invoice(currencies, {
+      currency: 'EUR',
+      totalCents: 500_000,
+      paidCents: 100_000,
+      status: InvoiceStatus.PARTIALLY_PAID,
+      dueDate: addDays(today, -1),
+    });
+    await invoice(currencies, { currency: 'EUR', totalCents: 900_000, dueDate: today });
+    const orphan = await edge('overdue without a contract');
+    await invoice(orphan, { currency: 'GBP', totalCents: 1_000, dueDate: addDays(today, -60) });
+    const paid = await edge('overdue but paid or void');
+    await invoice(paid, {
+      currency: 'USD',
+      totalCents: 1_000,
+      paidCents: 1_000,
+      status: InvoiceStatus.PAID,
+      dueDate: addDays(today, -60),
+    });
+    await invoice(paid, {
+      currency: 'USD',
+      totalCents: 1_000,
+      status: InvoiceStatus.VOID,
+      dueDate: addDays(today, -60),
+    });
+    // ISSUES: a pile that costs more than 100; open but not yet late.
+    const pile = await edge('many breached issues');
+    for (let i = 0; i < 4; i++) await addIssue(pile, ClientIssueSeverity.CRITICAL, 20);
+    const fresh = await edge('fresh LOW and HIGH issues');
+    await addIssue(fresh, ClientIssueSeverity.LOW, 0);
+    await addIssue(fresh, ClientIssueSeverity.HIGH, 0);
+    // DELIVERY: AMBER only, no update yet, finished RED work.
+    const amber = await edge('three AMBER of four');
+    for (const health of [Health.AMBER, Health.AMBER, Health.AMBER, null])
+      await addProject(amber, `Amber ${unique('P')}`, health);
+    const done = await edge('only completed RED work');
+    const template = await em.findOneByOrFail(Project, {});
+    await em.save(
+      copyOf(template, {
+        accountId: done.id,
+        contractId: null,
+        name: 'Done',
+        status: 'COMPLETED' as never,
+        health: Health.RED,
+      }),
+    );
+  });
+
+  it('states each component once: the SQL form agrees with the TypeScript form for every account', async () => {
+    const now = new Date();
+    const fromRows = await scoresFromRows(now);
+    const ids = [...fromRows.keys()];
+    const fromSql = await readHealthFacts(em, server.db.dialect, ids, now, false);
+    const disagreements = ids.filter(
+      (id) => JSON.stringify(fromSql.get(id)?.scores) !== JSON.stringify(fromRows.get(id)),
+    );
+    expect(disagreements.map((id) => ({ id, sql: fromSql.get(id)?.scores, rows: fromRows.get(id) }))).toEqual([]);
+    // The rows cover more than one value of each component.
+    for (const component of HEALTH_COMPONENTS)
+      expect(new Set([...fromRows.values()].map((s) => s[component])).size).toBeGreaterThan(1);
+  });
+
+  it('scores the edges as the rules state', async () => {
+    const now = new Date();
+    const facts = await readHealthFacts(
+      em,
+      server.db.dialect,
+      Object.values(edges).map((a) => a.id),
+      now,
+      false,
+    );
+    const score = (name: string, component: HealthComponent) => facts.get(edges[name].id)!.scores[component];
+    expect([0, 30, 31, 75, 119, 120, 400, -2].map((d) => score(`contact ${d} days ago`, 'ENGAGEMENT'))).toEqual([
+      100, 100, 98, 50, 1, 0, 0, 100,
+    ]);
+    expect([-1, 0, 1, 45, 89, 90].map((d) => score(`notice in ${d} days`, 'RENEWAL'))).toEqual([0, 0, 1, 50, 98, 100]);
+    expect(score('auto-renews', 'RENEWAL')).toBe(100);
+    expect(score('renewal DRAFT', 'RENEWAL')).toBe(100);
+    expect(score('renewal PENDING_APPROVAL', 'RENEWAL')).toBe(100);
+    expect(score('renewal TERMINATED', 'RENEWAL')).toBe(5);
+    expect(score('contract ended yesterday', 'RENEWAL')).toBe(100);
+    expect(score('two contracts', 'RENEWAL')).toBe(22);
+    // EUR: 400,000 overdue of 2,000,000 × 365 / 365 a year is 20%: 100 - 40. USD: 40%: 100 - 80 = 20, the worst.
+    expect(score('two currencies', 'FINANCE')).toBe(20);
+    expect(score('overdue without a contract', 'FINANCE')).toBe(0);
+    expect(score('overdue but paid or void', 'FINANCE')).toBe(100);
+    expect(score('many breached issues', 'ISSUES')).toBe(0);
+    expect(score('fresh LOW and HIGH issues', 'ISSUES')).toBe(100 - 3 * 1 - 3 * 3);
+    expect(score('three AMBER of four', 'DELIVERY')).toBe(Math.floor((400 - 150) / 4));
+    expect(score('only completed RED work', 'DELIVERY')).toBe(100);
   });
 });
