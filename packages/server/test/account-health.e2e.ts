@@ -491,6 +491,45 @@ describe('Account.healthHistory', () => {
     expect(response.body.data!.node.healthHistory.edges.map((e: any) => e.node.score)).toEqual([node!.health.score]);
   });
 
+  it('is downloadable for dashboards, scoped like the API', async () => {
+    const download = async (who: 'jordan' | Role) => {
+      const response = await fetch(`${server.origin}/export/account-health-history.ndjson`, {
+        headers: { authorization: `Bearer ${await server.token(who)}` },
+      });
+      expect(response.status).toBe(200);
+      return (await response.text())
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { accountId: string; day: string; score: number; band: string });
+    };
+    const everything = await download(Role.BI_READER);
+    expect(everything.length).toBe(await server.count('SELECT COUNT(*) AS n FROM account_health_snapshot'));
+    expect(everything[0]).toEqual({
+      accountId: expect.any(String),
+      day: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      score: expect.any(Number),
+      band: healthBand(everything[0].score),
+      delivery: expect.any(Number),
+      issues: expect.any(Number),
+      finance: expect.any(Number),
+      renewal: expect.any(Number),
+      engagement: expect.any(Number),
+      recordedAt: expect.any(String),
+    });
+    const jordans = new Set((await download('jordan')).map((row) => row.accountId));
+    const readable = await server.gql('jordan', '{ accounts(first: 100) { edges { node { id } } } }');
+    const recorded = new Set(
+      (await server.sql<{ id: number }>('SELECT DISTINCT accountId AS id FROM account_health_snapshot')).map((row) =>
+        gid('Account', Number(row.id)),
+      ),
+    );
+    const expected = (readable.body.data!.accounts.edges as { node: { id: string } }[])
+      .map((e) => e.node.id)
+      .filter((id) => recorded.has(id));
+    expect([...jordans].sort()).toEqual(expected.sort());
+    expect(jordans.size).toBeGreaterThan(0);
+  });
+
   it('refuses a range that ends before it starts', async () => {
     const response = await server.gql(Role.EXECUTIVE, HISTORY, {
       id: gid('Account', troubled.id),

@@ -1,5 +1,6 @@
 import type { FeatureModule } from '../../common/feature-module';
 import { AccountHealthSnapshot, HealthScoreWeight } from './account-health.entity';
+import { accountHealthExports } from './account-health.exports';
 import { accountHealthLoaders } from './account-health.loaders';
 import { AccountHealthPolicy } from './account-health.policy';
 import { AccountHealthFieldsResolver, AccountHealthResolver } from './account-health.resolver';
@@ -11,4 +12,5 @@ export const accountHealthModule: FeatureModule = {
   entities: [HealthScoreWeight, AccountHealthSnapshot],
   resolvers: [AccountHealthResolver, AccountHealthFieldsResolver],
   loaders: accountHealthLoaders,
+  exports: accountHealthExports,
 };
