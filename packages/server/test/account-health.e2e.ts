@@ -352,7 +352,11 @@ describe('healthScoreWeights', () => {
     });
     expect(reset.body.errors).toBeUndefined();
     expect((await healthOf(Role.ADMIN, troubled))!.health.score).toBe(before!.health.score);
-    expect(await server.count("SELECT COUNT(*) AS n FROM audit_event WHERE action = 'setHealthScoreWeights'")).toBe(2);
+    expect(
+      await server.count(
+        "SELECT COUNT(*) AS n FROM audit_event WHERE action = 'setHealthScoreWeights' AND entityType = 'HealthScoreWeights'",
+      ),
+    ).toBe(2);
   });
 });
 
@@ -706,7 +710,7 @@ describe("the rule's two forms", () => {
       now,
       false,
     );
-    const score = (name: string, component: HealthComponent) => facts.get(edges[name].id)!.scores[component];
+    const score = (name: string, component: `${HealthComponent}`) => facts.get(edges[name].id)!.scores[component];
     expect([0, 30, 31, 75, 119, 120, 400, -2].map((d) => score(`contact ${d} days ago`, 'ENGAGEMENT'))).toEqual([
       100, 100, 98, 50, 1, 0, 0, 100,
     ]);

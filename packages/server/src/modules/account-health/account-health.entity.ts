@@ -37,7 +37,6 @@ registerEnumType(HealthBand, {
 });
 
 /** One component's weight in the health score, as an admin set it; no rows means the defaults. */
-@NodeType('HealthScoreWeight')
 @Entity('health_score_weight')
 export class HealthScoreWeight extends BaseRecord {
   @Index({ unique: true })
@@ -47,6 +46,13 @@ export class HealthScoreWeight extends BaseRecord {
   @Column({ type: 'int' })
   weight!: number;
 }
+
+/**
+ * The set of weights as the audit trail names it: one record, `HealthScoreWeights`, whatever rows
+ * hold it (not a table, not a node).
+ */
+@NodeType('HealthScoreWeights')
+export class HealthScoreWeightsRecord extends BaseRecord {}
 
 /** An account's health as recorded on one day (UTC), for charts; one row per account per day. */
 @ObjectType({ description: "An account's health score as recorded on one day (UTC), with its component scores." })

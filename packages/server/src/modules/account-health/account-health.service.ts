@@ -17,7 +17,7 @@ import { joinToOne, primeToOne, type ToOne } from '../../common/to-one';
 import type { Account } from '../account/account.entity';
 import { recordAudit } from '../audit/audit.service';
 import { ClientIssueSeverity } from '../client-issue/sla';
-import { AccountHealthSnapshot, HealthScoreWeight } from './account-health.entity';
+import { AccountHealthSnapshot, HealthScoreWeight, HealthScoreWeightsRecord } from './account-health.entity';
 import { AccountHealthErrors } from './account-health.errors';
 import type { AccountHealthFilter, SetHealthScoreWeightsInput } from './account-health.inputs';
 import type { AccountHealth, HealthComponentScore, HealthScoreWeights } from './account-health.types';
@@ -353,7 +353,6 @@ export const AccountHealthService = {
       const stale = () => new StaleVersionError('HealthScoreWeights', 'weights', input.expectedVersion, before.version);
       if (before.version !== input.expectedVersion) throw stale();
       const now = new Date();
-      let audited: HealthScoreWeight;
       if (before.isDefault) {
         // The first change inserts the rows; the unique component key lets only one of two racing admins in.
         const rows = HEALTH_COMPONENTS.map((component) => {
@@ -369,7 +368,6 @@ export const AccountHealthService = {
           if (isUniqueViolation(error)) throw stale();
           throw error;
         }
-        audited = await tx.em.getRepository(HealthScoreWeight).findOneByOrFail({ component: HEALTH_COMPONENTS[0] });
       } else {
         // One compare-and-swap over all rows: every row must still be at the version the client read.
         const result = await tx.em
@@ -384,15 +382,16 @@ export const AccountHealthService = {
           .where('version = :expected', { expected: input.expectedVersion })
           .execute();
         if (result.affected !== HEALTH_COMPONENTS.length) throw stale();
-        audited = await tx.em.getRepository(HealthScoreWeight).findOneByOrFail({ component: HEALTH_COMPONENTS[0] });
       }
       const changes = Object.fromEntries(
         before.weights
           .filter((w) => w.weight !== given.get(w.component) || before.isDefault)
           .map((w) => [w.component, { before: w.weight, after: given.get(w.component)! }]),
       );
+      const after = await readWeights(tx.em);
+      const audited = Object.assign(new HealthScoreWeightsRecord(), { id: 1, version: after.version });
       await recordAudit(tx, 'setHealthScoreWeights', audited, changes);
-      return readWeights(tx.em);
+      return after;
     });
   },
 
