@@ -59,8 +59,8 @@ async function main(): Promise<void> {
       process.exit(1);
     }, 10_000);
     timer.unref();
-    healthSnapshots.stop();
     await server.stop();
+    await healthSnapshots.stop();
     await db.dataSource.destroy();
     logger.info('stopped');
     process.exit(0);

@@ -24,6 +24,8 @@ import { Contract } from '../src/modules/contract/contract.entity';
 import { Invoice } from '../src/modules/invoice/invoice.entity';
 import { InvoiceStatus } from '../src/modules/invoice/invoicing.rules';
 import { Health, Project } from '../src/modules/project/project.entity';
+import pino from 'pino';
+import { recordDailyHealth, startHealthSnapshots } from '../src/modules/account-health/health-snapshots';
 import { errorCodes, TestServer } from './support/harness';
 
 /** The account health score: components against the rows, weights, order and filter, history, scope. */
@@ -493,6 +495,20 @@ describe('Account.healthHistory', () => {
     const response = await server.gql('jordan', HISTORY, { id: gid('Account', troubled.id), from: day, to: day });
     const node = await healthOf('jordan', troubled);
     expect(response.body.data!.node.healthHistory.edges.map((e: any) => e.node.score)).toEqual([node!.health.score]);
+  });
+
+  it("is recorded by the scheduler at start only when today's is missing", async () => {
+    const day = todayUtc();
+    const accounts = await server.count('SELECT COUNT(*) AS n FROM account');
+    await server.sql('DELETE FROM account_health_snapshot WHERE day = ? AND accountId = ?', [day, troubled.id]);
+    const lines: string[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
+    const scheduler = startHealthSnapshots(server.db, logger);
+    await scheduler.stop();
+    expect(await server.count('SELECT COUNT(*) AS n FROM account_health_snapshot WHERE day = ?', [day])).toBe(accounts);
+    expect(lines.join('')).toContain('recorded the daily account health snapshot');
+    // Today's are all there now: a second server starting does not write again.
+    expect(await recordDailyHealth(server.db)).toBe(0);
   });
 
   it('is downloadable for dashboards, scoped like the API', async () => {

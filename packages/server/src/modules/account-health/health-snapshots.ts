@@ -20,11 +20,13 @@ export async function recordDailyHealth(db: Database, now = new Date()): Promise
 
 /**
  * Starts the daily snapshots: once now if today's are missing, then a few minutes after each
- * midnight UTC. The timer does not keep the process alive; `stop` ends it.
+ * midnight UTC. The timer does not keep the process alive; `stop` ends it and waits for a run in
+ * progress, so that the database is closed after it, not under it.
  */
-export function startHealthSnapshots(db: Database, logger: Logger): { stop: () => void } {
+export function startHealthSnapshots(db: Database, logger: Logger): { stop: () => Promise<void> } {
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
+  let running: Promise<void> = Promise.resolve();
   const run = async () => {
     try {
       const written = await recordDailyHealth(db);
@@ -37,14 +39,17 @@ export function startHealthSnapshots(db: Database, logger: Logger): { stop: () =
     if (stopped) return;
     const now = Date.now();
     const next = (Math.floor(now / DAY_MS) + 1) * DAY_MS + AFTER_MIDNIGHT_MS;
-    timer = setTimeout(() => void run().then(schedule), next - now);
+    timer = setTimeout(() => {
+      running = run().then(schedule);
+    }, next - now);
     timer.unref();
   };
-  void run().then(schedule);
+  running = run().then(schedule);
   return {
-    stop: () => {
+    stop: async () => {
       stopped = true;
       if (timer) clearTimeout(timer);
+      await running;
     },
   };
 }
