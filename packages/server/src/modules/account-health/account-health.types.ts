@@ -2,7 +2,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { connectionType } from '../../common/pagination';
 import { payloadType } from '../../common/payload';
 import { AccountHealthSnapshot } from './account-health.entity';
-import { HealthBand, HealthComponent } from './health.rules';
+import { HEALTH_COMPONENTS, HealthBand, HealthComponent } from './health.rules';
 
 @ObjectType({ description: 'One part of an account health score: its weight, its score and why.' })
 export class HealthComponentScore {
@@ -36,6 +36,8 @@ export class AccountHealth {
 
   @Field(() => [HealthComponentScore], {
     description: 'Each component with its weight, score, contribution and explanation, worst first.',
+    // Always one per component, computed with the score: not the plain list the cost model assumes.
+    complexity: HEALTH_COMPONENTS.length,
   })
   components!: HealthComponentScore[];
 
