@@ -4,6 +4,7 @@ import { addDays, todayUtc } from '../src/common/dates';
 import { Role } from '../src/common/roles';
 import { Account } from '../src/modules/account/account.entity';
 import { readHealthFacts, writeHealthSnapshots } from '../src/modules/account-health/account-health.service';
+import { HealthScoreWeight } from '../src/modules/account-health/account-health.entity';
 import {
   DEFAULT_HEALTH_WEIGHTS,
   deliveryScore,
@@ -11,6 +12,8 @@ import {
   financeScore,
   HEALTH_COMPONENTS,
   healthBand,
+  healthScoreSql,
+  healthSqlParams,
   type HealthComponent,
   issuesScore,
   overallScore,
@@ -415,6 +418,22 @@ describe('accounts(orderBy: HEALTH) and the health filter', () => {
     for (const n of everyone) expect(n.health.band).toBe(healthBand(n.health.score));
   });
 
+  it('filters the accounts export the same way', async () => {
+    const filter = { health: { bands: ['AT_RISK', 'WATCH'], maxScore: 70 } };
+    const listed = await all(Role.EXECUTIVE, 'ASC', filter, 100);
+    const response = await fetch(
+      `${server.origin}/export/accounts.ndjson?filter=${encodeURIComponent(JSON.stringify(filter))}`,
+      { headers: { authorization: `Bearer ${await server.token(Role.EXECUTIVE)}` } },
+    );
+    expect(response.status).toBe(200);
+    const exported = (await response.text())
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { id: string }).id);
+    expect(exported.sort()).toEqual(listed.nodes.map((n) => n.id).sort());
+    expect(exported.length).toBeGreaterThan(0);
+  });
+
   it('refuses a score out of range and a cursor from another order', async () => {
     const bad = await server.gql(Role.EXECUTIVE, PAGE, {
       first: 5,
@@ -715,6 +734,39 @@ describe("the rule's two forms", () => {
     // The rows cover more than one value of each component.
     for (const component of HEALTH_COMPONENTS)
       expect(new Set([...fromRows.values()].map((s) => s[component])).size).toBeGreaterThan(1);
+  });
+
+  it('weighs the components the same way in SQL, with the default weights and with weights an admin set', async () => {
+    const now = new Date();
+    const fromRows = await scoresFromRows(now);
+    const check = async (weights: Record<HealthComponent, number>) => {
+      const rows = await em
+        .createQueryBuilder()
+        .select('a.id', 'id')
+        .addSelect(healthScoreSql('a', server.db.dialect), 'score')
+        .from('account', 'a')
+        .setParameters(healthSqlParams(now))
+        .getRawMany<{ id: number | string; score: number | string }>();
+      const sql = rows.map((row) => [Number(row.id), Number(row.score)]).sort((x, y) => x[0] - y[0]);
+      const ts = [...fromRows].map(([id, scores]) => [id, overallScore(scores, weights)]).sort((x, y) => x[0] - y[0]);
+      expect(sql).toEqual(ts);
+    };
+    await check(DEFAULT_HEALTH_WEIGHTS);
+    const custom = { DELIVERY: 7, ISSUES: 0, FINANCE: 3, RENEWAL: 11, ENGAGEMENT: 1 };
+    const saved = await em.find(HealthScoreWeight);
+    await server.sql('DELETE FROM health_score_weight');
+    await em.insert(
+      HealthScoreWeight,
+      HEALTH_COMPONENTS.map((component) =>
+        stampNew(Object.assign(new HealthScoreWeight(), { component, weight: custom[component] })),
+      ),
+    );
+    try {
+      await check(custom);
+    } finally {
+      await server.sql('DELETE FROM health_score_weight');
+      if (saved.length) await em.insert(HealthScoreWeight, saved);
+    }
   });
 
   it('scores the edges as the rules state', async () => {

@@ -330,6 +330,28 @@ export async function hasSnapshotsFor(em: EntityManager, day: LocalDate): Promis
   return Number(row.missing) === 0;
 }
 
+/**
+ * Narrows a query on accounts (alias `alias`) to those whose score, computed in the same statement,
+ * meets `filter`: the accounts list and its export both call it.
+ */
+export function whereHealth<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  alias: string,
+  dialect: Dialect,
+  filter: AccountHealthFilter,
+): void {
+  const score = healthScoreSql(alias, dialect);
+  qb.setParameters(healthSqlParams(new Date()));
+  if (filter.minScore != null) qb.andWhere(`${score} >= :healthMin`, { healthMin: filter.minScore });
+  if (filter.maxScore != null) qb.andWhere(`${score} <= :healthMax`, { healthMax: filter.maxScore });
+  if (filter.bands) {
+    const ranges = [...new Set(filter.bands)].map(bandRange);
+    qb.andWhere(
+      ranges.length ? `(${ranges.map((r) => `(${score} BETWEEN ${r.min} AND ${r.max})`).join(' OR ')})` : '(1 = 0)',
+    );
+  }
+}
+
 /** The health score: computed from the records, weights set by an admin, a daily history. */
 export const AccountHealthService = {
   /** The weights in force (read once per request). */
@@ -395,25 +417,6 @@ export const AccountHealthService = {
     });
   },
 
-  /** Narrows a query on accounts (alias `alias`) to those whose score meets `filter`. */
-  async whereHealth<T extends ObjectLiteral>(
-    ctx: Context,
-    qb: SelectQueryBuilder<T>,
-    alias: string,
-    filter: AccountHealthFilter,
-  ): Promise<void> {
-    const score = healthScoreSql(alias, ctx.db.dialect, weightsOf(await this.weights(ctx)));
-    qb.setParameters({ ...qb.getParameters(), ...healthSqlParams(new Date()) });
-    if (filter.minScore != null) qb.andWhere(`${score} >= :healthMin`, { healthMin: filter.minScore });
-    if (filter.maxScore != null) qb.andWhere(`${score} <= :healthMax`, { healthMax: filter.maxScore });
-    if (filter.bands) {
-      const ranges = [...new Set(filter.bands)].map(bandRange);
-      qb.andWhere(
-        ranges.length ? `(${ranges.map((r) => `(${score} BETWEEN ${r.min} AND ${r.max})`).join(' OR ')})` : '(1 = 0)',
-      );
-    }
-  },
-
   /**
    * A page of accounts in health order: the score is computed in the same statement as the page
    * and the keyset runs on (score, id), so pages stay stable while nothing changes.
@@ -427,8 +430,8 @@ export const AccountHealthService = {
     joins: readonly ToOne[],
   ): Promise<Connection<Account>> {
     const order: SortOrder = { ...HEALTH_SORT, direction };
-    const score = healthScoreSql(alias, ctx.db.dialect, weightsOf(await this.weights(ctx)));
-    qb.setParameters({ ...qb.getParameters(), ...healthSqlParams(new Date()) });
+    const score = healthScoreSql(alias, ctx.db.dialect);
+    qb.setParameters(healthSqlParams(new Date()));
     const countQuery = qb.clone();
     if (args.after) {
       const { value, id } = decodeCursor(args.after, order);

@@ -396,14 +396,20 @@ export function componentScoresSql(a: string, dialect: Dialect): Record<HealthCo
 }
 
 /**
- * `overallScore` in SQL, on the account aliased `a`. The weights are this module's validated
- * integers, written into the text as literals (never client text).
+ * A component's weight in force, in SQL: its row in health_score_weight, or its default while the
+ * table is empty (an admin sets every component at once, so the rows are all there or none is).
  */
-export function healthScoreSql(a: string, dialect: Dialect, weights: HealthWeights): string {
+export function weightSql(component: HealthComponent): string {
+  return `COALESCE((SELECT hw.weight FROM health_score_weight hw WHERE hw.component = '${component}'), ${DEFAULT_HEALTH_WEIGHTS[component]})`;
+}
+
+/**
+ * `overallScore` in SQL, on the account aliased `a`, with the weights in force read in the same
+ * statement (uncorrelated subqueries: each runs once per statement, not per account).
+ */
+export function healthScoreSql(a: string, dialect: Dialect): string {
   const scores = componentScoresSql(a, dialect);
-  const total = HEALTH_COMPONENTS.reduce((sum, c) => sum + weights[c], 0);
-  const weighted = HEALTH_COMPONENTS.filter((c) => weights[c] > 0)
-    .map((c) => `${Math.trunc(weights[c])} * ${scores[c]}`)
-    .join(' + ');
-  return div(dialect, `2 * (${weighted || '0'}) + ${total}`, String(2 * total));
+  const total = HEALTH_COMPONENTS.map(weightSql).join(' + ');
+  const weighted = HEALTH_COMPONENTS.map((c) => `${weightSql(c)} * ${scores[c]}`).join(' + ');
+  return div(dialect, `2 * (${weighted}) + ${total}`, `2 * (${total})`);
 }

@@ -12,7 +12,7 @@ import { hasRole } from '../../common/policy';
 import { cleanText, likePattern } from '../../common/validation';
 import { compareAndSwap } from '../../common/versioned';
 import { diffFields, recordAudit } from '../audit/audit.service';
-import { AccountHealthService, HEALTH_SORT } from '../account-health/account-health.service';
+import { AccountHealthService, HEALTH_SORT, whereHealth } from '../account-health/account-health.service';
 import type { User } from '../user/user.entity';
 import { Account, AccountStatus } from './account.entity';
 import { AccountErrors, MAX_FAMILY_DEPTH } from './account.errors';
@@ -71,6 +71,7 @@ export const AccountService = {
     if (filter?.topLevel === true) qb.andWhere('account.parentId IS NULL');
     if (filter?.topLevel === false) qb.andWhere('account.parentId IS NOT NULL');
     whereUpdatedSince(qb, 'account', filter?.updatedSince);
+    if (filter?.health) whereHealth(qb, 'account', ctx.db.dialect, filter.health);
     return qb;
   },
 
@@ -87,8 +88,7 @@ export const AccountService = {
     };
     const qb = this.query(ctx, filter);
     const joins = accountJoins(ctx, selection?.under('edges').under('node'));
-    // The health score is computed in SQL: filtered and ordered by the account-health module's expression.
-    if (filter?.health) await AccountHealthService.whereHealth(ctx, qb, 'account', filter.health);
+    // The health score is computed in SQL, by the account-health module's expression.
     if (order.key === HEALTH_SORT.key)
       return AccountHealthService.pageByHealth(ctx, qb, 'account', order.direction, args, joins);
     return paginate(qb, 'account', order, args, joins);
