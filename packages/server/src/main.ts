@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './config/config';
 import { openDatabase } from './db/open';
 import { seedDemoIfEmpty } from './db/seed/demo-seed';
 import { dataModel } from './app/modules';
+import { startHealthSnapshots } from './modules/account-health/health-snapshots';
 
 /** Starts the server: config, database (migrated, seeded when empty), HTTP, signals. */
 async function main(): Promise<void> {
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
 
   const { httpServer, apollo } = await createServer(config, db, logger);
   const server = await listen(httpServer, apollo, config.port, config.host);
+  const healthSnapshots = startHealthSnapshots(db, logger);
   logger.info({ url: server.url, database: config.database.dialect }, 'Account Graph is listening');
   const tokenHint = 'pnpm --silent run token --role ACCOUNT_MANAGER';
   process.stdout.write(
@@ -58,6 +60,7 @@ async function main(): Promise<void> {
     }, 10_000);
     timer.unref();
     await server.stop();
+    await healthSnapshots.stop();
     await db.dataSource.destroy();
     logger.info('stopped');
     process.exit(0);

@@ -4,6 +4,7 @@
 /** The methods that page through a connection, each with the root field it returns: `client.paginate` offers these. */
 export const CONNECTION_FIELDS = {
   accounts: "accounts",
+  accountsByHealth: "accounts",
   apiKeys: "apiKeys",
   approvalDecisions: "approvalDecisions",
   approvalQueue: "approvalQueue",

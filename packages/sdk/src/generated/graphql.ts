@@ -19,6 +19,8 @@ export type AcceptMilestoneInput = {
 
 /** Narrows a list of accounts; all given conditions must hold. */
 export type AccountFilter = {
+  /** Health score (computed now) range or bands. */
+  health?: AccountHealthFilter | null | undefined;
   /** Any of these kinds. */
   kind?: Array<AccountKind> | null | undefined;
   /** Owned by this user. */
@@ -35,6 +37,16 @@ export type AccountFilter = {
   topLevel?: boolean | null | undefined;
   /** Only records created or changed at or after this time (their `updatedAt`); pass the largest `updatedAt` you have seen, with the UPDATED_AT order, to read what changed since. A record at exactly this time comes again. */
   updatedSince?: string | null | undefined;
+};
+
+/** Narrows accounts by their health score (computed now); all given conditions must hold. */
+export type AccountHealthFilter = {
+  /** Any of these bands. */
+  bands?: Array<HealthBand> | null | undefined;
+  /** Scores of at most this (0 to 100). */
+  maxScore?: number | null | undefined;
+  /** Scores of at least this (0 to 100). */
+  minScore?: number | null | undefined;
 };
 
 /** What kind of organisation the client is. */
@@ -64,6 +76,8 @@ export type AccountOrder = {
 export const AccountOrderField = {
   /** When the account was created. */
   CREATED_AT: 'CREATED_AT',
+  /** Health score computed now (ascending: most at risk first). */
+  HEALTH: 'HEALTH',
   /** Members reached. */
   MEMBERS_REACHED: 'MEMBERS_REACHED',
   /** Account name, alphabetically. */
@@ -815,6 +829,40 @@ export const Health = {
 } as const;
 
 export type Health = typeof Health[keyof typeof Health];
+/** How an account health score reads at a glance. */
+export const HealthBand = {
+  /** 0 to 49: the relationship is in trouble. */
+  AT_RISK: 'AT_RISK',
+  /** 75 to 100: nothing needs attention. */
+  HEALTHY: 'HEALTHY',
+  /** 50 to 74: something needs attention soon. */
+  WATCH: 'WATCH'
+} as const;
+
+export type HealthBand = typeof HealthBand[keyof typeof HealthBand];
+/** One part of the account health score. */
+export const HealthComponent = {
+  /** Delivery: the RAG of the account's active projects (each project's latest status update). */
+  DELIVERY: 'DELIVERY',
+  /** Engagement: days since the last communication with the client. */
+  ENGAGEMENT: 'ENGAGEMENT',
+  /** Finance: the overdue balance against the annual contract value, per currency; the worst currency counts. */
+  FINANCE: 'FINANCE',
+  /** Client issues: the open ones by severity, breached ones counting far more. */
+  ISSUES: 'ISSUES',
+  /** Renewal: days to the notice deadline of the next contract up for renewal, and whether its renewal is in hand. */
+  RENEWAL: 'RENEWAL'
+} as const;
+
+export type HealthComponent = typeof HealthComponent[keyof typeof HealthComponent];
+/** One component's new weight. */
+export type HealthComponentWeightInput = {
+  /** The component. */
+  component: HealthComponent;
+  /** Its weight: an integer from 0 (ignored) to 1000. */
+  weight: number;
+};
+
 /** Narrows a list of invoices; all given conditions must hold. */
 export type InvoiceFilter = {
   /** Invoices of this account. */
@@ -1356,6 +1404,14 @@ export type SendInvoiceInput = {
   id: string;
 };
 
+/** New weights for the health score; every component, each once, not all zero. */
+export type SetHealthScoreWeightsInput = {
+  /** The weights' `version` you last read; stale means CONFLICT and no change. */
+  expectedVersion: number;
+  /** Every component with its weight, each component once. */
+  weights: Array<HealthComponentWeightInput>;
+};
+
 /** Where a client issue stands against its SLA, from the stored deadlines and the current time. */
 export const SlaStatus = {
   /** An open deadline has 20% or less of its window (from report to deadline) left. */
@@ -1714,6 +1770,56 @@ export type WithdrawChangeOrderInput = {
   /** The change order. */
   id: string;
 };
+
+export type AccountHealthFieldsFragment = { score: number, band: HealthBand, computedAt: string, components: Array<{ component: HealthComponent, weight: number, score: number, contribution: number, explanation: string }> };
+
+export type HealthScoreWeightsFieldsFragment = { isDefault: boolean, version: number, updatedAt: string | null, weights: Array<{ component: HealthComponent, weight: number }> };
+
+export type AccountHealthQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type AccountHealthQuery = { node:
+    | { id: string, name: string, health: { score: number, band: HealthBand, computedAt: string, components: Array<{ component: HealthComponent, weight: number, score: number, contribution: number, explanation: string }> } }
+    | Record<PropertyKey, never>
+   | null };
+
+export type AccountHealthHistoryQueryVariables = Exact<{
+  id: string;
+  from: string;
+  to: string;
+  first?: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type AccountHealthHistoryQuery = { node:
+    | { id: string, healthHistory: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { day: string, score: number, band: HealthBand, delivery: number, issues: number, finance: number, renewal: number, engagement: number, recordedAt: string } }> } }
+    | Record<PropertyKey, never>
+   | null };
+
+export type AccountsByHealthQueryVariables = Exact<{
+  first?: number;
+  after?: string | null | undefined;
+  filter?: AccountFilter | null | undefined;
+  orderBy?: AccountOrder | null | undefined;
+}>;
+
+
+export type AccountsByHealthQuery = { accounts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, owner: { id: string, name: string } | null, health: { score: number, band: HealthBand, computedAt: string, components: Array<{ component: HealthComponent, weight: number, score: number, contribution: number, explanation: string }> } } }> } };
+
+export type HealthScoreWeightsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HealthScoreWeightsQuery = { healthScoreWeights: { isDefault: boolean, version: number, updatedAt: string | null, weights: Array<{ component: HealthComponent, weight: number }> } };
+
+export type SetHealthScoreWeightsMutationVariables = Exact<{
+  input: SetHealthScoreWeightsInput;
+}>;
+
+
+export type SetHealthScoreWeightsMutation = { setHealthScoreWeights: { weights: { isDefault: boolean, version: number, updatedAt: string | null, weights: Array<{ component: HealthComponent, weight: number }> } } };
 
 export type AccountFieldsFragment = { id: string, name: string, kind: AccountKind, status: AccountStatus, tier: AccountTier, region: string | null, membersReached: number, createdAt: string, updatedAt: string, version: number, owner: { id: string, name: string, email: string, role: Role } | null, parent: { id: string, name: string } | null };
 
@@ -2700,6 +2806,31 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const AccountHealthFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment AccountHealthFields on AccountHealth {
+  score
+  band
+  computedAt
+  components {
+    component
+    weight
+    score
+    contribution
+    explanation
+  }
+}
+    `, {"fragmentName":"AccountHealthFields"}) as unknown as TypedDocumentString<AccountHealthFieldsFragment, unknown>;
+export const HealthScoreWeightsFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment HealthScoreWeightsFields on HealthScoreWeights {
+  isDefault
+  version
+  updatedAt
+  weights {
+    component
+    weight
+  }
+}
+    `, {"fragmentName":"HealthScoreWeightsFields"}) as unknown as TypedDocumentString<HealthScoreWeightsFieldsFragment, unknown>;
 export const AccountFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment AccountFields on Account {
   id
@@ -3430,6 +3561,126 @@ export const UserFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
   version
 }
     `, {"fragmentName":"UserFields"}) as unknown as TypedDocumentString<UserFieldsFragment, unknown>;
+export const AccountHealthDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query accountHealth($id: ID!) {
+  node(id: $id) {
+    ... on Account {
+      id
+      name
+      health {
+        ...AccountHealthFields
+      }
+    }
+  }
+}
+    fragment AccountHealthFields on AccountHealth {
+  score
+  band
+  computedAt
+  components {
+    component
+    weight
+    score
+    contribution
+    explanation
+  }
+}`) as unknown as TypedDocumentString<AccountHealthQuery, AccountHealthQueryVariables>;
+export const AccountHealthHistoryDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query accountHealthHistory($id: ID!, $from: LocalDate!, $to: LocalDate!, $first: Int! = 100, $after: String) {
+  node(id: $id) {
+    ... on Account {
+      id
+      healthHistory(from: $from, to: $to, first: $first, after: $after) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          node {
+            day
+            score
+            band
+            delivery
+            issues
+            finance
+            renewal
+            engagement
+            recordedAt
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AccountHealthHistoryQuery, AccountHealthHistoryQueryVariables>;
+export const AccountsByHealthDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query accountsByHealth($first: Int! = 20, $after: String, $filter: AccountFilter, $orderBy: AccountOrder = {field: HEALTH, direction: ASC}) {
+  accounts(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        name
+        owner {
+          id
+          name
+        }
+        health {
+          ...AccountHealthFields
+        }
+      }
+    }
+  }
+}
+    fragment AccountHealthFields on AccountHealth {
+  score
+  band
+  computedAt
+  components {
+    component
+    weight
+    score
+    contribution
+    explanation
+  }
+}`) as unknown as TypedDocumentString<AccountsByHealthQuery, AccountsByHealthQueryVariables>;
+export const HealthScoreWeightsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query healthScoreWeights {
+  healthScoreWeights {
+    ...HealthScoreWeightsFields
+  }
+}
+    fragment HealthScoreWeightsFields on HealthScoreWeights {
+  isDefault
+  version
+  updatedAt
+  weights {
+    component
+    weight
+  }
+}`) as unknown as TypedDocumentString<HealthScoreWeightsQuery, HealthScoreWeightsQueryVariables>;
+export const SetHealthScoreWeightsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation setHealthScoreWeights($input: SetHealthScoreWeightsInput!) {
+  setHealthScoreWeights(input: $input) {
+    weights {
+      ...HealthScoreWeightsFields
+    }
+  }
+}
+    fragment HealthScoreWeightsFields on HealthScoreWeights {
+  isDefault
+  version
+  updatedAt
+  weights {
+    component
+    weight
+  }
+}`) as unknown as TypedDocumentString<SetHealthScoreWeightsMutation, SetHealthScoreWeightsMutationVariables>;
 export const AccountDocument = /*#__PURE__*/ new TypedDocumentString(`
     query account($id: ID!) {
   account(id: $id) {

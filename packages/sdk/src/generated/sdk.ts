@@ -110,9 +110,29 @@ import * as Operations from './graphql.js';
 
 
 
+
+
+
+
+
 export type Requester<C = {}> = <R, V>(doc: Operations.TypedDocumentString<R, V>, vars?: V, options?: C) => Promise<R> | AsyncIterable<R>
 export function getSdk<C>(requester: Requester<C>) {
   return {
+    accountHealth(variables: Operations.AccountHealthQueryVariables, options?: C): Promise<Operations.AccountHealthQuery> {
+      return requester<Operations.AccountHealthQuery, Operations.AccountHealthQueryVariables>(Operations.AccountHealthDocument, variables, options) as Promise<Operations.AccountHealthQuery>;
+    },
+    accountHealthHistory(variables: Operations.AccountHealthHistoryQueryVariables, options?: C): Promise<Operations.AccountHealthHistoryQuery> {
+      return requester<Operations.AccountHealthHistoryQuery, Operations.AccountHealthHistoryQueryVariables>(Operations.AccountHealthHistoryDocument, variables, options) as Promise<Operations.AccountHealthHistoryQuery>;
+    },
+    accountsByHealth(variables?: Operations.AccountsByHealthQueryVariables, options?: C): Promise<Operations.AccountsByHealthQuery> {
+      return requester<Operations.AccountsByHealthQuery, Operations.AccountsByHealthQueryVariables>(Operations.AccountsByHealthDocument, variables, options) as Promise<Operations.AccountsByHealthQuery>;
+    },
+    healthScoreWeights(variables?: Operations.HealthScoreWeightsQueryVariables, options?: C): Promise<Operations.HealthScoreWeightsQuery> {
+      return requester<Operations.HealthScoreWeightsQuery, Operations.HealthScoreWeightsQueryVariables>(Operations.HealthScoreWeightsDocument, variables, options) as Promise<Operations.HealthScoreWeightsQuery>;
+    },
+    setHealthScoreWeights(variables: Operations.SetHealthScoreWeightsMutationVariables, options?: C): Promise<Operations.SetHealthScoreWeightsMutation> {
+      return requester<Operations.SetHealthScoreWeightsMutation, Operations.SetHealthScoreWeightsMutationVariables>(Operations.SetHealthScoreWeightsDocument, variables, options) as Promise<Operations.SetHealthScoreWeightsMutation>;
+    },
     account(variables: Operations.AccountQueryVariables, options?: C): Promise<Operations.AccountQuery> {
       return requester<Operations.AccountQuery, Operations.AccountQueryVariables>(Operations.AccountDocument, variables, options) as Promise<Operations.AccountQuery>;
     },

@@ -3,6 +3,7 @@ import type { MakeLoaders } from '../common/context';
 import type { FeatureModule, NodeFetcher } from '../common/feature-module';
 import { lazyLoaders, type LoaderFactories } from '../common/loaders';
 import { accountModule } from '../modules/account/account.module';
+import { accountHealthModule } from '../modules/account-health/account-health.module';
 import { analyticsModule } from '../modules/analytics/analytics.module';
 import { apiKeyModule } from '../modules/api-key/api-key.module';
 import { approvalModule } from '../modules/approval/approval.module';
@@ -37,6 +38,7 @@ export const modules: readonly FeatureModule[] = [
   communicationModule,
   analyticsModule,
   apiKeyModule,
+  accountHealthModule,
 ];
 
 /** Every entity, for the data source: the features' tables plus the shared number sequences. */

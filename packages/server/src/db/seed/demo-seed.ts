@@ -11,6 +11,7 @@ import { seedInvoices } from './invoices-seed';
 import { seedClientIssues } from './client-issues-seed';
 import { seedCommunications } from './communications-seed';
 import { seedProjects } from './projects-seed';
+import { seedHealthHistory } from './health-seed';
 
 /** Demo staff: every role, two seniors leading three and two account managers, one leaver. */
 export const DEMO_STAFF = [
@@ -289,6 +290,7 @@ export interface SeedSummary {
   projects: number;
   clientIssues: number;
   communications: number;
+  healthSnapshots: number;
 }
 
 /** Seeds the demo portfolio when the database has no users yet; returns what it wrote, or null. */
@@ -442,6 +444,7 @@ export async function seedDemo(em: EntityManager): Promise<SeedSummary> {
   const projects = await seedProjects(em, rand);
   const clientIssues = await seedClientIssues(em, rand);
   const communications = await seedCommunications(em, rand);
+  const healthSnapshots = await seedHealthHistory(em, rand);
 
   return {
     users: users.size,
@@ -455,5 +458,6 @@ export async function seedDemo(em: EntityManager): Promise<SeedSummary> {
     projects,
     clientIssues,
     communications,
+    healthSnapshots,
   };
 }

@@ -1,9 +1,10 @@
-import { ArrayMaxSize, IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsInt, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { OrderDirection } from '../../common/pagination';
 import { IsName } from '../../common/validation';
 import { AccountKind, AccountStatus, AccountTier } from './account.entity';
 import { ExpectedVersion, UPDATED_AT_ORDER, UpdatedSince } from '../../common/inputs';
+import { AccountHealthFilter } from '../account-health/account-health.inputs';
 
 /** More members than any health plan reaches; catches typos of a few extra zeros. */
 const MAX_MEMBERS = 500_000_000;
@@ -13,6 +14,7 @@ export enum AccountOrderField {
   MEMBERS_REACHED = 'MEMBERS_REACHED',
   CREATED_AT = 'CREATED_AT',
   UPDATED_AT = 'UPDATED_AT',
+  HEALTH = 'HEALTH',
 }
 
 registerEnumType(AccountOrderField, {
@@ -23,6 +25,7 @@ registerEnumType(AccountOrderField, {
     MEMBERS_REACHED: { description: 'Members reached.' },
     CREATED_AT: { description: 'When the account was created.' },
     UPDATED_AT: UPDATED_AT_ORDER,
+    HEALTH: { description: 'Health score computed now (ascending: most at risk first).' },
   },
 });
 
@@ -76,6 +79,11 @@ export class AccountFilter {
 
   @UpdatedSince()
   updatedSince?: Date | null;
+
+  @Field(() => AccountHealthFilter, { nullable: true, description: 'Health score (computed now) range or bands.' })
+  @IsOptional()
+  @ValidateNested()
+  health?: AccountHealthFilter | null;
 }
 
 @InputType({ description: 'A new client account.' })

@@ -12,6 +12,7 @@ import { hasRole } from '../../common/policy';
 import { cleanText, likePattern } from '../../common/validation';
 import { compareAndSwap } from '../../common/versioned';
 import { diffFields, recordAudit } from '../audit/audit.service';
+import { AccountHealthService, HEALTH_SORT, whereHealth } from '../account-health/account-health.service';
 import type { User } from '../user/user.entity';
 import { Account, AccountStatus } from './account.entity';
 import { AccountErrors, MAX_FAMILY_DEPTH } from './account.errors';
@@ -32,6 +33,7 @@ const SORTS: Record<AccountOrderField, Omit<SortOrder, 'direction'>> = {
   [AccountOrderField.MEMBERS_REACHED]: { key: 'membersReached', property: 'membersReached', kind: 'number' },
   [AccountOrderField.CREATED_AT]: { key: 'createdAt', property: 'createdAt', kind: 'date' },
   [AccountOrderField.UPDATED_AT]: UPDATED_AT_SORT,
+  [AccountOrderField.HEALTH]: HEALTH_SORT,
 };
 
 /** The owner, read with the account when the client asks for it (staff are not scoped). */
@@ -69,6 +71,7 @@ export const AccountService = {
     if (filter?.topLevel === true) qb.andWhere('account.parentId IS NULL');
     if (filter?.topLevel === false) qb.andWhere('account.parentId IS NOT NULL');
     whereUpdatedSince(qb, 'account', filter?.updatedSince);
+    if (filter?.health) whereHealth(qb, 'account', ctx.db.dialect, filter.health);
     return qb;
   },
 
@@ -84,7 +87,11 @@ export const AccountService = {
       direction: orderBy?.direction ?? OrderDirection.ASC,
     };
     const qb = this.query(ctx, filter);
-    return paginate(qb, 'account', order, args, accountJoins(ctx, selection?.under('edges').under('node')));
+    const joins = accountJoins(ctx, selection?.under('edges').under('node'));
+    // The health score is computed in SQL, by the account-health module's expression.
+    if (order.key === HEALTH_SORT.key)
+      return AccountHealthService.pageByHealth(ctx, qb, 'account', order.direction, args, joins);
+    return paginate(qb, 'account', order, args, joins);
   },
 
   /** Creates an account; an account manager who names no owner owns it. */
