@@ -1,0 +1,120 @@
+import { IsOptional, MaxLength } from 'class-validator';
+import { GraphQLLocalDate } from 'graphql-scalars';
+import { Field, ID, InputType } from 'type-graphql';
+import { ExpectedVersion } from '../../common/inputs';
+import { payloadType } from '../../common/payload';
+import { IsName } from '../../common/validation';
+import { AccountOffering, AccountOfferingStatus, Offering, OfferingCategory } from './offering.entity';
+
+const MAX_DESCRIPTION = 2000;
+
+@InputType({ description: 'A new offering in the catalogue.' })
+export class CreateOfferingInput {
+  @Field(() => String, { description: 'Name (1 to 200 characters), unique in the catalogue.' })
+  @IsName()
+  name!: string;
+
+  @Field(() => OfferingCategory, { description: 'What part of a health plan’s needs it serves.' })
+  category!: OfferingCategory;
+
+  @Field(() => String, { nullable: true, description: `What it is (up to ${MAX_DESCRIPTION} characters).` })
+  @IsOptional()
+  @MaxLength(MAX_DESCRIPTION)
+  description?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether it is sold now; true when omitted.' })
+  @IsOptional()
+  active?: boolean | null;
+}
+
+@InputType({ description: 'Changes to an offering; omitted fields stay as they are.' })
+export class UpdateOfferingInput {
+  @Field(() => ID, { description: 'The offering.' })
+  @MaxLength(200)
+  id!: string;
+
+  @ExpectedVersion({ required: true })
+  expectedVersion!: number;
+
+  @Field(() => String, { nullable: true, description: 'New name, unique in the catalogue.' })
+  @IsOptional()
+  @IsName()
+  name?: string | null;
+
+  @Field(() => OfferingCategory, { nullable: true, description: 'New category.' })
+  @IsOptional()
+  category?: OfferingCategory | null;
+
+  @Field(() => String, { nullable: true, description: 'New description; an empty text clears it.' })
+  @IsOptional()
+  @MaxLength(MAX_DESCRIPTION)
+  description?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'False retires it from the catalogue (and from whitespace).' })
+  @IsOptional()
+  active?: boolean | null;
+}
+
+@InputType({ description: 'Narrows the catalogue; all given conditions must hold.' })
+export class OfferingFilter {
+  @Field(() => Boolean, { nullable: true, description: 'Only offerings sold now (true) or retired (false).' })
+  @IsOptional()
+  active?: boolean | null;
+
+  @Field(() => [OfferingCategory], { nullable: true, description: 'Any of these categories.' })
+  @IsOptional()
+  category?: OfferingCategory[] | null;
+}
+
+@InputType({ description: 'Records that an account has an offering.' })
+export class AddAccountOfferingInput {
+  @Field(() => ID, { description: 'The account.' })
+  @MaxLength(200)
+  accountId!: string;
+
+  @Field(() => ID, { description: 'The offering.' })
+  @MaxLength(200)
+  offeringId!: string;
+
+  @Field(() => GraphQLLocalDate, { description: 'The day the account started with it.' })
+  since!: string;
+
+  @Field(() => AccountOfferingStatus, {
+    defaultValue: AccountOfferingStatus.ACTIVE,
+    description: 'How the account stands with it; ACTIVE when omitted.',
+  })
+  status: AccountOfferingStatus = AccountOfferingStatus.ACTIVE;
+}
+
+@InputType({ description: 'Changes how an account stands with an offering; omitted fields stay as they are.' })
+export class UpdateAccountOfferingInput {
+  @Field(() => ID, { description: 'The account offering.' })
+  @MaxLength(200)
+  id!: string;
+
+  @ExpectedVersion({ required: true })
+  expectedVersion!: number;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'New start date.' })
+  @IsOptional()
+  since?: string | null;
+
+  @Field(() => AccountOfferingStatus, { nullable: true, description: 'New status.' })
+  @IsOptional()
+  status?: AccountOfferingStatus | null;
+}
+
+export const CreateOfferingPayload = payloadType('createOffering', 'offering', Offering, 'The new offering.');
+export const UpdateOfferingPayload = payloadType('updateOffering', 'offering', Offering, 'The offering as it is now.');
+export const AddAccountOfferingPayload = payloadType(
+  'addAccountOffering',
+  'accountOffering',
+  AccountOffering,
+  'The account’s new offering.',
+);
+export const UpdateAccountOfferingPayload = payloadType(
+  'updateAccountOffering',
+  'accountOffering',
+  AccountOffering,
+  'The account offering as it is now.',
+);
