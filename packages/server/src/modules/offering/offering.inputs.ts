@@ -80,10 +80,11 @@ export class AddAccountOfferingInput {
   since!: string;
 
   @Field(() => AccountOfferingStatus, {
-    defaultValue: AccountOfferingStatus.ACTIVE,
+    nullable: true,
     description: 'How the account stands with it; ACTIVE when omitted.',
   })
-  status: AccountOfferingStatus = AccountOfferingStatus.ACTIVE;
+  @IsOptional()
+  status?: AccountOfferingStatus | null;
 }
 
 @InputType({ description: 'Changes how an account stands with an offering; omitted fields stay as they are.' })

@@ -8,7 +8,7 @@ import { cleanText } from '../../common/validation';
 import { compareAndSwap } from '../../common/versioned';
 import { requireWritableAccount } from '../account/account.service';
 import { diffFields, recordAudit, snapshot } from '../audit/audit.service';
-import { AccountOffering, Offering } from './offering.entity';
+import { AccountOffering, AccountOfferingStatus, Offering } from './offering.entity';
 import { OfferingErrors } from './offering.errors';
 import type {
   AddAccountOfferingInput,
@@ -86,7 +86,12 @@ export const AccountOfferingService = {
       const existing = await tx.em.findOneBy(AccountOffering, { accountId: account.id, offeringId: offering.id });
       if (existing) throw OfferingErrors.alreadyHeld(account.name, offering.name);
       const row = stampNew(new AccountOffering());
-      Object.assign(row, { accountId: account.id, offeringId: offering.id, since: input.since, status: input.status });
+      Object.assign(row, {
+        accountId: account.id,
+        offeringId: offering.id,
+        since: input.since,
+        status: input.status ?? AccountOfferingStatus.ACTIVE,
+      });
       let saved: AccountOffering;
       try {
         saved = await tx.em.save(row);

@@ -59,10 +59,11 @@ export class CreateOpportunityInput {
   sourceId?: string | null;
 
   @Field(() => OpportunityStage, {
-    defaultValue: OpportunityStage.PROSPECTING,
+    nullable: true,
     description: 'The stage it starts in: an open stage; PROSPECTING when omitted.',
   })
-  stage: OpportunityStage = OpportunityStage.PROSPECTING;
+  @IsOptional()
+  stage?: OpportunityStage | null;
 
   @MoneyAtLeast(0, 'an opportunity amount cannot be negative', 'What the client would pay; zero or more.')
   amount!: MoneyInput;

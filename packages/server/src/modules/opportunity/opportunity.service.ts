@@ -149,7 +149,8 @@ export const OpportunityService = {
   },
 
   async create(ctx: Context, input: CreateOpportunityInput): Promise<Opportunity> {
-    if (!isOpen(input.stage)) throw OpportunityErrors.notAnOpenStage(input.stage);
+    const stage = input.stage ?? OpportunityStage.PROSPECTING;
+    if (!isOpen(stage)) throw OpportunityErrors.notAnOpenStage(stage);
     return inTransaction(ctx, async (tx) => {
       const account = await requireWritableAccount(tx, input.accountId, 'input.accountId');
       const opportunity = stampNew(new Opportunity());
@@ -159,10 +160,10 @@ export const OpportunityService = {
         title: input.title.trim(),
         description: cleanText(input.description) ?? null,
         ...(input.sourceId ? await resolveSource(tx, input.sourceId, account.id) : NO_SOURCE),
-        status: input.stage,
+        status: stage,
         amountCents: input.amount.amountCents,
         currency: input.amount.currency ?? DEFAULT_CURRENCY,
-        probability: input.probability ?? DEFAULT_PROBABILITY[input.stage],
+        probability: input.probability ?? DEFAULT_PROBABILITY[stage],
         expectedCloseDate: input.expectedCloseDate,
         ownerId: input.ownerId
           ? (await requireEligibleOwner(tx, input.ownerId, 'input.ownerId')).id
