@@ -174,12 +174,13 @@ describe('stages', () => {
     expect(lost).toMatchObject({ stage: 'LOST', probability: 0, lostReason: 'Chose a competitor.' });
     expect(lost.closedAt).not.toBeNull();
     for (const call of [
-      jordan.moveOpportunityStage({ input: { id: opportunity.id, stage: 'NEGOTIATION' } }),
-      jordan.winOpportunity({ input: { id: opportunity.id } }),
-      jordan.loseOpportunity({ input: { id: opportunity.id, reason: 'Again' } }),
-      jordan.updateOpportunity({ input: { id: opportunity.id, expectedVersion: lost.version, title: 'Revived' } }),
+      () => jordan.moveOpportunityStage({ input: { id: opportunity.id, stage: 'NEGOTIATION' } }),
+      () => jordan.winOpportunity({ input: { id: opportunity.id } }),
+      () => jordan.loseOpportunity({ input: { id: opportunity.id, reason: 'Again' } }),
+      () =>
+        jordan.updateOpportunity({ input: { id: opportunity.id, expectedVersion: lost.version, title: 'Revived' } }),
     ]) {
-      const error = await expectError(call, 'CONFLICT');
+      const error = await expectError(call(), 'CONFLICT');
       expect(error.reason).toBe('INVALID_TRANSITION');
     }
   });
