@@ -1,4 +1,5 @@
 import type { FeatureModule } from '../../common/feature-module';
+import { Communication } from '../communication/communication.entity';
 import { Opportunity } from './opportunity.entity';
 import { opportunityLoaders } from './opportunity.loaders';
 import { OpportunityPolicy } from './opportunity.policy';
@@ -21,5 +22,9 @@ export const opportunityModule: FeatureModule = {
     AnalyticsPipelineResolver,
   ],
   loaders: opportunityLoaders,
-  nodes: [{ type: Opportunity, fetch: (ctx, id) => ctx.loaders.opportunityById.load(id) }],
+  nodes: [
+    { type: Opportunity, fetch: (ctx, id) => ctx.loaders.opportunityById.load(id) },
+    // A source puts Communication in the schema, so node(id:) must fetch it; scoped by its account.
+    { type: Communication, fetch: (ctx, id) => ctx.loaders.opportunitySourceCommunicationById.load(id) },
+  ],
 };
