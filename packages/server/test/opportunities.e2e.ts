@@ -437,3 +437,42 @@ describe('the weighted amount rule', () => {
     }
   });
 });
+
+describe('exports', () => {
+  const download = async (path: string, who: 'jordan' | Role) =>
+    fetch(`${server.origin}${path}`, { headers: { authorization: `Bearer ${await server.token(who)}` } });
+
+  it('exports the opportunities jordan reads, and the pipeline the API answers', async () => {
+    const text = await (await download('/export/opportunities.ndjson', 'jordan')).text();
+    const exported = text
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { id: string; amountCents: number; stage: string });
+    const ids = new Set<string>();
+    let after: string | null | undefined;
+    do {
+      const { opportunities } = await jordan.opportunities({ first: 100, after });
+      for (const edge of opportunities.edges) ids.add(edge.node.id);
+      after = opportunities.pageInfo.hasNextPage ? opportunities.pageInfo.endCursor : null;
+    } while (after);
+    expect(new Set(exported.map((row) => row.id))).toEqual(ids);
+
+    const response = await download('/export/opportunity-pipeline.ndjson?groupBy=QUARTER', Role.EXECUTIVE);
+    const rows = (await response.text())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    const { analytics } = await vp.opportunityPipeline({ groupBy: 'QUARTER' });
+    expect(rows).toEqual(
+      analytics.opportunityPipeline.map((row) => ({
+        ownerId: null,
+        quarter: row.quarter,
+        currency: row.currency,
+        count: row.count,
+        amountCents: row.amount.amountCents,
+        weightedAmountCents: row.weightedAmount.amountCents,
+      })),
+    );
+    expect((await download('/export/opportunity-pipeline.csv?groupBy=WEEK', Role.EXECUTIVE)).status).toBe(400);
+  });
+});

@@ -1,6 +1,7 @@
 import type { FeatureModule } from '../../common/feature-module';
 import { Communication } from '../communication/communication.entity';
 import { Opportunity } from './opportunity.entity';
+import { opportunityExports } from './opportunity.exports';
 import { opportunityLoaders } from './opportunity.loaders';
 import { OpportunityPolicy } from './opportunity.policy';
 import {
@@ -21,6 +22,7 @@ export const opportunityModule: FeatureModule = {
     OpportunityPipelineResolver,
     AnalyticsPipelineResolver,
   ],
+  exports: opportunityExports,
   loaders: opportunityLoaders,
   nodes: [
     { type: Opportunity, fetch: (ctx, id) => ctx.loaders.opportunityById.load(id) },
