@@ -255,6 +255,42 @@ describe('winning', () => {
     expect(auditEvents.edges.map((e) => e.node.action)).toEqual(['createOpportunity']);
   });
 
+  it('undoes the contract, its number and its audit when linking the opportunity fails afterwards', async () => {
+    const title = 'Explodes on win';
+    const opportunity = await open(jordan, { title });
+    const trigger =
+      server.db.dialect === 'mysql'
+        ? `CREATE TRIGGER explode_win BEFORE UPDATE ON opportunity FOR EACH ROW BEGIN
+             IF NEW.title = '${title}' AND NEW.status = 'WON' THEN
+               SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused by the test';
+             END IF;
+           END`
+        : `CREATE TRIGGER explode_win BEFORE UPDATE ON opportunity
+             WHEN NEW.title = '${title}' AND NEW.status = 'WON'
+           BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`;
+    await server.sql(trigger);
+    try {
+      const contracts = await contractCount();
+      const sequences = await server.sql<{ name: string; lastValue: number }>(
+        'SELECT name, lastValue FROM number_sequence ORDER BY name',
+      );
+      const audits = await server.count('SELECT COUNT(*) AS n FROM audit_event');
+      await expectError(
+        jordan.winOpportunity({ input: { id: opportunity.id, contract: { startDate: '2026-08-01' } } }),
+        'INTERNAL_SERVER_ERROR',
+      );
+      expect(await contractCount()).toBe(contracts);
+      expect(await server.sql('SELECT name, lastValue FROM number_sequence ORDER BY name')).toEqual(sequences);
+      expect(await server.count('SELECT COUNT(*) AS n FROM audit_event')).toBe(audits);
+      expect((await jordan.opportunity({ id: opportunity.id })).opportunity).toMatchObject({
+        stage: 'PROSPECTING',
+        contract: null,
+      });
+    } finally {
+      await server.sql('DROP TRIGGER explode_win');
+    }
+  });
+
   it('of 10 simultaneous wins of one opportunity, creates exactly one contract', async () => {
     const opportunity = await open(jordan, { amount: dollars(55_000) });
     const contracts = await contractCount();

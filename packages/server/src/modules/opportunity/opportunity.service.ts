@@ -14,6 +14,7 @@ import { requireEligibleOwner, requireWritableAccount } from '../account/account
 import { periodStartSql, Granularity } from '../analytics/periods';
 import { diffFields, recordAudit, snapshot } from '../audit/audit.service';
 import { Contract, ContractType } from '../contract/contract.entity';
+import { ContractErrors } from '../contract/contract.errors';
 import { createDraftContract } from '../contract/contract.service';
 import { requireOffering } from '../offering/offering.service';
 import { Opportunity, OpportunityStage } from './opportunity.entity';
@@ -253,6 +254,8 @@ export const OpportunityService = {
       const before = audited(opportunity);
       const terms = input.contract ?? {};
       const startDate = terms.startDate ?? todayUtc();
+      const endDate = terms.endDate ?? addDays(addYear(startDate), -1);
+      if (endDate < startDate) throw ContractErrors.endBeforeStart('input.contract.endDate');
       const account = (await tx.loaders.accountById.load(opportunity.accountId))!;
       const owner = (await tx.loaders.userById.load(opportunity.ownerId))!;
       const contract = await createDraftContract(tx, {
@@ -260,7 +263,7 @@ export const OpportunityService = {
         title: terms.title?.trim() || opportunity.title,
         type: terms.type ?? ContractType.STATEMENT_OF_WORK,
         startDate,
-        endDate: terms.endDate ?? addDays(addYear(startDate), -1),
+        endDate,
         value: { amountCents: opportunity.amountCents, currency: opportunity.currency },
         noticePeriodDays: terms.noticePeriodDays ?? null,
         // An owner who has left cannot own the contract: it then goes to the account's owner.
