@@ -54,6 +54,20 @@ describe('the catalogue', () => {
     expect(retired.offerings.edges.map((e) => e.node.name)).toContain('Legacy Price Compare');
   });
 
+  it('reads what changed since a time, most recently changed last', async () => {
+    const since = new Date().toISOString();
+    const { createOffering } = await vp.createOffering({ input: { name: 'Sync Probe', category: 'ANALYTICS' } });
+    const { offerings } = await jordan.offerings({
+      first: 50,
+      filter: { updatedSince: since },
+      orderBy: { field: 'UPDATED_AT', direction: 'ASC' },
+    });
+    expect(offerings.edges.map((e) => e.node.id)).toContain(createOffering.offering.id);
+    const stamps = offerings.edges.map((e) => e.node.updatedAt);
+    expect(stamps).toEqual([...stamps].sort());
+    for (const stamp of stamps) expect(stamp >= since).toBe(true);
+  });
+
   it('lets executives create and update offerings, audited, and refuses everyone else', async () => {
     const { createOffering } = await vp.createOffering({
       input: { name: 'Pharmacy Price Check', category: 'COST_TRANSPARENCY', description: 'Drug prices by pharmacy.' },

@@ -336,6 +336,21 @@ describe('lists', () => {
     );
   });
 
+  it('filters by owner, offering and expected close date', async () => {
+    const staff = await server.staffIds();
+    const { offerings } = await jordan.offerings({ first: 2, filter: { active: true } });
+    const offeringId = offerings.edges[1].node.id;
+    const probe = await open(jordan, { offeringId, expectedCloseDate: '2031-02-14' });
+    const filtered = await vp.opportunities({
+      first: 100,
+      filter: { ownerId: staff.jordan, offeringId, expectedCloseFrom: '2031-01-01', expectedCloseTo: '2031-03-31' },
+    });
+    expect(filtered.opportunities.edges.map((e) => e.node.id)).toEqual([probe.id]);
+    const closed = await vp.opportunities({ first: 100, filter: { open: false } });
+    for (const { node } of closed.opportunities.edges) expect(['WON', 'LOST']).toContain(node.stage);
+    await expectError(vp.opportunities({ first: 10, filter: { ownerId: jordanAccount } }), 'BAD_USER_INPUT');
+  });
+
   it('reads opportunities for a page of accounts in the same number of statements, whatever its size', async () => {
     const query = `query ($first: Int!) { accounts(first: $first) { edges { node {
       name
@@ -434,6 +449,8 @@ describe('the weighted pipeline', () => {
 
   it('groups by owner or by quarter alone, and counts closed ones when asked', async () => {
     const byOwner = (await vp.opportunityPipeline({ groupBy: 'OWNER' })).analytics.opportunityPipeline;
+    const plain = await server.gql(Role.EXECUTIVE, '{ analytics { opportunityPipeline { count owner { id } } } }');
+    expect(plain.body.data!.analytics.opportunityPipeline).toHaveLength(byOwner.length);
     for (const row of byOwner) expect(row).toMatchObject({ quarter: null, owner: { id: expect.any(String) } });
     const byQuarter = (await vp.opportunityPipeline({ groupBy: 'QUARTER' })).analytics.opportunityPipeline;
     for (const row of byQuarter)

@@ -1140,8 +1140,27 @@ export type OfferingFilter = {
   active?: boolean | null | undefined;
   /** Any of these categories. */
   category?: Array<OfferingCategory> | null | undefined;
+  /** Only records created or changed at or after this time (their `updatedAt`); pass the largest `updatedAt` you have seen, with the UPDATED_AT order, to read what changed since. A record at exactly this time comes again. */
+  updatedSince?: string | null | undefined;
 };
 
+/** How to sort the catalogue; ties break on id. */
+export type OfferingOrder = {
+  /** Ascending or descending. */
+  direction?: OrderDirection;
+  /** What to sort by. */
+  field: OfferingOrderField;
+};
+
+/** What to sort the catalogue by. */
+export const OfferingOrderField = {
+  /** Name. */
+  NAME: 'NAME',
+  /** When the record was last changed; with `updatedSince`, reads what changed since a previous sync. */
+  UPDATED_AT: 'UPDATED_AT'
+} as const;
+
+export type OfferingOrderField = typeof OfferingOrderField[keyof typeof OfferingOrderField];
 /** Narrows a list of opportunities; all given conditions must hold. */
 export type OpportunityFilter = {
   /** Opportunities of this account. */
@@ -2825,6 +2844,7 @@ export type OfferingsQueryVariables = Exact<{
   first?: number;
   after?: string | null | undefined;
   filter?: OfferingFilter | null | undefined;
+  orderBy?: OfferingOrder | null | undefined;
 }>;
 
 
@@ -8207,8 +8227,8 @@ export const OfferingDocument = /*#__PURE__*/ new TypedDocumentString(`
   version
 }`) as unknown as TypedDocumentString<OfferingQuery, OfferingQueryVariables>;
 export const OfferingsDocument = /*#__PURE__*/ new TypedDocumentString(`
-    query offerings($first: Int! = 20, $after: String, $filter: OfferingFilter) {
-  offerings(first: $first, after: $after, filter: $filter) {
+    query offerings($first: Int! = 20, $after: String, $filter: OfferingFilter, $orderBy: OfferingOrder) {
+  offerings(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
     totalCount
     pageInfo {
       hasNextPage

@@ -1,7 +1,8 @@
-import { IsOptional, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { Field, ID, InputType } from 'type-graphql';
-import { ExpectedVersion } from '../../common/inputs';
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { ExpectedVersion, UPDATED_AT_ORDER, UpdatedSince } from '../../common/inputs';
+import { OrderDirection } from '../../common/pagination';
 import { payloadType } from '../../common/payload';
 import { IsName } from '../../common/validation';
 import { AccountOffering, AccountOfferingStatus, Offering, OfferingCategory } from './offering.entity';
@@ -63,7 +64,34 @@ export class OfferingFilter {
 
   @Field(() => [OfferingCategory], { nullable: true, description: 'Any of these categories.' })
   @IsOptional()
+  @ArrayMaxSize(8)
   category?: OfferingCategory[] | null;
+
+  @UpdatedSince()
+  updatedSince?: Date | null;
+}
+
+export enum OfferingOrderField {
+  NAME = 'NAME',
+  UPDATED_AT = 'UPDATED_AT',
+}
+
+registerEnumType(OfferingOrderField, {
+  name: 'OfferingOrderField',
+  description: 'What to sort the catalogue by.',
+  valuesConfig: {
+    NAME: { description: 'Name.' },
+    UPDATED_AT: UPDATED_AT_ORDER,
+  },
+});
+
+@InputType({ description: 'How to sort the catalogue; ties break on id.' })
+export class OfferingOrder {
+  @Field(() => OfferingOrderField, { description: 'What to sort by.' })
+  field!: OfferingOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Ascending or descending.' })
+  direction: OrderDirection = OrderDirection.ASC;
 }
 
 @InputType({ description: 'Records that an account has an offering.' })

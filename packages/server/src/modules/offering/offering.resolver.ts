@@ -10,6 +10,7 @@ import {
   CreateOfferingInput,
   CreateOfferingPayload,
   OfferingFilter,
+  OfferingOrder,
   UpdateAccountOfferingInput,
   UpdateAccountOfferingPayload,
   UpdateOfferingInput,
@@ -31,14 +32,18 @@ export class OfferingResolver {
     return decoded?.typeName === 'Offering' ? ctx.loaders.offeringById.load(decoded.rowId) : null;
   }
 
-  @Query(() => OfferingConnection, { description: 'The catalogue of what the company sells, by name.' })
+  @Query(() => OfferingConnection, {
+    description: 'The catalogue of what the company sells, filtered and sorted (by name when no order is given).',
+  })
   offerings(
     @Ctx() ctx: Context,
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => OfferingFilter, { nullable: true, description: 'Conditions the offerings must meet.' })
     filter?: OfferingFilter,
+    @Arg('orderBy', () => OfferingOrder, { nullable: true, description: 'Sort order (by name when omitted).' })
+    orderBy?: OfferingOrder,
   ): Promise<Connection<Offering>> {
-    return OfferingService.list(ctx, page, filter);
+    return OfferingService.list(ctx, page, filter, orderBy);
   }
 
   @Mutation(() => CreateOfferingPayload, { description: 'Adds an offering to the catalogue. Executives and admins.' })

@@ -3,32 +3,48 @@ import { stampNew } from '../../common/base.entity';
 import { isUniqueViolation } from '../../common/driver-errors';
 import { NotFoundError } from '../../common/errors';
 import { decodeGlobalId } from '../../common/global-id';
-import { OrderDirection, paginate, type Connection, type PageArgs } from '../../common/pagination';
+import { UPDATED_AT_SORT, whereUpdatedSince } from '../../common/inputs';
+import { OrderDirection, paginate, type Connection, type PageArgs, type SortOrder } from '../../common/pagination';
 import { cleanText } from '../../common/validation';
 import { compareAndSwap } from '../../common/versioned';
 import { requireWritableAccount } from '../account/account.service';
 import { diffFields, recordAudit, snapshot } from '../audit/audit.service';
 import { AccountOffering, AccountOfferingStatus, Offering } from './offering.entity';
 import { OfferingErrors } from './offering.errors';
-import type {
-  AddAccountOfferingInput,
-  CreateOfferingInput,
-  OfferingFilter,
-  UpdateAccountOfferingInput,
-  UpdateOfferingInput,
+import {
+  OfferingOrderField,
+  type AddAccountOfferingInput,
+  type CreateOfferingInput,
+  type OfferingFilter,
+  type OfferingOrder,
+  type UpdateAccountOfferingInput,
+  type UpdateOfferingInput,
 } from './offering.inputs';
 
 const OFFERING_FIELDS = ['name', 'category', 'description', 'active'] as const;
 const ACCOUNT_OFFERING_FIELDS = ['accountId', 'offeringId', 'since', 'status'] as const;
-const BY_NAME = { key: 'name', property: 'name', kind: 'string', direction: OrderDirection.ASC } as const;
+const SORTS: Record<OfferingOrderField, Omit<SortOrder, 'direction'>> = {
+  [OfferingOrderField.NAME]: { key: 'name', property: 'name', kind: 'string' },
+  [OfferingOrderField.UPDATED_AT]: UPDATED_AT_SORT,
+};
 
 /** The catalogue: what the company sells. Every member of staff reads it; executives and admins change it. */
 export const OfferingService = {
-  async list(ctx: Context, args: PageArgs, filter: OfferingFilter | null | undefined): Promise<Connection<Offering>> {
+  async list(
+    ctx: Context,
+    args: PageArgs,
+    filter: OfferingFilter | null | undefined,
+    orderBy: OfferingOrder | null | undefined,
+  ): Promise<Connection<Offering>> {
     const qb = ctx.em.createQueryBuilder(Offering, 'offering');
     if (filter?.active != null) qb.andWhere('offering.active = :active', { active: filter.active });
     if (filter?.category?.length) qb.andWhere('offering.category IN (:...categories)', { categories: filter.category });
-    return paginate(qb, 'offering', BY_NAME, args);
+    whereUpdatedSince(qb, 'offering', filter?.updatedSince);
+    const order: SortOrder = {
+      ...SORTS[orderBy?.field ?? OfferingOrderField.NAME],
+      direction: orderBy?.direction ?? OrderDirection.ASC,
+    };
+    return paginate(qb, 'offering', order, args);
   },
 
   async create(ctx: Context, input: CreateOfferingInput): Promise<Offering> {
