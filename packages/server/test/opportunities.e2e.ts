@@ -427,7 +427,10 @@ describe('the weighted pipeline', () => {
         const sum = expected.get(key) ?? { count: 0, amount: 0, weighted: 0 };
         sum.count++;
         sum.amount += node.amount.amountCents;
-        sum.weighted += Math.floor((node.amount.amountCents * node.probability + 50) / 100);
+        expect(node.weightedAmount.amountCents).toBe(
+          Math.floor((node.amount.amountCents * node.probability + 50) / 100),
+        );
+        sum.weighted += node.weightedAmount.amountCents;
         expected.set(key, sum);
       }
       const { analytics } = await client.opportunityPipeline({ groupBy: 'OWNER_AND_QUARTER' });

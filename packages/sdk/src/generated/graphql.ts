@@ -2887,7 +2887,7 @@ export type UpdateAccountOfferingMutationVariables = Exact<{
 
 export type UpdateAccountOfferingMutation = { updateAccountOffering: { accountOffering: { id: string, since: string, status: AccountOfferingStatus, version: number, updatedAt: string, account: { id: string, name: string }, offering: { id: string, name: string, category: OfferingCategory, description: string | null, active: boolean, createdAt: string, updatedAt: string, version: number } } } };
 
-export type OpportunityFieldsFragment = { id: string, title: string, description: string | null, stage: OpportunityStage, probability: number, expectedCloseDate: string, closedAt: string | null, lostReason: string | null, createdAt: string, updatedAt: string, version: number, amount: { amountCents: number, currency: string }, account: { id: string, name: string }, offering: { id: string, name: string, category: OfferingCategory } | null, owner: { id: string, name: string }, source:
+export type OpportunityFieldsFragment = { id: string, title: string, description: string | null, stage: OpportunityStage, probability: number, expectedCloseDate: string, closedAt: string | null, lostReason: string | null, createdAt: string, updatedAt: string, version: number, amount: { amountCents: number, currency: string }, weightedAmount: { amountCents: number, currency: string }, account: { id: string, name: string }, offering: { id: string, name: string, category: OfferingCategory } | null, owner: { id: string, name: string }, source:
     | { __typename: 'ClientIssue', id: string, title: string }
     | { __typename: 'Communication', id: string, subject: string }
     | { __typename: 'Project', id: string, name: string }
@@ -2898,7 +2898,7 @@ export type OpportunityQueryVariables = Exact<{
 }>;
 
 
-export type OpportunityQuery = { opportunity: { id: string, title: string, description: string | null, stage: OpportunityStage, probability: number, expectedCloseDate: string, closedAt: string | null, lostReason: string | null, createdAt: string, updatedAt: string, version: number, amount: { amountCents: number, currency: string }, account: { id: string, name: string }, offering: { id: string, name: string, category: OfferingCategory } | null, owner: { id: string, name: string }, source:
+export type OpportunityQuery = { opportunity: { id: string, title: string, description: string | null, stage: OpportunityStage, probability: number, expectedCloseDate: string, closedAt: string | null, lostReason: string | null, createdAt: string, updatedAt: string, version: number, amount: { amountCents: number, currency: string }, weightedAmount: { amountCents: number, currency: string }, account: { id: string, name: string }, offering: { id: string, name: string, category: OfferingCategory } | null, owner: { id: string, name: string }, source:
       | { __typename: 'ClientIssue', id: string, title: string }
       | { __typename: 'Communication', id: string, subject: string }
       | { __typename: 'Project', id: string, name: string }
@@ -2912,7 +2912,7 @@ export type OpportunitiesQueryVariables = Exact<{
 }>;
 
 
-export type OpportunitiesQuery = { opportunities: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, title: string, description: string | null, stage: OpportunityStage, probability: number, expectedCloseDate: string, closedAt: string | null, lostReason: string | null, createdAt: string, updatedAt: string, version: number, amount: { amountCents: number, currency: string }, account: { id: string, name: string }, offering: { id: string, name: string, category: OfferingCategory } | null, owner: { id: string, name: string }, source:
+export type OpportunitiesQuery = { opportunities: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, title: string, description: string | null, stage: OpportunityStage, probability: number, expectedCloseDate: string, closedAt: string | null, lostReason: string | null, createdAt: string, updatedAt: string, version: number, amount: { amountCents: number, currency: string }, weightedAmount: { amountCents: number, currency: string }, account: { id: string, name: string }, offering: { id: string, name: string, category: OfferingCategory } | null, owner: { id: string, name: string }, source:
           | { __typename: 'ClientIssue', id: string, title: string }
           | { __typename: 'Communication', id: string, subject: string }
           | { __typename: 'Project', id: string, name: string }
@@ -2925,7 +2925,7 @@ export type AccountOpportunitiesQueryVariables = Exact<{
 }>;
 
 
-export type AccountOpportunitiesQuery = { account: { id: string, name: string, opportunities: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, title: string, description: string | null, stage: OpportunityStage, probability: number, expectedCloseDate: string, closedAt: string | null, lostReason: string | null, createdAt: string, updatedAt: string, version: number, amount: { amountCents: number, currency: string }, account: { id: string, name: string }, offering: { id: string, name: string, category: OfferingCategory } | null, owner: { id: string, name: string }, source:
+export type AccountOpportunitiesQuery = { account: { id: string, name: string, opportunities: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, title: string, description: string | null, stage: OpportunityStage, probability: number, expectedCloseDate: string, closedAt: string | null, lostReason: string | null, createdAt: string, updatedAt: string, version: number, amount: { amountCents: number, currency: string }, weightedAmount: { amountCents: number, currency: string }, account: { id: string, name: string }, offering: { id: string, name: string, category: OfferingCategory } | null, owner: { id: string, name: string }, source:
             | { __typename: 'ClientIssue', id: string, title: string }
             | { __typename: 'Communication', id: string, subject: string }
             | { __typename: 'Project', id: string, name: string }
@@ -2944,7 +2944,7 @@ export type CreateOpportunityMutationVariables = Exact<{
 }>;
 
 
-export type CreateOpportunityMutation = { createOpportunity: { opportunity: { id: string, title: string, description: string | null, stage: OpportunityStage, probability: number, expectedCloseDate: string, closedAt: string | null, lostReason: string | null, createdAt: string, updatedAt: string, version: number, amount: { amountCents: number, currency: string }, account: { id: string, name: string }, offering: { id: string, name: string, category: OfferingCategory } | null, owner: { id: string, name: string }, source:
+export type CreateOpportunityMutation = { createOpportunity: { opportunity: { id: string, title: string, description: string | null, stage: OpportunityStage, probability: number, expectedCloseDate: string, closedAt: string | null, lostReason: string | null, createdAt: string, updatedAt: string, version: number, amount: { amountCents: number, currency: string }, weightedAmount: { amountCents: number, currency: string }, account: { id: string, name: string }, offering: { id: string, name: string, category: OfferingCategory } | null, owner: { id: string, name: string }, source:
         | { __typename: 'ClientIssue', id: string, title: string }
         | { __typename: 'Communication', id: string, subject: string }
         | { __typename: 'Project', id: string, name: string }
@@ -2955,7 +2955,7 @@ export type UpdateOpportunityMutationVariables = Exact<{
 }>;
 
 
-export type UpdateOpportunityMutation = { updateOpportunity: { opportunity: { id: string, title: string, description: string | null, stage: OpportunityStage, probability: number, expectedCloseDate: string, closedAt: string | null, lostReason: string | null, createdAt: string, updatedAt: string, version: number, amount: { amountCents: number, currency: string }, account: { id: string, name: string }, offering: { id: string, name: string, category: OfferingCategory } | null, owner: { id: string, name: string }, source:
+export type UpdateOpportunityMutation = { updateOpportunity: { opportunity: { id: string, title: string, description: string | null, stage: OpportunityStage, probability: number, expectedCloseDate: string, closedAt: string | null, lostReason: string | null, createdAt: string, updatedAt: string, version: number, amount: { amountCents: number, currency: string }, weightedAmount: { amountCents: number, currency: string }, account: { id: string, name: string }, offering: { id: string, name: string, category: OfferingCategory } | null, owner: { id: string, name: string }, source:
         | { __typename: 'ClientIssue', id: string, title: string }
         | { __typename: 'Communication', id: string, subject: string }
         | { __typename: 'Project', id: string, name: string }
@@ -2966,7 +2966,7 @@ export type MoveOpportunityStageMutationVariables = Exact<{
 }>;
 
 
-export type MoveOpportunityStageMutation = { moveOpportunityStage: { opportunity: { id: string, title: string, description: string | null, stage: OpportunityStage, probability: number, expectedCloseDate: string, closedAt: string | null, lostReason: string | null, createdAt: string, updatedAt: string, version: number, amount: { amountCents: number, currency: string }, account: { id: string, name: string }, offering: { id: string, name: string, category: OfferingCategory } | null, owner: { id: string, name: string }, source:
+export type MoveOpportunityStageMutation = { moveOpportunityStage: { opportunity: { id: string, title: string, description: string | null, stage: OpportunityStage, probability: number, expectedCloseDate: string, closedAt: string | null, lostReason: string | null, createdAt: string, updatedAt: string, version: number, amount: { amountCents: number, currency: string }, weightedAmount: { amountCents: number, currency: string }, account: { id: string, name: string }, offering: { id: string, name: string, category: OfferingCategory } | null, owner: { id: string, name: string }, source:
         | { __typename: 'ClientIssue', id: string, title: string }
         | { __typename: 'Communication', id: string, subject: string }
         | { __typename: 'Project', id: string, name: string }
@@ -2977,7 +2977,7 @@ export type WinOpportunityMutationVariables = Exact<{
 }>;
 
 
-export type WinOpportunityMutation = { winOpportunity: { opportunity: { id: string, title: string, description: string | null, stage: OpportunityStage, probability: number, expectedCloseDate: string, closedAt: string | null, lostReason: string | null, createdAt: string, updatedAt: string, version: number, amount: { amountCents: number, currency: string }, account: { id: string, name: string }, offering: { id: string, name: string, category: OfferingCategory } | null, owner: { id: string, name: string }, source:
+export type WinOpportunityMutation = { winOpportunity: { opportunity: { id: string, title: string, description: string | null, stage: OpportunityStage, probability: number, expectedCloseDate: string, closedAt: string | null, lostReason: string | null, createdAt: string, updatedAt: string, version: number, amount: { amountCents: number, currency: string }, weightedAmount: { amountCents: number, currency: string }, account: { id: string, name: string }, offering: { id: string, name: string, category: OfferingCategory } | null, owner: { id: string, name: string }, source:
         | { __typename: 'ClientIssue', id: string, title: string }
         | { __typename: 'Communication', id: string, subject: string }
         | { __typename: 'Project', id: string, name: string }
@@ -2988,7 +2988,7 @@ export type LoseOpportunityMutationVariables = Exact<{
 }>;
 
 
-export type LoseOpportunityMutation = { loseOpportunity: { opportunity: { id: string, title: string, description: string | null, stage: OpportunityStage, probability: number, expectedCloseDate: string, closedAt: string | null, lostReason: string | null, createdAt: string, updatedAt: string, version: number, amount: { amountCents: number, currency: string }, account: { id: string, name: string }, offering: { id: string, name: string, category: OfferingCategory } | null, owner: { id: string, name: string }, source:
+export type LoseOpportunityMutation = { loseOpportunity: { opportunity: { id: string, title: string, description: string | null, stage: OpportunityStage, probability: number, expectedCloseDate: string, closedAt: string | null, lostReason: string | null, createdAt: string, updatedAt: string, version: number, amount: { amountCents: number, currency: string }, weightedAmount: { amountCents: number, currency: string }, account: { id: string, name: string }, offering: { id: string, name: string, category: OfferingCategory } | null, owner: { id: string, name: string }, source:
         | { __typename: 'ClientIssue', id: string, title: string }
         | { __typename: 'Communication', id: string, subject: string }
         | { __typename: 'Project', id: string, name: string }
@@ -3922,6 +3922,9 @@ export const OpportunityFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentStrin
     ...MoneyFields
   }
   probability
+  weightedAmount {
+    ...MoneyFields
+  }
   expectedCloseDate
   closedAt
   lostReason
@@ -8418,6 +8421,9 @@ fragment OpportunityFields on Opportunity {
     ...MoneyFields
   }
   probability
+  weightedAmount {
+    ...MoneyFields
+  }
   expectedCloseDate
   closedAt
   lostReason
@@ -8490,6 +8496,9 @@ fragment OpportunityFields on Opportunity {
     ...MoneyFields
   }
   probability
+  weightedAmount {
+    ...MoneyFields
+  }
   expectedCloseDate
   closedAt
   lostReason
@@ -8566,6 +8575,9 @@ fragment OpportunityFields on Opportunity {
     ...MoneyFields
   }
   probability
+  weightedAmount {
+    ...MoneyFields
+  }
   expectedCloseDate
   closedAt
   lostReason
@@ -8654,6 +8666,9 @@ fragment OpportunityFields on Opportunity {
     ...MoneyFields
   }
   probability
+  weightedAmount {
+    ...MoneyFields
+  }
   expectedCloseDate
   closedAt
   lostReason
@@ -8718,6 +8733,9 @@ fragment OpportunityFields on Opportunity {
     ...MoneyFields
   }
   probability
+  weightedAmount {
+    ...MoneyFields
+  }
   expectedCloseDate
   closedAt
   lostReason
@@ -8782,6 +8800,9 @@ fragment OpportunityFields on Opportunity {
     ...MoneyFields
   }
   probability
+  weightedAmount {
+    ...MoneyFields
+  }
   expectedCloseDate
   closedAt
   lostReason
@@ -8885,6 +8906,9 @@ fragment OpportunityFields on Opportunity {
     ...MoneyFields
   }
   probability
+  weightedAmount {
+    ...MoneyFields
+  }
   expectedCloseDate
   closedAt
   lostReason
@@ -8949,6 +8973,9 @@ fragment OpportunityFields on Opportunity {
     ...MoneyFields
   }
   probability
+  weightedAmount {
+    ...MoneyFields
+  }
   expectedCloseDate
   closedAt
   lostReason

@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, createUnionType } from 'type-graphql';
 import type { Context } from '../../common/context';
 import { tryDecodeGlobalId } from '../../common/global-id';
+import { Money } from '../../common/money';
 import { connectionType, PageArgs, type Connection } from '../../common/pagination';
 import { Account } from '../account/account.entity';
 import { Analytics } from '../analytics/analytics.types';
@@ -27,6 +28,7 @@ import {
 } from './opportunity.inputs';
 import { OpportunityService } from './opportunity.service';
 import { OpportunityPipelineRow, WinOpportunityPayload } from './opportunity.types';
+import { weightedCents } from './pipeline.rules';
 
 export const OpportunityConnection = connectionType(Opportunity);
 
@@ -117,6 +119,13 @@ export class OpportunityResolver {
     input: LoseOpportunityInput,
   ) {
     return { opportunity: await OpportunityService.lose(ctx, input) };
+  }
+
+  @FieldResolver(() => Money, {
+    description: 'The amount weighted by the probability: amount × probability / 100, rounded to a minor unit.',
+  })
+  weightedAmount(@Root() opportunity: Opportunity): Money {
+    return Money.of(weightedCents(opportunity.amountCents, opportunity.probability), opportunity.currency);
   }
 
   @FieldResolver(() => Account, { description: 'The client account.' })
