@@ -3,7 +3,8 @@ import { addDays, todayUtc, type LocalDate } from '../../common/dates';
 import { Account, AccountTier } from '../../modules/account/account.entity';
 import { ClientIssue } from '../../modules/client-issue/client-issue.entity';
 import { Communication } from '../../modules/communication/communication.entity';
-import { Contract, ContractType } from '../../modules/contract/contract.entity';
+import { NumberSequence } from '../../common/sequence.entity';
+import { Contract, ContractStatus, ContractType } from '../../modules/contract/contract.entity';
 import {
   AccountOffering,
   AccountOfferingStatus,
@@ -205,7 +206,7 @@ export async function seedSales(
     const offering = gaps.length > 0 && random() < 0.85 ? pick(gaps) : null;
     const roll = random();
     const linkable = wonContracts.get(account.id) ?? [];
-    let stage =
+    const stage =
       roll < 0.2
         ? OpportunityStage.PROSPECTING
         : roll < 0.4
@@ -217,36 +218,45 @@ export async function seedSales(
               : roll < 0.85
                 ? OpportunityStage.WON
                 : OpportunityStage.LOST;
-    if (stage === OpportunityStage.WON && linkable.length === 0) stage = OpportunityStage.NEGOTIATION;
-    const contract = stage === OpportunityStage.WON ? linkable.shift()! : null;
-    const foreign = contract === null && random() < 0.06;
-    const annual = Math.max(2_500_000, Math.round((account.membersReached * (4 + random() * 20)) / 100_000) * 1000);
-    const amountCents = contract ? contract.valueCents : annual;
+    const what =
+      offering?.name ??
+      pick(['Custom reporting package', 'Expansion to the Medicare Advantage line', 'Integration services']);
+    const title = `${what} for ${account.name}`.slice(0, 200);
+    const foreign = stage !== OpportunityStage.WON && random() < 0.06;
+    // About $0.02 to $0.12 per member a year, in whole hundreds of dollars, at least $25,000.
+    const estimate = Math.max(2_500_000, Math.round((account.membersReached * (2 + random() * 10)) / 10_000) * 10_000);
     const open = stage !== OpportunityStage.WON && stage !== OpportunityStage.LOST;
-    const expectedCloseDate = contract
-      ? contract.startDate
-      : open
-        ? addDays(today, -20 + Math.floor(random() * 300))
-        : addDays(today, -30 - Math.floor(random() * 300));
-    const closedAt = contract
-      ? contract.createdAt
-      : open
-        ? null
-        : new Date(Date.parse(`${expectedCloseDate}T15:00:00Z`) - Math.floor(random() * 10) * DAY_MS);
+    let expectedCloseDate = open
+      ? addDays(today, -20 + Math.floor(random() * 300))
+      : addDays(today, -10 - Math.floor(random() * 300));
+    let closedAt = open
+      ? null
+      : new Date(Date.parse(`${expectedCloseDate}T15:00:00Z`) - Math.floor(random() * 10) * DAY_MS);
+    let contract: Contract | null = null;
+    if (stage === OpportunityStage.WON) {
+      // A won one became a statement of work: one of the account's, or a DRAFT still being written.
+      contract = linkable.shift() ?? null;
+      if (contract) {
+        expectedCloseDate = contract.startDate;
+        closedAt = contract.createdAt;
+      } else {
+        expectedCloseDate = addDays(today, -1 - Math.floor(random() * 60));
+        closedAt = new Date(`${expectedCloseDate}T16:00:00Z`);
+        contract = await draftContract(em, account, title, estimate, addDays(expectedCloseDate, 30), closedAt);
+      }
+    }
+    const amountCents = contract ? contract.valueCents : estimate;
     const createdAt = new Date(
       Math.min(Date.parse(`${expectedCloseDate}T10:00:00Z`), Date.parse(`${today}T10:00:00Z`)) -
         (45 + Math.floor(random() * 120)) * DAY_MS,
     );
     const found = sources.get(account.id) ?? [];
     const source = found.length > 0 && random() < 0.75 ? pick(found) : null;
-    const what =
-      offering?.name ??
-      pick(['Custom reporting package', 'Expansion to the Medicare Advantage line', 'Integration services']);
     const jitter = open ? Math.floor(random() * 11) - 5 : 0;
     rows.push({
       accountId: account.id,
       offeringId: offering?.id ?? null,
-      title: `${what} for ${account.name}`.slice(0, 200),
+      title,
       description: `${pick(NEEDS)}.`,
       sourceProjectId: source?.column === 'sourceProjectId' ? source.id : null,
       sourceCommunicationId: source?.column === 'sourceCommunicationId' ? source.id : null,
@@ -268,4 +278,50 @@ export async function seedSales(
   }
   for (let i = 0; i < rows.length; i += 200) await em.insert(Opportunity, rows.slice(i, i + 200));
   return { offerings: offerings.length, opportunities: rows.length };
+}
+
+/** A DRAFT statement of work for a just-won opportunity, numbered from the contracts' own sequence. */
+async function draftContract(
+  em: EntityManager,
+  account: Account,
+  title: string,
+  valueCents: number,
+  startDate: LocalDate,
+  at: Date,
+): Promise<Contract> {
+  const year = startDate.slice(0, 4);
+  const name = `contract-${year}`;
+  const sequence = await em.findOneBy(NumberSequence, { name });
+  const next = (sequence?.lastValue ?? 0) + 1;
+  if (sequence) await em.update(NumberSequence, { name }, { lastValue: next, updatedAt: at });
+  else await em.insert(NumberSequence, { name, lastValue: next, createdAt: at, updatedAt: at, version: 1 });
+  const endDate = addDays(startDate, 364);
+  return em.save(
+    em.create(Contract, {
+      accountId: account.id,
+      number: `C-${year}-${String(next).padStart(4, '0')}`,
+      title,
+      type: ContractType.STATEMENT_OF_WORK,
+      status: ContractStatus.DRAFT,
+      startDate,
+      endDate,
+      signedAt: null,
+      noticePeriodDays: 90,
+      noticeDeadline: addDays(endDate, -90),
+      autoRenew: false,
+      valueCents,
+      currency: 'USD',
+      ownerId: account.ownerId!,
+      renewalOfId: null,
+      createdById: account.ownerId!,
+      submittedById: null,
+      approvedById: null,
+      approvedAt: null,
+      terminationDate: null,
+      terminationReason: null,
+      createdAt: at,
+      updatedAt: at,
+      version: 1,
+    }),
+  );
 }
