@@ -27,6 +27,6 @@ export const opportunityModule: FeatureModule = {
   nodes: [
     { type: Opportunity, fetch: (ctx, id) => ctx.loaders.opportunityById.load(id) },
     // A source puts Communication in the schema, so node(id:) must fetch it; scoped by its account.
-    { type: Communication, fetch: (ctx, id) => ctx.loaders.opportunitySourceCommunicationById.load(id) },
+    { type: Communication, fetch: (ctx, id) => ctx.loaders.communicationById.load(id) },
   ],
 };

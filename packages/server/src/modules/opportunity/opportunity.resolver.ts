@@ -151,7 +151,7 @@ export class OpportunityResolver {
   source(@Root() opportunity: Opportunity, @Ctx() ctx: Context): Promise<typeof OpportunitySourceUnion | null> | null {
     if (opportunity.sourceProjectId !== null) return ctx.loaders.projectById.load(opportunity.sourceProjectId);
     if (opportunity.sourceCommunicationId !== null)
-      return ctx.loaders.opportunitySourceCommunicationById.load(opportunity.sourceCommunicationId);
+      return ctx.loaders.communicationById.load(opportunity.sourceCommunicationId);
     if (opportunity.sourceClientIssueId !== null)
       return ctx.loaders.clientIssueById.load(opportunity.sourceClientIssueId);
     return null;

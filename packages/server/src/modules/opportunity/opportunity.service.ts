@@ -323,7 +323,7 @@ async function resolveSource(ctx: Context, globalId: string, accountId: number):
     decoded.typeName === 'Project'
       ? [await loaders.projectById.load(decoded.rowId), 'project']
       : decoded.typeName === 'Communication'
-        ? [await loaders.opportunitySourceCommunicationById.load(decoded.rowId), 'communication']
+        ? [await loaders.communicationById.load(decoded.rowId), 'communication']
         : decoded.typeName === 'ClientIssue'
           ? [await loaders.clientIssueById.load(decoded.rowId), 'client issue']
           : [undefined, ''];
