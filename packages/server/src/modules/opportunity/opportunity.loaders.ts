@@ -1,16 +1,10 @@
 import { ChildListLoader, rowsById } from '../../common/child-lists';
 import type { LoaderFactories, LoaderSet } from '../../common/loaders';
 import { OrderDirection } from '../../common/pagination';
-import { Communication } from '../communication/communication.entity';
 import { Opportunity } from './opportunity.entity';
 
 export const opportunityLoaders = {
   opportunityById: (em, scope) => rowsById(em, Opportunity, scope.restrictByAccountId.bind(scope)),
-  /**
-   * A communication by row id, scoped by its account: what an opportunity's source and node(id:) read.
-   * Here because the communication module does not serve its reads yet; it moves there when it does.
-   */
-  communicationById: (em, scope) => rowsById(em, Communication, scope.restrictByAccountId.bind(scope)),
   // Children of an account the viewer already reached through a scoped path, so not scoped again.
   accountOpportunities: (em) =>
     new ChildListLoader(em, {

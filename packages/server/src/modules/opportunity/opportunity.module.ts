@@ -1,5 +1,4 @@
 import type { FeatureModule } from '../../common/feature-module';
-import { Communication } from '../communication/communication.entity';
 import { Opportunity } from './opportunity.entity';
 import { opportunityExports } from './opportunity.exports';
 import { opportunityLoaders } from './opportunity.loaders';
@@ -24,9 +23,5 @@ export const opportunityModule: FeatureModule = {
   ],
   exports: opportunityExports,
   loaders: opportunityLoaders,
-  nodes: [
-    { type: Opportunity, fetch: (ctx, id) => ctx.loaders.opportunityById.load(id) },
-    // A source puts Communication in the schema, so node(id:) must fetch it; scoped by its account.
-    { type: Communication, fetch: (ctx, id) => ctx.loaders.communicationById.load(id) },
-  ],
+  nodes: [{ type: Opportunity, fetch: (ctx, id) => ctx.loaders.opportunityById.load(id) }],
 };
