@@ -16,6 +16,8 @@ export const CONNECTION_FIELDS = {
   costEntries: "costEntries",
   deletions: "deletions",
   invoices: "invoices",
+  offerings: "offerings",
+  opportunities: "opportunities",
   payments: "payments",
   projects: "projects",
   renewalPipeline: "renewalPipeline",
@@ -44,6 +46,7 @@ export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];
  * Every error reason (`extensions.reason`) the server may send (`enum ErrorReason` of the schema):
  *  - ACCOUNT_CYCLE: BAD_USER_INPUT: the parent would make an account its own ancestor.
  *  - ALREADY_ESCALATED: CONFLICT: the issue is escalated already.
+ *  - ALREADY_EXISTS: CONFLICT: a record with the same name or key exists already (an offering, an account offering); change that one.
  *  - ALREADY_MEMBER: CONFLICT: the person is on the team already.
  *  - ALREADY_RESPONDED: CONFLICT: the issue's first response is recorded already; add a comment instead.
  *  - AMOUNT_OUT_OF_RANGE: An amount would be larger than can be represented, or fall below zero where it may not.
@@ -89,6 +92,6 @@ export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];
  *  - USER_INACTIVE: UNAUTHENTICATED: the member of staff has left (inactive) and cannot sign in.
  *  - USER_NOT_ELIGIBLE: BAD_USER_INPUT: the named member of staff cannot take this part (inactive or the wrong role).
  */
-export const SERVER_ERROR_REASONS = ["ACCOUNT_CYCLE", "ALREADY_ESCALATED", "ALREADY_MEMBER", "ALREADY_RESPONDED", "AMOUNT_OUT_OF_RANGE", "CONCURRENT_CHANGE", "CONTRACT_VALUE_NEGATIVE", "CURRENCY_MISMATCH", "DATABASE_UNAVAILABLE", "FAMILY_TOO_DEEP", "FOREIGN_CURRENCY", "HAS_PAYMENTS", "IDEMPOTENCY_KEY_IN_USE", "IDEMPOTENCY_KEY_REUSED", "INTERNAL_ERROR", "INVALID_ID", "INVALID_INPUT", "INVALID_QUERY", "INVALID_REQUEST", "INVALID_TOKEN", "INVALID_TRANSITION", "INVOICE_EXCEEDS_CONTRACT", "NOT_ASSIGNEE", "NOT_FOUND", "NOT_MEMBER", "NOT_OWN_NOTIFICATIONS", "NO_CHANGE", "NO_IT_DIRECTOR", "OVER_APPROVAL_LIMIT", "OWN_WORK", "PAYMENT_EXCEEDS_BALANCE", "QUALITY_REVIEW_FAILED", "QUALITY_REVIEW_MISSING", "QUERY_COST_OVER_BUDGET", "RATE_LIMITED", "READ_ONLY_ACCOUNT", "RENEWAL_IN_PROGRESS", "RESPONSE_TOO_LARGE", "ROLE_NOT_ALLOWED", "SIGN_IN_REQUIRED", "STALE_VERSION", "TIME_LIMIT_EXCEEDED", "UNKNOWN_USER", "UNRELATED_RECORD", "USER_INACTIVE", "USER_NOT_ELIGIBLE"] as const;
+export const SERVER_ERROR_REASONS = ["ACCOUNT_CYCLE", "ALREADY_ESCALATED", "ALREADY_EXISTS", "ALREADY_MEMBER", "ALREADY_RESPONDED", "AMOUNT_OUT_OF_RANGE", "CONCURRENT_CHANGE", "CONTRACT_VALUE_NEGATIVE", "CURRENCY_MISMATCH", "DATABASE_UNAVAILABLE", "FAMILY_TOO_DEEP", "FOREIGN_CURRENCY", "HAS_PAYMENTS", "IDEMPOTENCY_KEY_IN_USE", "IDEMPOTENCY_KEY_REUSED", "INTERNAL_ERROR", "INVALID_ID", "INVALID_INPUT", "INVALID_QUERY", "INVALID_REQUEST", "INVALID_TOKEN", "INVALID_TRANSITION", "INVOICE_EXCEEDS_CONTRACT", "NOT_ASSIGNEE", "NOT_FOUND", "NOT_MEMBER", "NOT_OWN_NOTIFICATIONS", "NO_CHANGE", "NO_IT_DIRECTOR", "OVER_APPROVAL_LIMIT", "OWN_WORK", "PAYMENT_EXCEEDS_BALANCE", "QUALITY_REVIEW_FAILED", "QUALITY_REVIEW_MISSING", "QUERY_COST_OVER_BUDGET", "RATE_LIMITED", "READ_ONLY_ACCOUNT", "RENEWAL_IN_PROGRESS", "RESPONSE_TOO_LARGE", "ROLE_NOT_ALLOWED", "SIGN_IN_REQUIRED", "STALE_VERSION", "TIME_LIMIT_EXCEEDED", "UNKNOWN_USER", "UNRELATED_RECORD", "USER_INACTIVE", "USER_NOT_ELIGIBLE"] as const;
 /** One error reason (`extensions.reason`) the server may send. */
 export type ServerErrorReason = (typeof SERVER_ERROR_REASONS)[number];

@@ -64,6 +64,19 @@ export const AccountKind = {
 } as const;
 
 export type AccountKind = typeof AccountKind[keyof typeof AccountKind];
+/** Where an account stands with one offering. */
+export const AccountOfferingStatus = {
+  /** In use under contract. */
+  ACTIVE: 'ACTIVE',
+  /** No longer used; whitespace again. */
+  ENDED: 'ENDED',
+  /** On trial with a part of the membership; counts as held (not whitespace). */
+  PILOT: 'PILOT',
+  /** Paused, for example during a dispute or a migration; whitespace again. */
+  SUSPENDED: 'SUSPENDED'
+} as const;
+
+export type AccountOfferingStatus = typeof AccountOfferingStatus[keyof typeof AccountOfferingStatus];
 /** How to sort accounts; ties break on id. */
 export type AccountOrder = {
   /** Ascending or descending. */
@@ -113,6 +126,18 @@ export const AccountTier = {
 } as const;
 
 export type AccountTier = typeof AccountTier[keyof typeof AccountTier];
+/** Records that an account has an offering. */
+export type AddAccountOfferingInput = {
+  /** The account. */
+  accountId: string;
+  /** The offering. */
+  offeringId: string;
+  /** The day the account started with it. */
+  since: string;
+  /** How the account stands with it; ACTIVE when omitted. */
+  status?: AccountOfferingStatus | null | undefined;
+};
+
 /** Puts a member of staff on an account team. */
 export type AddAccountTeamMemberInput = {
   /** The account. */
@@ -733,6 +758,42 @@ export type CreateMilestoneInput = {
   title: string;
 };
 
+/** A new offering in the catalogue. */
+export type CreateOfferingInput = {
+  /** Whether it is sold now; true when omitted. */
+  active?: boolean | null | undefined;
+  /** What part of a health plan’s needs it serves. */
+  category: OfferingCategory;
+  /** What it is (up to 2000 characters). */
+  description?: string | null | undefined;
+  /** Name (1 to 200 characters), unique in the catalogue. */
+  name: string;
+};
+
+/** A new opportunity on an account. */
+export type CreateOpportunityInput = {
+  /** The client account. */
+  accountId: string;
+  /** What the client would pay; zero or more. */
+  amount: MoneyInput;
+  /** The need and the next step (up to 4000 characters). */
+  description?: string | null | undefined;
+  /** When it is expected to close. */
+  expectedCloseDate: string;
+  /** The offering it would sell, if one of the catalogue. */
+  offeringId?: string | null | undefined;
+  /** Who pursues it: an active account manager or senior; the account's owner when omitted. */
+  ownerId?: string | null | undefined;
+  /** Chance of winning in percent (0 to 100); the stage's default when omitted. */
+  probability?: number | null | undefined;
+  /** What revealed the need: a Project, Communication or ClientIssue of the same account (its global id). */
+  sourceId?: string | null | undefined;
+  /** The stage it starts in: an open stage; PROSPECTING when omitted. */
+  stage?: OpportunityStage | null | undefined;
+  /** Title (1 to 200 characters). */
+  title: string;
+};
+
 /** A new project on an account you may change. */
 export type CreateProjectInput = {
   /** The client account. */
@@ -961,6 +1022,16 @@ export type LogCommunicationInput = {
   type: CommunicationType;
 };
 
+/** Loses an open opportunity, with the reason. */
+export type LoseOpportunityInput = {
+  /** The `version` you last read; when given and stale, nothing changes and you get CONFLICT. */
+  expectedVersion?: number | null | undefined;
+  /** The opportunity. */
+  id: string;
+  /** Why it was lost (1 to 2,000 characters): price, timing, a competitor... */
+  reason: string;
+};
+
 /** Which of your notifications to mark read: the given ids, or all of them. */
 export type MarkNotificationsReadInput = {
   /** True marks every unread notification of yours read. */
@@ -1001,6 +1072,18 @@ export type MoneyInput = {
   currency?: string | null | undefined;
 };
 
+/** Moves an open opportunity to another open stage, forwards or back. */
+export type MoveOpportunityStageInput = {
+  /** The `version` you last read; when given and stale, nothing changes and you get CONFLICT. */
+  expectedVersion?: number | null | undefined;
+  /** The opportunity. */
+  id: string;
+  /** Chance of winning at the new stage (0 to 100); the stage's default when omitted. */
+  probability?: number | null | undefined;
+  /** The new stage: PROSPECTING, QUALIFIED, PROPOSAL or NEGOTIATION (win or lose it with their own steps). */
+  stage: OpportunityStage;
+};
+
 /** A follow-up action promised in a communication. */
 export type NewFollowUpInput = {
   /** What is to be done (1 to 2000 characters). */
@@ -1030,6 +1113,112 @@ export const NotificationKind = {
 } as const;
 
 export type NotificationKind = typeof NotificationKind[keyof typeof NotificationKind];
+/** What part of a health plan’s needs an offering serves. */
+export const OfferingCategory = {
+  /** Reporting and insight for the health plan: utilisation, savings, adoption. */
+  ANALYTICS: 'ANALYTICS',
+  /** Guiding members to the right care: quality scores, care paths, advocacy. */
+  CARE_NAVIGATION: 'CARE_NAVIGATION',
+  /** Meeting regulation: Transparency in Coverage files, No Surprises Act, directory accuracy. */
+  COMPLIANCE: 'COMPLIANCE',
+  /** Cost estimators and price transparency tools for members (out-of-pocket costs). */
+  COST_TRANSPARENCY: 'COST_TRANSPARENCY',
+  /** Member portals, outreach and incentives that bring members to the tools. */
+  MEMBER_ENGAGEMENT: 'MEMBER_ENGAGEMENT',
+  /** Anything else the company sells. */
+  OTHER: 'OTHER',
+  /** Implementation, integration, training and consulting. */
+  PROFESSIONAL_SERVICES: 'PROFESSIONAL_SERVICES',
+  /** Provider directories and search: finding in-network doctors and facilities. */
+  PROVIDER_SEARCH: 'PROVIDER_SEARCH'
+} as const;
+
+export type OfferingCategory = typeof OfferingCategory[keyof typeof OfferingCategory];
+/** Narrows the catalogue; all given conditions must hold. */
+export type OfferingFilter = {
+  /** Only offerings sold now (true) or retired (false). */
+  active?: boolean | null | undefined;
+  /** Any of these categories. */
+  category?: Array<OfferingCategory> | null | undefined;
+  /** Only records created or changed at or after this time (their `updatedAt`); pass the largest `updatedAt` you have seen, with the UPDATED_AT order, to read what changed since. A record at exactly this time comes again. */
+  updatedSince?: string | null | undefined;
+};
+
+/** How to sort the catalogue; ties break on id. */
+export type OfferingOrder = {
+  /** Ascending or descending. */
+  direction?: OrderDirection;
+  /** What to sort by. */
+  field: OfferingOrderField;
+};
+
+/** What to sort the catalogue by. */
+export const OfferingOrderField = {
+  /** Name. */
+  NAME: 'NAME',
+  /** When the record was last changed; with `updatedSince`, reads what changed since a previous sync. */
+  UPDATED_AT: 'UPDATED_AT'
+} as const;
+
+export type OfferingOrderField = typeof OfferingOrderField[keyof typeof OfferingOrderField];
+/** Narrows a list of opportunities; all given conditions must hold. */
+export type OpportunityFilter = {
+  /** Opportunities of this account. */
+  accountId?: string | null | undefined;
+  /** Expected to close on or after this date. */
+  expectedCloseFrom?: string | null | undefined;
+  /** Expected to close on or before this date. */
+  expectedCloseTo?: string | null | undefined;
+  /** For this offering. */
+  offeringId?: string | null | undefined;
+  /** Only open ones (true) or only won and lost ones (false). */
+  open?: boolean | null | undefined;
+  /** Owned by this member of staff. */
+  ownerId?: string | null | undefined;
+  /** In any of these stages. */
+  stages?: Array<OpportunityStage> | null | undefined;
+  /** Only records created or changed at or after this time (their `updatedAt`); pass the largest `updatedAt` you have seen, with the UPDATED_AT order, to read what changed since. A record at exactly this time comes again. */
+  updatedSince?: string | null | undefined;
+};
+
+/** How to sort opportunities; ties break on id. */
+export type OpportunityOrder = {
+  /** Ascending or descending. */
+  direction?: OrderDirection;
+  /** What to sort by. */
+  field: OpportunityOrderField;
+};
+
+/** What to sort opportunities by. */
+export const OpportunityOrderField = {
+  /** Amount in minor units (currencies are not converted). */
+  AMOUNT: 'AMOUNT',
+  /** When the opportunity was created. */
+  CREATED_AT: 'CREATED_AT',
+  /** Expected close date. */
+  EXPECTED_CLOSE: 'EXPECTED_CLOSE',
+  /** When the record was last changed; with `updatedSince`, reads what changed since a previous sync. */
+  UPDATED_AT: 'UPDATED_AT'
+} as const;
+
+export type OpportunityOrderField = typeof OpportunityOrderField[keyof typeof OpportunityOrderField];
+/** Where an opportunity is in the sales pipeline; WON and LOST are final. */
+export const OpportunityStage = {
+  /** The client said no or the need went away, with a reason. Final. */
+  LOST: 'LOST',
+  /** Terms and price are being agreed (75% by default). */
+  NEGOTIATION: 'NEGOTIATION',
+  /** A proposal or quote is with the client (50% by default). */
+  PROPOSAL: 'PROPOSAL',
+  /** A need spotted; not yet confirmed with the client (10% by default). */
+  PROSPECTING: 'PROSPECTING',
+  /** The client confirmed the need, budget and a sponsor (25% by default). */
+  QUALIFIED: 'QUALIFIED',
+  /** The client said yes; a DRAFT contract was created for it. Final. */
+  WON: 'WON'
+} as const;
+
+export type OpportunityStage = typeof OpportunityStage[keyof typeof OpportunityStage];
 /** Sort direction. */
 export const OrderDirection = {
   /** Smallest (or A, or oldest) first. */
@@ -1070,6 +1259,17 @@ export const PaymentOrderField = {
 } as const;
 
 export type PaymentOrderField = typeof PaymentOrderField[keyof typeof PaymentOrderField];
+/** How the rows of the weighted pipeline are split; every row is also split by currency. */
+export const PipelineGroupBy = {
+  /** One row per owner and currency. */
+  OWNER: 'OWNER',
+  /** One row per owner, quarter and currency. */
+  OWNER_AND_QUARTER: 'OWNER_AND_QUARTER',
+  /** One row per quarter of the expected close date and currency. */
+  QUARTER: 'QUARTER'
+} as const;
+
+export type PipelineGroupBy = typeof PipelineGroupBy[keyof typeof PipelineGroupBy];
 /** A status report on a project. */
 export type PostStatusUpdateInput = {
   /** Health of the budget. */
@@ -1554,6 +1754,18 @@ export type UpdateAccountInput = {
   tier?: AccountTier | null | undefined;
 };
 
+/** Changes how an account stands with an offering; omitted fields stay as they are. */
+export type UpdateAccountOfferingInput = {
+  /** The `version` you last read; stale means CONFLICT and no change. */
+  expectedVersion: number;
+  /** The account offering. */
+  id: string;
+  /** New start date. */
+  since?: string | null | undefined;
+  /** New status. */
+  status?: AccountOfferingStatus | null | undefined;
+};
+
 /** Changes to a DRAFT change order; omitted fields stay as they are. */
 export type UpdateChangeOrderInput = {
   /** New amount, in the contract's currency. */
@@ -1698,6 +1910,46 @@ export type UpdateMilestoneInput = {
   title?: string | null | undefined;
 };
 
+/** Changes to an offering; omitted fields stay as they are. */
+export type UpdateOfferingInput = {
+  /** False retires it from the catalogue (and from whitespace). */
+  active?: boolean | null | undefined;
+  /** New category. */
+  category?: OfferingCategory | null | undefined;
+  /** New description; an empty text clears it. */
+  description?: string | null | undefined;
+  /** The `version` you last read; stale means CONFLICT and no change. */
+  expectedVersion: number;
+  /** The offering. */
+  id: string;
+  /** New name, unique in the catalogue. */
+  name?: string | null | undefined;
+};
+
+/** Changes to an open opportunity; omitted fields stay as they are. */
+export type UpdateOpportunityInput = {
+  /** New amount; zero or more. */
+  amount?: MoneyInput | null | undefined;
+  /** New description; an empty text clears it. */
+  description?: string | null | undefined;
+  /** New expected close date. */
+  expectedCloseDate?: string | null | undefined;
+  /** The `version` you last read; stale means CONFLICT and no change. */
+  expectedVersion: number;
+  /** The opportunity. */
+  id: string;
+  /** New offering; null clears it. */
+  offeringId?: string | null | undefined;
+  /** New owner: an active account manager or senior. */
+  ownerId?: string | null | undefined;
+  /** New chance of winning in percent (0 to 100). */
+  probability?: number | null | undefined;
+  /** New source; null clears it. What revealed the need: a Project, Communication or ClientIssue of the same account (its global id). */
+  sourceId?: string | null | undefined;
+  /** New title. */
+  title?: string | null | undefined;
+};
+
 /** Changes to a project; omitted fields stay as they are. */
 export type UpdateProjectInput = {
   /** The day it actually finished. */
@@ -1763,12 +2015,36 @@ export type VoidInvoiceInput = {
   reason: string;
 };
 
+/** Wins an open opportunity: it becomes WON and a DRAFT contract is created for its amount. */
+export type WinOpportunityInput = {
+  /** Terms of the new contract; defaults when omitted. */
+  contract?: WonContractInput | null | undefined;
+  /** The `version` you last read; when given and stale, nothing changes and you get CONFLICT. */
+  expectedVersion?: number | null | undefined;
+  /** The opportunity. */
+  id: string;
+};
+
 /** Takes back a DRAFT or pending change order; WITHDRAWN is final. */
 export type WithdrawChangeOrderInput = {
   /** The `version` you last read; when given and stale, nothing changes and you get CONFLICT. */
   expectedVersion?: number | null | undefined;
   /** The change order. */
   id: string;
+};
+
+/** The DRAFT contract a won opportunity becomes; every field has a default. */
+export type WonContractInput = {
+  /** Last day of the term; one year after the start, less a day, when omitted. */
+  endDate?: string | null | undefined;
+  /** Notice period in days (0 to 730); 90 when omitted. */
+  noticePeriodDays?: number | null | undefined;
+  /** First day of the term; today (UTC) when omitted. */
+  startDate?: string | null | undefined;
+  /** Contract title; the opportunity's title when omitted. */
+  title?: string | null | undefined;
+  /** Kind of agreement; STATEMENT_OF_WORK when omitted. */
+  type?: ContractType | null | undefined;
 };
 
 export type AccountHealthFieldsFragment = { score: number, band: HealthBand, computedAt: string, components: Array<{ component: HealthComponent, weight: number, score: number, contribution: number, explanation: string }> };
@@ -2506,6 +2782,7 @@ export type NodeQueryVariables = Exact<{
 
 export type NodeQuery = { node:
     | { __typename: 'Account', id: string, name: string, kind: AccountKind, status: AccountStatus, tier: AccountTier, region: string | null, membersReached: number, createdAt: string, updatedAt: string, version: number, owner: { id: string, name: string, email: string, role: Role } | null, parent: { id: string, name: string } | null }
+    | { __typename: 'AccountOffering', id: string }
     | { __typename: 'AccountTeamMember', id: string, teamRole: TeamRole, createdAt: string, updatedAt: string, version: number, teamAccount: { id: string, name: string } | null, user: { id: string, name: string, role: Role } }
     | { __typename: 'ApiKey', id: string }
     | { __typename: 'ApprovalDecision', id: string }
@@ -2524,6 +2801,8 @@ export type NodeQuery = { node:
     | { __typename: 'InvoiceLine', id: string }
     | { __typename: 'Milestone', id: string }
     | { __typename: 'Notification', id: string }
+    | { __typename: 'Offering', id: string }
+    | { __typename: 'Opportunity', id: string }
     | { __typename: 'Payment', id: string }
     | { __typename: 'Project', id: string }
     | { __typename: 'ProjectCost', id: string }
@@ -2549,6 +2828,171 @@ export type MarkNotificationsReadMutationVariables = Exact<{
 
 
 export type MarkNotificationsReadMutation = { markNotificationsRead: { markedCount: number, unreadCount: number } };
+
+export type OfferingFieldsFragment = { id: string, name: string, category: OfferingCategory, description: string | null, active: boolean, createdAt: string, updatedAt: string, version: number };
+
+export type AccountOfferingFieldsFragment = { id: string, since: string, status: AccountOfferingStatus, version: number, updatedAt: string, account: { id: string, name: string }, offering: { id: string, name: string, category: OfferingCategory, description: string | null, active: boolean, createdAt: string, updatedAt: string, version: number } };
+
+export type OfferingQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type OfferingQuery = { offering: { id: string, name: string, category: OfferingCategory, description: string | null, active: boolean, createdAt: string, updatedAt: string, version: number } | null };
+
+export type OfferingsQueryVariables = Exact<{
+  first?: number;
+  after?: string | null | undefined;
+  filter?: OfferingFilter | null | undefined;
+  orderBy?: OfferingOrder | null | undefined;
+}>;
+
+
+export type OfferingsQuery = { offerings: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, category: OfferingCategory, description: string | null, active: boolean, createdAt: string, updatedAt: string, version: number } }> } };
+
+export type AccountOfferingsQueryVariables = Exact<{
+  accountId: string;
+  first?: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type AccountOfferingsQuery = { account: { id: string, name: string, offerings: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, since: string, status: AccountOfferingStatus, version: number, updatedAt: string, account: { id: string, name: string }, offering: { id: string, name: string, category: OfferingCategory, description: string | null, active: boolean, createdAt: string, updatedAt: string, version: number } } }> }, whitespace: Array<{ id: string, name: string, category: OfferingCategory, description: string | null, active: boolean, createdAt: string, updatedAt: string, version: number }> } | null };
+
+export type CreateOfferingMutationVariables = Exact<{
+  input: CreateOfferingInput;
+}>;
+
+
+export type CreateOfferingMutation = { createOffering: { offering: { id: string, name: string, category: OfferingCategory, description: string | null, active: boolean, createdAt: string, updatedAt: string, version: number } } };
+
+export type UpdateOfferingMutationVariables = Exact<{
+  input: UpdateOfferingInput;
+}>;
+
+
+export type UpdateOfferingMutation = { updateOffering: { offering: { id: string, name: string, category: OfferingCategory, description: string | null, active: boolean, createdAt: string, updatedAt: string, version: number } } };
+
+export type AddAccountOfferingMutationVariables = Exact<{
+  input: AddAccountOfferingInput;
+}>;
+
+
+export type AddAccountOfferingMutation = { addAccountOffering: { accountOffering: { id: string, since: string, status: AccountOfferingStatus, version: number, updatedAt: string, account: { id: string, name: string }, offering: { id: string, name: string, category: OfferingCategory, description: string | null, active: boolean, createdAt: string, updatedAt: string, version: number } } } };
+
+export type UpdateAccountOfferingMutationVariables = Exact<{
+  input: UpdateAccountOfferingInput;
+}>;
+
+
+export type UpdateAccountOfferingMutation = { updateAccountOffering: { accountOffering: { id: string, since: string, status: AccountOfferingStatus, version: number, updatedAt: string, account: { id: string, name: string }, offering: { id: string, name: string, category: OfferingCategory, description: string | null, active: boolean, createdAt: string, updatedAt: string, version: number } } } };
+
+export type OpportunityFieldsFragment = { id: string, title: string, description: string | null, stage: OpportunityStage, probability: number, expectedCloseDate: string, closedAt: string | null, lostReason: string | null, createdAt: string, updatedAt: string, version: number, amount: { amountCents: number, currency: string }, weightedAmount: { amountCents: number, currency: string }, account: { id: string, name: string }, offering: { id: string, name: string, category: OfferingCategory } | null, owner: { id: string, name: string }, source:
+    | { __typename: 'ClientIssue', id: string, title: string }
+    | { __typename: 'Communication', id: string, subject: string }
+    | { __typename: 'Project', id: string, name: string }
+   | null, contract: { id: string, number: string, status: ContractStatus, value: { amountCents: number, currency: string } } | null };
+
+export type OpportunityQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type OpportunityQuery = { opportunity: { id: string, title: string, description: string | null, stage: OpportunityStage, probability: number, expectedCloseDate: string, closedAt: string | null, lostReason: string | null, createdAt: string, updatedAt: string, version: number, amount: { amountCents: number, currency: string }, weightedAmount: { amountCents: number, currency: string }, account: { id: string, name: string }, offering: { id: string, name: string, category: OfferingCategory } | null, owner: { id: string, name: string }, source:
+      | { __typename: 'ClientIssue', id: string, title: string }
+      | { __typename: 'Communication', id: string, subject: string }
+      | { __typename: 'Project', id: string, name: string }
+     | null, contract: { id: string, number: string, status: ContractStatus, value: { amountCents: number, currency: string } } | null } | null };
+
+export type OpportunitiesQueryVariables = Exact<{
+  first?: number;
+  after?: string | null | undefined;
+  filter?: OpportunityFilter | null | undefined;
+  orderBy?: OpportunityOrder | null | undefined;
+}>;
+
+
+export type OpportunitiesQuery = { opportunities: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, title: string, description: string | null, stage: OpportunityStage, probability: number, expectedCloseDate: string, closedAt: string | null, lostReason: string | null, createdAt: string, updatedAt: string, version: number, amount: { amountCents: number, currency: string }, weightedAmount: { amountCents: number, currency: string }, account: { id: string, name: string }, offering: { id: string, name: string, category: OfferingCategory } | null, owner: { id: string, name: string }, source:
+          | { __typename: 'ClientIssue', id: string, title: string }
+          | { __typename: 'Communication', id: string, subject: string }
+          | { __typename: 'Project', id: string, name: string }
+         | null, contract: { id: string, number: string, status: ContractStatus, value: { amountCents: number, currency: string } } | null } }> } };
+
+export type AccountOpportunitiesQueryVariables = Exact<{
+  accountId: string;
+  first?: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type AccountOpportunitiesQuery = { account: { id: string, name: string, opportunities: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, title: string, description: string | null, stage: OpportunityStage, probability: number, expectedCloseDate: string, closedAt: string | null, lostReason: string | null, createdAt: string, updatedAt: string, version: number, amount: { amountCents: number, currency: string }, weightedAmount: { amountCents: number, currency: string }, account: { id: string, name: string }, offering: { id: string, name: string, category: OfferingCategory } | null, owner: { id: string, name: string }, source:
+            | { __typename: 'ClientIssue', id: string, title: string }
+            | { __typename: 'Communication', id: string, subject: string }
+            | { __typename: 'Project', id: string, name: string }
+           | null, contract: { id: string, number: string, status: ContractStatus, value: { amountCents: number, currency: string } } | null } }> } } | null };
+
+export type OpportunityPipelineQueryVariables = Exact<{
+  groupBy?: PipelineGroupBy | null | undefined;
+  filter?: OpportunityFilter | null | undefined;
+}>;
+
+
+export type OpportunityPipelineQuery = { analytics: { opportunityPipeline: Array<{ quarter: string | null, currency: string, count: number, owner: { id: string, name: string } | null, amount: { amountCents: number, currency: string }, weightedAmount: { amountCents: number, currency: string } }> } };
+
+export type CreateOpportunityMutationVariables = Exact<{
+  input: CreateOpportunityInput;
+}>;
+
+
+export type CreateOpportunityMutation = { createOpportunity: { opportunity: { id: string, title: string, description: string | null, stage: OpportunityStage, probability: number, expectedCloseDate: string, closedAt: string | null, lostReason: string | null, createdAt: string, updatedAt: string, version: number, amount: { amountCents: number, currency: string }, weightedAmount: { amountCents: number, currency: string }, account: { id: string, name: string }, offering: { id: string, name: string, category: OfferingCategory } | null, owner: { id: string, name: string }, source:
+        | { __typename: 'ClientIssue', id: string, title: string }
+        | { __typename: 'Communication', id: string, subject: string }
+        | { __typename: 'Project', id: string, name: string }
+       | null, contract: { id: string, number: string, status: ContractStatus, value: { amountCents: number, currency: string } } | null } } };
+
+export type UpdateOpportunityMutationVariables = Exact<{
+  input: UpdateOpportunityInput;
+}>;
+
+
+export type UpdateOpportunityMutation = { updateOpportunity: { opportunity: { id: string, title: string, description: string | null, stage: OpportunityStage, probability: number, expectedCloseDate: string, closedAt: string | null, lostReason: string | null, createdAt: string, updatedAt: string, version: number, amount: { amountCents: number, currency: string }, weightedAmount: { amountCents: number, currency: string }, account: { id: string, name: string }, offering: { id: string, name: string, category: OfferingCategory } | null, owner: { id: string, name: string }, source:
+        | { __typename: 'ClientIssue', id: string, title: string }
+        | { __typename: 'Communication', id: string, subject: string }
+        | { __typename: 'Project', id: string, name: string }
+       | null, contract: { id: string, number: string, status: ContractStatus, value: { amountCents: number, currency: string } } | null } } };
+
+export type MoveOpportunityStageMutationVariables = Exact<{
+  input: MoveOpportunityStageInput;
+}>;
+
+
+export type MoveOpportunityStageMutation = { moveOpportunityStage: { opportunity: { id: string, title: string, description: string | null, stage: OpportunityStage, probability: number, expectedCloseDate: string, closedAt: string | null, lostReason: string | null, createdAt: string, updatedAt: string, version: number, amount: { amountCents: number, currency: string }, weightedAmount: { amountCents: number, currency: string }, account: { id: string, name: string }, offering: { id: string, name: string, category: OfferingCategory } | null, owner: { id: string, name: string }, source:
+        | { __typename: 'ClientIssue', id: string, title: string }
+        | { __typename: 'Communication', id: string, subject: string }
+        | { __typename: 'Project', id: string, name: string }
+       | null, contract: { id: string, number: string, status: ContractStatus, value: { amountCents: number, currency: string } } | null } } };
+
+export type WinOpportunityMutationVariables = Exact<{
+  input: WinOpportunityInput;
+}>;
+
+
+export type WinOpportunityMutation = { winOpportunity: { opportunity: { id: string, title: string, description: string | null, stage: OpportunityStage, probability: number, expectedCloseDate: string, closedAt: string | null, lostReason: string | null, createdAt: string, updatedAt: string, version: number, amount: { amountCents: number, currency: string }, weightedAmount: { amountCents: number, currency: string }, account: { id: string, name: string }, offering: { id: string, name: string, category: OfferingCategory } | null, owner: { id: string, name: string }, source:
+        | { __typename: 'ClientIssue', id: string, title: string }
+        | { __typename: 'Communication', id: string, subject: string }
+        | { __typename: 'Project', id: string, name: string }
+       | null, contract: { id: string, number: string, status: ContractStatus, value: { amountCents: number, currency: string } } | null }, contract: { id: string, number: string, title: string, type: ContractType, status: ContractStatus, startDate: string, endDate: string, signedAt: string | null, noticePeriodDays: number, noticeDeadline: string, daysToExpiry: number, autoRenew: boolean, approvedAt: string | null, terminationDate: string | null, terminationReason: string | null, createdAt: string, updatedAt: string, version: number, value: { amountCents: number, currency: string }, account: { id: string, name: string }, owner: { id: string, name: string }, renewalOf: { id: string, number: string, status: ContractStatus } | null } } };
+
+export type LoseOpportunityMutationVariables = Exact<{
+  input: LoseOpportunityInput;
+}>;
+
+
+export type LoseOpportunityMutation = { loseOpportunity: { opportunity: { id: string, title: string, description: string | null, stage: OpportunityStage, probability: number, expectedCloseDate: string, closedAt: string | null, lostReason: string | null, createdAt: string, updatedAt: string, version: number, amount: { amountCents: number, currency: string }, weightedAmount: { amountCents: number, currency: string }, account: { id: string, name: string }, offering: { id: string, name: string, category: OfferingCategory } | null, owner: { id: string, name: string }, source:
+        | { __typename: 'ClientIssue', id: string, title: string }
+        | { __typename: 'Communication', id: string, subject: string }
+        | { __typename: 'Project', id: string, name: string }
+       | null, contract: { id: string, number: string, status: ContractStatus, value: { amountCents: number, currency: string } } | null } } };
 
 export type ProjectFieldsFragment = { id: string, name: string, description: string | null, status: ProjectStatus, startDate: string, targetEndDate: string, actualEndDate: string | null, marginPercent: number | null, budgetConsumedPercent: number | null, isProfitable: boolean, health: Health | null, createdAt: string, updatedAt: string, version: number, budget: { amountCents: number, currency: string }, actualCost: { amountCents: number, currency: string }, revenue: { amountCents: number, currency: string }, margin: { amountCents: number, currency: string }, account: { id: string, name: string } | null, contract: { id: string, number: string, status: ContractStatus } | null, lead: { id: string, name: string } | null };
 
@@ -2642,6 +3086,7 @@ export type ProjectNodeQueryVariables = Exact<{
 
 export type ProjectNodeQuery = { node:
     | { __typename: 'Account', id: string }
+    | { __typename: 'AccountOffering', id: string }
     | { __typename: 'AccountTeamMember', id: string }
     | { __typename: 'ApiKey', id: string }
     | { __typename: 'ApprovalDecision', id: string }
@@ -2660,6 +3105,8 @@ export type ProjectNodeQuery = { node:
     | { __typename: 'InvoiceLine', id: string }
     | { __typename: 'Milestone', kind: MilestoneKind, title: string, dueDate: string, isLate: boolean, id: string, milestoneStatus: MilestoneStatus, project: { id: string, name: string } }
     | { __typename: 'Notification', id: string }
+    | { __typename: 'Offering', id: string }
+    | { __typename: 'Opportunity', id: string }
     | { __typename: 'Payment', id: string }
     | { __typename: 'Project', id: string, name: string, description: string | null, status: ProjectStatus, startDate: string, targetEndDate: string, actualEndDate: string | null, marginPercent: number | null, budgetConsumedPercent: number | null, isProfitable: boolean, health: Health | null, createdAt: string, updatedAt: string, version: number, budget: { amountCents: number, currency: string }, actualCost: { amountCents: number, currency: string }, revenue: { amountCents: number, currency: string }, margin: { amountCents: number, currency: string }, account: { id: string, name: string } | null, contract: { id: string, number: string, status: ContractStatus } | null, lead: { id: string, name: string } | null }
     | { __typename: 'ProjectCost', date: string, category: CostCategory, id: string, project: { id: string, name: string } }
@@ -3428,6 +3875,103 @@ export const NotificationFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentStri
   createdAt
 }
     `, {"fragmentName":"NotificationFields"}) as unknown as TypedDocumentString<NotificationFieldsFragment, unknown>;
+export const OfferingFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment OfferingFields on Offering {
+  id
+  name
+  category
+  description
+  active
+  createdAt
+  updatedAt
+  version
+}
+    `, {"fragmentName":"OfferingFields"}) as unknown as TypedDocumentString<OfferingFieldsFragment, unknown>;
+export const AccountOfferingFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment AccountOfferingFields on AccountOffering {
+  id
+  since
+  status
+  version
+  updatedAt
+  account {
+    id
+    name
+  }
+  offering {
+    ...OfferingFields
+  }
+}
+    fragment OfferingFields on Offering {
+  id
+  name
+  category
+  description
+  active
+  createdAt
+  updatedAt
+  version
+}`, {"fragmentName":"AccountOfferingFields"}) as unknown as TypedDocumentString<AccountOfferingFieldsFragment, unknown>;
+export const OpportunityFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment OpportunityFields on Opportunity {
+  id
+  title
+  description
+  stage
+  amount {
+    ...MoneyFields
+  }
+  probability
+  weightedAmount {
+    ...MoneyFields
+  }
+  expectedCloseDate
+  closedAt
+  lostReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  offering {
+    id
+    name
+    category
+  }
+  owner {
+    id
+    name
+  }
+  source {
+    __typename
+    ... on Project {
+      id
+      name
+    }
+    ... on Communication {
+      id
+      subject
+    }
+    ... on ClientIssue {
+      id
+      title
+    }
+  }
+  contract {
+    id
+    number
+    status
+    value {
+      ...MoneyFields
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}`, {"fragmentName":"OpportunityFields"}) as unknown as TypedDocumentString<OpportunityFieldsFragment, unknown>;
 export const ProjectFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment ProjectFields on Project {
   id
@@ -7669,6 +8213,812 @@ export const MarkNotificationsReadDocument = /*#__PURE__*/ new TypedDocumentStri
   }
 }
     `) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
+export const OfferingDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query offering($id: ID!) {
+  offering(id: $id) {
+    ...OfferingFields
+  }
+}
+    fragment OfferingFields on Offering {
+  id
+  name
+  category
+  description
+  active
+  createdAt
+  updatedAt
+  version
+}`) as unknown as TypedDocumentString<OfferingQuery, OfferingQueryVariables>;
+export const OfferingsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query offerings($first: Int! = 20, $after: String, $filter: OfferingFilter, $orderBy: OfferingOrder) {
+  offerings(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...OfferingFields
+      }
+    }
+  }
+}
+    fragment OfferingFields on Offering {
+  id
+  name
+  category
+  description
+  active
+  createdAt
+  updatedAt
+  version
+}`) as unknown as TypedDocumentString<OfferingsQuery, OfferingsQueryVariables>;
+export const AccountOfferingsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query accountOfferings($accountId: ID!, $first: Int! = 20, $after: String) {
+  account(id: $accountId) {
+    id
+    name
+    offerings(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          ...AccountOfferingFields
+        }
+      }
+    }
+    whitespace {
+      ...OfferingFields
+    }
+  }
+}
+    fragment OfferingFields on Offering {
+  id
+  name
+  category
+  description
+  active
+  createdAt
+  updatedAt
+  version
+}
+fragment AccountOfferingFields on AccountOffering {
+  id
+  since
+  status
+  version
+  updatedAt
+  account {
+    id
+    name
+  }
+  offering {
+    ...OfferingFields
+  }
+}`) as unknown as TypedDocumentString<AccountOfferingsQuery, AccountOfferingsQueryVariables>;
+export const CreateOfferingDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation createOffering($input: CreateOfferingInput!) {
+  createOffering(input: $input) {
+    offering {
+      ...OfferingFields
+    }
+  }
+}
+    fragment OfferingFields on Offering {
+  id
+  name
+  category
+  description
+  active
+  createdAt
+  updatedAt
+  version
+}`) as unknown as TypedDocumentString<CreateOfferingMutation, CreateOfferingMutationVariables>;
+export const UpdateOfferingDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation updateOffering($input: UpdateOfferingInput!) {
+  updateOffering(input: $input) {
+    offering {
+      ...OfferingFields
+    }
+  }
+}
+    fragment OfferingFields on Offering {
+  id
+  name
+  category
+  description
+  active
+  createdAt
+  updatedAt
+  version
+}`) as unknown as TypedDocumentString<UpdateOfferingMutation, UpdateOfferingMutationVariables>;
+export const AddAccountOfferingDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation addAccountOffering($input: AddAccountOfferingInput!) {
+  addAccountOffering(input: $input) {
+    accountOffering {
+      ...AccountOfferingFields
+    }
+  }
+}
+    fragment OfferingFields on Offering {
+  id
+  name
+  category
+  description
+  active
+  createdAt
+  updatedAt
+  version
+}
+fragment AccountOfferingFields on AccountOffering {
+  id
+  since
+  status
+  version
+  updatedAt
+  account {
+    id
+    name
+  }
+  offering {
+    ...OfferingFields
+  }
+}`) as unknown as TypedDocumentString<AddAccountOfferingMutation, AddAccountOfferingMutationVariables>;
+export const UpdateAccountOfferingDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation updateAccountOffering($input: UpdateAccountOfferingInput!) {
+  updateAccountOffering(input: $input) {
+    accountOffering {
+      ...AccountOfferingFields
+    }
+  }
+}
+    fragment OfferingFields on Offering {
+  id
+  name
+  category
+  description
+  active
+  createdAt
+  updatedAt
+  version
+}
+fragment AccountOfferingFields on AccountOffering {
+  id
+  since
+  status
+  version
+  updatedAt
+  account {
+    id
+    name
+  }
+  offering {
+    ...OfferingFields
+  }
+}`) as unknown as TypedDocumentString<UpdateAccountOfferingMutation, UpdateAccountOfferingMutationVariables>;
+export const OpportunityDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query opportunity($id: ID!) {
+  opportunity(id: $id) {
+    ...OpportunityFields
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment OpportunityFields on Opportunity {
+  id
+  title
+  description
+  stage
+  amount {
+    ...MoneyFields
+  }
+  probability
+  weightedAmount {
+    ...MoneyFields
+  }
+  expectedCloseDate
+  closedAt
+  lostReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  offering {
+    id
+    name
+    category
+  }
+  owner {
+    id
+    name
+  }
+  source {
+    __typename
+    ... on Project {
+      id
+      name
+    }
+    ... on Communication {
+      id
+      subject
+    }
+    ... on ClientIssue {
+      id
+      title
+    }
+  }
+  contract {
+    id
+    number
+    status
+    value {
+      ...MoneyFields
+    }
+  }
+}`) as unknown as TypedDocumentString<OpportunityQuery, OpportunityQueryVariables>;
+export const OpportunitiesDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query opportunities($first: Int! = 20, $after: String, $filter: OpportunityFilter, $orderBy: OpportunityOrder) {
+  opportunities(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...OpportunityFields
+      }
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment OpportunityFields on Opportunity {
+  id
+  title
+  description
+  stage
+  amount {
+    ...MoneyFields
+  }
+  probability
+  weightedAmount {
+    ...MoneyFields
+  }
+  expectedCloseDate
+  closedAt
+  lostReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  offering {
+    id
+    name
+    category
+  }
+  owner {
+    id
+    name
+  }
+  source {
+    __typename
+    ... on Project {
+      id
+      name
+    }
+    ... on Communication {
+      id
+      subject
+    }
+    ... on ClientIssue {
+      id
+      title
+    }
+  }
+  contract {
+    id
+    number
+    status
+    value {
+      ...MoneyFields
+    }
+  }
+}`) as unknown as TypedDocumentString<OpportunitiesQuery, OpportunitiesQueryVariables>;
+export const AccountOpportunitiesDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query accountOpportunities($accountId: ID!, $first: Int! = 20, $after: String) {
+  account(id: $accountId) {
+    id
+    name
+    opportunities(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          ...OpportunityFields
+        }
+      }
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment OpportunityFields on Opportunity {
+  id
+  title
+  description
+  stage
+  amount {
+    ...MoneyFields
+  }
+  probability
+  weightedAmount {
+    ...MoneyFields
+  }
+  expectedCloseDate
+  closedAt
+  lostReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  offering {
+    id
+    name
+    category
+  }
+  owner {
+    id
+    name
+  }
+  source {
+    __typename
+    ... on Project {
+      id
+      name
+    }
+    ... on Communication {
+      id
+      subject
+    }
+    ... on ClientIssue {
+      id
+      title
+    }
+  }
+  contract {
+    id
+    number
+    status
+    value {
+      ...MoneyFields
+    }
+  }
+}`) as unknown as TypedDocumentString<AccountOpportunitiesQuery, AccountOpportunitiesQueryVariables>;
+export const OpportunityPipelineDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query opportunityPipeline($groupBy: PipelineGroupBy = OWNER, $filter: OpportunityFilter) {
+  analytics {
+    opportunityPipeline(groupBy: $groupBy, filter: $filter) {
+      owner {
+        id
+        name
+      }
+      quarter
+      currency
+      count
+      amount {
+        ...MoneyFields
+      }
+      weightedAmount {
+        ...MoneyFields
+      }
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}`) as unknown as TypedDocumentString<OpportunityPipelineQuery, OpportunityPipelineQueryVariables>;
+export const CreateOpportunityDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation createOpportunity($input: CreateOpportunityInput!) {
+  createOpportunity(input: $input) {
+    opportunity {
+      ...OpportunityFields
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment OpportunityFields on Opportunity {
+  id
+  title
+  description
+  stage
+  amount {
+    ...MoneyFields
+  }
+  probability
+  weightedAmount {
+    ...MoneyFields
+  }
+  expectedCloseDate
+  closedAt
+  lostReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  offering {
+    id
+    name
+    category
+  }
+  owner {
+    id
+    name
+  }
+  source {
+    __typename
+    ... on Project {
+      id
+      name
+    }
+    ... on Communication {
+      id
+      subject
+    }
+    ... on ClientIssue {
+      id
+      title
+    }
+  }
+  contract {
+    id
+    number
+    status
+    value {
+      ...MoneyFields
+    }
+  }
+}`) as unknown as TypedDocumentString<CreateOpportunityMutation, CreateOpportunityMutationVariables>;
+export const UpdateOpportunityDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation updateOpportunity($input: UpdateOpportunityInput!) {
+  updateOpportunity(input: $input) {
+    opportunity {
+      ...OpportunityFields
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment OpportunityFields on Opportunity {
+  id
+  title
+  description
+  stage
+  amount {
+    ...MoneyFields
+  }
+  probability
+  weightedAmount {
+    ...MoneyFields
+  }
+  expectedCloseDate
+  closedAt
+  lostReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  offering {
+    id
+    name
+    category
+  }
+  owner {
+    id
+    name
+  }
+  source {
+    __typename
+    ... on Project {
+      id
+      name
+    }
+    ... on Communication {
+      id
+      subject
+    }
+    ... on ClientIssue {
+      id
+      title
+    }
+  }
+  contract {
+    id
+    number
+    status
+    value {
+      ...MoneyFields
+    }
+  }
+}`) as unknown as TypedDocumentString<UpdateOpportunityMutation, UpdateOpportunityMutationVariables>;
+export const MoveOpportunityStageDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation moveOpportunityStage($input: MoveOpportunityStageInput!) {
+  moveOpportunityStage(input: $input) {
+    opportunity {
+      ...OpportunityFields
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment OpportunityFields on Opportunity {
+  id
+  title
+  description
+  stage
+  amount {
+    ...MoneyFields
+  }
+  probability
+  weightedAmount {
+    ...MoneyFields
+  }
+  expectedCloseDate
+  closedAt
+  lostReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  offering {
+    id
+    name
+    category
+  }
+  owner {
+    id
+    name
+  }
+  source {
+    __typename
+    ... on Project {
+      id
+      name
+    }
+    ... on Communication {
+      id
+      subject
+    }
+    ... on ClientIssue {
+      id
+      title
+    }
+  }
+  contract {
+    id
+    number
+    status
+    value {
+      ...MoneyFields
+    }
+  }
+}`) as unknown as TypedDocumentString<MoveOpportunityStageMutation, MoveOpportunityStageMutationVariables>;
+export const WinOpportunityDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation winOpportunity($input: WinOpportunityInput!) {
+  winOpportunity(input: $input) {
+    opportunity {
+      ...OpportunityFields
+    }
+    contract {
+      ...ContractFields
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment ContractFields on Contract {
+  id
+  number
+  title
+  type
+  status
+  startDate
+  endDate
+  signedAt
+  noticePeriodDays
+  noticeDeadline
+  daysToExpiry
+  autoRenew
+  value {
+    ...MoneyFields
+  }
+  approvedAt
+  terminationDate
+  terminationReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  owner {
+    id
+    name
+  }
+  renewalOf {
+    id
+    number
+    status
+  }
+}
+fragment OpportunityFields on Opportunity {
+  id
+  title
+  description
+  stage
+  amount {
+    ...MoneyFields
+  }
+  probability
+  weightedAmount {
+    ...MoneyFields
+  }
+  expectedCloseDate
+  closedAt
+  lostReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  offering {
+    id
+    name
+    category
+  }
+  owner {
+    id
+    name
+  }
+  source {
+    __typename
+    ... on Project {
+      id
+      name
+    }
+    ... on Communication {
+      id
+      subject
+    }
+    ... on ClientIssue {
+      id
+      title
+    }
+  }
+  contract {
+    id
+    number
+    status
+    value {
+      ...MoneyFields
+    }
+  }
+}`) as unknown as TypedDocumentString<WinOpportunityMutation, WinOpportunityMutationVariables>;
+export const LoseOpportunityDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation loseOpportunity($input: LoseOpportunityInput!) {
+  loseOpportunity(input: $input) {
+    opportunity {
+      ...OpportunityFields
+    }
+  }
+}
+    fragment MoneyFields on Money {
+  amountCents
+  currency
+}
+fragment OpportunityFields on Opportunity {
+  id
+  title
+  description
+  stage
+  amount {
+    ...MoneyFields
+  }
+  probability
+  weightedAmount {
+    ...MoneyFields
+  }
+  expectedCloseDate
+  closedAt
+  lostReason
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  offering {
+    id
+    name
+    category
+  }
+  owner {
+    id
+    name
+  }
+  source {
+    __typename
+    ... on Project {
+      id
+      name
+    }
+    ... on Communication {
+      id
+      subject
+    }
+    ... on ClientIssue {
+      id
+      title
+    }
+  }
+  contract {
+    id
+    number
+    status
+    value {
+      ...MoneyFields
+    }
+  }
+}`) as unknown as TypedDocumentString<LoseOpportunityMutation, LoseOpportunityMutationVariables>;
 export const ProjectDocument = /*#__PURE__*/ new TypedDocumentString(`
     query project($id: ID!, $membersFirst: Int! = 20, $statusUpdatesFirst: Int! = 10, $milestonesFirst: Int! = 50, $costsFirst: Int! = 20) {
   project(id: $id) {

@@ -115,6 +115,22 @@ import * as Operations from './graphql.js';
 
 
 
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 export type Requester<C = {}> = <R, V>(doc: Operations.TypedDocumentString<R, V>, vars?: V, options?: C) => Promise<R> | AsyncIterable<R>
 export function getSdk<C>(requester: Requester<C>) {
   return {
@@ -381,6 +397,54 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     markNotificationsRead(variables: Operations.MarkNotificationsReadMutationVariables, options?: C): Promise<Operations.MarkNotificationsReadMutation> {
       return requester<Operations.MarkNotificationsReadMutation, Operations.MarkNotificationsReadMutationVariables>(Operations.MarkNotificationsReadDocument, variables, options) as Promise<Operations.MarkNotificationsReadMutation>;
+    },
+    offering(variables: Operations.OfferingQueryVariables, options?: C): Promise<Operations.OfferingQuery> {
+      return requester<Operations.OfferingQuery, Operations.OfferingQueryVariables>(Operations.OfferingDocument, variables, options) as Promise<Operations.OfferingQuery>;
+    },
+    offerings(variables?: Operations.OfferingsQueryVariables, options?: C): Promise<Operations.OfferingsQuery> {
+      return requester<Operations.OfferingsQuery, Operations.OfferingsQueryVariables>(Operations.OfferingsDocument, variables, options) as Promise<Operations.OfferingsQuery>;
+    },
+    accountOfferings(variables: Operations.AccountOfferingsQueryVariables, options?: C): Promise<Operations.AccountOfferingsQuery> {
+      return requester<Operations.AccountOfferingsQuery, Operations.AccountOfferingsQueryVariables>(Operations.AccountOfferingsDocument, variables, options) as Promise<Operations.AccountOfferingsQuery>;
+    },
+    createOffering(variables: Operations.CreateOfferingMutationVariables, options?: C): Promise<Operations.CreateOfferingMutation> {
+      return requester<Operations.CreateOfferingMutation, Operations.CreateOfferingMutationVariables>(Operations.CreateOfferingDocument, variables, options) as Promise<Operations.CreateOfferingMutation>;
+    },
+    updateOffering(variables: Operations.UpdateOfferingMutationVariables, options?: C): Promise<Operations.UpdateOfferingMutation> {
+      return requester<Operations.UpdateOfferingMutation, Operations.UpdateOfferingMutationVariables>(Operations.UpdateOfferingDocument, variables, options) as Promise<Operations.UpdateOfferingMutation>;
+    },
+    addAccountOffering(variables: Operations.AddAccountOfferingMutationVariables, options?: C): Promise<Operations.AddAccountOfferingMutation> {
+      return requester<Operations.AddAccountOfferingMutation, Operations.AddAccountOfferingMutationVariables>(Operations.AddAccountOfferingDocument, variables, options) as Promise<Operations.AddAccountOfferingMutation>;
+    },
+    updateAccountOffering(variables: Operations.UpdateAccountOfferingMutationVariables, options?: C): Promise<Operations.UpdateAccountOfferingMutation> {
+      return requester<Operations.UpdateAccountOfferingMutation, Operations.UpdateAccountOfferingMutationVariables>(Operations.UpdateAccountOfferingDocument, variables, options) as Promise<Operations.UpdateAccountOfferingMutation>;
+    },
+    opportunity(variables: Operations.OpportunityQueryVariables, options?: C): Promise<Operations.OpportunityQuery> {
+      return requester<Operations.OpportunityQuery, Operations.OpportunityQueryVariables>(Operations.OpportunityDocument, variables, options) as Promise<Operations.OpportunityQuery>;
+    },
+    opportunities(variables?: Operations.OpportunitiesQueryVariables, options?: C): Promise<Operations.OpportunitiesQuery> {
+      return requester<Operations.OpportunitiesQuery, Operations.OpportunitiesQueryVariables>(Operations.OpportunitiesDocument, variables, options) as Promise<Operations.OpportunitiesQuery>;
+    },
+    accountOpportunities(variables: Operations.AccountOpportunitiesQueryVariables, options?: C): Promise<Operations.AccountOpportunitiesQuery> {
+      return requester<Operations.AccountOpportunitiesQuery, Operations.AccountOpportunitiesQueryVariables>(Operations.AccountOpportunitiesDocument, variables, options) as Promise<Operations.AccountOpportunitiesQuery>;
+    },
+    opportunityPipeline(variables?: Operations.OpportunityPipelineQueryVariables, options?: C): Promise<Operations.OpportunityPipelineQuery> {
+      return requester<Operations.OpportunityPipelineQuery, Operations.OpportunityPipelineQueryVariables>(Operations.OpportunityPipelineDocument, variables, options) as Promise<Operations.OpportunityPipelineQuery>;
+    },
+    createOpportunity(variables: Operations.CreateOpportunityMutationVariables, options?: C): Promise<Operations.CreateOpportunityMutation> {
+      return requester<Operations.CreateOpportunityMutation, Operations.CreateOpportunityMutationVariables>(Operations.CreateOpportunityDocument, variables, options) as Promise<Operations.CreateOpportunityMutation>;
+    },
+    updateOpportunity(variables: Operations.UpdateOpportunityMutationVariables, options?: C): Promise<Operations.UpdateOpportunityMutation> {
+      return requester<Operations.UpdateOpportunityMutation, Operations.UpdateOpportunityMutationVariables>(Operations.UpdateOpportunityDocument, variables, options) as Promise<Operations.UpdateOpportunityMutation>;
+    },
+    moveOpportunityStage(variables: Operations.MoveOpportunityStageMutationVariables, options?: C): Promise<Operations.MoveOpportunityStageMutation> {
+      return requester<Operations.MoveOpportunityStageMutation, Operations.MoveOpportunityStageMutationVariables>(Operations.MoveOpportunityStageDocument, variables, options) as Promise<Operations.MoveOpportunityStageMutation>;
+    },
+    winOpportunity(variables: Operations.WinOpportunityMutationVariables, options?: C): Promise<Operations.WinOpportunityMutation> {
+      return requester<Operations.WinOpportunityMutation, Operations.WinOpportunityMutationVariables>(Operations.WinOpportunityDocument, variables, options) as Promise<Operations.WinOpportunityMutation>;
+    },
+    loseOpportunity(variables: Operations.LoseOpportunityMutationVariables, options?: C): Promise<Operations.LoseOpportunityMutation> {
+      return requester<Operations.LoseOpportunityMutation, Operations.LoseOpportunityMutationVariables>(Operations.LoseOpportunityDocument, variables, options) as Promise<Operations.LoseOpportunityMutation>;
     },
     project(variables: Operations.ProjectQueryVariables, options?: C): Promise<Operations.ProjectQuery> {
       return requester<Operations.ProjectQuery, Operations.ProjectQueryVariables>(Operations.ProjectDocument, variables, options) as Promise<Operations.ProjectQuery>;

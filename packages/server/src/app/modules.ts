@@ -15,6 +15,8 @@ import { contactModule } from '../modules/contact/contact.module';
 import { contractModule } from '../modules/contract/contract.module';
 import { idempotencyModule } from '../modules/idempotency/idempotency.module';
 import { invoiceModule } from '../modules/invoice/invoice.module';
+import { offeringModule } from '../modules/offering/offering.module';
+import { opportunityModule } from '../modules/opportunity/opportunity.module';
 import { notificationModule } from '../modules/notification/notification.module';
 import { projectModule } from '../modules/project/project.module';
 import { teamModule } from '../modules/team/team.module';
@@ -36,6 +38,8 @@ export const modules: readonly FeatureModule[] = [
   projectModule,
   clientIssueModule,
   communicationModule,
+  offeringModule,
+  opportunityModule,
   analyticsModule,
   apiKeyModule,
   accountHealthModule,

@@ -77,6 +77,7 @@ export enum ErrorReason {
   NO_CHANGE = 'NO_CHANGE',
   ALREADY_MEMBER = 'ALREADY_MEMBER',
   NOT_MEMBER = 'NOT_MEMBER',
+  ALREADY_EXISTS = 'ALREADY_EXISTS',
   INVOICE_EXCEEDS_CONTRACT = 'INVOICE_EXCEEDS_CONTRACT',
   PAYMENT_EXCEEDS_BALANCE = 'PAYMENT_EXCEEDS_BALANCE',
   HAS_PAYMENTS = 'HAS_PAYMENTS',
@@ -128,6 +129,8 @@ export const ERROR_REASON_DESCRIPTIONS: Record<ErrorReason, string> = {
   NO_CHANGE: 'CONFLICT or BAD_USER_INPUT: the record already is as asked (same owner, same assignee).',
   ALREADY_MEMBER: 'CONFLICT: the person is on the team already.',
   NOT_MEMBER: 'CONFLICT: the person is not on the team.',
+  ALREADY_EXISTS:
+    'CONFLICT: a record with the same name or key exists already (an offering, an account offering); change that one.',
   INVOICE_EXCEEDS_CONTRACT: "CONFLICT: approving the invoice would invoice more than the contract's value.",
   PAYMENT_EXCEEDS_BALANCE: 'CONFLICT: the payment is more than the balance due on the invoice.',
   HAS_PAYMENTS: 'CONFLICT: an invoice with payments cannot be voided; issue a credit instead.',

@@ -10,6 +10,7 @@ import { seedContracts } from './contracts-seed';
 import { seedInvoices } from './invoices-seed';
 import { seedClientIssues } from './client-issues-seed';
 import { seedCommunications } from './communications-seed';
+import { seedSales } from './sales-seed';
 import { seedProjects } from './projects-seed';
 import { seedHealthHistory } from './health-seed';
 
@@ -291,6 +292,8 @@ export interface SeedSummary {
   clientIssues: number;
   communications: number;
   healthSnapshots: number;
+  offerings: number;
+  opportunities: number;
 }
 
 /** Seeds the demo portfolio when the database has no users yet; returns what it wrote, or null. */
@@ -444,6 +447,7 @@ export async function seedDemo(em: EntityManager): Promise<SeedSummary> {
   const projects = await seedProjects(em, rand);
   const clientIssues = await seedClientIssues(em, rand);
   const communications = await seedCommunications(em, rand);
+  const sales = await seedSales(em, random(20261203));
   const healthSnapshots = await seedHealthHistory(em, rand);
 
   return {
@@ -459,5 +463,6 @@ export async function seedDemo(em: EntityManager): Promise<SeedSummary> {
     clientIssues,
     communications,
     healthSnapshots,
+    ...sales,
   };
 }

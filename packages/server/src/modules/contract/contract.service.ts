@@ -135,38 +135,7 @@ export const ContractService = {
 
   async create(ctx: Context, input: CreateContractInput): Promise<Contract> {
     checkTerm(input.startDate, input.endDate);
-    return inTransaction(ctx, async (tx) => {
-      const account = await requireWritableAccount(tx, input.accountId, 'input.accountId');
-      const contract = stampNew(new Contract());
-      Object.assign(contract, {
-        accountId: account.id,
-        number: await nextContractNumber(tx, input.startDate),
-        title: input.title.trim(),
-        type: input.type,
-        status: ContractStatus.DRAFT,
-        startDate: input.startDate,
-        endDate: input.endDate,
-        signedAt: input.signedAt ?? null,
-        noticePeriodDays: input.noticePeriodDays ?? DEFAULT_NOTICE_DAYS,
-        autoRenew: input.autoRenew ?? false,
-        valueCents: input.value.amountCents,
-        currency: input.value.currency ?? DEFAULT_CURRENCY,
-        ownerId: input.ownerId
-          ? (await requireEligibleOwner(tx, input.ownerId, 'input.ownerId')).id
-          : (account.ownerId ?? tx.viewer.id),
-        renewalOfId: null,
-        createdById: tx.viewer.id,
-        submittedById: null,
-        approvedById: null,
-        approvedAt: null,
-        terminationDate: null,
-        terminationReason: null,
-      });
-      contract.noticeDeadline = addDays(contract.endDate, -contract.noticePeriodDays);
-      const saved = await tx.em.save(contract);
-      await recordAudit(tx, 'createContract', saved, diffFields(undefined, snapshot(saved), AUDITED_FIELDS));
-      return saved;
-    });
+    return inTransaction(ctx, (tx) => createDraftContract(tx, input));
   },
 
   async update(ctx: Context, input: UpdateContractInput): Promise<Contract> {
@@ -334,6 +303,44 @@ export const ContractService = {
     });
   },
 };
+
+/**
+ * Writes a DRAFT contract and its audit event inside the caller's transaction (`tx`): createContract,
+ * and a won opportunity, whose contract commits or fails with it.
+ */
+export async function createDraftContract(tx: Context, input: CreateContractInput): Promise<Contract> {
+  checkTerm(input.startDate, input.endDate);
+  const account = await requireWritableAccount(tx, input.accountId, 'input.accountId');
+  const contract = stampNew(new Contract());
+  Object.assign(contract, {
+    accountId: account.id,
+    number: await nextContractNumber(tx, input.startDate),
+    title: input.title.trim(),
+    type: input.type,
+    status: ContractStatus.DRAFT,
+    startDate: input.startDate,
+    endDate: input.endDate,
+    signedAt: input.signedAt ?? null,
+    noticePeriodDays: input.noticePeriodDays ?? DEFAULT_NOTICE_DAYS,
+    autoRenew: input.autoRenew ?? false,
+    valueCents: input.value.amountCents,
+    currency: input.value.currency ?? DEFAULT_CURRENCY,
+    ownerId: input.ownerId
+      ? (await requireEligibleOwner(tx, input.ownerId, 'input.ownerId')).id
+      : (account.ownerId ?? tx.viewer.id),
+    renewalOfId: null,
+    createdById: tx.viewer.id,
+    submittedById: null,
+    approvedById: null,
+    approvedAt: null,
+    terminationDate: null,
+    terminationReason: null,
+  });
+  contract.noticeDeadline = addDays(contract.endDate, -contract.noticePeriodDays);
+  const saved = await tx.em.save(contract);
+  await recordAudit(tx, 'createContract', saved, diffFields(undefined, snapshot(saved), AUDITED_FIELDS));
+  return saved;
+}
 
 function checkTerm(startDate: string, endDate: string, path = 'input.endDate'): void {
   if (endDate < startDate) throw ContractErrors.endBeforeStart(path);

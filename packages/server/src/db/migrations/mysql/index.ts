@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { SalesPipeline1796325539935 } from './1796325539935-SalesPipeline';
 import { CommunicationParticipantsFollowUps1796321752829 } from './1796321752829-CommunicationParticipantsFollowUps';
 import { AccountHealth1796321704943 } from './1796321704943-AccountHealth';
 import { Communications1796321220353 } from './1796321220353-Communications';
@@ -26,4 +27,5 @@ export const mysqlMigrations: (new () => MigrationInterface)[] = [
   Communications1796321220353,
   AccountHealth1796321704943,
   CommunicationParticipantsFollowUps1796321752829,
+  SalesPipeline1796325539935,
 ];
