@@ -199,7 +199,9 @@ describe('the GraphiQL playground in a browser', () => {
       (response) =>
         isGraphQLPost(response.request(), url) && (response.request().postData() ?? '').includes('MyPortfolio'),
     );
+    // The page opens with several sample operations, so the run button asks which one.
     await page.getByRole('button', { name: /^Execute query/ }).click();
+    await page.getByRole('menuitem', { name: 'MyPortfolio' }).click();
     const response = await answered;
     expect(response.request().headers().authorization).toBe(`Bearer ${token}`);
     expect(response.status()).toBe(200);

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 
-const DEFAULT_QUERY = `# Welcome to Account Graph.
+/** The operations the playground opens with: a welcome, a day's work, a dashboard's question. */
+export const DEFAULT_QUERY = `# Welcome to Account Graph.
 # 1. Get a token:  pnpm --silent run token --role ACCOUNT_MANAGER
 # 2. Open "Headers" below and paste:  { "Authorization": "Bearer <token>" }
-# 3. Run this query (Ctrl-Enter). The Docs panel describes every type and field.
+# 3. Run an operation: the run button lists them, or put the cursor in one and press Ctrl-Enter.
+#    The Docs panel describes every type and field.
 
 query MyPortfolio {
   viewer { name role }
@@ -17,6 +19,36 @@ query MyPortfolio {
       }
     }
     pageInfo { hasNextPage endCursor }
+  }
+}
+
+# Which of my accounts need me today, and why: the least healthy first,
+# each score explained, with the follow-ups I promised.
+query MyDay {
+  viewer {
+    followUpsDue(first: 10) {
+      edges { node { description dueOn overdue account { name } } }
+    }
+  }
+  accounts(first: 5, orderBy: { field: HEALTH, direction: ASC }) {
+    edges {
+      node {
+        name lastContactedAt
+        health { score band components { component score explanation } }
+        whitespace { name }
+        timeline(first: 5) { edges { node { kind occurredAt title } } }
+      }
+    }
+  }
+}
+
+# What a dashboard asks: invoiced revenue by month, money kept apart by currency
+# (sign in with a BI_READER token or an API key to see the whole portfolio).
+query RevenueByMonth {
+  analytics {
+    revenueSeries(granularity: MONTH, from: "2026-01-01", to: "2026-12-31", measure: INVOICED) {
+      periodStart currency amount { amountCents currency }
+    }
   }
 }
 `;
