@@ -258,6 +258,17 @@ describe('follow-ups', () => {
     ).updateFollowUp.followUp;
     expect(moved.owner.id).toBe(staff.marcus);
     const marcus = await server.client('marcus');
+    // The new owner hears of it; nobody is told of a follow-up they gave themselves.
+    const told = (await marcus.notifications({ first: 50 })).viewer.notifications.edges.map((e) => e.node);
+    expect(told.filter((n) => n.subjectId === added.id)).toEqual([
+      expect.objectContaining({
+        kind: 'FOLLOW_UP_ASSIGNED',
+        subjectType: 'FollowUp',
+        message: `Jordan Kim made you the owner of a follow-up due ${dayOffset(5)}: Share the SOC 2 report`,
+      }),
+    ]);
+    const toJordan = (await jordan.notifications({ first: 50 })).viewer.notifications.edges.map((e) => e.node);
+    expect(toJordan.filter((n) => n.subjectId === added.id)).toEqual([]);
     const done = (await marcus.completeFollowUp({ input: { id: added.id } })).completeFollowUp.followUp;
     expect(done).toMatchObject({ done: true, doneBy: { id: staff.marcus } });
     const again = await expectError(marcus.completeFollowUp({ input: { id: added.id } }), 'CONFLICT');

@@ -1096,10 +1096,14 @@ export type NewFollowUpInput = {
 
 /** Why a notification was sent. */
 export const NotificationKind = {
+  /** Accounts were moved into or out of your portfolio. */
+  ACCOUNTS_REASSIGNED: 'ACCOUNTS_REASSIGNED',
   /** An item you submitted was approved or rejected. */
   APPROVAL_DECIDED: 'APPROVAL_DECIDED',
   /** An item you may approve was submitted. */
   APPROVAL_REQUESTED: 'APPROVAL_REQUESTED',
+  /** Someone else made you the owner of a follow-up action promised to a client. */
+  FOLLOW_UP_ASSIGNED: 'FOLLOW_UP_ASSIGNED',
   /** A client issue was assigned to you. */
   ISSUE_ASSIGNED: 'ISSUE_ASSIGNED',
   /** A client issue was escalated to you. */

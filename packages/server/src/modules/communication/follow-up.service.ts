@@ -1,3 +1,4 @@
+import { notify, NotificationKind } from '../notification/notification.service';
 import { stampNew } from '../../common/base.entity';
 import { inTransaction, type Context } from '../../common/context';
 import { todayUtc } from '../../common/dates';
@@ -74,6 +75,17 @@ function newFollowUp(ctx: Context, communication: Communication, input: NewFollo
   return followUp;
 }
 
+/** Tells a follow-up's owner it is theirs, in the same transaction, unless they gave it to themselves. */
+async function tellNewOwner(tx: Context, followUp: FollowUp): Promise<void> {
+  if (followUp.ownerId === tx.viewer.id) return;
+  await notify(tx, {
+    recipientId: followUp.ownerId,
+    kind: NotificationKind.FOLLOW_UP_ASSIGNED,
+    subject: followUp,
+    message: `${tx.viewer.name} made you the owner of a follow-up due ${followUp.dueOn}: ${followUp.description}`,
+  });
+}
+
 /** Follow-up actions: who does what by when, and whether it is done. */
 export const FollowUpService = {
   /** Writes the follow-ups logged with a communication, inside the caller's transaction (no audit of their own). */
@@ -90,6 +102,7 @@ export const FollowUpService = {
       followUps.push(newFollowUp(tx, communication, input, ownerId));
     }
     if (followUps.length > 0) await tx.em.save(followUps);
+    for (const followUp of followUps) await tellNewOwner(tx, followUp);
     return followUps;
   },
 
@@ -102,6 +115,7 @@ export const FollowUpService = {
       checkDueOn(communication, input.dueOn, 'input.dueOn');
       const ownerId = await requireOwner(tx, input.ownerId, account.id, 'input.ownerId');
       const saved = await tx.em.save(newFollowUp(tx, communication, input, ownerId));
+      await tellNewOwner(tx, saved);
       await recordAudit(tx, 'addFollowUp', saved, diffFields(undefined, snapshot(saved), AUDITED_FIELDS));
       return saved;
     });
@@ -122,6 +136,7 @@ export const FollowUpService = {
       }
       const changes = diffFields(before, snapshot(followUp), AUDITED_FIELDS);
       await compareAndSwap(tx, followUp, input.expectedVersion, Object.keys(changes));
+      if (followUp.ownerId !== before.ownerId) await tellNewOwner(tx, followUp);
       await recordAudit(tx, 'updateFollowUp', followUp, changes);
       return followUp;
     });

@@ -11,6 +11,8 @@ export enum NotificationKind {
   PROJECT_BUDGET_ALERT = 'PROJECT_BUDGET_ALERT',
   PROJECT_HEALTH_RED = 'PROJECT_HEALTH_RED',
   MILESTONE_LATE = 'MILESTONE_LATE',
+  FOLLOW_UP_ASSIGNED = 'FOLLOW_UP_ASSIGNED',
+  ACCOUNTS_REASSIGNED = 'ACCOUNTS_REASSIGNED',
 }
 
 registerEnumType(NotificationKind, {
@@ -24,6 +26,8 @@ registerEnumType(NotificationKind, {
     PROJECT_BUDGET_ALERT: { description: 'A project passed 85% of its budget.' },
     PROJECT_HEALTH_RED: { description: "A project's health turned RED." },
     MILESTONE_LATE: { description: 'A project milestone passed its due date undelivered.' },
+    FOLLOW_UP_ASSIGNED: { description: 'Someone else made you the owner of a follow-up action promised to a client.' },
+    ACCOUNTS_REASSIGNED: { description: 'Accounts were moved into or out of your portfolio.' },
   },
 });
 

@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { NotificationKindsForRelationships1796326172014 } from './1796326172014-NotificationKindsForRelationships';
 import { SalesPipeline1796325539935 } from './1796325539935-SalesPipeline';
 import { CommunicationParticipantsFollowUps1796321752829 } from './1796321752829-CommunicationParticipantsFollowUps';
 import { AccountHealth1796321704943 } from './1796321704943-AccountHealth';
@@ -28,4 +29,5 @@ export const sqliteMigrations: (new () => MigrationInterface)[] = [
   AccountHealth1796321704943,
   CommunicationParticipantsFollowUps1796321752829,
   SalesPipeline1796325539935,
+  NotificationKindsForRelationships1796326172014,
 ];
