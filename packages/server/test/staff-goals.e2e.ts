@@ -53,12 +53,27 @@ describe('who may set goals', () => {
     expect(refusal(am)).toEqual({ code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' });
     const exec = await server.gql('vp', SET, { input: goalInput('marcus', 'RENEWALS_CLOSED') });
     expect(exec.body.errors).toBeUndefined();
-    expect(await server.count('SELECT COUNT(*) AS n FROM staff_goal WHERE userId = ? AND periodStart = ?', [rowId(staff.marcus), `${YEAR}-01-01`])).toBe(1);
+    expect(
+      await server.count('SELECT COUNT(*) AS n FROM staff_goal WHERE userId = ? AND periodStart = ?', [
+        rowId(staff.marcus),
+        `${YEAR}-01-01`,
+      ]),
+    ).toBe(1);
     const manager = await server.gql('marcus', SET, { input: goalInput('jordan', 'RENEWALS_CLOSED') });
     expect(manager.body.errors).toBeUndefined();
     const goal = manager.body.data!.setStaffGoal.goal;
-    expect(goal.period).toEqual({ kind: 'YEAR', year: YEAR, quarter: null, start: `${YEAR}-01-01`, end: `${YEAR}-12-31`, label: String(YEAR) });
-    const audit = await server.count("SELECT COUNT(*) AS n FROM audit_event WHERE action = 'setStaffGoal' AND entityId = ?", [goal.id]);
+    expect(goal.period).toEqual({
+      kind: 'YEAR',
+      year: YEAR,
+      quarter: null,
+      start: `${YEAR}-01-01`,
+      end: `${YEAR}-12-31`,
+      label: String(YEAR),
+    });
+    const audit = await server.count(
+      "SELECT COUNT(*) AS n FROM audit_event WHERE action = 'setStaffGoal' AND entityId = ?",
+      [goal.id],
+    );
     expect(audit).toBe(1);
   });
 
@@ -97,7 +112,10 @@ describe('who may set goals', () => {
     expect(refusal(self).code).toBe('FORBIDDEN');
     const deleted = await server.gql('vp', DELETE, { input: { id: goal.id, expectedVersion: 2 } });
     expect(deleted.body.data!.deleteStaffGoal.deletedGoalId).toBe(goal.id);
-    const actions = await server.sql<{ action: string }>('SELECT action FROM audit_event WHERE entityId = ? ORDER BY id', [goal.id]);
+    const actions = await server.sql<{ action: string }>(
+      'SELECT action FROM audit_event WHERE entityId = ? ORDER BY id',
+      [goal.id],
+    );
     expect(actions.map((row) => row.action)).toEqual(['setStaffGoal', 'updateStaffGoal', 'deleteStaffGoal']);
   });
 });
@@ -106,7 +124,9 @@ describe('progress', () => {
   it('counts each metric from the records, as computed here from the rows', async () => {
     const jordan = rowId(staff.jordan);
     // Two touches on an account Jordan owns and one on an account he has nothing to do with.
-    const [own] = await server.sql<{ id: number }>('SELECT id FROM account WHERE ownerId = ? ORDER BY id LIMIT 1', [jordan]);
+    const [own] = await server.sql<{ id: number }>('SELECT id FROM account WHERE ownerId = ? ORDER BY id LIMIT 1', [
+      jordan,
+    ]);
     const [other] = await server.sql<{ id: number }>(
       'SELECT a.id FROM account a WHERE a.ownerId <> ? AND NOT EXISTS (SELECT 1 FROM account_team_member t WHERE t.accountId = a.id AND t.userId = ?) ORDER BY a.id LIMIT 1',
       [jordan, jordan],
@@ -123,20 +143,33 @@ describe('progress', () => {
         [time, time, accountId, time, jordan],
       );
     }
-    const metrics = ['REVENUE_BOOKED', 'RENEWALS_CLOSED', 'INVOICES_COLLECTED', 'ISSUES_RESOLVED_WITHIN_SLA', 'CLIENT_TOUCHES'];
+    const metrics = [
+      'REVENUE_BOOKED',
+      'RENEWALS_CLOSED',
+      'INVOICES_COLLECTED',
+      'ISSUES_RESOLVED_WITHIN_SLA',
+      'CLIENT_TOUCHES',
+    ];
     for (const metric of metrics) {
-      const response = await server.gql('vp', SET, { input: goalInput('jordan', metric, metric === 'RENEWALS_CLOSED' ? {} : {}) });
+      const response = await server.gql('vp', SET, {
+        input: goalInput('jordan', metric, metric === 'RENEWALS_CLOSED' ? {} : {}),
+      });
       if (response.body.errors) expect(refusal(response).reason).toBe('GOAL_EXISTS');
     }
 
     const booked = ['ACTIVE', 'EXPIRED', 'TERMINATED', 'RENEWED'];
-    const contracts = await server.sql<any>('SELECT type, status, signedAt, valueCents, currency FROM contract WHERE ownerId = ?', [jordan]);
+    const contracts = await server.sql<any>(
+      'SELECT type, status, signedAt, valueCents, currency FROM contract WHERE ownerId = ?',
+      [jordan],
+    );
     const signed = contracts.filter((c) => booked.includes(c.status) && inYear(c.signedAt));
     const payments = await server.sql<any>(
       'SELECT p.amountCents, p.currency, p.paidAt FROM invoice_payment p JOIN invoice i ON i.id = p.invoiceId JOIN account a ON a.id = i.accountId WHERE a.ownerId = ?',
       [jordan],
     );
-    const issues = await server.sql<any>('SELECT resolvedAt, resolutionDueAt FROM client_issue WHERE assigneeId = ?', [jordan]);
+    const issues = await server.sql<any>('SELECT resolvedAt, resolutionDueAt FROM client_issue WHERE assigneeId = ?', [
+      jordan,
+    ]);
     const touches = await server.sql<any>(
       'SELECT c.occurredAt, a.ownerId, (SELECT COUNT(*) FROM account_team_member t WHERE t.accountId = a.id AND t.userId = ?) AS onTeam FROM communication c JOIN account a ON a.id = c.accountId WHERE c.loggedById = ?',
       [jordan, jordan],
@@ -150,12 +183,16 @@ describe('progress', () => {
       ISSUES_RESOLVED_WITHIN_SLA: issues.filter(
         (i) => inYear(i.resolvedAt) && new Date(i.resolvedAt).getTime() <= new Date(i.resolutionDueAt).getTime(),
       ).length,
-      CLIENT_TOUCHES: touches.filter((t) => inYear(t.occurredAt) && (Number(t.ownerId) === jordan || Number(t.onTeam) > 0)).length,
+      CLIENT_TOUCHES: touches.filter(
+        (t) => inYear(t.occurredAt) && (Number(t.ownerId) === jordan || Number(t.onTeam) > 0),
+      ).length,
     };
     expect(expected.CLIENT_TOUCHES).toBeGreaterThanOrEqual(2);
     expect(expected.REVENUE_BOOKED + expected.INVOICES_COLLECTED).toBeGreaterThan(0);
 
-    const list = await server.gql('marcus', LIST, { filter: { userId: staff.jordan, periodContaining: `${YEAR}-06-30` } });
+    const list = await server.gql('marcus', LIST, {
+      filter: { userId: staff.jordan, periodContaining: `${YEAR}-06-30` },
+    });
     expect(list.body.errors).toBeUndefined();
     const goals = list.body.data!.staffGoals.edges.map((e: any) => e.node);
     expect(goals.map((g: any) => g.metric).sort()).toEqual([...metrics].sort());
@@ -175,7 +212,10 @@ describe('progress', () => {
     const statements = async (first: number) => {
       server.resetQueries();
       const response = await server.post(
-        { query: `query ($first: Int!) { staffGoals(first: $first) { edges { node { ${GOAL} } } } }`, variables: { first } },
+        {
+          query: `query ($first: Int!) { staffGoals(first: $first) { edges { node { ${GOAL} } } } }`,
+          variables: { first },
+        },
         { authorization: `Bearer ${token}` },
       );
       expect(response.body.errors).toBeUndefined();

@@ -45,24 +45,33 @@ async function expectedFigures(ownerId: number) {
     "SELECT k.startDate, k.endDate, k.valueCents, k.currency FROM contract k JOIN account a ON a.id = k.accountId WHERE a.ownerId = ? AND k.status = 'ACTIVE'",
     [ownerId],
   );
-  const termDays = (k: any) => Math.round((Date.parse(dayOf(k.endDate)) - Date.parse(dayOf(k.startDate))) / 86_400_000) + 1;
+  const termDays = (k: any) =>
+    Math.round((Date.parse(dayOf(k.endDate)) - Date.parse(dayOf(k.startDate))) / 86_400_000) + 1;
   const due = contracts.filter((k) => dayOf(k.endDate) >= day && dayOf(k.endDate) <= addDays(day, 90));
   const invoices = await server.sql<any>(
     'SELECT i.status, i.totalCents, i.paidCents, i.dueDate, i.currency FROM invoice i JOIN account a ON a.id = i.accountId WHERE a.ownerId = ?',
     [ownerId],
   );
   const overdue = invoices.filter(
-    (i) => ['SENT', 'PARTIALLY_PAID'].includes(i.status) && Number(i.paidCents) < Number(i.totalCents) && dayOf(i.dueDate) < day,
+    (i) =>
+      ['SENT', 'PARTIALLY_PAID'].includes(i.status) &&
+      Number(i.paidCents) < Number(i.totalCents) &&
+      dayOf(i.dueDate) < day,
   );
   const issues = await server.sql<any>(
     'SELECT c.status, c.firstResponseAt, c.responseDueAt, c.resolvedAt, c.resolutionDueAt FROM client_issue c JOIN account a ON a.id = c.accountId WHERE a.ownerId = ?',
     [ownerId],
   );
-  const time = (value: unknown) => (value === null ? null : new Date(value instanceof Date ? value : `${String(value).replace(' ', 'T')}Z`).getTime());
+  const time = (value: Date | string | null) =>
+    value === null ? null : new Date(value instanceof Date ? value : `${value.replace(' ', 'T')}Z`).getTime();
   const breached = issues.filter((c) => {
     if (!['OPEN', 'IN_PROGRESS', 'ESCALATED'].includes(c.status)) return false;
-    const responseLate = c.firstResponseAt ? time(c.firstResponseAt)! > time(c.responseDueAt)! : now.getTime() > time(c.responseDueAt)!;
-    const resolutionLate = c.resolvedAt ? time(c.resolvedAt)! > time(c.resolutionDueAt)! : now.getTime() > time(c.resolutionDueAt)!;
+    const responseLate = c.firstResponseAt
+      ? time(c.firstResponseAt)! > time(c.responseDueAt)!
+      : now.getTime() > time(c.responseDueAt)!;
+    const resolutionLate = c.resolvedAt
+      ? time(c.resolvedAt)! > time(c.resolutionDueAt)!
+      : now.getTime() > time(c.resolutionDueAt)!;
     return responseLate || resolutionLate;
   });
   return {
@@ -99,7 +108,16 @@ describe('team view', () => {
     const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
     await server.sql(
       "INSERT INTO contract (createdAt, updatedAt, version, accountId, number, title, type, status, startDate, endDate, signedAt, noticePeriodDays, noticeDeadline, autoRenew, valueCents, currency, ownerId, renewalOfId, createdById, submittedById, approvedById, approvedAt, terminationDate, terminationReason) VALUES (?, ?, 1, ?, 'C-EUR-TEAM', 'Euro pilot', 'STATEMENT_OF_WORK', 'ACTIVE', ?, ?, NULL, 30, ?, 0, 36500000, 'EUR', ?, NULL, ?, NULL, NULL, NULL, NULL, NULL)",
-      [now, now, account.id, addDays(today(), -300), addDays(today(), 64), addDays(today(), 34), rowId(staff.jordan), rowId(staff.jordan)],
+      [
+        now,
+        now,
+        account.id,
+        addDays(today(), -300),
+        addDays(today(), 64),
+        addDays(today(), 34),
+        rowId(staff.jordan),
+        rowId(staff.jordan),
+      ],
     );
     const response = await server.gql('marcus', TEAM);
     expect(response.body.errors).toBeUndefined();
@@ -114,7 +132,10 @@ describe('team view', () => {
     }
     const jordan = reports.find((r: any) => r.user.id === staff.jordan);
     expect(jordan.contractValue.map((m: any) => m.currency)).toContain('EUR');
-    expect(jordan.renewalsDue.value.find((m: any) => m.currency === 'EUR')).toEqual({ amountCents: 36500000, currency: 'EUR' });
+    expect(jordan.renewalsDue.value.find((m: any) => m.currency === 'EUR')).toEqual({
+      amountCents: 36500000,
+      currency: 'EUR',
+    });
   });
 
   it("is a senior's own team only; executives see anyone's; account managers none", async () => {
@@ -132,7 +153,9 @@ describe('team view', () => {
     const sofia = rowId(staff.sofia);
     const user = testDialect === 'mysql' ? '`user`' : '"user"';
     const setManager = (who: string[], managerId: number) =>
-      server.sql(`UPDATE ${user} SET managerId = ? WHERE id IN (${who.map((w) => rowId(staff[w])).join(', ')})`, [managerId]);
+      server.sql(`UPDATE ${user} SET managerId = ? WHERE id IN (${who.map((w) => rowId(staff[w])).join(', ')})`, [
+        managerId,
+      ]);
     const statements = async () => {
       const token = await server.signedIn('marcus');
       server.resetQueries();
@@ -171,9 +194,13 @@ describe('reassigning accounts', () => {
   it('moves accounts within the team, audits each, tells each side once, and the old owner stops seeing them at once', async () => {
     const ids = await ownedOnlyBy('jordan', 3);
     // Jordan reads the accounts just before (his sign-in is now remembered for a few seconds).
-    const before = await server.gql('jordan', `query ($id: ID!) { account(id: $id) { id } }`, { id: accountGlobalId(ids[0]) });
+    const before = await server.gql('jordan', `query ($id: ID!) { account(id: $id) { id } }`, {
+      id: accountGlobalId(ids[0]),
+    });
     expect(before.body.data!.account).not.toBeNull();
-    const versions = await server.sql<{ id: number; version: number }>(`SELECT id, version FROM account WHERE id IN (${ids.join(', ')})`);
+    const versions = await server.sql<{ id: number; version: number }>(
+      `SELECT id, version FROM account WHERE id IN (${ids.join(', ')})`,
+    );
     const notices = async (who: string) =>
       server.count('SELECT COUNT(*) AS n FROM notification WHERE recipientId = ?', [rowId(staff[who])]);
     const [jordanBefore, taylorBefore] = [await notices('jordan'), await notices('taylor')];
@@ -206,19 +233,25 @@ describe('reassigning accounts', () => {
     );
     expect(message.message).toMatch(/handed you 3 accounts/);
 
-    const gone = await server.gql('jordan', `query ($id: ID!) { account(id: $id) { id } }`, { id: accountGlobalId(ids[0]) });
+    const gone = await server.gql('jordan', `query ($id: ID!) { account(id: $id) { id } }`, {
+      id: accountGlobalId(ids[0]),
+    });
     expect(gone.body.data!.account).toBeNull();
-    const seen = await server.gql('taylor', `query ($id: ID!) { account(id: $id) { id } }`, { id: accountGlobalId(ids[0]) });
+    const seen = await server.gql('taylor', `query ($id: ID!) { account(id: $id) { id } }`, {
+      id: accountGlobalId(ids[0]),
+    });
     expect(seen.body.data!.account).toEqual({ id: accountGlobalId(ids[0]) });
   });
 
-  it('is all or nothing: one account outside the senior\'s team, a duplicate, an unknown id or an ineligible owner changes nothing', async () => {
+  it("is all or nothing: one account outside the senior's team, a duplicate, an unknown id or an ineligible owner changes nothing", async () => {
     const [taylors] = await ownedOnlyBy('taylor', 1);
     const [caseys] = await ownedOnlyBy('casey', 1);
     const owners = async () =>
-      (await server.sql<{ ownerId: number }>(`SELECT ownerId FROM account WHERE id IN (${taylors}, ${caseys}) ORDER BY id`)).map((r) =>
-        Number(r.ownerId),
-      );
+      (
+        await server.sql<{ ownerId: number }>(
+          `SELECT ownerId FROM account WHERE id IN (${taylors}, ${caseys}) ORDER BY id`,
+        )
+      ).map((r) => Number(r.ownerId));
     const before = await owners();
     const outside = await server.gql('marcus', REASSIGN, {
       input: { accountIds: [accountGlobalId(taylors), accountGlobalId(caseys)], toUserId: staff.jordan },
@@ -251,7 +284,9 @@ describe('reassigning accounts', () => {
       input: { accountIds: [accountGlobalId(taylors), accountGlobalId(caseys)], toUserId: staff.jordan },
     });
     expect(exec.body.errors).toBeUndefined();
-    expect(exec.body.data!.reassignAccounts.previousOwners.map((u: any) => u.id).sort()).toEqual([staff.casey, staff.taylor].sort());
+    expect(exec.body.data!.reassignAccounts.previousOwners.map((u: any) => u.id).sort()).toEqual(
+      [staff.casey, staff.taylor].sort(),
+    );
   });
 
   it('two leads reassigning the same accounts at once lose no update: each audit starts where the last ended', async () => {
@@ -264,7 +299,8 @@ describe('reassigning accounts', () => {
     ]);
     const succeeded = results.filter((r) => !r.body.errors);
     expect(succeeded.length).toBeGreaterThanOrEqual(1);
-    for (const failed of results.filter((r) => r.body.errors)) expect(['FORBIDDEN', 'CONFLICT', 'BAD_USER_INPUT']).toContain(refusal(failed).code);
+    for (const failed of results.filter((r) => r.body.errors))
+      expect(['FORBIDDEN', 'CONFLICT', 'BAD_USER_INPUT']).toContain(refusal(failed).code);
     for (const id of ids) {
       const events = await server.sql<{ changes: unknown }>(
         "SELECT changes FROM audit_event WHERE action = 'reassignAccounts' AND entityId = ? ORDER BY id",
@@ -274,7 +310,9 @@ describe('reassigning accounts', () => {
       expect(chain).toHaveLength(succeeded.length);
       expect(chain[0].before).toBe(rowId(staff.riley));
       for (let i = 1; i < chain.length; i++) expect(chain[i].before).toBe(chain[i - 1].after);
-      const [row] = await server.sql<{ ownerId: number; version: number }>('SELECT ownerId FROM account WHERE id = ?', [id]);
+      const [row] = await server.sql<{ ownerId: number; version: number }>('SELECT ownerId FROM account WHERE id = ?', [
+        id,
+      ]);
       expect(Number(row.ownerId)).toBe(chain.at(-1).after);
     }
   });

@@ -26,7 +26,8 @@ registerEnumType(GoalMetric, {
         'Money: payments received in the period on invoices of the accounts they own, in the currency of the target.',
     },
     ISSUES_RESOLVED_WITHIN_SLA: {
-      description: 'Count: client issues assigned to them that were resolved in the period before their resolution deadline.',
+      description:
+        'Count: client issues assigned to them that were resolved in the period before their resolution deadline.',
     },
     CLIENT_TOUCHES: {
       description:
@@ -46,7 +47,10 @@ registerEnumType(GoalPeriodKind, {
 });
 
 /** The period a goal covers, as a dashboard shows it. */
-@ObjectType({ description: 'The calendar period a staff goal covers (UTC dates, both ends included).', simpleResolvers: true })
+@ObjectType({
+  description: 'The calendar period a staff goal covers (UTC dates, both ends included).',
+  simpleResolvers: true,
+})
 export class GoalPeriod {
   @Field(() => GoalPeriodKind, { description: 'A quarter or a year.' })
   kind!: GoalPeriodKind;

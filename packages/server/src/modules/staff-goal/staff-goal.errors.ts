@@ -12,7 +12,11 @@ export const StaffGoalErrors = {
       `You may not set goals for ${name}: only their manager, executives and admins can.`,
     ),
   inactiveUser: (name: string) =>
-    BadInputError.field('input.userId', `${name} is no longer active; goals are set for active staff only`, ErrorReason.USER_NOT_ELIGIBLE),
+    BadInputError.field(
+      'input.userId',
+      `${name} is no longer active; goals are set for active staff only`,
+      ErrorReason.USER_NOT_ELIGIBLE,
+    ),
   quarterRequired: () => BadInputError.field('input.period.quarter', 'a QUARTER period needs its quarter, 1 to 4'),
   quarterNotAllowed: () => BadInputError.field('input.period.quarter', 'a YEAR period has no quarter; leave it out'),
   moneyTargetRequired: (metric: string) =>

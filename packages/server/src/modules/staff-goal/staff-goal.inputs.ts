@@ -29,7 +29,8 @@ export class GoalPeriodInput {
   quarter?: number | null;
 }
 
-const TARGET_AMOUNT = 'The target of a money metric (REVENUE_BOOKED, INVOICES_COLLECTED), more than zero; progress counts this currency only.';
+const TARGET_AMOUNT =
+  'The target of a money metric (REVENUE_BOOKED, INVOICES_COLLECTED), more than zero; progress counts this currency only.';
 const TARGET_COUNT = `The target of a count metric, 1 to ${MAX_COUNT_TARGET.toLocaleString('en-US')}.`;
 
 @InputType({ description: 'A new goal for a member of staff: one metric, one period, one target.' })
@@ -56,7 +57,7 @@ export class SetStaffGoalInput {
   targetCount?: number | null;
 }
 
-@InputType({ description: "A new target for a goal; its person, metric and period stay (set a new goal for another)." })
+@InputType({ description: 'A new target for a goal; its person, metric and period stay (set a new goal for another).' })
 export class UpdateStaffGoalInput {
   @Field(() => ID, { description: 'The goal.' })
   @MaxLength(200)

@@ -12,7 +12,10 @@ export const StaffGoalPolicy = definePolicy({
     deleteStaffGoal: { roles: [Role.ADMIN, Role.EXECUTIVE, Role.SENIOR_ACCOUNT_MANAGER], rows: SETS },
   },
   queries: {
-    staffGoals: { roles: EVERY_ROLE, rows: 'their own goals and those of the staff who report to them; executives and admins: all' },
+    staffGoals: {
+      roles: EVERY_ROLE,
+      rows: 'their own goals and those of the staff who report to them; executives and admins: all',
+    },
   },
   rules: {
     setsAnyonesGoals: {

@@ -23,7 +23,8 @@ export const StaffGoalConnection = connectionType(StaffGoal);
 export class StaffGoalResolver {
   @Query(() => StaffGoal, {
     nullable: true,
-    description: 'One staff goal by id; null when there is none or it is not yours, a report\'s, or (as an executive) anyone\'s.',
+    description:
+      "One staff goal by id; null when there is none or it is not yours, a report's, or (as an executive) anyone's.",
   })
   staffGoal(
     @Ctx() ctx: Context,
@@ -35,14 +36,17 @@ export class StaffGoalResolver {
 
   @Query(() => StaffGoalConnection, {
     description:
-      'Staff goals you may see (your own and your reports\'; executives and admins: all), latest period first unless `orderBy` says otherwise.',
+      "Staff goals you may see (your own and your reports'; executives and admins: all), latest period first unless `orderBy` says otherwise.",
   })
   staffGoals(
     @Ctx() ctx: Context,
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => StaffGoalFilter, { nullable: true, description: 'Conditions the goals must meet.' })
     filter?: StaffGoalFilter,
-    @Arg('orderBy', () => StaffGoalOrder, { nullable: true, description: 'Sort order; latest period first when omitted.' })
+    @Arg('orderBy', () => StaffGoalOrder, {
+      nullable: true,
+      description: 'Sort order; latest period first when omitted.',
+    })
     orderBy?: StaffGoalOrder,
   ): Promise<Connection<StaffGoal>> {
     return StaffGoalService.list(ctx, page, filter, orderBy);
@@ -50,7 +54,7 @@ export class StaffGoalResolver {
 
   @Mutation(() => SetStaffGoalPayload, {
     description:
-      "Sets a goal for a member of staff: their senior (manager), an executive or an admin may; nobody sets their own.",
+      'Sets a goal for a member of staff: their senior (manager), an executive or an admin may; nobody sets their own.',
   })
   async setStaffGoal(
     @Ctx() ctx: Context,
@@ -99,7 +103,7 @@ export class StaffGoalResolver {
 export class UserGoalsResolver {
   @FieldResolver(() => StaffGoalConnection, {
     description:
-      "Their goals, latest period first: visible to them, their manager, executives and admins (empty for anyone else).",
+      'Their goals, latest period first: visible to them, their manager, executives and admins (empty for anyone else).',
   })
   goals(
     @Root() user: User,

@@ -30,7 +30,11 @@ export function isMoneyMetric(metric: GoalMetric): boolean {
 }
 
 /** The first and last day of a quarter (1 to 4) or a year. */
-export function periodBounds(kind: GoalPeriodKind, year: number, quarter: number | null): { start: LocalDate; end: LocalDate } {
+export function periodBounds(
+  kind: GoalPeriodKind,
+  year: number,
+  quarter: number | null,
+): { start: LocalDate; end: LocalDate } {
   const pad = (n: number) => String(n).padStart(2, '0');
   if (kind === GoalPeriodKind.YEAR) return { start: `${year}-01-01`, end: `${year}-12-31` };
   const firstMonth = ((quarter ?? 1) - 1) * 3 + 1;

@@ -55,7 +55,11 @@ function setsAnyonesGoals(viewer: Viewer): boolean {
  * Narrows goals (alias `alias`) to those the viewer may read: their own and their direct reports'
  * (read through the user row as it is now, so a new manager sees at once); executives and admins all.
  */
-export function restrictGoals<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, scope: AccessScope): void {
+export function restrictGoals<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  alias: string,
+  scope: AccessScope,
+): void {
   if (setsAnyonesGoals(scope.viewer)) return;
   const user = qb.connection.driver.escape('user');
   qb.andWhere(
@@ -66,7 +70,9 @@ export function restrictGoals<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>
 
 /** Goals whose period contains `day`. */
 export function whereContaining<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, day: string): void {
-  qb.andWhere(`${alias}.periodStart <= :containingDay AND ${alias}.periodEnd >= :containingDay`, { containingDay: day });
+  qb.andWhere(`${alias}.periodStart <= :containingDay AND ${alias}.periodEnd >= :containingDay`, {
+    containingDay: day,
+  });
 }
 
 /** Staff goals: set by the person's senior or an executive, progress counted from the records. */
@@ -125,7 +131,12 @@ export const StaffGoalService = {
         if (isUniqueViolation(error)) throw StaffGoalErrors.exists(user.name, input.metric, label);
         throw error;
       }
-      await recordAudit(tx, 'setStaffGoal', goal, diffFields(undefined, snapshot(goal, [...AUDITED_FIELDS]), AUDITED_FIELDS));
+      await recordAudit(
+        tx,
+        'setStaffGoal',
+        goal,
+        diffFields(undefined, snapshot(goal, [...AUDITED_FIELDS]), AUDITED_FIELDS),
+      );
       return goal;
     });
   },
@@ -170,7 +181,12 @@ export const StaffGoalService = {
           ErrorReason.STALE_VERSION,
           `Staff goal "${globalId}" was changed by someone else since you read it. Reload it and decide again.`,
         );
-      await recordDeletion(tx, 'deleteStaffGoal', goal, diffFields(snapshot(goal, [...AUDITED_FIELDS]), undefined, AUDITED_FIELDS));
+      await recordDeletion(
+        tx,
+        'deleteStaffGoal',
+        goal,
+        diffFields(snapshot(goal, [...AUDITED_FIELDS]), undefined, AUDITED_FIELDS),
+      );
       return { deletedGoalId: globalId, user };
     });
   },
@@ -193,7 +209,8 @@ async function requireGoalHolder(ctx: Context, user: string | number, path: stri
   const holder = await ctx.em.findOneBy(User, { id });
   if (!holder) throw new NotFoundError('User', typeof user === 'string' ? user : String(user));
   if (holder.id === ctx.viewer.id) throw StaffGoalErrors.ownGoal();
-  if (!setsAnyonesGoals(ctx.viewer) && holder.managerId !== ctx.viewer.id) throw StaffGoalErrors.notTheirManager(holder.name);
+  if (!setsAnyonesGoals(ctx.viewer) && holder.managerId !== ctx.viewer.id)
+    throw StaffGoalErrors.notTheirManager(holder.name);
   return holder;
 }
 

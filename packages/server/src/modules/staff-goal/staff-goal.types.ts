@@ -10,7 +10,10 @@ import { User } from '../user/user.entity';
   simpleResolvers: true,
 })
 export class StaffGoalProgress {
-  @Field(() => Money, { nullable: true, description: 'What a money metric has reached, in the currency of its target.' })
+  @Field(() => Money, {
+    nullable: true,
+    description: 'What a money metric has reached, in the currency of its target.',
+  })
   actualAmount!: Money | null;
 
   @Field(() => Int, { nullable: true, description: 'What a count metric has reached.' })

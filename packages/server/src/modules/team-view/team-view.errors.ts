@@ -4,7 +4,7 @@ export const TeamViewErrors = {
   notYourTeam: () =>
     new ForbiddenError(
       ErrorReason.NOT_THEIR_MANAGER,
-      'You may see your own team only (leave managerId out); executives and admins may see anyone\'s.',
+      "You may see your own team only (leave managerId out); executives and admins may see anyone's.",
     ),
   duplicateAccount: (index: number) =>
     BadInputError.field(`input.accountIds.${index}`, 'the account is listed twice; list each account once'),

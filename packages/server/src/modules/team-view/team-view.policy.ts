@@ -13,7 +13,7 @@ export const TeamViewPolicy = definePolicy({
     },
   },
   queries: {
-    teamView: { roles: LEADS, rows: 'seniors: their own team; executives and admins: anyone\'s' },
+    teamView: { roles: LEADS, rows: "seniors: their own team; executives and admins: anyone's" },
   },
   rules: {
     leadsEveryTeam: {

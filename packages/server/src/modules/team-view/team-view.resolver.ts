@@ -17,7 +17,7 @@ export class TeamViewResolver {
   @Query(() => TeamView, {
     description:
       "A senior's team at a glance: each direct report's accounts, contract value, renewals due, overdue balance, " +
-      'breached issues and current goals. Seniors see their own team; executives and admins anyone\'s.',
+      "breached issues and current goals. Seniors see their own team; executives and admins anyone's.",
   })
   teamView(
     @Ctx() ctx: Context,
@@ -86,13 +86,16 @@ export class TeamReportResolver {
   }
 
   @FieldResolver(() => [Money], {
-    description: "What is overdue on their accounts' sent invoices (balance due past the due date), one amount per currency.",
+    description:
+      "What is overdue on their accounts' sent invoices (balance due past the due date), one amount per currency.",
   })
   overdueBalance(@Root() report: TeamReport, @Ctx() ctx: Context): Promise<Money[]> {
     return ctx.loaders.portfolioOverdueBalance.load(report.userId);
   }
 
-  @FieldResolver(() => Int, { description: 'Open client issues on their accounts that are past an SLA deadline (BREACHED).' })
+  @FieldResolver(() => Int, {
+    description: 'Open client issues on their accounts that are past an SLA deadline (BREACHED).',
+  })
   breachedIssues(@Root() report: TeamReport, @Ctx() ctx: Context): Promise<number> {
     return ctx.loaders.portfolioBreachedIssues.load(report.userId);
   }
@@ -100,7 +103,11 @@ export class TeamReportResolver {
   @FieldResolver(() => StaffGoalConnection, {
     description: 'Their goals for the current quarter and year, with progress.',
   })
-  goals(@Root() report: TeamReport, @Ctx() ctx: Context, @Args(() => PageArgs) page: PageArgs): Promise<Connection<StaffGoal>> {
+  goals(
+    @Root() report: TeamReport,
+    @Ctx() ctx: Context,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<Connection<StaffGoal>> {
     return ctx.loaders.userGoals.containing(todayUtc()).page(report.userId, page);
   }
 }

@@ -56,7 +56,12 @@ export const TeamViewService = {
     const qb = ctx.em.createQueryBuilder(User, 'report').where('report.managerId = :managerId', {
       managerId: view.managerId,
     });
-    const users = await paginate(qb, 'report', { key: 'name', property: 'name', kind: 'string', direction: OrderDirection.ASC }, args);
+    const users = await paginate(
+      qb,
+      'report',
+      { key: 'name', property: 'name', kind: 'string', direction: OrderDirection.ASC },
+      args,
+    );
     for (const { node } of users.edges) ctx.loaders.userById.prime(node.id, node);
     return {
       edges: users.edges.map((edge) => ({
@@ -126,9 +131,9 @@ export const TeamViewService = {
         tx.loaders.accountById.prime(account.id, account);
       }
 
-      const previousOwners = (await Promise.all([...byPreviousOwner.keys()].map((id) => tx.loaders.userById.load(id)))).filter(
-        (user): user is User => user !== null,
-      );
+      const previousOwners = (
+        await Promise.all([...byPreviousOwner.keys()].map((id) => tx.loaders.userById.load(id)))
+      ).filter((user): user is User => user !== null);
       const why = reason ? ` Reason: ${reason}` : '';
       const by = tx.viewer.name;
       if (target.id !== tx.viewer.id)
@@ -186,7 +191,13 @@ function names(accounts: Account[]): string {
 
 type Raw = Record<string, string | number | null>;
 
-function ownedAccounts(em: EntityManager, scope: AccessScope, table: string, alias: string, ownerIds: readonly number[]) {
+function ownedAccounts(
+  em: EntityManager,
+  scope: AccessScope,
+  table: string,
+  alias: string,
+  ownerIds: readonly number[],
+) {
   const qb = (em.createQueryBuilder() as SelectQueryBuilder<object>).from(table, alias);
   if (table !== 'account') qb.innerJoin('account', 'a', `a.id = ${alias}.accountId`);
   qb.where('a.ownerId IN (:...ownerIds)', { ownerIds });
@@ -246,7 +257,10 @@ export function renewalsDueLoader(em: EntityManager, scope: AccessScope): DataLo
       .addSelect('COUNT(*)', 'n')
       .addSelect('SUM(k.valueCents)', 'cents')
       .andWhere('k.status = :active', { active: ContractStatus.ACTIVE })
-      .andWhere('k.endDate >= :today AND k.endDate <= :horizon', { today, horizon: addDays(today, RENEWAL_WINDOW_DAYS) })
+      .andWhere('k.endDate >= :today AND k.endDate <= :horizon', {
+        today,
+        horizon: addDays(today, RENEWAL_WINDOW_DAYS),
+      })
       .groupBy('a.ownerId')
       .addGroupBy('k.currency')
       .getRawMany<Raw>();
@@ -298,4 +312,3 @@ export function breachedIssuesLoader(em: EntityManager, scope: AccessScope): Dat
 export function openOpportunitiesLoader(): DataLoader<number, Money[]> {
   return new DataLoader(async (ownerIds) => ownerIds.map(() => []));
 }
-

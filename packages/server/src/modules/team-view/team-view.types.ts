@@ -23,18 +23,25 @@ export class TeamView {
 }
 
 /** One direct report and their portfolio. */
-@ObjectType({ description: "One direct report in a team view, with their portfolio's figures (the accounts they own)." })
+@ObjectType({
+  description: "One direct report in a team view, with their portfolio's figures (the accounts they own).",
+})
 export class TeamReport {
   /** The report's row id. */
   userId!: number;
 }
 
-@ObjectType({ description: 'ACTIVE contracts ending within the renewal window: how many, and their value per currency.', simpleResolvers: true })
+@ObjectType({
+  description: 'ACTIVE contracts ending within the renewal window: how many, and their value per currency.',
+  simpleResolvers: true,
+})
 export class RenewalsDue {
   @Field(() => Int, { description: 'How many contracts.' })
   count!: number;
 
-  @Field(() => [Money], { description: 'Their contract values, one amount per currency (never added across currencies).' })
+  @Field(() => [Money], {
+    description: 'Their contract values, one amount per currency (never added across currencies).',
+  })
   value!: Money[];
 }
 
