@@ -118,6 +118,22 @@ describe('who may set goals', () => {
     );
     expect(actions.map((row) => row.action)).toEqual(['setStaffGoal', 'updateStaffGoal', 'deleteStaffGoal']);
   });
+  it('keeps one goal when the manager and an executive set the same one at the same moment', async () => {
+    const input = goalInput('jamie', 'CLIENT_TOUCHES', { period: { kind: 'QUARTER', year: YEAR, quarter: 2 } });
+    const results = await Promise.all([
+      server.gql('sofia', SET, { input }),
+      server.gql('vp', SET, { input }),
+      server.gql('cro', SET, { input }),
+    ]);
+    expect(results.filter((r) => !r.body.errors)).toHaveLength(1);
+    for (const failed of results.filter((r) => r.body.errors))
+      expect(refusal(failed)).toEqual({ code: 'CONFLICT', reason: 'GOAL_EXISTS' });
+    const stored = await server.count(
+      "SELECT COUNT(*) AS n FROM staff_goal WHERE userId = ? AND metric = 'CLIENT_TOUCHES' AND periodStart = ?",
+      [rowId(staff.jamie), `${YEAR}-04-01`],
+    );
+    expect(stored).toBe(1);
+  });
 });
 
 describe('progress', () => {
