@@ -244,6 +244,22 @@ describe('progress', () => {
     expect(large.count).toBeLessThanOrEqual(1 + 5);
     expect(small.count).toBeLessThanOrEqual(large.count);
   });
+  it("reads a page of staff with each one's goals and progress in the same statements for 3 and 15 people", async () => {
+    const token = await server.signedIn('admin');
+    const statements = async (first: number) => {
+      server.resetQueries();
+      const response = await server.post(
+        {
+          query: `query ($first: Int!) { users(first: $first) { edges { node { name goals(first: 10) { totalCount edges { node { ${GOAL} } } } } } } }`,
+          variables: { first },
+        },
+        { authorization: `Bearer ${token}` },
+      );
+      expect(response.body.errors).toBeUndefined();
+      return server.queries.length;
+    };
+    expect(await statements(15)).toBe(await statements(3));
+  });
 });
 
 describe('who reads goals', () => {
