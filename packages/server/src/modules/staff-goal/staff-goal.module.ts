@@ -1,5 +1,6 @@
 import type { FeatureModule } from '../../common/feature-module';
 import { StaffGoal } from './staff-goal.entity';
+import { staffGoalExports } from './staff-goal.exports';
 import { staffGoalLoaders } from './staff-goal.loaders';
 import { StaffGoalPolicy } from './staff-goal.policy';
 import { StaffGoalResolver, UserGoalsResolver } from './staff-goal.resolver';
@@ -11,5 +12,6 @@ export const staffGoalModule: FeatureModule = {
   entities: [StaffGoal],
   resolvers: [StaffGoalResolver, UserGoalsResolver],
   loaders: staffGoalLoaders,
+  exports: staffGoalExports,
   nodes: [{ type: StaffGoal, fetch: (ctx, id) => ctx.loaders.staffGoalById.load(id) }],
 };

@@ -77,12 +77,8 @@ export function whereContaining<T extends ObjectLiteral>(qb: SelectQueryBuilder<
 
 /** Staff goals: set by the person's senior or an executive, progress counted from the records. */
 export const StaffGoalService = {
-  async list(
-    ctx: Context,
-    args: PageArgs,
-    filter: StaffGoalFilter | null | undefined,
-    orderBy: StaffGoalOrder | null | undefined,
-  ): Promise<Connection<StaffGoal>> {
+  /** The goals the viewer may read that meet `filter`: the list's rows and its export's. */
+  query(ctx: Context, filter: StaffGoalFilter | null | undefined): SelectQueryBuilder<StaffGoal> {
     const qb = ctx.em.createQueryBuilder(StaffGoal, 'goal');
     restrictGoals(qb, 'goal', ctx.scope);
     if (filter?.userId)
@@ -91,11 +87,20 @@ export const StaffGoalService = {
     if (filter?.metric) qb.andWhere('goal.metric = :metric', { metric: filter.metric });
     if (filter?.periodKind) qb.andWhere('goal.periodKind = :periodKind', { periodKind: filter.periodKind });
     whereUpdatedSince(qb, 'goal', filter?.updatedSince);
+    return qb;
+  },
+
+  async list(
+    ctx: Context,
+    args: PageArgs,
+    filter: StaffGoalFilter | null | undefined,
+    orderBy: StaffGoalOrder | null | undefined,
+  ): Promise<Connection<StaffGoal>> {
     const order: SortOrder = {
       ...SORTS[orderBy?.field ?? StaffGoalOrderField.PERIOD_START],
       direction: orderBy?.direction ?? OrderDirection.DESC,
     };
-    return paginate(qb, 'goal', order, args);
+    return paginate(this.query(ctx, filter), 'goal', order, args);
   },
 
   async set(ctx: Context, input: SetStaffGoalInput): Promise<StaffGoal> {
