@@ -24,7 +24,7 @@ export class StaffGoalResolver {
   @Query(() => StaffGoal, {
     nullable: true,
     description:
-      "One staff goal by id; null when there is none or it is not yours, a report's, or (as an executive) anyone's.",
+      "One staff goal by id; null when there is none or you may not read it (yours and your reports' are readable; executives and admins read all).",
   })
   staffGoal(
     @Ctx() ctx: Context,

@@ -1,6 +1,6 @@
 /**
  * The rules of staff goals: periods, what each metric counts (in SQL, over the goal aliased `g`),
- * and the pace a goal should be at by today. Pure (no database, no GraphQL); the SQL builds text only.
+ * and the pace a goal should be at by today. No database access and no GraphQL: the SQL builds text only.
  */
 import { addDays, daysBetween, type LocalDate } from '../../common/dates';
 import type { SqlCondition } from '../../common/sql-condition';
