@@ -157,9 +157,13 @@ describe('team view', () => {
         managerId,
       ]);
     const statements = async () => {
-      const token = await server.signedIn('marcus');
+      // An executive looks at Marcus's team: a senior's own sign-in would keep his old team for a few seconds.
+      const token = await server.signedIn('vp');
       server.resetQueries();
-      const response = await server.post({ query: TEAM }, { authorization: `Bearer ${token}` });
+      const response = await server.post(
+        { query: TEAM, variables: { managerId: staff.marcus } },
+        { authorization: `Bearer ${token}` },
+      );
       expect(response.body.errors).toBeUndefined();
       return { count: server.queries.length, reports: (response.body.data as any).teamView.reports.edges.length };
     };

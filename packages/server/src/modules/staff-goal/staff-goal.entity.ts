@@ -31,8 +31,8 @@ registerEnumType(GoalMetric, {
     },
     CLIENT_TOUCHES: {
       description:
-        'Count: communications (meetings, calls, emails, presentations...) in the period that they logged on accounts ' +
-        'they own or are on the team of.',
+        'Count: communications (meetings, calls, emails, presentations...) in the period that they logged or took ' +
+        'part in, on accounts they own or are on the team of.',
     },
   },
 });

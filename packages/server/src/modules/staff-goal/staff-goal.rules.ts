@@ -128,7 +128,8 @@ export function actualSql(metric: GoalMetric, g: string, now: Date): SqlConditio
       return {
         sql:
           `(SELECT COUNT(*) FROM communication cm INNER JOIN account ca ON ca.id = cm.accountId WHERE ` +
-          `cm.loggedById = ${g}.userId AND ${inPeriod(g, 'cm.occurredAt')} AND (ca.ownerId = ${g}.userId OR EXISTS ` +
+          `(cm.loggedById = ${g}.userId OR EXISTS (SELECT 1 FROM communication_participant cp WHERE cp.communicationId = cm.id AND ` +
+          `cp.userId = ${g}.userId)) AND ${inPeriod(g, 'cm.occurredAt')} AND (ca.ownerId = ${g}.userId OR EXISTS ` +
           `(SELECT 1 FROM account_team_member ctm WHERE ctm.accountId = ca.id AND ctm.userId = ${g}.userId)))`,
         params: {},
       };
