@@ -880,6 +880,8 @@ export const GoalMetric = {
   INVOICES_COLLECTED: 'INVOICES_COLLECTED',
   /** Count: client issues assigned to them that were resolved in the period before their resolution deadline. */
   ISSUES_RESOLVED_WITHIN_SLA: 'ISSUES_RESOLVED_WITHIN_SLA',
+  /** Count: opportunities they own that were won (WON) in the period. */
+  OPPORTUNITIES_WON: 'OPPORTUNITIES_WON',
   /** Count: RENEWAL contracts they own that were signed in the period and came into force. */
   RENEWALS_CLOSED: 'RENEWALS_CLOSED',
   /** Money: the value of contracts they own that were signed in the period and came into force (ACTIVE, later EXPIRED, TERMINATED or RENEWED), in the currency of the target. */
@@ -3355,7 +3357,7 @@ export type TeamViewQueryVariables = Exact<{
 }>;
 
 
-export type TeamViewQuery = { teamView: { asOf: string, renewalWindowDays: number, manager: { id: string, name: string }, reports: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { accountCount: number, breachedIssues: number, user: { id: string, name: string, role: Role, active: boolean }, contractValue: Array<{ amountCents: number, currency: string }>, renewalsDue: { count: number, value: Array<{ amountCents: number, currency: string }> }, overdueBalance: Array<{ amountCents: number, currency: string }>, goals: { totalCount: number, edges: Array<{ node: { id: string, metric: GoalMetric, version: number, createdAt: string, updatedAt: string, targetCount: number | null, period: { kind: GoalPeriodKind, year: number, quarter: number | null, start: string, end: string, label: string }, targetAmount: { amountCents: number, currency: string } | null, user: { id: string, name: string }, setBy: { id: string, name: string }, progress: { actualCount: number | null, percentOfTarget: number, expectedPercentByNow: number, onTrack: boolean, asOf: string, actualAmount: { amountCents: number, currency: string } | null } } }> } } }> } } };
+export type TeamViewQuery = { teamView: { asOf: string, renewalWindowDays: number, manager: { id: string, name: string }, reports: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { accountCount: number, breachedIssues: number, user: { id: string, name: string, role: Role, active: boolean }, contractValue: Array<{ amountCents: number, currency: string }>, renewalsDue: { count: number, value: Array<{ amountCents: number, currency: string }> }, overdueBalance: Array<{ amountCents: number, currency: string }>, openOpportunities: { count: number, amount: Array<{ amountCents: number, currency: string }>, weightedAmount: Array<{ amountCents: number, currency: string }> }, goals: { totalCount: number, edges: Array<{ node: { id: string, metric: GoalMetric, version: number, createdAt: string, updatedAt: string, targetCount: number | null, period: { kind: GoalPeriodKind, year: number, quarter: number | null, start: string, end: string, label: string }, targetAmount: { amountCents: number, currency: string } | null, user: { id: string, name: string }, setBy: { id: string, name: string }, progress: { actualCount: number | null, percentOfTarget: number, expectedPercentByNow: number, onTrack: boolean, asOf: string, actualAmount: { amountCents: number, currency: string } | null } } }> } } }> } } };
 
 export type ReassignAccountsMutationVariables = Exact<{
   input: ReassignAccountsInput;
@@ -10493,7 +10495,7 @@ export const DeleteStaffGoalDocument = /*#__PURE__*/ new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<DeleteStaffGoalMutation, DeleteStaffGoalMutationVariables>;
 export const TeamViewDocument = /*#__PURE__*/ new TypedDocumentString(`
-    query teamView($managerId: ID, $first: Int, $after: String, $goalsFirst: Int = 20) {
+    query teamView($managerId: ID, $first: Int, $after: String, $goalsFirst: Int = 10) {
   teamView(managerId: $managerId) {
     asOf
     renewalWindowDays
@@ -10532,6 +10534,17 @@ export const TeamViewDocument = /*#__PURE__*/ new TypedDocumentString(`
             currency
           }
           breachedIssues
+          openOpportunities {
+            count
+            amount {
+              amountCents
+              currency
+            }
+            weightedAmount {
+              amountCents
+              currency
+            }
+          }
           goals(first: $goalsFirst) {
             totalCount
             edges {

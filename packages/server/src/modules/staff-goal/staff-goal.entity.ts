@@ -29,6 +29,9 @@ registerEnumType(GoalMetric, {
       description:
         'Count: client issues assigned to them that were resolved in the period before their resolution deadline.',
     },
+    OPPORTUNITIES_WON: {
+      description: 'Count: opportunities they own that were won (WON) in the period.',
+    },
     CLIENT_TOUCHES: {
       description:
         'Count: communications (meetings, calls, emails, presentations...) in the period that they logged or took ' +

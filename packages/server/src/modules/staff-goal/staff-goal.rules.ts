@@ -7,13 +7,15 @@ import type { SqlCondition } from '../../common/sql-condition';
 import { resolutionLateSql } from '../client-issue/sla';
 import { BOOKED_STATUSES } from '../analytics/analytics.service';
 import { ContractType } from '../contract/contract.entity';
+import { OpportunityStage } from '../opportunity/opportunity.entity';
 
-/** What a staff goal measures. OPPORTUNITIES_WON joins these once opportunities are recorded. */
+/** What a staff goal measures. */
 export enum GoalMetric {
   REVENUE_BOOKED = 'REVENUE_BOOKED',
   RENEWALS_CLOSED = 'RENEWALS_CLOSED',
   INVOICES_COLLECTED = 'INVOICES_COLLECTED',
   ISSUES_RESOLVED_WITHIN_SLA = 'ISSUES_RESOLVED_WITHIN_SLA',
+  OPPORTUNITIES_WON = 'OPPORTUNITIES_WON',
   CLIENT_TOUCHES = 'CLIENT_TOUCHES',
 }
 
@@ -124,6 +126,13 @@ export function actualSql(metric: GoalMetric, g: string, now: Date): SqlConditio
         params: late.params,
       };
     }
+    case GoalMetric.OPPORTUNITIES_WON:
+      return {
+        sql:
+          `(SELECT COUNT(*) FROM opportunity o WHERE o.ownerId = ${g}.userId AND o.status = '${OpportunityStage.WON}' AND ` +
+          `o.closedAt IS NOT NULL AND ${inPeriod(g, 'o.closedAt')})`,
+        params: {},
+      };
     case GoalMetric.CLIENT_TOUCHES:
       return {
         sql:

@@ -3,6 +3,7 @@ import {
   accountCountLoader,
   breachedIssuesLoader,
   contractValueLoader,
+  openOpportunitiesLoader,
   overdueBalanceLoader,
   renewalsDueLoader,
 } from './team-view.service';
@@ -14,6 +15,7 @@ export const teamViewLoaders = {
   portfolioRenewalsDue: (em, scope) => renewalsDueLoader(em, scope),
   portfolioOverdueBalance: (em, scope) => overdueBalanceLoader(em, scope),
   portfolioBreachedIssues: (em, scope) => breachedIssuesLoader(em, scope),
+  ownedOpenOpportunities: (em, scope) => openOpportunitiesLoader(em, scope),
 } satisfies LoaderFactories;
 
 declare module '../../common/context' {

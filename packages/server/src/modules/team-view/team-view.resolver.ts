@@ -8,7 +8,7 @@ import { StaffGoalConnection } from '../staff-goal/staff-goal.resolver';
 import { User } from '../user/user.entity';
 import { ReassignAccountsInput } from './team-view.inputs';
 import { TeamViewService } from './team-view.service';
-import { ReassignAccountsPayload, RenewalsDue, TeamReport, TeamView } from './team-view.types';
+import { OpenOpportunities, ReassignAccountsPayload, RenewalsDue, TeamReport, TeamView } from './team-view.types';
 
 export const TeamReportConnection = connectionType(TeamReport);
 
@@ -98,6 +98,13 @@ export class TeamReportResolver {
   })
   breachedIssues(@Root() report: TeamReport, @Ctx() ctx: Context): Promise<number> {
     return ctx.loaders.portfolioBreachedIssues.load(report.userId);
+  }
+
+  @FieldResolver(() => OpenOpportunities, {
+    description: 'The open opportunities they own (before WON or LOST), on accounts you may read.',
+  })
+  openOpportunities(@Root() report: TeamReport, @Ctx() ctx: Context): Promise<OpenOpportunities> {
+    return ctx.loaders.ownedOpenOpportunities.load(report.userId);
   }
 
   @FieldResolver(() => StaffGoalConnection, {

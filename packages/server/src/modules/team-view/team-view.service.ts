@@ -21,7 +21,8 @@ import { User } from '../user/user.entity';
 import { TeamViewErrors } from './team-view.errors';
 import type { ReassignAccountsInput } from './team-view.inputs';
 import { TeamViewPolicy } from './team-view.policy';
-import type { ReassignAccountsPayload, RenewalsDue, TeamReport, TeamView } from './team-view.types';
+import type { OpenOpportunities, ReassignAccountsPayload, RenewalsDue, TeamReport, TeamView } from './team-view.types';
+import { OPEN_STAGES, weightedCentsSql } from '../opportunity/pipeline.rules';
 
 /** The renewal window of the team view: what the renewal pipeline calls due soon. */
 export const RENEWAL_WINDOW_DAYS = 90;
@@ -304,11 +305,30 @@ export function breachedIssuesLoader(em: EntityManager, scope: AccessScope): Dat
   });
 }
 
-/**
- * Open opportunities per owner, for the team view: the place they join it once opportunities are
- * recorded (one GROUP BY a.ownerId, currency over the open stages, like the figures above). Until
- * then there are none to show, and the team view has no field for them.
- */
-export function openOpportunitiesLoader(): DataLoader<number, Money[]> {
-  return new DataLoader(async (ownerIds) => ownerIds.map(() => []));
+/** Each owner's open opportunities (stages before WON and LOST) on accounts the viewer reads: count, amount and weighted amount per currency. */
+export function openOpportunitiesLoader(em: EntityManager, scope: AccessScope): DataLoader<number, OpenOpportunities> {
+  const dialect = em.connection.options.type === 'better-sqlite3' ? 'sqlite' : 'mysql';
+  return new DataLoader(async (ownerIds) => {
+    const qb = (em.createQueryBuilder() as SelectQueryBuilder<object>)
+      .from('opportunity', 'o')
+      .innerJoin('account', 'a', 'a.id = o.accountId')
+      .select('o.ownerId', 'ownerId')
+      .addSelect('o.currency', 'currency')
+      .addSelect('COUNT(*)', 'n')
+      .addSelect('SUM(o.amountCents)', 'cents')
+      .addSelect(`SUM(${weightedCentsSql(dialect, 'o')})`, 'weighted')
+      .where('o.ownerId IN (:...ownerIds)', { ownerIds })
+      .andWhere('o.status IN (:...openStages)', { openStages: OPEN_STAGES })
+      .groupBy('o.ownerId')
+      .addGroupBy('o.currency');
+    scope.restrictAccounts(qb, 'a');
+    const rows = await qb.getRawMany<Raw>();
+    const amounts = moneyByOwner(rows, ownerIds);
+    const weighted = moneyByOwner(rows, ownerIds, 'weighted');
+    return ownerIds.map((id, index) => ({
+      count: rows.filter((row) => Number(row.ownerId) === id).reduce((sum, row) => sum + Number(row.n), 0),
+      amount: amounts[index],
+      weightedAmount: weighted[index],
+    }));
+  });
 }

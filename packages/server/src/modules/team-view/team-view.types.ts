@@ -45,6 +45,21 @@ export class RenewalsDue {
   value!: Money[];
 }
 
+@ObjectType({
+  description: 'Open opportunities (before WON or LOST): how many, and their amounts per currency.',
+  simpleResolvers: true,
+})
+export class OpenOpportunities {
+  @Field(() => Int, { description: 'How many opportunities.' })
+  count!: number;
+
+  @Field(() => [Money], { description: 'Their amounts, one per currency (never added across currencies).' })
+  amount!: Money[];
+
+  @Field(() => [Money], { description: 'Their amounts weighted by probability, one per currency.' })
+  weightedAmount!: Money[];
+}
+
 @ObjectType({ description: 'The result of reassignAccounts.' })
 export class ReassignAccountsPayload {
   @Field(() => [Account], { description: 'The accounts, now owned by `toUser`, in the order given.' })
