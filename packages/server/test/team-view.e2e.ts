@@ -246,11 +246,14 @@ describe('reassigning accounts', () => {
     expect(changes.ownerId).toEqual({ before: rowId(staff.jordan), after: rowId(staff.taylor) });
     expect(await notices('jordan')).toBe(jordanBefore + 1);
     expect(await notices('taylor')).toBe(taylorBefore + 1);
-    const [message] = await server.sql<{ message: string }>(
-      'SELECT message FROM notification WHERE recipientId = ? ORDER BY id DESC LIMIT 1',
+    const [message] = await server.sql<{ message: string; kind: string }>(
+      'SELECT message, kind FROM notification WHERE recipientId = ? ORDER BY id DESC LIMIT 1',
       [rowId(staff.taylor)],
     );
-    expect(message.message).toMatch(/handed you 3 accounts/);
+    expect(message).toMatchObject({
+      kind: 'ACCOUNTS_REASSIGNED',
+      message: expect.stringMatching(/handed you 3 accounts/),
+    });
 
     const gone = await server.gql('jordan', `query ($id: ID!) { account(id: $id) { id } }`, {
       id: accountGlobalId(ids[0]),

@@ -27,12 +27,6 @@ import { OPEN_STAGES, weightedCentsSql } from '../opportunity/pipeline.rules';
 /** The renewal window of the team view: what the renewal pipeline calls due soon. */
 export const RENEWAL_WINDOW_DAYS = 90;
 
-/**
- * What a reassignment notification is filed under. The notification kinds are a column of an
- * existing table; until a kind of its own is added with the other features', it files as an assignment.
- */
-const REASSIGNMENT_NOTICE = NotificationKind.ISSUE_ASSIGNED;
-
 /** Names listed in a notification before "and N more". */
 const LISTED_NAMES = 10;
 
@@ -140,7 +134,7 @@ export const TeamViewService = {
       if (target.id !== tx.viewer.id)
         await notify(tx, {
           recipientId: target.id,
-          kind: REASSIGNMENT_NOTICE,
+          kind: NotificationKind.ACCOUNTS_REASSIGNED,
           subject: accounts[0],
           message: `${by} handed you ${plural(accounts.length)}: ${names(accounts)}.${why}`,
         });
@@ -149,7 +143,7 @@ export const TeamViewService = {
         if (owner.id === tx.viewer.id) continue;
         await notify(tx, {
           recipientId: owner.id,
-          kind: REASSIGNMENT_NOTICE,
+          kind: NotificationKind.ACCOUNTS_REASSIGNED,
           subject: theirs[0],
           message: `${by} moved ${plural(theirs.length)} of yours to ${target.name}: ${names(theirs)}.${why}`,
         });
