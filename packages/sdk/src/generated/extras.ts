@@ -21,6 +21,7 @@ export const CONNECTION_FIELDS = {
   payments: "payments",
   projects: "projects",
   renewalPipeline: "renewalPipeline",
+  staffGoals: "staffGoals",
   statusUpdates: "statusUpdates",
   users: "users",
 } as const;
@@ -56,6 +57,7 @@ export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];
  *  - DATABASE_UNAVAILABLE: SERVICE_UNAVAILABLE: the database cannot be reached; retry after `retryAfterSeconds`.
  *  - FAMILY_TOO_DEEP: BAD_USER_INPUT: the account family would nest deeper than allowed.
  *  - FOREIGN_CURRENCY: FORBIDDEN: approval limits are in USD; an item in another currency needs an executive or admin.
+ *  - GOAL_EXISTS: CONFLICT: the person already has a goal on this metric for this period (and currency); update it.
  *  - HAS_PAYMENTS: CONFLICT: an invoice with payments cannot be voided; issue a credit instead.
  *  - IDEMPOTENCY_KEY_IN_USE: CONFLICT: a request with this Idempotency-Key is still running; retry in a moment.
  *  - IDEMPOTENCY_KEY_REUSED: CONFLICT: the Idempotency-Key was used for a different request; use a new key.
@@ -71,6 +73,7 @@ export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];
  *  - NOT_FOUND: NOT_FOUND: no such record, or it is outside what you may see.
  *  - NOT_MEMBER: CONFLICT: the person is not on the team.
  *  - NOT_OWN_NOTIFICATIONS: FORBIDDEN: you may read only your own notifications (viewer { notifications }).
+ *  - NOT_THEIR_MANAGER: FORBIDDEN: only the person's manager (their senior), executives and admins may do this; nobody for themselves.
  *  - NO_CHANGE: CONFLICT or BAD_USER_INPUT: the record already is as asked (same owner, same assignee).
  *  - NO_IT_DIRECTOR: CONFLICT: there is no active IT Director to escalate to.
  *  - OVER_APPROVAL_LIMIT: FORBIDDEN: the amount is above your approval limit; the message names who may approve it.
@@ -92,6 +95,6 @@ export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];
  *  - USER_INACTIVE: UNAUTHENTICATED: the member of staff has left (inactive) and cannot sign in.
  *  - USER_NOT_ELIGIBLE: BAD_USER_INPUT: the named member of staff cannot take this part (inactive or the wrong role).
  */
-export const SERVER_ERROR_REASONS = ["ACCOUNT_CYCLE", "ALREADY_ESCALATED", "ALREADY_EXISTS", "ALREADY_MEMBER", "ALREADY_RESPONDED", "AMOUNT_OUT_OF_RANGE", "CONCURRENT_CHANGE", "CONTRACT_VALUE_NEGATIVE", "CURRENCY_MISMATCH", "DATABASE_UNAVAILABLE", "FAMILY_TOO_DEEP", "FOREIGN_CURRENCY", "HAS_PAYMENTS", "IDEMPOTENCY_KEY_IN_USE", "IDEMPOTENCY_KEY_REUSED", "INTERNAL_ERROR", "INVALID_ID", "INVALID_INPUT", "INVALID_QUERY", "INVALID_REQUEST", "INVALID_TOKEN", "INVALID_TRANSITION", "INVOICE_EXCEEDS_CONTRACT", "NOT_ASSIGNEE", "NOT_FOUND", "NOT_MEMBER", "NOT_OWN_NOTIFICATIONS", "NO_CHANGE", "NO_IT_DIRECTOR", "OVER_APPROVAL_LIMIT", "OWN_WORK", "PAYMENT_EXCEEDS_BALANCE", "QUALITY_REVIEW_FAILED", "QUALITY_REVIEW_MISSING", "QUERY_COST_OVER_BUDGET", "RATE_LIMITED", "READ_ONLY_ACCOUNT", "RENEWAL_IN_PROGRESS", "RESPONSE_TOO_LARGE", "ROLE_NOT_ALLOWED", "SIGN_IN_REQUIRED", "STALE_VERSION", "TIME_LIMIT_EXCEEDED", "UNKNOWN_USER", "UNRELATED_RECORD", "USER_INACTIVE", "USER_NOT_ELIGIBLE"] as const;
+export const SERVER_ERROR_REASONS = ["ACCOUNT_CYCLE", "ALREADY_ESCALATED", "ALREADY_EXISTS", "ALREADY_MEMBER", "ALREADY_RESPONDED", "AMOUNT_OUT_OF_RANGE", "CONCURRENT_CHANGE", "CONTRACT_VALUE_NEGATIVE", "CURRENCY_MISMATCH", "DATABASE_UNAVAILABLE", "FAMILY_TOO_DEEP", "FOREIGN_CURRENCY", "GOAL_EXISTS", "HAS_PAYMENTS", "IDEMPOTENCY_KEY_IN_USE", "IDEMPOTENCY_KEY_REUSED", "INTERNAL_ERROR", "INVALID_ID", "INVALID_INPUT", "INVALID_QUERY", "INVALID_REQUEST", "INVALID_TOKEN", "INVALID_TRANSITION", "INVOICE_EXCEEDS_CONTRACT", "NOT_ASSIGNEE", "NOT_FOUND", "NOT_MEMBER", "NOT_OWN_NOTIFICATIONS", "NOT_THEIR_MANAGER", "NO_CHANGE", "NO_IT_DIRECTOR", "OVER_APPROVAL_LIMIT", "OWN_WORK", "PAYMENT_EXCEEDS_BALANCE", "QUALITY_REVIEW_FAILED", "QUALITY_REVIEW_MISSING", "QUERY_COST_OVER_BUDGET", "RATE_LIMITED", "READ_ONLY_ACCOUNT", "RENEWAL_IN_PROGRESS", "RESPONSE_TOO_LARGE", "ROLE_NOT_ALLOWED", "SIGN_IN_REQUIRED", "STALE_VERSION", "TIME_LIMIT_EXCEEDED", "UNKNOWN_USER", "UNRELATED_RECORD", "USER_INACTIVE", "USER_NOT_ELIGIBLE"] as const;
 /** One error reason (`extensions.reason`) the server may send. */
 export type ServerErrorReason = (typeof SERVER_ERROR_REASONS)[number];

@@ -832,6 +832,14 @@ export type DeleteContactInput = {
   id: string;
 };
 
+/** A goal to remove. */
+export type DeleteStaffGoalInput = {
+  /** The `version` you last read; when given and stale, nothing changes and you get CONFLICT. */
+  expectedVersion?: number | null | undefined;
+  /** The goal. */
+  id: string;
+};
+
 /** A link to a document: the deck, the minutes, the shared folder. */
 export type DocumentLinkInput = {
   /** What the document is (1 to 200 characters). */
@@ -864,6 +872,42 @@ export type FollowUpStepInput = {
   id: string;
 };
 
+/** What a staff goal measures; progress is always counted from the records, never typed in. */
+export const GoalMetric = {
+  /** Count: communications (meetings, calls, emails, presentations...) in the period that they logged or took part in, on accounts they own or are on the team of. */
+  CLIENT_TOUCHES: 'CLIENT_TOUCHES',
+  /** Money: payments received in the period on invoices of the accounts they own, in the currency of the target. */
+  INVOICES_COLLECTED: 'INVOICES_COLLECTED',
+  /** Count: client issues assigned to them that were resolved in the period before their resolution deadline. */
+  ISSUES_RESOLVED_WITHIN_SLA: 'ISSUES_RESOLVED_WITHIN_SLA',
+  /** Count: opportunities they own that were won (WON) in the period. */
+  OPPORTUNITIES_WON: 'OPPORTUNITIES_WON',
+  /** Count: RENEWAL contracts they own that were signed in the period and came into force. */
+  RENEWALS_CLOSED: 'RENEWALS_CLOSED',
+  /** Money: the value of contracts they own that were signed in the period and came into force (ACTIVE, later EXPIRED, TERMINATED or RENEWED), in the currency of the target. */
+  REVENUE_BOOKED: 'REVENUE_BOOKED'
+} as const;
+
+export type GoalMetric = typeof GoalMetric[keyof typeof GoalMetric];
+/** A quarter or a calendar year (UTC). */
+export type GoalPeriodInput = {
+  /** A quarter or a year. */
+  kind: GoalPeriodKind;
+  /** The quarter, 1 to 4: required for QUARTER, left out for YEAR. */
+  quarter?: number | null | undefined;
+  /** The calendar year, 2000 to 2100. */
+  year: number;
+};
+
+/** How long the period of a staff goal is. */
+export const GoalPeriodKind = {
+  /** A calendar quarter: January-March is Q1. */
+  QUARTER: 'QUARTER',
+  /** A calendar year. */
+  YEAR: 'YEAR'
+} as const;
+
+export type GoalPeriodKind = typeof GoalPeriodKind[keyof typeof GoalPeriodKind];
 /** The width of one period of a time series; each period is named by the day it starts (UTC). */
 export const Granularity = {
   /** One calendar day. */
@@ -1381,6 +1425,16 @@ export const ProjectStatus = {
 } as const;
 
 export type ProjectStatus = typeof ProjectStatus[keyof typeof ProjectStatus];
+/** Accounts to hand to another account manager or senior, all together or none. */
+export type ReassignAccountsInput = {
+  /** The accounts, 1 to 200, each once. */
+  accountIds: Array<string>;
+  /** Why (up to 2,000 characters); kept in the audit trail and told to both sides. */
+  reason?: string | null | undefined;
+  /** The new owner: an active account manager or senior (for a senior: themselves or a direct report). */
+  toUserId: string;
+};
+
 /** A payment received against a SENT or PARTIALLY_PAID invoice. */
 export type RecordPaymentInput = {
   /** How much was received: more than zero and at most the balance due, in the invoice's currency (which it takes when the currency is omitted). */
@@ -1616,6 +1670,20 @@ export type SetHealthScoreWeightsInput = {
   weights: Array<HealthComponentWeightInput>;
 };
 
+/** A new goal for a member of staff: one metric, one period, one target. */
+export type SetStaffGoalInput = {
+  /** What it measures. */
+  metric: GoalMetric;
+  /** The quarter or year it covers. */
+  period: GoalPeriodInput;
+  /** The target of a money metric (REVENUE_BOOKED, INVOICES_COLLECTED), more than zero; progress counts this currency only. */
+  targetAmount?: MoneyInput | null | undefined;
+  /** The target of a count metric, 1 to 1,000,000. */
+  targetCount?: number | null | undefined;
+  /** The member of staff the goal is for (not yourself). */
+  userId: string;
+};
+
 /** Where a client issue stands against its SLA, from the stored deadlines and the current time. */
 export const SlaStatus = {
   /** An open deadline has 20% or less of its window (from report to deadline) left. */
@@ -1627,6 +1695,37 @@ export const SlaStatus = {
 } as const;
 
 export type SlaStatus = typeof SlaStatus[keyof typeof SlaStatus];
+/** Narrows a list of staff goals; all given conditions must hold. */
+export type StaffGoalFilter = {
+  /** Goals on this metric. */
+  metric?: GoalMetric | null | undefined;
+  /** Goals whose period contains this day (the quarter and the year around it). */
+  periodContaining?: string | null | undefined;
+  /** Quarterly or yearly goals only. */
+  periodKind?: GoalPeriodKind | null | undefined;
+  /** Only records created or changed at or after this time (their `updatedAt`); pass the largest `updatedAt` you have seen, with the UPDATED_AT order, to read what changed since. A record at exactly this time comes again. */
+  updatedSince?: string | null | undefined;
+  /** Goals of this member of staff. */
+  userId?: string | null | undefined;
+};
+
+/** How to sort staff goals; ties break on id. */
+export type StaffGoalOrder = {
+  /** Ascending or descending. */
+  direction?: OrderDirection;
+  /** What to sort by. */
+  field: StaffGoalOrderField;
+};
+
+/** What to sort staff goals by. */
+export const StaffGoalOrderField = {
+  /** The first day of the period. */
+  PERIOD_START: 'PERIOD_START',
+  /** When the record was last changed; with `updatedSince`, reads what changed since a previous sync. */
+  UPDATED_AT: 'UPDATED_AT'
+} as const;
+
+export type StaffGoalOrderField = typeof StaffGoalOrderField[keyof typeof StaffGoalOrderField];
 /** Narrows a list of status updates; all given conditions must hold. */
 export type StatusUpdateFilter = {
   /** Updates on projects of this account. */
@@ -1976,6 +2075,18 @@ export type UpdateProjectInput = {
   status?: ProjectStatus | null | undefined;
   /** New target end date. */
   targetEndDate?: string | null | undefined;
+};
+
+/** A new target for a goal; its person, metric and period stay (set a new goal for another). */
+export type UpdateStaffGoalInput = {
+  /** The `version` you last read; stale means CONFLICT and no change. */
+  expectedVersion: number;
+  /** The goal. */
+  id: string;
+  /** The target of a money metric (REVENUE_BOOKED, INVOICES_COLLECTED), more than zero; progress counts this currency only. */
+  targetAmount?: MoneyInput | null | undefined;
+  /** The target of a count metric, 1 to 1,000,000. */
+  targetCount?: number | null | undefined;
 };
 
 /** Narrows the staff directory; all given conditions must hold. */
@@ -2811,6 +2922,7 @@ export type NodeQuery = { node:
     | { __typename: 'Project', id: string }
     | { __typename: 'ProjectCost', id: string }
     | { __typename: 'ProjectMember', id: string }
+    | { __typename: 'StaffGoal', id: string }
     | { __typename: 'StatusUpdate', id: string }
     | { __typename: 'User', id: string, name: string, email: string, role: Role, title: string | null, active: boolean, createdAt: string, updatedAt: string, version: number }
    | null };
@@ -3115,6 +3227,7 @@ export type ProjectNodeQuery = { node:
     | { __typename: 'Project', id: string, name: string, description: string | null, status: ProjectStatus, startDate: string, targetEndDate: string, actualEndDate: string | null, marginPercent: number | null, budgetConsumedPercent: number | null, isProfitable: boolean, health: Health | null, createdAt: string, updatedAt: string, version: number, budget: { amountCents: number, currency: string }, actualCost: { amountCents: number, currency: string }, revenue: { amountCents: number, currency: string }, margin: { amountCents: number, currency: string }, account: { id: string, name: string } | null, contract: { id: string, number: string, status: ContractStatus } | null, lead: { id: string, name: string } | null }
     | { __typename: 'ProjectCost', date: string, category: CostCategory, id: string, project: { id: string, name: string } }
     | { __typename: 'ProjectMember', id: string, user: { id: string, name: string }, project: { id: string, name: string } }
+    | { __typename: 'StaffGoal', id: string }
     | { __typename: 'StatusUpdate', postedAt: string, overall: Health, schedule: Health, scope: Health, quality: Health, summary: string, id: string, budgetHealth: Health, project: { id: string, name: string } }
     | { __typename: 'User', id: string }
    | null };
@@ -3195,6 +3308,63 @@ export type RejectMilestoneMutationVariables = Exact<{
 
 
 export type RejectMilestoneMutation = { rejectMilestone: { milestone: { id: string, kind: MilestoneKind, title: string, dueDate: string, status: MilestoneStatus, isLate: boolean, qualityPassed: boolean | null, qualityNotes: string | null, qualityReviewedAt: string | null, acceptedOn: string | null, rejectionReason: string | null, createdAt: string, updatedAt: string, version: number, qualityReviewer: { id: string, name: string } | null, acceptedBy: { id: string, name: string } | null } } };
+
+export type StaffGoalFieldsFragment = { id: string, metric: GoalMetric, version: number, createdAt: string, updatedAt: string, targetCount: number | null, period: { kind: GoalPeriodKind, year: number, quarter: number | null, start: string, end: string, label: string }, targetAmount: { amountCents: number, currency: string } | null, user: { id: string, name: string }, setBy: { id: string, name: string }, progress: { actualCount: number | null, percentOfTarget: number, expectedPercentByNow: number, onTrack: boolean, asOf: string, actualAmount: { amountCents: number, currency: string } | null } };
+
+export type StaffGoalQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type StaffGoalQuery = { staffGoal: { id: string, metric: GoalMetric, version: number, createdAt: string, updatedAt: string, targetCount: number | null, period: { kind: GoalPeriodKind, year: number, quarter: number | null, start: string, end: string, label: string }, targetAmount: { amountCents: number, currency: string } | null, user: { id: string, name: string }, setBy: { id: string, name: string }, progress: { actualCount: number | null, percentOfTarget: number, expectedPercentByNow: number, onTrack: boolean, asOf: string, actualAmount: { amountCents: number, currency: string } | null } } | null };
+
+export type StaffGoalsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: StaffGoalFilter | null | undefined;
+  orderBy?: StaffGoalOrder | null | undefined;
+}>;
+
+
+export type StaffGoalsQuery = { staffGoals: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, metric: GoalMetric, version: number, createdAt: string, updatedAt: string, targetCount: number | null, period: { kind: GoalPeriodKind, year: number, quarter: number | null, start: string, end: string, label: string }, targetAmount: { amountCents: number, currency: string } | null, user: { id: string, name: string }, setBy: { id: string, name: string }, progress: { actualCount: number | null, percentOfTarget: number, expectedPercentByNow: number, onTrack: boolean, asOf: string, actualAmount: { amountCents: number, currency: string } | null } } }> } };
+
+export type SetStaffGoalMutationVariables = Exact<{
+  input: SetStaffGoalInput;
+}>;
+
+
+export type SetStaffGoalMutation = { setStaffGoal: { goal: { id: string, metric: GoalMetric, version: number, createdAt: string, updatedAt: string, targetCount: number | null, period: { kind: GoalPeriodKind, year: number, quarter: number | null, start: string, end: string, label: string }, targetAmount: { amountCents: number, currency: string } | null, user: { id: string, name: string }, setBy: { id: string, name: string }, progress: { actualCount: number | null, percentOfTarget: number, expectedPercentByNow: number, onTrack: boolean, asOf: string, actualAmount: { amountCents: number, currency: string } | null } } } };
+
+export type UpdateStaffGoalMutationVariables = Exact<{
+  input: UpdateStaffGoalInput;
+}>;
+
+
+export type UpdateStaffGoalMutation = { updateStaffGoal: { goal: { id: string, metric: GoalMetric, version: number, createdAt: string, updatedAt: string, targetCount: number | null, period: { kind: GoalPeriodKind, year: number, quarter: number | null, start: string, end: string, label: string }, targetAmount: { amountCents: number, currency: string } | null, user: { id: string, name: string }, setBy: { id: string, name: string }, progress: { actualCount: number | null, percentOfTarget: number, expectedPercentByNow: number, onTrack: boolean, asOf: string, actualAmount: { amountCents: number, currency: string } | null } } } };
+
+export type DeleteStaffGoalMutationVariables = Exact<{
+  input: DeleteStaffGoalInput;
+}>;
+
+
+export type DeleteStaffGoalMutation = { deleteStaffGoal: { deletedGoalId: string, user: { id: string, name: string } } };
+
+export type TeamViewQueryVariables = Exact<{
+  managerId?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  goalsFirst?: number | null | undefined;
+}>;
+
+
+export type TeamViewQuery = { teamView: { asOf: string, renewalWindowDays: number, manager: { id: string, name: string }, reports: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { accountCount: number, breachedIssues: number, user: { id: string, name: string, role: Role, active: boolean }, contractValue: Array<{ amountCents: number, currency: string }>, renewalsDue: { count: number, value: Array<{ amountCents: number, currency: string }> }, overdueBalance: Array<{ amountCents: number, currency: string }>, openOpportunities: { count: number, amount: Array<{ amountCents: number, currency: string }>, weightedAmount: Array<{ amountCents: number, currency: string }> }, goals: { totalCount: number, edges: Array<{ node: { id: string, metric: GoalMetric, version: number, createdAt: string, updatedAt: string, targetCount: number | null, period: { kind: GoalPeriodKind, year: number, quarter: number | null, start: string, end: string, label: string }, targetAmount: { amountCents: number, currency: string } | null, user: { id: string, name: string }, setBy: { id: string, name: string }, progress: { actualCount: number | null, percentOfTarget: number, expectedPercentByNow: number, onTrack: boolean, asOf: string, actualAmount: { amountCents: number, currency: string } | null } } }> } } }> } } };
+
+export type ReassignAccountsMutationVariables = Exact<{
+  input: ReassignAccountsInput;
+}>;
+
+
+export type ReassignAccountsMutation = { reassignAccounts: { accounts: Array<{ id: string, name: string, version: number, owner: { id: string, name: string } | null }>, toUser: { id: string, name: string }, previousOwners: Array<{ id: string, name: string }> } };
 
 export type TeamMemberFieldsFragment = { id: string, teamRole: TeamRole, createdAt: string, updatedAt: string, version: number, user: { id: string, name: string, role: Role } };
 
@@ -4096,6 +4266,47 @@ export const HealthPointFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentStrin
   health
 }
     `, {"fragmentName":"HealthPointFields"}) as unknown as TypedDocumentString<HealthPointFieldsFragment, unknown>;
+export const StaffGoalFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment StaffGoalFields on StaffGoal {
+  id
+  metric
+  version
+  createdAt
+  updatedAt
+  period {
+    kind
+    year
+    quarter
+    start
+    end
+    label
+  }
+  targetAmount {
+    amountCents
+    currency
+  }
+  targetCount
+  user {
+    id
+    name
+  }
+  setBy {
+    id
+    name
+  }
+  progress {
+    actualAmount {
+      amountCents
+      currency
+    }
+    actualCount
+    percentOfTarget
+    expectedPercentByNow
+    onTrack
+    asOf
+  }
+}
+    `, {"fragmentName":"StaffGoalFields"}) as unknown as TypedDocumentString<StaffGoalFieldsFragment, unknown>;
 export const UserFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment UserFields on User {
   id
@@ -10079,6 +10290,336 @@ export const RejectMilestoneDocument = /*#__PURE__*/ new TypedDocumentString(`
   updatedAt
   version
 }`) as unknown as TypedDocumentString<RejectMilestoneMutation, RejectMilestoneMutationVariables>;
+export const StaffGoalDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query staffGoal($id: ID!) {
+  staffGoal(id: $id) {
+    ...StaffGoalFields
+  }
+}
+    fragment StaffGoalFields on StaffGoal {
+  id
+  metric
+  version
+  createdAt
+  updatedAt
+  period {
+    kind
+    year
+    quarter
+    start
+    end
+    label
+  }
+  targetAmount {
+    amountCents
+    currency
+  }
+  targetCount
+  user {
+    id
+    name
+  }
+  setBy {
+    id
+    name
+  }
+  progress {
+    actualAmount {
+      amountCents
+      currency
+    }
+    actualCount
+    percentOfTarget
+    expectedPercentByNow
+    onTrack
+    asOf
+  }
+}`) as unknown as TypedDocumentString<StaffGoalQuery, StaffGoalQueryVariables>;
+export const StaffGoalsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query staffGoals($first: Int, $after: String, $filter: StaffGoalFilter, $orderBy: StaffGoalOrder) {
+  staffGoals(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...StaffGoalFields
+      }
+    }
+  }
+}
+    fragment StaffGoalFields on StaffGoal {
+  id
+  metric
+  version
+  createdAt
+  updatedAt
+  period {
+    kind
+    year
+    quarter
+    start
+    end
+    label
+  }
+  targetAmount {
+    amountCents
+    currency
+  }
+  targetCount
+  user {
+    id
+    name
+  }
+  setBy {
+    id
+    name
+  }
+  progress {
+    actualAmount {
+      amountCents
+      currency
+    }
+    actualCount
+    percentOfTarget
+    expectedPercentByNow
+    onTrack
+    asOf
+  }
+}`) as unknown as TypedDocumentString<StaffGoalsQuery, StaffGoalsQueryVariables>;
+export const SetStaffGoalDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation setStaffGoal($input: SetStaffGoalInput!) {
+  setStaffGoal(input: $input) {
+    goal {
+      ...StaffGoalFields
+    }
+  }
+}
+    fragment StaffGoalFields on StaffGoal {
+  id
+  metric
+  version
+  createdAt
+  updatedAt
+  period {
+    kind
+    year
+    quarter
+    start
+    end
+    label
+  }
+  targetAmount {
+    amountCents
+    currency
+  }
+  targetCount
+  user {
+    id
+    name
+  }
+  setBy {
+    id
+    name
+  }
+  progress {
+    actualAmount {
+      amountCents
+      currency
+    }
+    actualCount
+    percentOfTarget
+    expectedPercentByNow
+    onTrack
+    asOf
+  }
+}`) as unknown as TypedDocumentString<SetStaffGoalMutation, SetStaffGoalMutationVariables>;
+export const UpdateStaffGoalDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation updateStaffGoal($input: UpdateStaffGoalInput!) {
+  updateStaffGoal(input: $input) {
+    goal {
+      ...StaffGoalFields
+    }
+  }
+}
+    fragment StaffGoalFields on StaffGoal {
+  id
+  metric
+  version
+  createdAt
+  updatedAt
+  period {
+    kind
+    year
+    quarter
+    start
+    end
+    label
+  }
+  targetAmount {
+    amountCents
+    currency
+  }
+  targetCount
+  user {
+    id
+    name
+  }
+  setBy {
+    id
+    name
+  }
+  progress {
+    actualAmount {
+      amountCents
+      currency
+    }
+    actualCount
+    percentOfTarget
+    expectedPercentByNow
+    onTrack
+    asOf
+  }
+}`) as unknown as TypedDocumentString<UpdateStaffGoalMutation, UpdateStaffGoalMutationVariables>;
+export const DeleteStaffGoalDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation deleteStaffGoal($input: DeleteStaffGoalInput!) {
+  deleteStaffGoal(input: $input) {
+    deletedGoalId
+    user {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteStaffGoalMutation, DeleteStaffGoalMutationVariables>;
+export const TeamViewDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query teamView($managerId: ID, $first: Int, $after: String, $goalsFirst: Int = 10) {
+  teamView(managerId: $managerId) {
+    asOf
+    renewalWindowDays
+    manager {
+      id
+      name
+    }
+    reports(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          user {
+            id
+            name
+            role
+            active
+          }
+          accountCount
+          contractValue {
+            amountCents
+            currency
+          }
+          renewalsDue {
+            count
+            value {
+              amountCents
+              currency
+            }
+          }
+          overdueBalance {
+            amountCents
+            currency
+          }
+          breachedIssues
+          openOpportunities {
+            count
+            amount {
+              amountCents
+              currency
+            }
+            weightedAmount {
+              amountCents
+              currency
+            }
+          }
+          goals(first: $goalsFirst) {
+            totalCount
+            edges {
+              node {
+                ...StaffGoalFields
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    fragment StaffGoalFields on StaffGoal {
+  id
+  metric
+  version
+  createdAt
+  updatedAt
+  period {
+    kind
+    year
+    quarter
+    start
+    end
+    label
+  }
+  targetAmount {
+    amountCents
+    currency
+  }
+  targetCount
+  user {
+    id
+    name
+  }
+  setBy {
+    id
+    name
+  }
+  progress {
+    actualAmount {
+      amountCents
+      currency
+    }
+    actualCount
+    percentOfTarget
+    expectedPercentByNow
+    onTrack
+    asOf
+  }
+}`) as unknown as TypedDocumentString<TeamViewQuery, TeamViewQueryVariables>;
+export const ReassignAccountsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation reassignAccounts($input: ReassignAccountsInput!) {
+  reassignAccounts(input: $input) {
+    accounts {
+      id
+      name
+      version
+      owner {
+        id
+        name
+      }
+    }
+    toUser {
+      id
+      name
+    }
+    previousOwners {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReassignAccountsMutation, ReassignAccountsMutationVariables>;
 export const AddAccountTeamMemberDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation addAccountTeamMember($input: AddAccountTeamMemberInput!, $teamFirst: Int! = 20) {
   addAccountTeamMember(input: $input) {

@@ -131,6 +131,13 @@ import * as Operations from './graphql.js';
 
 
 
+
+
+
+
+
+
+
 export type Requester<C = {}> = <R, V>(doc: Operations.TypedDocumentString<R, V>, vars?: V, options?: C) => Promise<R> | AsyncIterable<R>
 export function getSdk<C>(requester: Requester<C>) {
   return {
@@ -505,6 +512,27 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     rejectMilestone(variables: Operations.RejectMilestoneMutationVariables, options?: C): Promise<Operations.RejectMilestoneMutation> {
       return requester<Operations.RejectMilestoneMutation, Operations.RejectMilestoneMutationVariables>(Operations.RejectMilestoneDocument, variables, options) as Promise<Operations.RejectMilestoneMutation>;
+    },
+    staffGoal(variables: Operations.StaffGoalQueryVariables, options?: C): Promise<Operations.StaffGoalQuery> {
+      return requester<Operations.StaffGoalQuery, Operations.StaffGoalQueryVariables>(Operations.StaffGoalDocument, variables, options) as Promise<Operations.StaffGoalQuery>;
+    },
+    staffGoals(variables?: Operations.StaffGoalsQueryVariables, options?: C): Promise<Operations.StaffGoalsQuery> {
+      return requester<Operations.StaffGoalsQuery, Operations.StaffGoalsQueryVariables>(Operations.StaffGoalsDocument, variables, options) as Promise<Operations.StaffGoalsQuery>;
+    },
+    setStaffGoal(variables: Operations.SetStaffGoalMutationVariables, options?: C): Promise<Operations.SetStaffGoalMutation> {
+      return requester<Operations.SetStaffGoalMutation, Operations.SetStaffGoalMutationVariables>(Operations.SetStaffGoalDocument, variables, options) as Promise<Operations.SetStaffGoalMutation>;
+    },
+    updateStaffGoal(variables: Operations.UpdateStaffGoalMutationVariables, options?: C): Promise<Operations.UpdateStaffGoalMutation> {
+      return requester<Operations.UpdateStaffGoalMutation, Operations.UpdateStaffGoalMutationVariables>(Operations.UpdateStaffGoalDocument, variables, options) as Promise<Operations.UpdateStaffGoalMutation>;
+    },
+    deleteStaffGoal(variables: Operations.DeleteStaffGoalMutationVariables, options?: C): Promise<Operations.DeleteStaffGoalMutation> {
+      return requester<Operations.DeleteStaffGoalMutation, Operations.DeleteStaffGoalMutationVariables>(Operations.DeleteStaffGoalDocument, variables, options) as Promise<Operations.DeleteStaffGoalMutation>;
+    },
+    teamView(variables?: Operations.TeamViewQueryVariables, options?: C): Promise<Operations.TeamViewQuery> {
+      return requester<Operations.TeamViewQuery, Operations.TeamViewQueryVariables>(Operations.TeamViewDocument, variables, options) as Promise<Operations.TeamViewQuery>;
+    },
+    reassignAccounts(variables: Operations.ReassignAccountsMutationVariables, options?: C): Promise<Operations.ReassignAccountsMutation> {
+      return requester<Operations.ReassignAccountsMutation, Operations.ReassignAccountsMutationVariables>(Operations.ReassignAccountsDocument, variables, options) as Promise<Operations.ReassignAccountsMutation>;
     },
     addAccountTeamMember(variables: Operations.AddAccountTeamMemberMutationVariables, options?: C): Promise<Operations.AddAccountTeamMemberMutation> {
       return requester<Operations.AddAccountTeamMemberMutation, Operations.AddAccountTeamMemberMutationVariables>(Operations.AddAccountTeamMemberDocument, variables, options) as Promise<Operations.AddAccountTeamMemberMutation>;

@@ -19,7 +19,9 @@ import { offeringModule } from '../modules/offering/offering.module';
 import { opportunityModule } from '../modules/opportunity/opportunity.module';
 import { notificationModule } from '../modules/notification/notification.module';
 import { projectModule } from '../modules/project/project.module';
+import { staffGoalModule } from '../modules/staff-goal/staff-goal.module';
 import { teamModule } from '../modules/team/team.module';
+import { teamViewModule } from '../modules/team-view/team-view.module';
 import { userModule } from '../modules/user/user.module';
 
 /** Every feature of the server. A new feature adds its module here and nowhere else in app/. */
@@ -40,6 +42,8 @@ export const modules: readonly FeatureModule[] = [
   communicationModule,
   offeringModule,
   opportunityModule,
+  staffGoalModule,
+  teamViewModule,
   analyticsModule,
   apiKeyModule,
   accountHealthModule,

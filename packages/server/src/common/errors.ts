@@ -56,6 +56,7 @@ export enum ErrorReason {
   OVER_APPROVAL_LIMIT = 'OVER_APPROVAL_LIMIT',
   FOREIGN_CURRENCY = 'FOREIGN_CURRENCY',
   NOT_OWN_NOTIFICATIONS = 'NOT_OWN_NOTIFICATIONS',
+  NOT_THEIR_MANAGER = 'NOT_THEIR_MANAGER',
   // NOT_FOUND
   NOT_FOUND = 'NOT_FOUND',
   // BAD_USER_INPUT
@@ -88,6 +89,7 @@ export enum ErrorReason {
   NO_IT_DIRECTOR = 'NO_IT_DIRECTOR',
   QUALITY_REVIEW_MISSING = 'QUALITY_REVIEW_MISSING',
   QUALITY_REVIEW_FAILED = 'QUALITY_REVIEW_FAILED',
+  GOAL_EXISTS = 'GOAL_EXISTS',
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
   IDEMPOTENCY_KEY_IN_USE = 'IDEMPOTENCY_KEY_IN_USE',
   // QUERY_TOO_COMPLEX, RATE_LIMITED, TIMEOUT, SERVICE_UNAVAILABLE, INTERNAL_SERVER_ERROR
@@ -111,6 +113,8 @@ export const ERROR_REASON_DESCRIPTIONS: Record<ErrorReason, string> = {
   OVER_APPROVAL_LIMIT: 'FORBIDDEN: the amount is above your approval limit; the message names who may approve it.',
   FOREIGN_CURRENCY: 'FORBIDDEN: approval limits are in USD; an item in another currency needs an executive or admin.',
   NOT_OWN_NOTIFICATIONS: 'FORBIDDEN: you may read only your own notifications (viewer { notifications }).',
+  NOT_THEIR_MANAGER:
+    "FORBIDDEN: only the person's manager (their senior), executives and admins may do this; nobody for themselves.",
   NOT_FOUND: 'NOT_FOUND: no such record, or it is outside what you may see.',
   INVALID_INPUT: 'BAD_USER_INPUT: an input value is invalid; `fields` names each one.',
   INVALID_ID: 'BAD_USER_INPUT: an id is malformed or names another type than expected.',
@@ -141,6 +145,7 @@ export const ERROR_REASON_DESCRIPTIONS: Record<ErrorReason, string> = {
   NO_IT_DIRECTOR: 'CONFLICT: there is no active IT Director to escalate to.',
   QUALITY_REVIEW_MISSING: 'CONFLICT: the deliverable needs a passed quality review before the client accepts it.',
   QUALITY_REVIEW_FAILED: 'CONFLICT: the deliverable failed its quality review; rework it and pass a new one.',
+  GOAL_EXISTS: 'CONFLICT: the person already has a goal on this metric for this period (and currency); update it.',
   IDEMPOTENCY_KEY_REUSED: 'CONFLICT: the Idempotency-Key was used for a different request; use a new key.',
   IDEMPOTENCY_KEY_IN_USE: 'CONFLICT: a request with this Idempotency-Key is still running; retry in a moment.',
   QUERY_COST_OVER_BUDGET: 'QUERY_TOO_COMPLEX: ask for smaller pages or fewer nested lists.',

@@ -8,6 +8,7 @@ import type { Database } from '../database';
 import { seedChangeOrders } from './change-orders-seed';
 import { seedContracts } from './contracts-seed';
 import { seedInvoices } from './invoices-seed';
+import { seedStaffGoals } from './staff-goals-seed';
 import { seedClientIssues } from './client-issues-seed';
 import { seedCommunications } from './communications-seed';
 import { seedSales } from './sales-seed';
@@ -449,6 +450,7 @@ export async function seedDemo(em: EntityManager): Promise<SeedSummary> {
   const communications = await seedCommunications(em, rand);
   const sales = await seedSales(em, random(20261203));
   const healthSnapshots = await seedHealthHistory(em, rand);
+  await seedStaffGoals(em, rand);
 
   return {
     users: users.size,

@@ -39,7 +39,7 @@ import { Granularity, periodStarts, periodStartSql } from './periods';
 export const MAX_SERIES_ROWS = 20_000;
 
 /** Contracts whose value counts as booked: every contract that was ever in force. */
-const BOOKED_STATUSES = [
+export const BOOKED_STATUSES = [
   ContractStatus.ACTIVE,
   ContractStatus.EXPIRED,
   ContractStatus.TERMINATED,

@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { StaffGoals1796326414435 } from './1796326414435-StaffGoals';
 import { NotificationKindsForRelationships1796326172014 } from './1796326172014-NotificationKindsForRelationships';
 import { SalesPipeline1796325539935 } from './1796325539935-SalesPipeline';
 import { CommunicationParticipantsFollowUps1796321752829 } from './1796321752829-CommunicationParticipantsFollowUps';
@@ -30,4 +31,5 @@ export const mysqlMigrations: (new () => MigrationInterface)[] = [
   CommunicationParticipantsFollowUps1796321752829,
   SalesPipeline1796325539935,
   NotificationKindsForRelationships1796326172014,
+  StaffGoals1796326414435,
 ];
