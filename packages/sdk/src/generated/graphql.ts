@@ -3357,7 +3357,7 @@ export type TeamViewQueryVariables = Exact<{
 }>;
 
 
-export type TeamViewQuery = { teamView: { asOf: string, renewalWindowDays: number, manager: { id: string, name: string }, reports: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { accountCount: number, breachedIssues: number, user: { id: string, name: string, role: Role, active: boolean }, contractValue: Array<{ amountCents: number, currency: string }>, renewalsDue: { count: number, value: Array<{ amountCents: number, currency: string }> }, overdueBalance: Array<{ amountCents: number, currency: string }>, openOpportunities: { count: number, amount: Array<{ amountCents: number, currency: string }>, weightedAmount: Array<{ amountCents: number, currency: string }> }, goals: { totalCount: number, edges: Array<{ node: { id: string, metric: GoalMetric, version: number, createdAt: string, updatedAt: string, targetCount: number | null, period: { kind: GoalPeriodKind, year: number, quarter: number | null, start: string, end: string, label: string }, targetAmount: { amountCents: number, currency: string } | null, user: { id: string, name: string }, setBy: { id: string, name: string }, progress: { actualCount: number | null, percentOfTarget: number, expectedPercentByNow: number, onTrack: boolean, asOf: string, actualAmount: { amountCents: number, currency: string } | null } } }> } } }> } } };
+export type TeamViewQuery = { teamView: { asOf: string, renewalWindowDays: number, manager: { id: string, name: string }, reports: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { accountCount: number, breachedIssues: number, user: { id: string, name: string, role: Role, active: boolean }, contractValue: Array<{ amountCents: number, currency: string }>, renewalsDue: { count: number, value: Array<{ amountCents: number, currency: string }> }, overdueBalance: Array<{ amountCents: number, currency: string }>, openOpportunities: { count: number, amount: Array<{ amountCents: number, currency: string }>, weightedAmount: Array<{ amountCents: number, currency: string }> }, goals: { totalCount: number, edges: Array<{ node: { id: string, metric: GoalMetric, targetCount: number | null, period: { label: string }, targetAmount: { amountCents: number, currency: string } | null, progress: { actualCount: number | null, percentOfTarget: number, onTrack: boolean, actualAmount: { amountCents: number, currency: string } | null } } }> } } }> } } };
 
 export type ReassignAccountsMutationVariables = Exact<{
   input: ReassignAccountsInput;
@@ -10549,7 +10549,25 @@ export const TeamViewDocument = /*#__PURE__*/ new TypedDocumentString(`
             totalCount
             edges {
               node {
-                ...StaffGoalFields
+                id
+                metric
+                period {
+                  label
+                }
+                targetAmount {
+                  amountCents
+                  currency
+                }
+                targetCount
+                progress {
+                  actualAmount {
+                    amountCents
+                    currency
+                  }
+                  actualCount
+                  percentOfTarget
+                  onTrack
+                }
               }
             }
           }
@@ -10558,45 +10576,7 @@ export const TeamViewDocument = /*#__PURE__*/ new TypedDocumentString(`
     }
   }
 }
-    fragment StaffGoalFields on StaffGoal {
-  id
-  metric
-  version
-  createdAt
-  updatedAt
-  period {
-    kind
-    year
-    quarter
-    start
-    end
-    label
-  }
-  targetAmount {
-    amountCents
-    currency
-  }
-  targetCount
-  user {
-    id
-    name
-  }
-  setBy {
-    id
-    name
-  }
-  progress {
-    actualAmount {
-      amountCents
-      currency
-    }
-    actualCount
-    percentOfTarget
-    expectedPercentByNow
-    onTrack
-    asOf
-  }
-}`) as unknown as TypedDocumentString<TeamViewQuery, TeamViewQueryVariables>;
+    `) as unknown as TypedDocumentString<TeamViewQuery, TeamViewQueryVariables>;
 export const ReassignAccountsDocument = /*#__PURE__*/ new TypedDocumentString(`
     mutation reassignAccounts($input: ReassignAccountsInput!) {
   reassignAccounts(input: $input) {

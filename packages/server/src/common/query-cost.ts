@@ -26,6 +26,9 @@ export const QUERY_COST_BUDGET = 10_000;
 /** What a plain list (not a connection) of objects is assumed to hold when nothing bounds it. */
 export const PLAIN_LIST_ITEMS = 50;
 
+/** What a list of amounts, one per currency, costs: as many items as currencies in use, a handful, never a page. */
+export const PER_CURRENCY_LIST_COST = 5;
+
 function isListOutput(type: GraphQLOutputType): boolean {
   return isListType(isNonNullType(type) ? type.ofType : type);
 }

@@ -1,3 +1,4 @@
+import { PER_CURRENCY_LIST_COST } from '../../common/query-cost';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
 import { todayUtc } from '../../common/dates';
@@ -71,6 +72,7 @@ export class TeamReportResolver {
   }
 
   @FieldResolver(() => [Money], {
+    complexity: PER_CURRENCY_LIST_COST,
     description:
       "Annual contract value of their accounts' ACTIVE contracts (each value spread over its term, per 365 days), one amount per currency.",
   })
@@ -86,6 +88,7 @@ export class TeamReportResolver {
   }
 
   @FieldResolver(() => [Money], {
+    complexity: PER_CURRENCY_LIST_COST,
     description:
       "What is overdue on their accounts' sent invoices (balance due past the due date), one amount per currency.",
   })

@@ -1,3 +1,4 @@
+import { PER_CURRENCY_LIST_COST } from '../../common/query-cost';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { LocalDate } from '../../common/dates';
@@ -41,6 +42,7 @@ export class RenewalsDue {
 
   @Field(() => [Money], {
     description: 'Their contract values, one amount per currency (never added across currencies).',
+    complexity: PER_CURRENCY_LIST_COST,
   })
   value!: Money[];
 }
@@ -53,10 +55,16 @@ export class OpenOpportunities {
   @Field(() => Int, { description: 'How many opportunities.' })
   count!: number;
 
-  @Field(() => [Money], { description: 'Their amounts, one per currency (never added across currencies).' })
+  @Field(() => [Money], {
+    description: 'Their amounts, one per currency (never added across currencies).',
+    complexity: PER_CURRENCY_LIST_COST,
+  })
   amount!: Money[];
 
-  @Field(() => [Money], { description: 'Their amounts weighted by probability, one per currency.' })
+  @Field(() => [Money], {
+    description: 'Their amounts weighted by probability, one per currency.',
+    complexity: PER_CURRENCY_LIST_COST,
+  })
   weightedAmount!: Money[];
 }
 
