@@ -40,13 +40,19 @@ registerEnumType(ClientGoalCategory, {
   name: 'ClientGoalCategory',
   description: 'What kind of outcome a client goal is about.',
   valuesConfig: {
-    ADOPTION: { description: 'Use of what we delivered: members or staff adopting a tool (e.g. the transparency tool).' },
+    ADOPTION: {
+      description: 'Use of what we delivered: members or staff adopting a tool (e.g. the transparency tool).',
+    },
     REGULATORY: { description: 'Meeting a regulatory or compliance obligation, usually by a fixed deadline.' },
     COST_SAVINGS: { description: 'Lowering cost: medical, pharmacy or administrative spend.' },
-    MEMBER_EXPERIENCE: { description: "The members' experience: satisfaction, NPS, call volumes, digital self-service." },
+    MEMBER_EXPERIENCE: {
+      description: "The members' experience: satisfaction, NPS, call volumes, digital self-service.",
+    },
     CLINICAL_QUALITY: { description: 'Clinical quality: HEDIS and Star measures, care gaps closed.' },
     GROWTH: { description: "The client's own growth: membership, new markets or products." },
-    OPERATIONAL_EFFICIENCY: { description: 'Running faster or leaner: turnaround times, automation, fewer manual steps.' },
+    OPERATIONAL_EFFICIENCY: {
+      description: 'Running faster or leaner: turnaround times, automation, fewer manual steps.',
+    },
     OTHER: { description: 'Any other goal.' },
   },
 });
@@ -56,7 +62,9 @@ registerEnumType(ClientGoalStatus, {
   description:
     'Where a client goal stands, as last judged at a review. ACHIEVED, MISSED and DROPPED close a goal; a review may reopen it.',
   valuesConfig: {
-    NOT_STARTED: { description: 'Agreed with the client; no work towards it yet. A reviewed goal cannot go back to it.' },
+    NOT_STARTED: {
+      description: 'Agreed with the client; no work towards it yet. A reviewed goal cannot go back to it.',
+    },
     ON_TRACK: { description: 'Progressing as planned; expected to reach its target by the target date.' },
     AT_RISK: { description: 'Progressing, but the target or the date is in doubt; needs attention.' },
     OFF_TRACK: { description: 'Will miss its target or date unless something changes; needs a recovery plan.' },
@@ -211,7 +219,7 @@ export class ClientGoal extends BaseRecord {
  */
 @Entity('client_goal_project')
 @Unique(['goalId', 'projectId'])
-@Index(['projectId', 'goalId'])
+@Index('IDX_client_goal_project_project_goal', ['projectId', 'goalId'])
 export class ClientGoalProject {
   @PrimaryGeneratedColumn()
   id!: number;

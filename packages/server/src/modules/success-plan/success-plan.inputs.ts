@@ -64,10 +64,15 @@ export class CreateClientGoalInput {
   @MaxLength(VALUE_TEXT)
   target?: string | null;
 
-  @Field(() => GraphQLLocalDate, { description: 'By when the client wants it achieved; within or after the plan year.' })
+  @Field(() => GraphQLLocalDate, {
+    description: 'By when the client wants it achieved; within or after the plan year.',
+  })
   targetDate!: LocalDate;
 
-  @Field(() => ClientGoalPriority, { nullable: true, description: 'How much it matters to the client; MEDIUM when omitted.' })
+  @Field(() => ClientGoalPriority, {
+    nullable: true,
+    description: 'How much it matters to the client; MEDIUM when omitted.',
+  })
   @IsOptional()
   priority?: ClientGoalPriority | null;
 
@@ -150,7 +155,7 @@ export class UpdateClientGoalInput {
 
 @InputType({
   description:
-    "Records a review of a goal: its status now (the same one to confirm it), what was concluded, and where it was reviewed.",
+    'Records a review of a goal: its status now (the same one to confirm it), what was concluded, and where it was reviewed.',
 })
 export class ReviewClientGoalInput {
   @Field(() => ID, { description: 'The goal.' })
@@ -291,4 +296,9 @@ export const CreateClientGoalPayload = payloadType(
   ClientGoal,
   'The new goal, NOT_STARTED.',
 );
-export const UpdateClientGoalPayload = payloadType('updateClientGoal', 'clientGoal', ClientGoal, 'The goal as changed.');
+export const UpdateClientGoalPayload = payloadType(
+  'updateClientGoal',
+  'clientGoal',
+  ClientGoal,
+  'The goal as changed.',
+);

@@ -6,6 +6,7 @@ import { Account } from '../account/account.entity';
 import { Communication } from '../communication/communication.entity';
 import { Contact } from '../contact/contact.entity';
 import { Project } from '../project/project.entity';
+import { ProjectConnection } from '../project/project.resolver';
 import { User } from '../user/user.entity';
 import { ClientGoal, ClientGoalReview } from './success-plan.entity';
 import {
@@ -32,7 +33,6 @@ import {
 
 export const ClientGoalConnection = connectionType(ClientGoal);
 export const ClientGoalReviewConnection = connectionType(ClientGoalReview);
-const ProjectsOfGoalConnection = connectionType(Project);
 
 const WRITERS = "The account's owner, team, their senior account managers, executives and admins";
 
@@ -154,7 +154,7 @@ export class ClientGoalResolver {
     return goal.clientOwnerId === null ? null : ctx.loaders.contactById.load(goal.clientOwnerId);
   }
 
-  @FieldResolver(() => ProjectsOfGoalConnection, {
+  @FieldResolver(() => ProjectConnection, {
     description: 'The projects that serve it (those you may read), newest first.',
   })
   projects(
@@ -253,7 +253,8 @@ export class AccountSuccessPlanResolver {
 @Resolver(() => Project)
 export class ProjectClientGoalsResolver {
   @FieldResolver(() => ClientGoalConnection, {
-    description: "The client's goals this project serves (what the team is told the client wants), soonest target date first.",
+    description:
+      "The client's goals this project serves (what the team is told the client wants), soonest target date first.",
   })
   clientGoals(
     @Root() project: Project,

@@ -170,7 +170,12 @@ export const SuccessPlanService = {
         lastReviewedAt: null,
       } satisfies Partial<ClientGoal>);
       const saved = await tx.em.save(goal);
-      await recordAudit(tx, 'createClientGoal', saved, diffFields(undefined, snapshot(saved, AUDITED_FIELDS), AUDITED_FIELDS));
+      await recordAudit(
+        tx,
+        'createClientGoal',
+        saved,
+        diffFields(undefined, snapshot(saved, AUDITED_FIELDS), AUDITED_FIELDS),
+      );
       return saved;
     });
   },
@@ -213,7 +218,10 @@ export const SuccessPlanService = {
    * Records a review: the status it sets (the same one confirms it), what was concluded, the value
    * measured and where it was held; the goal takes the new status and value in the same transaction.
    */
-  async review(ctx: Context, input: ReviewClientGoalInput): Promise<{ clientGoal: ClientGoal; review: ClientGoalReview }> {
+  async review(
+    ctx: Context,
+    input: ReviewClientGoalInput,
+  ): Promise<{ clientGoal: ClientGoal; review: ClientGoalReview }> {
     const now = new Date();
     if (input.reviewedAt && input.reviewedAt.getTime() > now.getTime()) throw SuccessPlanErrors.reviewedInFuture();
     return inTransaction(ctx, async (tx) => {
@@ -282,7 +290,10 @@ export const SuccessPlanService = {
   },
 
   /** Removes a goal with its links and its review history; the audit event is its tombstone. */
-  async delete(ctx: Context, input: DeleteClientGoalInput): Promise<{ deletedClientGoalId: string; accountId: number }> {
+  async delete(
+    ctx: Context,
+    input: DeleteClientGoalInput,
+  ): Promise<{ deletedClientGoalId: string; accountId: number }> {
     return inTransaction(ctx, async (tx) => {
       const goal = await requireWritableGoal(tx, input.id, 'input.id');
       checkExpectedVersion(goal, input.expectedVersion);
@@ -339,7 +350,12 @@ function linkOf(ctx: Context, goalId: number, projectId: number): Promise<Client
   return ctx.em.findOneBy(ClientGoalProject, { goalId, projectId });
 }
 
-async function requireAccountContact(ctx: Context, globalId: string, accountId: number, path: string): Promise<Contact> {
+async function requireAccountContact(
+  ctx: Context,
+  globalId: string,
+  accountId: number,
+  path: string,
+): Promise<Contact> {
   const contact = await ctx.loaders.contactById.load(decodeGlobalId(globalId, 'Contact', path));
   if (!contact) throw new NotFoundError('Contact', globalId);
   if (contact.accountId !== accountId) throw SuccessPlanErrors.contactOfOtherAccount(path, contact.name);
@@ -365,4 +381,3 @@ async function requireGoalOwner(ctx: Context, globalId: string, path: string): P
     throw SuccessPlanErrors.ownerNotEligible(path, user.name);
   return user;
 }
-
