@@ -136,9 +136,13 @@ export class ClientGoalResolver {
     return { deletedClientGoalId, account: (await ctx.loaders.accountById.load(accountId)) as Account };
   }
 
-  @FieldResolver(() => Account, { description: 'The client account.' })
-  async account(@Root() goal: ClientGoal, @Ctx() ctx: Context): Promise<Account> {
-    return (await ctx.loaders.accountById.load(goal.accountId)) as Account;
+  @FieldResolver(() => Account, {
+    nullable: true,
+    description:
+      'The client account; null when you read the goal only as a member of a project that serves it and the account is outside your portfolio.',
+  })
+  account(@Root() goal: ClientGoal, @Ctx() ctx: Context): Promise<Account | null> {
+    return ctx.loaders.accountById.load(goal.accountId);
   }
 
   @FieldResolver(() => User, { description: 'Who owns it on our side.' })
