@@ -1,4 +1,5 @@
 import type { FeatureModule } from '../../common/feature-module';
+import { Communication } from '../communication/communication.entity';
 import { ClientGoal, ClientGoalProject, ClientGoalReview } from './success-plan.entity';
 import { successPlanLoaders } from './success-plan.loaders';
 import { SuccessPlanPolicy } from './success-plan.policy';
@@ -26,5 +27,8 @@ export const successPlanModule: FeatureModule = {
   nodes: [
     { type: ClientGoal, fetch: (ctx, id) => ctx.loaders.clientGoalById.load(id) },
     { type: ClientGoalReview, fetch: (ctx, id) => ctx.loaders.clientGoalReviewById.load(id) },
+    // A review names the communication it was held at, which makes Communication a schema type here;
+    // the communications feature's own registration supersedes this one.
+    { type: Communication, fetch: (ctx, id) => ctx.loaders.goalReviewCommunicationById.load(id) },
   ],
 };
