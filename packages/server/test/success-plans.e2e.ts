@@ -134,6 +134,7 @@ describe('creating and changing goals', () => {
     const { account } = await jordan.accountSuccessPlan({ accountId, year: YEAR, first: 100 });
     expect(account?.successPlan.goals.edges.map((e) => e.node.id)).toContain(goal.id);
     expect(account?.successPlan.statusCounts).toContainEqual({ status: 'NOT_STARTED', count: expect.any(Number) });
+    await expectError(jordan.accountSuccessPlan({ accountId, year: 1900 }), 'BAD_USER_INPUT');
     expect(
       await server.count("SELECT COUNT(*) AS n FROM audit_event WHERE entityId = ? AND action = 'createClientGoal'", [
         goal.id,
@@ -253,7 +254,13 @@ describe('reviews', () => {
     // Entered late for an earlier call: it sorts under the business review in the history.
     const earlier = new Date(qbr.getTime() - 20 * 86_400_000);
     await jordan.reviewClientGoal({
-      input: { goalId: goal.id, expectedVersion: 2, status: 'AT_RISK', note: 'Survey delayed.', reviewedAt: earlier },
+      input: {
+        goalId: goal.id,
+        expectedVersion: 2,
+        status: 'AT_RISK',
+        note: 'Survey delayed.',
+        reviewedAt: earlier.toISOString(),
+      },
     });
     const latest = (
       await jordan.reviewClientGoal({
@@ -301,6 +308,10 @@ describe('reviews', () => {
     const unrelated = await expectError(review({ communicationId: foreignQbr }, vp), 'BAD_USER_INPUT');
     expect(unrelated.reason).toBe('UNRELATED_RECORD');
     await expectError(review({ reviewedAt: new Date(Date.now() + 86_400_000) }), 'BAD_USER_INPUT');
+    // A business review logged ahead of time has not taken place yet.
+    const upcoming = await communication(accountRow, new Date(Date.now() + 7 * 86_400_000), 'Next QBR');
+    const ahead = await expectError(review({ communicationId: upcoming }), 'BAD_USER_INPUT');
+    expect(ahead.fields.map((f) => f.path)).toEqual(['input.communicationId']);
     const nul = await expectError(review({ note: 'ok\u0000' }), 'BAD_USER_INPUT');
     expect(nul.fields.map((f) => f.path)).toEqual(['input.note']);
     await review({});

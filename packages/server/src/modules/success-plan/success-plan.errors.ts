@@ -28,7 +28,8 @@ export const SuccessPlanErrors = {
     ),
   targetBeforeYear: (path: string, year: number) =>
     BadInputError.field(path, `the target date must be in ${year} or later (the plan's year)`),
-  reviewedInFuture: () => BadInputError.field('input.reviewedAt', 'must not be in the future'),
+  reviewedInFuture: (path: string) =>
+    BadInputError.field(path, 'a review cannot be recorded before it takes place; its time must not be in the future'),
   cannotWrite: (title: string) =>
     new ForbiddenError(
       ErrorReason.READ_ONLY_ACCOUNT,

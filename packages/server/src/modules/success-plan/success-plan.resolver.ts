@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
+import { BadInputError } from '../../common/errors';
 import { tryDecodeGlobalId } from '../../common/global-id';
 import { connectionType, PageArgs, type Connection } from '../../common/pagination';
 import { Account } from '../account/account.entity';
@@ -16,6 +17,8 @@ import {
   CreateClientGoalPayload,
   DeleteClientGoalInput,
   LinkClientGoalInput,
+  MAX_PLAN_YEAR,
+  MIN_PLAN_YEAR,
   ReviewClientGoalInput,
   UnlinkClientGoalInput,
   UpdateClientGoalInput,
@@ -235,6 +238,8 @@ export class AccountSuccessPlanResolver {
     @Arg('year', () => Int, { nullable: true, description: 'The plan year; the current year (UTC) when omitted.' })
     year?: number | null,
   ): SuccessPlan {
+    if (year != null && (year < MIN_PLAN_YEAR || year > MAX_PLAN_YEAR))
+      throw BadInputError.field('year', `must be between ${MIN_PLAN_YEAR} and ${MAX_PLAN_YEAR}`);
     return Object.assign(new SuccessPlan(), { accountId: account.id, year: year ?? new Date().getUTCFullYear() });
   }
 

@@ -223,7 +223,7 @@ export const SuccessPlanService = {
     input: ReviewClientGoalInput,
   ): Promise<{ clientGoal: ClientGoal; review: ClientGoalReview }> {
     const now = new Date();
-    if (input.reviewedAt && input.reviewedAt.getTime() > now.getTime()) throw SuccessPlanErrors.reviewedInFuture();
+    if (input.reviewedAt && input.reviewedAt > now) throw SuccessPlanErrors.reviewedInFuture('input.reviewedAt');
     return inTransaction(ctx, async (tx) => {
       const goal = await requireWritableGoal(tx, input.goalId, 'input.goalId');
       checkExpectedVersion(goal, input.expectedVersion);
@@ -232,6 +232,9 @@ export const SuccessPlanService = {
       const communication = input.communicationId
         ? await requireAccountCommunication(tx, input.communicationId, goal.accountId)
         : null;
+      const reviewedAt = input.reviewedAt ?? communication?.occurredAt ?? now;
+      // A meeting logged ahead of time has not happened yet: nothing was reviewed at it.
+      if (reviewedAt > now) throw SuccessPlanErrors.reviewedInFuture('input.communicationId');
       const before = snapshot(goal, AUDITED_FIELDS);
       const review = stampNew(new ClientGoalReview(), now);
       Object.assign(review, {
@@ -240,7 +243,7 @@ export const SuccessPlanService = {
         toStatus: input.status,
         note: input.note.trim(),
         measuredValue: cleanText(input.measuredValue) ?? null,
-        reviewedAt: input.reviewedAt ?? communication?.occurredAt ?? now,
+        reviewedAt,
         reviewedById: tx.viewer.id,
         communicationId: communication?.id ?? null,
       } satisfies Partial<ClientGoalReview>);
