@@ -408,6 +408,34 @@ describe('lists', () => {
     expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
   });
 
+  it('exports the rows of the root list for the same viewer', async () => {
+    for (const who of ['jordan', 'sam'] as const) {
+      const response = await fetch(`${server.origin}/export/client-goals.ndjson`, {
+        headers: { authorization: `Bearer ${await server.token(who)}` },
+      });
+      expect(response.status).toBe(200);
+      const exported = (await response.text())
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { id: string; status: string });
+      const listed: string[][] = [];
+      let after: string | null = null;
+      do {
+        const page: any = await server.gql(
+          who,
+          'query ($after: String) { clientGoals(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id status } } } }',
+          { after },
+        );
+        expect(page.body.errors).toBeUndefined();
+        const list: any = page.body.data?.clientGoals;
+        listed.push(...list.edges.map((e: { node: { id: string; status: string } }) => [e.node.id, e.node.status]));
+        after = list.pageInfo.hasNextPage ? list.pageInfo.endCursor : null;
+      } while (after);
+      expect(exported.length).toBeGreaterThan(0);
+      expect(exported.map((row) => [row.id, row.status]).sort()).toEqual(listed.sort());
+    }
+  });
+
   it('deletes a goal with its links and history, leaving a tombstone', async () => {
     const goal = await create({ title: 'Set by mistake' });
     await jordan.linkClientGoal({ input: { goalId: goal.id, projectId } });

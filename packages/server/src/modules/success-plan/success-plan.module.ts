@@ -1,6 +1,7 @@
 import type { FeatureModule } from '../../common/feature-module';
 import { Communication } from '../communication/communication.entity';
 import { ClientGoal, ClientGoalProject, ClientGoalReview } from './success-plan.entity';
+import { successPlanExports } from './success-plan.exports';
 import { successPlanLoaders } from './success-plan.loaders';
 import { SuccessPlanPolicy } from './success-plan.policy';
 import {
@@ -23,6 +24,7 @@ export const successPlanModule: FeatureModule = {
     AccountSuccessPlanResolver,
     ProjectClientGoalsResolver,
   ],
+  exports: successPlanExports,
   loaders: successPlanLoaders,
   nodes: [
     { type: ClientGoal, fetch: (ctx, id) => ctx.loaders.clientGoalById.load(id) },
