@@ -230,11 +230,21 @@ describe('reviews', () => {
     const goal = await create({ title: 'Raise satisfaction with finding care', category: 'MEMBER_EXPERIENCE' });
     const qbr = new Date(Date.now() - 30 * 86_400_000);
     const qbrId = await communication(accountRow, qbr);
-    const first = (
+    const earlier = new Date(qbr.getTime() - 20 * 86_400_000);
+    await jordan.reviewClientGoal({
+      input: {
+        goalId: goal.id,
+        expectedVersion: 1,
+        status: 'AT_RISK',
+        note: 'Survey delayed.',
+        reviewedAt: earlier.toISOString(),
+      },
+    });
+    const atQbr = (
       await jordan.reviewClientGoal({
         input: {
           goalId: goal.id,
-          expectedVersion: 1,
+          expectedVersion: 2,
           status: 'ON_TRACK',
           note: 'Scores up two points.',
           measuredValue: '80',
@@ -242,26 +252,29 @@ describe('reviews', () => {
         },
       })
     ).reviewClientGoal;
-    expect(first.review).toMatchObject({
-      fromStatus: 'NOT_STARTED',
+    expect(atQbr.review).toMatchObject({
+      fromStatus: 'AT_RISK',
       toStatus: 'ON_TRACK',
       measuredValue: '80',
       reviewedAt: qbr.toISOString(),
       reviewedBy: { id: staff.jordan },
       communication: { id: qbrId, type: 'QUARTERLY_BUSINESS_REVIEW' },
     });
-    expect(first.clientGoal).toMatchObject({ status: 'ON_TRACK', currentValue: '80', version: 2 });
-    // Entered late for an earlier call: it sorts under the business review in the history.
-    const earlier = new Date(qbr.getTime() - 20 * 86_400_000);
-    await jordan.reviewClientGoal({
-      input: {
-        goalId: goal.id,
-        expectedVersion: 2,
-        status: 'AT_RISK',
-        note: 'Survey delayed.',
-        reviewedAt: earlier.toISOString(),
-      },
-    });
+    expect(atQbr.clientGoal).toMatchObject({ status: 'ON_TRACK', currentValue: '80', version: 3 });
+    // Reviews go in the order they took place: one dated before the last is refused.
+    const outOfOrder = await expectError(
+      jordan.reviewClientGoal({
+        input: {
+          goalId: goal.id,
+          expectedVersion: 3,
+          status: 'OFF_TRACK',
+          note: 'Late.',
+          reviewedAt: earlier.toISOString(),
+        },
+      }),
+      'BAD_USER_INPUT',
+    );
+    expect(outOfOrder.fields.map((f) => f.path)).toEqual(['input.reviewedAt']);
     const latest = (
       await jordan.reviewClientGoal({
         input: {
@@ -277,9 +290,9 @@ describe('reviews', () => {
     const { clientGoal } = await jordan.clientGoal({ id: goal.id });
     expect(clientGoal?.history.totalCount).toBe(3);
     expect(clientGoal?.history.edges.map((e) => [e.node.fromStatus, e.node.toStatus])).toEqual([
-      ['AT_RISK', 'ACHIEVED'],
-      ['NOT_STARTED', 'ON_TRACK'],
-      ['ON_TRACK', 'AT_RISK'],
+      ['ON_TRACK', 'ACHIEVED'],
+      ['AT_RISK', 'ON_TRACK'],
+      ['NOT_STARTED', 'AT_RISK'],
     ]);
     expect(clientGoal?.lastReviewedAt).toBe(latest.review.reviewedAt);
     // Closed: its definition no longer changes; a review may reopen it.

@@ -30,6 +30,11 @@ export const SuccessPlanErrors = {
     BadInputError.field(path, `the target date must be in ${year} or later (the plan's year)`),
   reviewedInFuture: (path: string) =>
     BadInputError.field(path, 'a review cannot be recorded before it takes place; its time must not be in the future'),
+  reviewedBeforeLast: (path: string, last: Date) =>
+    BadInputError.field(
+      path,
+      `the goal was last reviewed at ${last.toISOString()}; record reviews in the order they took place, from then on`,
+    ),
   cannotWrite: (title: string) =>
     new ForbiddenError(
       ErrorReason.READ_ONLY_ACCOUNT,

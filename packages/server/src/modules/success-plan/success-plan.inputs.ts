@@ -192,7 +192,8 @@ export class ReviewClientGoalInput {
 
   @Field(() => Date, {
     nullable: true,
-    description: "When it was reviewed, not in the future; the communication's time, or now, when omitted.",
+    description:
+      "When it was reviewed: not in the future, nor before the goal's last review; the communication's time, or now, when omitted.",
   })
   @IsOptional()
   reviewedAt?: Date | null;

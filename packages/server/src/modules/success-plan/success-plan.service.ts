@@ -233,8 +233,12 @@ export const SuccessPlanService = {
         ? await requireAccountCommunication(tx, input.communicationId, goal.accountId)
         : null;
       const reviewedAt = input.reviewedAt ?? communication?.occurredAt ?? now;
+      const path = input.reviewedAt ? 'input.reviewedAt' : 'input.communicationId';
       // A meeting logged ahead of time has not happened yet: nothing was reviewed at it.
-      if (reviewedAt > now) throw SuccessPlanErrors.reviewedInFuture('input.communicationId');
+      if (reviewedAt > now) throw SuccessPlanErrors.reviewedInFuture(path);
+      // Reviews go in the order they took place, so each one's `fromStatus` is the one before it.
+      if (goal.lastReviewedAt && reviewedAt < goal.lastReviewedAt)
+        throw SuccessPlanErrors.reviewedBeforeLast(path, goal.lastReviewedAt);
       const before = snapshot(goal, AUDITED_FIELDS);
       const review = stampNew(new ClientGoalReview(), now);
       Object.assign(review, {
@@ -249,8 +253,7 @@ export const SuccessPlanService = {
       } satisfies Partial<ClientGoalReview>);
       goal.status = input.status;
       if (review.measuredValue !== null) goal.currentValue = review.measuredValue;
-      // A review entered late for an earlier meeting does not move the last review back.
-      if (!goal.lastReviewedAt || goal.lastReviewedAt < review.reviewedAt) goal.lastReviewedAt = review.reviewedAt;
+      goal.lastReviewedAt = reviewedAt;
       const changes = diffFields(before, snapshot(goal, AUDITED_FIELDS), AUDITED_FIELDS);
       await compareAndSwap(tx, goal, input.expectedVersion, [...Object.keys(changes), 'lastReviewedAt']);
       const saved = await tx.em.save(review);
