@@ -476,6 +476,23 @@ describe('lists', () => {
   });
 });
 
+describe('demo seed', () => {
+  it("reviews goals at their account's business reviews, in the order they took place", async () => {
+    const [row] = await sql<{ atReviews: number | string; foreignLinks: number | string; outOfOrder: number | string }>(
+      `SELECT
+         (SELECT COUNT(*) FROM client_goal_review r JOIN communication c ON c.id = r.communicationId
+           WHERE c.type = 'QUARTERLY_BUSINESS_REVIEW' AND r.reviewedAt = c.occurredAt) AS atReviews,
+         (SELECT COUNT(*) FROM client_goal_review r JOIN client_goal g ON g.id = r.goalId
+           JOIN communication c ON c.id = r.communicationId WHERE c.accountId <> g.accountId) AS foreignLinks,
+         (SELECT COUNT(*) FROM client_goal g WHERE g.lastReviewedAt IS NOT NULL
+           AND g.status <> (SELECT r.toStatus FROM client_goal_review r WHERE r.goalId = g.id
+                            ORDER BY r.reviewedAt DESC, r.id DESC LIMIT 1)) AS outOfOrder`,
+    );
+    expect(Number(row.atReviews)).toBeGreaterThan(0);
+    expect([Number(row.foreignLinks), Number(row.outOfOrder)]).toEqual([0, 0]);
+  });
+});
+
 describe('statements per page', () => {
   const ACCOUNTS = `query ($first: Int!) { accounts(first: $first) { edges { node { id
     successPlan { year statusCounts { status count } goals(first: 3) { totalCount edges { node { id title owner { name } clientOwner { name } } } } }

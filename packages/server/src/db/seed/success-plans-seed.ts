@@ -2,6 +2,7 @@ import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { addDays, todayUtc, type LocalDate } from '../../common/dates';
 import { Role } from '../../common/roles';
 import { Account } from '../../modules/account/account.entity';
+import { Communication, CommunicationType } from '../../modules/communication/communication.entity';
 import { Contact, ContactRole } from '../../modules/contact/contact.entity';
 import { Project } from '../../modules/project/project.entity';
 import {
@@ -106,7 +107,7 @@ const DESCRIPTIONS = [
   'Agreed at the annual planning session; the client tracks it on their own scorecard.',
 ];
 
-/** Quarterly business reviews of the year, as month and day: mid-way through the quarter's last month. */
+/** Quarterly check-ins of the year, as month and day, for accounts that hold no business reviews. */
 const QBR_DAYS: [number, number][] = [
   [3, 18],
   [6, 17],
@@ -150,8 +151,9 @@ function isoDate(year: number, month: number, day: number): LocalDate {
 /**
  * Success plans for this year (`today`'s): two to four goals for most accounts, owned by the
  * account's manager and a client contact (the executive sponsor when there is one), each served by
- * one or two of the account's projects, and reviewed at each quarterly business review held so
- * far, so that their statuses and histories read like a year in progress. Deterministic for a
+ * one or two of the account's projects, and reviewed at each of the account's business reviews
+ * held so far this year (its QUARTERLY_BUSINESS_REVIEW communications), or at quarterly check-ins
+ * where it holds none, so that their statuses and histories read like a year in progress. Deterministic for a
  * given `random`, `today` and database. Returns the number of goals written.
  */
 export async function seedSuccessPlans(em: EntityManager, random: () => number, today = todayUtc()): Promise<number> {
@@ -173,10 +175,30 @@ export async function seedSuccessPlans(em: EntityManager, random: () => number, 
 
   const year = Number(today.slice(0, 4));
   const now = new Date(`${today}T12:00:00.000Z`);
-  const reviews = QBR_DAYS.map(([month, day]) => new Date(`${isoDate(year, month, day)}T16:00:00.000Z`)).filter(
-    (at) => at < now,
-  );
+  // The plans were agreed in the second week of January.
   const setAt = new Date(`${isoDate(year, 1, 14)}T16:00:00.000Z`);
+  const checkIns = QBR_DAYS.map(([month, day]) => ({
+    at: new Date(`${isoDate(year, month, day)}T16:00:00.000Z`),
+    communicationId: null as number | null,
+  })).filter((review) => review.at < now);
+  // Goals are reviewed at the account's business reviews of the year when it holds them.
+  const businessReviews = await em
+    .createQueryBuilder(Communication, 'c')
+    .select(['c.id', 'c.accountId', 'c.occurredAt'])
+    .where('c.type = :qbr AND c.occurredAt >= :from AND c.occurredAt < :now', {
+      qbr: CommunicationType.QUARTERLY_BUSINESS_REVIEW,
+      from: setAt,
+      now,
+    })
+    .orderBy('c.occurredAt', 'ASC')
+    .addOrderBy('c.id', 'ASC')
+    .getMany();
+  const reviewsOf = new Map<number, { at: Date; communicationId: number | null }[]>();
+  for (const qbr of businessReviews)
+    reviewsOf.set(qbr.accountId, [
+      ...(reviewsOf.get(qbr.accountId) ?? []),
+      { at: qbr.occurredAt, communicationId: qbr.id },
+    ]);
 
   const inserter = new BulkInserter(em).register(ClientGoal, ClientGoalProject, ClientGoalReview);
   let goalId = await maxId(em, ClientGoal);
@@ -206,7 +228,8 @@ export async function seedSuccessPlans(em: EntityManager, random: () => number, 
       let currentValue = shape.values[0];
       let lastReviewedAt: Date | null = null;
       const history: Parameters<typeof inserter.add<ClientGoalReview>>[1][] = [];
-      for (const [index, at] of reviews.entries()) {
+      const reviews = reviewsOf.get(account.id) ?? checkIns;
+      for (const [index, { at, communicationId }] of reviews.entries()) {
         const from = status;
         const due = at.toISOString().slice(0, 10) >= targetDate;
         const roll = random();
@@ -229,8 +252,7 @@ export async function seedSuccessPlans(em: EntityManager, random: () => number, 
           measuredValue: currentValue,
           reviewedAt: at,
           reviewedById: ownerId,
-          // The quarterly business review's communication goes here once communications are seeded.
-          communicationId: null,
+          communicationId,
         });
         if (due) break;
       }

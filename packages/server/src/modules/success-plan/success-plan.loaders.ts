@@ -12,7 +12,6 @@ import {
   type SortOrder,
 } from '../../common/pagination';
 import { queryText, reuseQueryText } from '../../common/query-text';
-import { Communication } from '../communication/communication.entity';
 import { Project } from '../project/project.entity';
 import { restrictProjects } from '../project/project.loaders';
 import { ClientGoal, ClientGoalProject, ClientGoalReview, ClientGoalStatus } from './success-plan.entity';
@@ -212,8 +211,6 @@ export const TARGET_DATE_ASC: SortOrder = {
 export const successPlanLoaders = {
   clientGoalById: (em, scope) => rowsById(em, ClientGoal, restrictGoals(scope)),
   clientGoalReviewById: (em, scope) => rowsById(em, ClientGoalReview, throughGoal(scope)),
-  /** The communication a review was held at, as far as the viewer may read the account. */
-  goalReviewCommunicationById: (em, scope) => rowsById(em, Communication, scope.restrictByAccountId.bind(scope)),
   // Children of a goal the viewer already reached through a scoped path, so not scoped again.
   clientGoalHistory: (em) =>
     new ChildListLoader(em, {

@@ -1,5 +1,4 @@
 import type { FeatureModule } from '../../common/feature-module';
-import { Communication } from '../communication/communication.entity';
 import { ClientGoal, ClientGoalProject, ClientGoalReview } from './success-plan.entity';
 import { successPlanExports } from './success-plan.exports';
 import { successPlanLoaders } from './success-plan.loaders';
@@ -29,8 +28,5 @@ export const successPlanModule: FeatureModule = {
   nodes: [
     { type: ClientGoal, fetch: (ctx, id) => ctx.loaders.clientGoalById.load(id) },
     { type: ClientGoalReview, fetch: (ctx, id) => ctx.loaders.clientGoalReviewById.load(id) },
-    // A review names the communication it was held at, which makes Communication a schema type here;
-    // the communications feature's own registration supersedes this one.
-    { type: Communication, fetch: (ctx, id) => ctx.loaders.goalReviewCommunicationById.load(id) },
   ],
 };

@@ -202,9 +202,7 @@ export class ClientGoalReviewResolver {
       'The communication it was reviewed at (a business review, a call); null when reviewed outside one, or when you may not read the account.',
   })
   communication(@Root() review: ClientGoalReview, @Ctx() ctx: Context): Promise<Communication | null> | null {
-    return review.communicationId === null
-      ? null
-      : ctx.loaders.goalReviewCommunicationById.load(review.communicationId);
+    return review.communicationId === null ? null : ctx.loaders.communicationById.load(review.communicationId);
   }
 }
 

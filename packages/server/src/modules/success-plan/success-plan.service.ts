@@ -370,9 +370,7 @@ async function requireAccountContact(
 
 async function requireAccountCommunication(ctx: Context, globalId: string, accountId: number): Promise<Communication> {
   const path = 'input.communicationId';
-  const communication = await ctx.loaders.goalReviewCommunicationById.load(
-    decodeGlobalId(globalId, 'Communication', path),
-  );
+  const communication = await ctx.loaders.communicationById.load(decodeGlobalId(globalId, 'Communication', path));
   if (!communication) throw new NotFoundError('Communication', globalId);
   if (communication.accountId !== accountId)
     throw SuccessPlanErrors.communicationOfOtherAccount(path, communication.subject);

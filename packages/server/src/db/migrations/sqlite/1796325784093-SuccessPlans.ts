@@ -1,0 +1,107 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class SuccessPlans1796325784093 implements MigrationInterface {
+  name = 'SuccessPlans1796325784093';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`CREATE TABLE "client_goal" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "createdAt" datetime(3) NOT NULL, "updatedAt" datetime(3) NOT NULL, "version" integer NOT NULL DEFAULT (1), "accountId" integer NOT NULL, "year" integer NOT NULL, "title" varchar(200) NOT NULL, "description" varchar(4000), "category" varchar CHECK( "category" IN ('ADOPTION','REGULATORY','COST_SAVINGS','MEMBER_EXPERIENCE','CLINICAL_QUALITY','GROWTH','OPERATIONAL_EFFICIENCY','OTHER') ) NOT NULL, "measure" varchar(500) NOT NULL, "baseline" varchar(100), "target" varchar(100), "currentValue" varchar(100), "targetDate" date NOT NULL, "status" varchar CHECK( "status" IN ('NOT_STARTED','ON_TRACK','AT_RISK','OFF_TRACK','ACHIEVED','MISSED','DROPPED') ) NOT NULL, "priority" varchar CHECK( "priority" IN ('HIGH','MEDIUM','LOW') ) NOT NULL, "priorityRank" integer NOT NULL, "clientOwnerId" integer, "ownerId" integer NOT NULL, "createdById" integer NOT NULL, "lastReviewedAt" datetime(3))`);
+    await queryRunner.query(`CREATE INDEX "IDX_e4bd8df7ce71ecdd930831ce11" ON "client_goal" ("clientOwnerId") `);
+    await queryRunner.query(`CREATE INDEX "IDX_076c613032d7e3cef7de7bcdf9" ON "client_goal" ("ownerId") `);
+    await queryRunner.query(`CREATE INDEX "IDX_74e65d7552033ae9950eba7ccf" ON "client_goal" ("priorityRank", "id") `);
+    await queryRunner.query(`CREATE INDEX "IDX_154dbc6652fe3b2ad312e9f63c" ON "client_goal" ("updatedAt", "id") `);
+    await queryRunner.query(`CREATE INDEX "IDX_77a3ee3892eee4a5ae1ec5cce1" ON "client_goal" ("targetDate", "id") `);
+    await queryRunner.query(`CREATE INDEX "IDX_5f5a43a7cd9e068ffcd42be32d" ON "client_goal" ("accountId", "targetDate", "id") `);
+    await queryRunner.query(`CREATE INDEX "IDX_ec2e2557e4fa24f7e6db973e0f" ON "client_goal" ("accountId", "year", "targetDate", "id") `);
+    await queryRunner.query(`CREATE TABLE "client_goal_project" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "goalId" integer NOT NULL, "projectId" integer NOT NULL, "linkedById" integer NOT NULL, "linkedAt" datetime(3) NOT NULL, CONSTRAINT "UQ_6c1f96faf414411efc2a2e2867a" UNIQUE ("goalId", "projectId"))`);
+    await queryRunner.query(`CREATE INDEX "IDX_client_goal_project_project_goal" ON "client_goal_project" ("projectId", "goalId") `);
+    await queryRunner.query(`CREATE TABLE "client_goal_review" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "createdAt" datetime(3) NOT NULL, "updatedAt" datetime(3) NOT NULL, "version" integer NOT NULL DEFAULT (1), "goalId" integer NOT NULL, "fromStatus" varchar CHECK( "fromStatus" IN ('NOT_STARTED','ON_TRACK','AT_RISK','OFF_TRACK','ACHIEVED','MISSED','DROPPED') ) NOT NULL, "toStatus" varchar CHECK( "toStatus" IN ('NOT_STARTED','ON_TRACK','AT_RISK','OFF_TRACK','ACHIEVED','MISSED','DROPPED') ) NOT NULL, "note" varchar(2000) NOT NULL, "measuredValue" varchar(100), "reviewedAt" datetime(3) NOT NULL, "reviewedById" integer NOT NULL, "communicationId" integer)`);
+    await queryRunner.query(`CREATE INDEX "IDX_f8c7b6bcb5607833a2e7bee19f" ON "client_goal_review" ("reviewedById") `);
+    await queryRunner.query(`CREATE INDEX "IDX_1da95c9b40a683d0ae8d653e39" ON "client_goal_review" ("communicationId") `);
+    await queryRunner.query(`CREATE INDEX "IDX_61e58de76ecd8f0e8a37e2ab7a" ON "client_goal_review" ("goalId", "reviewedAt", "id") `);
+    await queryRunner.query(`DROP INDEX "IDX_e4bd8df7ce71ecdd930831ce11"`);
+    await queryRunner.query(`DROP INDEX "IDX_076c613032d7e3cef7de7bcdf9"`);
+    await queryRunner.query(`DROP INDEX "IDX_74e65d7552033ae9950eba7ccf"`);
+    await queryRunner.query(`DROP INDEX "IDX_154dbc6652fe3b2ad312e9f63c"`);
+    await queryRunner.query(`DROP INDEX "IDX_77a3ee3892eee4a5ae1ec5cce1"`);
+    await queryRunner.query(`DROP INDEX "IDX_5f5a43a7cd9e068ffcd42be32d"`);
+    await queryRunner.query(`DROP INDEX "IDX_ec2e2557e4fa24f7e6db973e0f"`);
+    await queryRunner.query(`CREATE TABLE "temporary_client_goal" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "createdAt" datetime(3) NOT NULL, "updatedAt" datetime(3) NOT NULL, "version" integer NOT NULL DEFAULT (1), "accountId" integer NOT NULL, "year" integer NOT NULL, "title" varchar(200) NOT NULL, "description" varchar(4000), "category" varchar CHECK( "category" IN ('ADOPTION','REGULATORY','COST_SAVINGS','MEMBER_EXPERIENCE','CLINICAL_QUALITY','GROWTH','OPERATIONAL_EFFICIENCY','OTHER') ) NOT NULL, "measure" varchar(500) NOT NULL, "baseline" varchar(100), "target" varchar(100), "currentValue" varchar(100), "targetDate" date NOT NULL, "status" varchar CHECK( "status" IN ('NOT_STARTED','ON_TRACK','AT_RISK','OFF_TRACK','ACHIEVED','MISSED','DROPPED') ) NOT NULL, "priority" varchar CHECK( "priority" IN ('HIGH','MEDIUM','LOW') ) NOT NULL, "priorityRank" integer NOT NULL, "clientOwnerId" integer, "ownerId" integer NOT NULL, "createdById" integer NOT NULL, "lastReviewedAt" datetime(3), CONSTRAINT "FK_a69f24c2ed32600b1637e466e24" FOREIGN KEY ("accountId") REFERENCES "account" ("id") ON DELETE CASCADE ON UPDATE NO ACTION, CONSTRAINT "FK_e4bd8df7ce71ecdd930831ce112" FOREIGN KEY ("clientOwnerId") REFERENCES "contact" ("id") ON DELETE SET NULL ON UPDATE NO ACTION, CONSTRAINT "FK_076c613032d7e3cef7de7bcdf9a" FOREIGN KEY ("ownerId") REFERENCES "user" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION, CONSTRAINT "FK_6c7e4c9509b346020201a3927d8" FOREIGN KEY ("createdById") REFERENCES "user" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)`);
+    await queryRunner.query(`INSERT INTO "temporary_client_goal"("id", "createdAt", "updatedAt", "version", "accountId", "year", "title", "description", "category", "measure", "baseline", "target", "currentValue", "targetDate", "status", "priority", "priorityRank", "clientOwnerId", "ownerId", "createdById", "lastReviewedAt") SELECT "id", "createdAt", "updatedAt", "version", "accountId", "year", "title", "description", "category", "measure", "baseline", "target", "currentValue", "targetDate", "status", "priority", "priorityRank", "clientOwnerId", "ownerId", "createdById", "lastReviewedAt" FROM "client_goal"`);
+    await queryRunner.query(`DROP TABLE "client_goal"`);
+    await queryRunner.query(`ALTER TABLE "temporary_client_goal" RENAME TO "client_goal"`);
+    await queryRunner.query(`CREATE INDEX "IDX_e4bd8df7ce71ecdd930831ce11" ON "client_goal" ("clientOwnerId") `);
+    await queryRunner.query(`CREATE INDEX "IDX_076c613032d7e3cef7de7bcdf9" ON "client_goal" ("ownerId") `);
+    await queryRunner.query(`CREATE INDEX "IDX_74e65d7552033ae9950eba7ccf" ON "client_goal" ("priorityRank", "id") `);
+    await queryRunner.query(`CREATE INDEX "IDX_154dbc6652fe3b2ad312e9f63c" ON "client_goal" ("updatedAt", "id") `);
+    await queryRunner.query(`CREATE INDEX "IDX_77a3ee3892eee4a5ae1ec5cce1" ON "client_goal" ("targetDate", "id") `);
+    await queryRunner.query(`CREATE INDEX "IDX_5f5a43a7cd9e068ffcd42be32d" ON "client_goal" ("accountId", "targetDate", "id") `);
+    await queryRunner.query(`CREATE INDEX "IDX_ec2e2557e4fa24f7e6db973e0f" ON "client_goal" ("accountId", "year", "targetDate", "id") `);
+    await queryRunner.query(`DROP INDEX "IDX_client_goal_project_project_goal"`);
+    await queryRunner.query(`CREATE TABLE "temporary_client_goal_project" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "goalId" integer NOT NULL, "projectId" integer NOT NULL, "linkedById" integer NOT NULL, "linkedAt" datetime(3) NOT NULL, CONSTRAINT "UQ_6c1f96faf414411efc2a2e2867a" UNIQUE ("goalId", "projectId"), CONSTRAINT "FK_6bd3648ee2b49357e7a12fd0660" FOREIGN KEY ("goalId") REFERENCES "client_goal" ("id") ON DELETE CASCADE ON UPDATE NO ACTION, CONSTRAINT "FK_8502561b012083b82c569242550" FOREIGN KEY ("projectId") REFERENCES "project" ("id") ON DELETE CASCADE ON UPDATE NO ACTION, CONSTRAINT "FK_d10d53298b2daf529a422622ac0" FOREIGN KEY ("linkedById") REFERENCES "user" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)`);
+    await queryRunner.query(`INSERT INTO "temporary_client_goal_project"("id", "goalId", "projectId", "linkedById", "linkedAt") SELECT "id", "goalId", "projectId", "linkedById", "linkedAt" FROM "client_goal_project"`);
+    await queryRunner.query(`DROP TABLE "client_goal_project"`);
+    await queryRunner.query(`ALTER TABLE "temporary_client_goal_project" RENAME TO "client_goal_project"`);
+    await queryRunner.query(`CREATE INDEX "IDX_client_goal_project_project_goal" ON "client_goal_project" ("projectId", "goalId") `);
+    await queryRunner.query(`DROP INDEX "IDX_f8c7b6bcb5607833a2e7bee19f"`);
+    await queryRunner.query(`DROP INDEX "IDX_1da95c9b40a683d0ae8d653e39"`);
+    await queryRunner.query(`DROP INDEX "IDX_61e58de76ecd8f0e8a37e2ab7a"`);
+    await queryRunner.query(`CREATE TABLE "temporary_client_goal_review" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "createdAt" datetime(3) NOT NULL, "updatedAt" datetime(3) NOT NULL, "version" integer NOT NULL DEFAULT (1), "goalId" integer NOT NULL, "fromStatus" varchar CHECK( "fromStatus" IN ('NOT_STARTED','ON_TRACK','AT_RISK','OFF_TRACK','ACHIEVED','MISSED','DROPPED') ) NOT NULL, "toStatus" varchar CHECK( "toStatus" IN ('NOT_STARTED','ON_TRACK','AT_RISK','OFF_TRACK','ACHIEVED','MISSED','DROPPED') ) NOT NULL, "note" varchar(2000) NOT NULL, "measuredValue" varchar(100), "reviewedAt" datetime(3) NOT NULL, "reviewedById" integer NOT NULL, "communicationId" integer, CONSTRAINT "FK_c049f05f5c22dec6c8b9957788e" FOREIGN KEY ("goalId") REFERENCES "client_goal" ("id") ON DELETE CASCADE ON UPDATE NO ACTION, CONSTRAINT "FK_f8c7b6bcb5607833a2e7bee19f3" FOREIGN KEY ("reviewedById") REFERENCES "user" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION, CONSTRAINT "FK_1da95c9b40a683d0ae8d653e398" FOREIGN KEY ("communicationId") REFERENCES "communication" ("id") ON DELETE SET NULL ON UPDATE NO ACTION)`);
+    await queryRunner.query(`INSERT INTO "temporary_client_goal_review"("id", "createdAt", "updatedAt", "version", "goalId", "fromStatus", "toStatus", "note", "measuredValue", "reviewedAt", "reviewedById", "communicationId") SELECT "id", "createdAt", "updatedAt", "version", "goalId", "fromStatus", "toStatus", "note", "measuredValue", "reviewedAt", "reviewedById", "communicationId" FROM "client_goal_review"`);
+    await queryRunner.query(`DROP TABLE "client_goal_review"`);
+    await queryRunner.query(`ALTER TABLE "temporary_client_goal_review" RENAME TO "client_goal_review"`);
+    await queryRunner.query(`CREATE INDEX "IDX_f8c7b6bcb5607833a2e7bee19f" ON "client_goal_review" ("reviewedById") `);
+    await queryRunner.query(`CREATE INDEX "IDX_1da95c9b40a683d0ae8d653e39" ON "client_goal_review" ("communicationId") `);
+    await queryRunner.query(`CREATE INDEX "IDX_61e58de76ecd8f0e8a37e2ab7a" ON "client_goal_review" ("goalId", "reviewedAt", "id") `);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX "IDX_61e58de76ecd8f0e8a37e2ab7a"`);
+    await queryRunner.query(`DROP INDEX "IDX_1da95c9b40a683d0ae8d653e39"`);
+    await queryRunner.query(`DROP INDEX "IDX_f8c7b6bcb5607833a2e7bee19f"`);
+    await queryRunner.query(`ALTER TABLE "client_goal_review" RENAME TO "temporary_client_goal_review"`);
+    await queryRunner.query(`CREATE TABLE "client_goal_review" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "createdAt" datetime(3) NOT NULL, "updatedAt" datetime(3) NOT NULL, "version" integer NOT NULL DEFAULT (1), "goalId" integer NOT NULL, "fromStatus" varchar CHECK( "fromStatus" IN ('NOT_STARTED','ON_TRACK','AT_RISK','OFF_TRACK','ACHIEVED','MISSED','DROPPED') ) NOT NULL, "toStatus" varchar CHECK( "toStatus" IN ('NOT_STARTED','ON_TRACK','AT_RISK','OFF_TRACK','ACHIEVED','MISSED','DROPPED') ) NOT NULL, "note" varchar(2000) NOT NULL, "measuredValue" varchar(100), "reviewedAt" datetime(3) NOT NULL, "reviewedById" integer NOT NULL, "communicationId" integer)`);
+    await queryRunner.query(`INSERT INTO "client_goal_review"("id", "createdAt", "updatedAt", "version", "goalId", "fromStatus", "toStatus", "note", "measuredValue", "reviewedAt", "reviewedById", "communicationId") SELECT "id", "createdAt", "updatedAt", "version", "goalId", "fromStatus", "toStatus", "note", "measuredValue", "reviewedAt", "reviewedById", "communicationId" FROM "temporary_client_goal_review"`);
+    await queryRunner.query(`DROP TABLE "temporary_client_goal_review"`);
+    await queryRunner.query(`CREATE INDEX "IDX_61e58de76ecd8f0e8a37e2ab7a" ON "client_goal_review" ("goalId", "reviewedAt", "id") `);
+    await queryRunner.query(`CREATE INDEX "IDX_1da95c9b40a683d0ae8d653e39" ON "client_goal_review" ("communicationId") `);
+    await queryRunner.query(`CREATE INDEX "IDX_f8c7b6bcb5607833a2e7bee19f" ON "client_goal_review" ("reviewedById") `);
+    await queryRunner.query(`DROP INDEX "IDX_client_goal_project_project_goal"`);
+    await queryRunner.query(`ALTER TABLE "client_goal_project" RENAME TO "temporary_client_goal_project"`);
+    await queryRunner.query(`CREATE TABLE "client_goal_project" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "goalId" integer NOT NULL, "projectId" integer NOT NULL, "linkedById" integer NOT NULL, "linkedAt" datetime(3) NOT NULL, CONSTRAINT "UQ_6c1f96faf414411efc2a2e2867a" UNIQUE ("goalId", "projectId"))`);
+    await queryRunner.query(`INSERT INTO "client_goal_project"("id", "goalId", "projectId", "linkedById", "linkedAt") SELECT "id", "goalId", "projectId", "linkedById", "linkedAt" FROM "temporary_client_goal_project"`);
+    await queryRunner.query(`DROP TABLE "temporary_client_goal_project"`);
+    await queryRunner.query(`CREATE INDEX "IDX_client_goal_project_project_goal" ON "client_goal_project" ("projectId", "goalId") `);
+    await queryRunner.query(`DROP INDEX "IDX_ec2e2557e4fa24f7e6db973e0f"`);
+    await queryRunner.query(`DROP INDEX "IDX_5f5a43a7cd9e068ffcd42be32d"`);
+    await queryRunner.query(`DROP INDEX "IDX_77a3ee3892eee4a5ae1ec5cce1"`);
+    await queryRunner.query(`DROP INDEX "IDX_154dbc6652fe3b2ad312e9f63c"`);
+    await queryRunner.query(`DROP INDEX "IDX_74e65d7552033ae9950eba7ccf"`);
+    await queryRunner.query(`DROP INDEX "IDX_076c613032d7e3cef7de7bcdf9"`);
+    await queryRunner.query(`DROP INDEX "IDX_e4bd8df7ce71ecdd930831ce11"`);
+    await queryRunner.query(`ALTER TABLE "client_goal" RENAME TO "temporary_client_goal"`);
+    await queryRunner.query(`CREATE TABLE "client_goal" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "createdAt" datetime(3) NOT NULL, "updatedAt" datetime(3) NOT NULL, "version" integer NOT NULL DEFAULT (1), "accountId" integer NOT NULL, "year" integer NOT NULL, "title" varchar(200) NOT NULL, "description" varchar(4000), "category" varchar CHECK( "category" IN ('ADOPTION','REGULATORY','COST_SAVINGS','MEMBER_EXPERIENCE','CLINICAL_QUALITY','GROWTH','OPERATIONAL_EFFICIENCY','OTHER') ) NOT NULL, "measure" varchar(500) NOT NULL, "baseline" varchar(100), "target" varchar(100), "currentValue" varchar(100), "targetDate" date NOT NULL, "status" varchar CHECK( "status" IN ('NOT_STARTED','ON_TRACK','AT_RISK','OFF_TRACK','ACHIEVED','MISSED','DROPPED') ) NOT NULL, "priority" varchar CHECK( "priority" IN ('HIGH','MEDIUM','LOW') ) NOT NULL, "priorityRank" integer NOT NULL, "clientOwnerId" integer, "ownerId" integer NOT NULL, "createdById" integer NOT NULL, "lastReviewedAt" datetime(3))`);
+    await queryRunner.query(`INSERT INTO "client_goal"("id", "createdAt", "updatedAt", "version", "accountId", "year", "title", "description", "category", "measure", "baseline", "target", "currentValue", "targetDate", "status", "priority", "priorityRank", "clientOwnerId", "ownerId", "createdById", "lastReviewedAt") SELECT "id", "createdAt", "updatedAt", "version", "accountId", "year", "title", "description", "category", "measure", "baseline", "target", "currentValue", "targetDate", "status", "priority", "priorityRank", "clientOwnerId", "ownerId", "createdById", "lastReviewedAt" FROM "temporary_client_goal"`);
+    await queryRunner.query(`DROP TABLE "temporary_client_goal"`);
+    await queryRunner.query(`CREATE INDEX "IDX_ec2e2557e4fa24f7e6db973e0f" ON "client_goal" ("accountId", "year", "targetDate", "id") `);
+    await queryRunner.query(`CREATE INDEX "IDX_5f5a43a7cd9e068ffcd42be32d" ON "client_goal" ("accountId", "targetDate", "id") `);
+    await queryRunner.query(`CREATE INDEX "IDX_77a3ee3892eee4a5ae1ec5cce1" ON "client_goal" ("targetDate", "id") `);
+    await queryRunner.query(`CREATE INDEX "IDX_154dbc6652fe3b2ad312e9f63c" ON "client_goal" ("updatedAt", "id") `);
+    await queryRunner.query(`CREATE INDEX "IDX_74e65d7552033ae9950eba7ccf" ON "client_goal" ("priorityRank", "id") `);
+    await queryRunner.query(`CREATE INDEX "IDX_076c613032d7e3cef7de7bcdf9" ON "client_goal" ("ownerId") `);
+    await queryRunner.query(`CREATE INDEX "IDX_e4bd8df7ce71ecdd930831ce11" ON "client_goal" ("clientOwnerId") `);
+    await queryRunner.query(`DROP INDEX "IDX_61e58de76ecd8f0e8a37e2ab7a"`);
+    await queryRunner.query(`DROP INDEX "IDX_1da95c9b40a683d0ae8d653e39"`);
+    await queryRunner.query(`DROP INDEX "IDX_f8c7b6bcb5607833a2e7bee19f"`);
+    await queryRunner.query(`DROP TABLE "client_goal_review"`);
+    await queryRunner.query(`DROP INDEX "IDX_client_goal_project_project_goal"`);
+    await queryRunner.query(`DROP TABLE "client_goal_project"`);
+    await queryRunner.query(`DROP INDEX "IDX_ec2e2557e4fa24f7e6db973e0f"`);
+    await queryRunner.query(`DROP INDEX "IDX_5f5a43a7cd9e068ffcd42be32d"`);
+    await queryRunner.query(`DROP INDEX "IDX_77a3ee3892eee4a5ae1ec5cce1"`);
+    await queryRunner.query(`DROP INDEX "IDX_154dbc6652fe3b2ad312e9f63c"`);
+    await queryRunner.query(`DROP INDEX "IDX_74e65d7552033ae9950eba7ccf"`);
+    await queryRunner.query(`DROP INDEX "IDX_076c613032d7e3cef7de7bcdf9"`);
+    await queryRunner.query(`DROP INDEX "IDX_e4bd8df7ce71ecdd930831ce11"`);
+    await queryRunner.query(`DROP TABLE "client_goal"`);
+  }
+}
