@@ -225,6 +225,48 @@ describe('projects that serve a goal', () => {
   });
 });
 
+describe('offerings and opportunities that serve a goal', () => {
+  it('links an offering of the catalogue and an opportunity of the account, and refuses one of another account', async () => {
+    const goal = await create({ title: 'Cut imaging costs with site-of-care steering', category: 'COST_SAVINGS' });
+    const [offering] = await sql<{ id: number }>('SELECT id FROM offering ORDER BY id LIMIT 1');
+    const offeringId = gid('Offering', offering.id);
+    const opportunity = (input: { accountId: string }, by: AccountGraphClient) =>
+      by
+        .createOpportunity({
+          input: {
+            ...input,
+            title: 'Imaging steering add-on',
+            amount: { amountCents: 12_000_000, currency: 'USD' },
+            expectedCloseDate: `${YEAR + 1}-03-31`,
+          },
+        })
+        .then((r) => r.createOpportunity.opportunity.id);
+    const mine = await opportunity({ accountId }, jordan);
+    const theirs = await opportunity({ accountId: gid('Account', foreignAccountRow) }, vp);
+    const linked = await jordan.linkClientGoal({ input: { goalId: goal.id, offeringId } });
+    expect(linked.linkClientGoal).toMatchObject({ offering: { id: offeringId }, project: null, opportunity: null });
+    const again = await expectError(jordan.linkClientGoal({ input: { goalId: goal.id, offeringId } }), 'CONFLICT');
+    expect(again.reason).toBe('NO_CHANGE');
+    const both = await expectError(
+      jordan.linkClientGoal({ input: { goalId: goal.id, offeringId, projectId } }),
+      'BAD_USER_INPUT',
+    );
+    expect(both.fields.map((f) => f.path)).toEqual(['input']);
+    await jordan.linkClientGoal({ input: { goalId: goal.id, opportunityId: mine } });
+    const withOpportunity = await jordan.clientGoal({ id: goal.id });
+    expect(withOpportunity.clientGoal?.opportunities.edges.map((e) => e.node.id)).toEqual([mine]);
+    const unrelated = await expectError(
+      vp.linkClientGoal({ input: { goalId: goal.id, opportunityId: theirs } }),
+      'BAD_USER_INPUT',
+    );
+    expect(unrelated.reason).toBe('UNRELATED_RECORD');
+    const { clientGoal } = await jordan.clientGoal({ id: goal.id });
+    expect(clientGoal?.offerings.edges.map((e) => e.node.id)).toEqual([offeringId]);
+    await jordan.unlinkClientGoal({ input: { goalId: goal.id, offeringId } });
+    expect((await jordan.clientGoal({ id: goal.id })).clientGoal?.offerings.totalCount).toBe(0);
+  });
+});
+
 describe('reviews', () => {
   it('records each review at a business review of the account, newest first in the history', async () => {
     const goal = await create({ title: 'Raise satisfaction with finding care', category: 'MEMBER_EXPERIENCE' });

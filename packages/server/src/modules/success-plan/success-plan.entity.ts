@@ -6,6 +6,8 @@ import type { LocalDate } from '../../common/dates';
 import { Account } from '../account/account.entity';
 import { Communication } from '../communication/communication.entity';
 import { Contact } from '../contact/contact.entity';
+import { Offering } from '../offering/offering.entity';
+import { Opportunity } from '../opportunity/opportunity.entity';
 import { Project } from '../project/project.entity';
 import { User } from '../user/user.entity';
 
@@ -214,8 +216,7 @@ export class ClientGoal extends BaseRecord {
 
 /**
  * A project that serves a client goal (same account). One link table per kind of thing that can
- * serve a goal (projects now; offerings and opportunities get tables of their own), so adding a
- * kind never alters this one.
+ * serve a goal (projects, offerings, opportunities), so adding a kind never alters another's.
  */
 @Entity('client_goal_project')
 @Unique(['goalId', 'projectId'])
@@ -237,6 +238,72 @@ export class ClientGoalProject {
   @ManyToOne(() => Project, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'projectId' })
   project?: Relation<Project>;
+
+  @Column({ type: 'int' })
+  linkedById!: number;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'linkedById' })
+  linkedBy?: Relation<User>;
+
+  @Column({ type: 'datetime', precision: 3 })
+  linkedAt!: Date;
+}
+
+/** An offering of the catalogue that serves a client goal (one the client has, or could buy). */
+@Entity('client_goal_offering')
+@Unique(['goalId', 'offeringId'])
+@Index('IDX_client_goal_offering_offering_goal', ['offeringId', 'goalId'])
+export class ClientGoalOffering {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ type: 'int' })
+  goalId!: number;
+
+  @ManyToOne(() => ClientGoal, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'goalId' })
+  goal?: Relation<ClientGoal>;
+
+  @Column({ type: 'int' })
+  offeringId!: number;
+
+  @ManyToOne(() => Offering, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'offeringId' })
+  offering?: Relation<Offering>;
+
+  @Column({ type: 'int' })
+  linkedById!: number;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'linkedById' })
+  linkedBy?: Relation<User>;
+
+  @Column({ type: 'datetime', precision: 3 })
+  linkedAt!: Date;
+}
+
+/** An opportunity of the same account that serves a client goal: new work the goal calls for. */
+@Entity('client_goal_opportunity')
+@Unique(['goalId', 'opportunityId'])
+@Index('IDX_client_goal_opportunity_opportunity_goal', ['opportunityId', 'goalId'])
+export class ClientGoalOpportunity {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ type: 'int' })
+  goalId!: number;
+
+  @ManyToOne(() => ClientGoal, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'goalId' })
+  goal?: Relation<ClientGoal>;
+
+  @Column({ type: 'int' })
+  opportunityId!: number;
+
+  @ManyToOne(() => Opportunity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'opportunityId' })
+  opportunity?: Relation<Opportunity>;
 
   @Column({ type: 'int' })
   linkedById!: number;

@@ -14,6 +14,13 @@ export const SuccessPlanErrors = {
       `project "${name}" belongs to another account; a goal is served by projects of its own account`,
       ErrorReason.UNRELATED_RECORD,
     ),
+  opportunityOfOtherAccount: (path: string, title: string) =>
+    BadInputError.field(
+      path,
+      `opportunity "${title}" belongs to another account; a goal is served by opportunities of its own account`,
+      ErrorReason.UNRELATED_RECORD,
+    ),
+  oneTarget: () => BadInputError.field('input', 'name exactly one of projectId, offeringId and opportunityId'),
   communicationOfOtherAccount: (path: string, subject: string) =>
     BadInputError.field(
       path,
@@ -55,8 +62,8 @@ export const SuccessPlanErrors = {
       ErrorReason.CONCURRENT_CHANGE,
       `Goal "${title}" was changed by someone else at the same moment. Reload it and decide again.`,
     ),
-  alreadyLinked: (title: string, project: string) =>
-    new ConflictError(ErrorReason.NO_CHANGE, `Project "${project}" already serves goal "${title}".`),
-  notLinked: (title: string, project: string) =>
-    new ConflictError(ErrorReason.NO_CHANGE, `Project "${project}" does not serve goal "${title}".`),
+  alreadyLinked: (title: string, what: string) =>
+    new ConflictError(ErrorReason.NO_CHANGE, `The ${what} already serves goal "${title}".`),
+  notLinked: (title: string, what: string) =>
+    new ConflictError(ErrorReason.NO_CHANGE, `The ${what} does not serve goal "${title}".`),
 };

@@ -199,21 +199,35 @@ export class ReviewClientGoalInput {
   reviewedAt?: Date | null;
 }
 
-@InputType({ description: 'A project that serves a goal: a project of the same account.' })
+@InputType({
+  description:
+    'What serves a goal, exactly one of: a project or an opportunity of the same account, or an offering of the catalogue.',
+})
 export class LinkClientGoalInput {
   @Field(() => ID, { description: 'The goal.' })
   @MaxLength(200)
   goalId!: string;
 
-  @Field(() => ID, { description: "The project: one of the goal's account." })
+  @Field(() => ID, { nullable: true, description: "A project of the goal's account." })
+  @IsOptional()
   @MaxLength(200)
-  projectId!: string;
+  projectId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'An offering of the catalogue (one the client has, or could buy).' })
+  @IsOptional()
+  @MaxLength(200)
+  offeringId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "An opportunity of the goal's account." })
+  @IsOptional()
+  @MaxLength(200)
+  opportunityId?: string | null;
 
   @ExpectedVersion({ of: "The goal's" })
   expectedVersion?: number | null;
 }
 
-@InputType({ description: 'A project that no longer serves a goal.' })
+@InputType({ description: 'What no longer serves a goal: exactly one of a project, an offering or an opportunity.' })
 export class UnlinkClientGoalInput extends LinkClientGoalInput {}
 
 @InputType({ description: 'Removes a goal from the success plan, with its links and review history.' })

@@ -12,9 +12,18 @@ import {
   type SortOrder,
 } from '../../common/pagination';
 import { queryText, reuseQueryText } from '../../common/query-text';
+import { Offering } from '../offering/offering.entity';
+import { Opportunity } from '../opportunity/opportunity.entity';
 import { Project } from '../project/project.entity';
 import { restrictProjects } from '../project/project.loaders';
-import { ClientGoal, ClientGoalProject, ClientGoalReview, ClientGoalStatus } from './success-plan.entity';
+import {
+  ClientGoal,
+  ClientGoalOffering,
+  ClientGoalOpportunity,
+  ClientGoalProject,
+  ClientGoalReview,
+  ClientGoalStatus,
+} from './success-plan.entity';
 
 /**
  * Narrows a query on goals (alias `alias`) to those the viewer may read: the goals of accounts in
@@ -47,15 +56,16 @@ function throughGoal(scope: AccessScope) {
 /** A list of rows reached from a parent through a link table: a project's goals, a goal's projects. */
 interface LinkedList<T extends ObjectLiteral> {
   entity: EntityTarget<T>;
-  /** The link column naming the parent, and the one naming the listed row. */
-  parentKey: 'goalId' | 'projectId';
-  rowKey: 'goalId' | 'projectId';
+  /** The link table, the column naming the parent in it, and the one naming the listed row. */
+  link: new () => object;
+  parentKey: string;
+  rowKey: string;
   order: SortOrder;
   filter?: (qb: SelectQueryBuilder<T>, alias: string) => void;
 }
 
 /**
- * Pages of a list through `client_goal_project` for every parent on a page of parents, in one
+ * Pages of a list through a link table for every parent on a page of parents, in one
  * statement per distinct (first, after), ranked per parent as ChildListLoader does.
  */
 export class LinkedListLoader<T extends ObjectLiteral & { id: number }> {
@@ -83,7 +93,7 @@ export class LinkedListLoader<T extends ObjectLiteral & { id: number }> {
     const { entity, parentKey, rowKey, filter } = this.list;
     const qb = this.em
       .createQueryBuilder(entity, alias)
-      .innerJoin(ClientGoalProject, `${alias}_link`, `${alias}_link.${rowKey} = ${alias}.id`)
+      .innerJoin(this.list.link, `${alias}_link`, `${alias}_link.${rowKey} = ${alias}.id`)
       .where(`${alias}_link.${parentKey} IN (:...parentIds)`, { parentIds });
     filter?.(qb, alias);
     return qb;
@@ -101,7 +111,7 @@ export class LinkedListLoader<T extends ObjectLiteral & { id: number }> {
     ranked.orderBy();
     const page = this.em
       .createQueryBuilder(this.list.entity, 'row')
-      .innerJoin(ClientGoalProject, 'row_link', `row_link.${this.list.rowKey} = row.id`)
+      .innerJoin(this.list.link, 'row_link', `row_link.${this.list.rowKey} = row.id`)
       .addSelect(`row_link.${parentKey}`, 'linkParentId')
       .where(`row_link.id IN (SELECT pick.linkId FROM (${queryText(ranked)}) pick WHERE pick.rowNumber <= :limit)`)
       .setParameters({ ...ranked.getParameters(), limit: args.first + 1 })
@@ -222,6 +232,7 @@ export const successPlanLoaders = {
   clientGoalProjects: (em, scope) =>
     new LinkedListLoader(em, {
       entity: Project,
+      link: ClientGoalProject,
       parentKey: 'goalId',
       rowKey: 'projectId',
       order: { key: 'created', property: 'createdAt', direction: OrderDirection.DESC, kind: 'date' },
@@ -229,7 +240,31 @@ export const successPlanLoaders = {
     }),
   // A project's goals: the project was read through a scoped path and its goals are of its account.
   projectClientGoals: (em) =>
-    new LinkedListLoader(em, { entity: ClientGoal, parentKey: 'projectId', rowKey: 'goalId', order: TARGET_DATE_ASC }),
+    new LinkedListLoader(em, {
+      entity: ClientGoal,
+      link: ClientGoalProject,
+      parentKey: 'projectId',
+      rowKey: 'goalId',
+      order: TARGET_DATE_ASC,
+    }),
+  clientGoalOfferings: (em) =>
+    new LinkedListLoader(em, {
+      entity: Offering,
+      link: ClientGoalOffering,
+      parentKey: 'goalId',
+      rowKey: 'offeringId',
+      order: { key: 'name', property: 'name', direction: OrderDirection.ASC, kind: 'string' },
+    }),
+  // Opportunities of the goal's account, as far as the viewer reads the account.
+  clientGoalOpportunities: (em, scope) =>
+    new LinkedListLoader(em, {
+      entity: Opportunity,
+      link: ClientGoalOpportunity,
+      parentKey: 'goalId',
+      rowKey: 'opportunityId',
+      order: { key: 'created', property: 'createdAt', direction: OrderDirection.DESC, kind: 'date' },
+      filter: scope.restrictByAccountId.bind(scope),
+    }),
   accountClientGoals: (em) => new AccountGoalLists(em),
   successPlanCounts: (em) => new PlanCountsLoader(em),
 } satisfies LoaderFactories;

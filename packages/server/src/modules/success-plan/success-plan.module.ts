@@ -1,5 +1,11 @@
 import type { FeatureModule } from '../../common/feature-module';
-import { ClientGoal, ClientGoalProject, ClientGoalReview } from './success-plan.entity';
+import {
+  ClientGoal,
+  ClientGoalOffering,
+  ClientGoalOpportunity,
+  ClientGoalProject,
+  ClientGoalReview,
+} from './success-plan.entity';
 import { successPlanExports } from './success-plan.exports';
 import { successPlanLoaders } from './success-plan.loaders';
 import { SuccessPlanPolicy } from './success-plan.policy';
@@ -15,7 +21,7 @@ import {
 export const successPlanModule: FeatureModule = {
   name: 'success-plan',
   policy: SuccessPlanPolicy,
-  entities: [ClientGoal, ClientGoalProject, ClientGoalReview],
+  entities: [ClientGoal, ClientGoalProject, ClientGoalOffering, ClientGoalOpportunity, ClientGoalReview],
   resolvers: [
     ClientGoalResolver,
     ClientGoalReviewResolver,

@@ -6,6 +6,10 @@ import { connectionType, PageArgs, type Connection } from '../../common/paginati
 import { Account } from '../account/account.entity';
 import { Communication } from '../communication/communication.entity';
 import { Contact } from '../contact/contact.entity';
+import { Offering } from '../offering/offering.entity';
+import { OfferingConnection } from '../offering/offering.resolver';
+import { Opportunity } from '../opportunity/opportunity.entity';
+import { OpportunityConnection } from '../opportunity/opportunity.resolver';
 import { Project } from '../project/project.entity';
 import { ProjectConnection } from '../project/project.resolver';
 import { User } from '../user/user.entity';
@@ -106,21 +110,22 @@ export class ClientGoalResolver {
   }
 
   @Mutation(() => LinkClientGoalPayload, {
-    description: `Records that a project of the goal's account serves it; the goal then shows on the project. ${WRITERS}.`,
+    description: `Records that a project or an opportunity of the goal's account, or an offering, serves it; a project then shows the goal. ${WRITERS}.`,
   })
   linkClientGoal(
     @Ctx() ctx: Context,
-    @Arg('input', () => LinkClientGoalInput, { description: 'The goal and the project.' }) input: LinkClientGoalInput,
+    @Arg('input', () => LinkClientGoalInput, { description: 'The goal and what serves it.' })
+    input: LinkClientGoalInput,
   ): Promise<LinkClientGoalPayload> {
     return SuccessPlanService.link(ctx, input);
   }
 
   @Mutation(() => UnlinkClientGoalPayload, {
-    description: `Records that a project no longer serves a goal. ${WRITERS}.`,
+    description: `Records that a project, an offering or an opportunity no longer serves a goal. ${WRITERS}.`,
   })
   unlinkClientGoal(
     @Ctx() ctx: Context,
-    @Arg('input', () => UnlinkClientGoalInput, { description: 'The goal and the project.' })
+    @Arg('input', () => UnlinkClientGoalInput, { description: 'The goal and what serves it.' })
     input: UnlinkClientGoalInput,
   ): Promise<UnlinkClientGoalPayload> {
     return SuccessPlanService.unlink(ctx, input);
@@ -170,6 +175,26 @@ export class ClientGoalResolver {
     @Args(() => PageArgs) page: PageArgs,
   ): Promise<Connection<Project>> {
     return ctx.loaders.clientGoalProjects.page(goal.id, page);
+  }
+
+  @FieldResolver(() => OfferingConnection, { description: 'The offerings of the catalogue that serve it, by name.' })
+  offerings(
+    @Root() goal: ClientGoal,
+    @Ctx() ctx: Context,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<Connection<Offering>> {
+    return ctx.loaders.clientGoalOfferings.page(goal.id, page);
+  }
+
+  @FieldResolver(() => OpportunityConnection, {
+    description: 'The opportunities of the account that serve it (those you may read), newest first.',
+  })
+  opportunities(
+    @Root() goal: ClientGoal,
+    @Ctx() ctx: Context,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<Connection<Opportunity>> {
+    return ctx.loaders.clientGoalOpportunities.page(goal.id, page);
   }
 
   @FieldResolver(() => ClientGoalReviewConnection, {

@@ -1,5 +1,5 @@
 import type { SelectQueryBuilder } from 'typeorm';
-import { stampNew } from '../../common/base.entity';
+import { stampNew, type BaseRecord } from '../../common/base.entity';
 import { inTransaction, type Context } from '../../common/context';
 import type { LocalDate } from '../../common/dates';
 import { NotFoundError } from '../../common/errors';
@@ -13,10 +13,14 @@ import { requireWritableAccount } from '../account/account.service';
 import { diffFields, recordAudit, recordDeletion, snapshot } from '../audit/audit.service';
 import type { Communication } from '../communication/communication.entity';
 import type { Contact } from '../contact/contact.entity';
+import type { Offering } from '../offering/offering.entity';
+import type { Opportunity } from '../opportunity/opportunity.entity';
 import type { Project } from '../project/project.entity';
 import type { User } from '../user/user.entity';
 import {
   ClientGoal,
+  ClientGoalOffering,
+  ClientGoalOpportunity,
   ClientGoalPriority,
   ClientGoalProject,
   ClientGoalReview,
@@ -265,33 +269,30 @@ export const SuccessPlanService = {
     });
   },
 
-  /** A project of the same account now serves the goal. */
-  async link(ctx: Context, input: LinkClientGoalInput): Promise<{ clientGoal: ClientGoal; project: Project }> {
+  /** A project or opportunity of the same account, or an offering, now serves the goal. */
+  async link(ctx: Context, input: LinkClientGoalInput): Promise<LinkResult> {
     return inTransaction(ctx, async (tx) => {
-      const { goal, project } = await requireGoalAndProject(tx, input);
+      const { goal, target } = await requireGoalAndTarget(tx, input);
       // The version bump first: concurrent links and unlinks of one goal queue on its row.
       await compareAndSwap(tx, goal, input.expectedVersion ?? goal.version, []);
-      if (await linkOf(tx, goal.id, project.id)) throw SuccessPlanErrors.alreadyLinked(goal.title, project.name);
-      await tx.em.insert(ClientGoalProject, {
-        goalId: goal.id,
-        projectId: project.id,
-        linkedById: tx.viewer.id,
-        linkedAt: goal.updatedAt,
-      });
-      await recordAudit(tx, 'linkClientGoal', goal, { project: { before: null, after: project.globalId } });
-      return { clientGoal: goal, project };
+      if (await tx.em.findOneBy(target.link, target.where(goal.id)))
+        throw SuccessPlanErrors.alreadyLinked(goal.title, target.label);
+      await tx.em.insert(target.link, { ...target.where(goal.id), linkedById: tx.viewer.id, linkedAt: goal.updatedAt });
+      await recordAudit(tx, 'linkClientGoal', goal, { [target.kind]: { before: null, after: target.record.globalId } });
+      return { clientGoal: goal, ...target.result };
     });
   },
 
-  async unlink(ctx: Context, input: UnlinkClientGoalInput): Promise<{ clientGoal: ClientGoal; project: Project }> {
+  async unlink(ctx: Context, input: UnlinkClientGoalInput): Promise<LinkResult> {
     return inTransaction(ctx, async (tx) => {
-      const { goal, project } = await requireGoalAndProject(tx, input);
+      const { goal, target } = await requireGoalAndTarget(tx, input);
       await compareAndSwap(tx, goal, input.expectedVersion ?? goal.version, []);
-      const link = await linkOf(tx, goal.id, project.id);
-      if (!link) throw SuccessPlanErrors.notLinked(goal.title, project.name);
-      await tx.em.delete(ClientGoalProject, { id: link.id });
-      await recordAudit(tx, 'unlinkClientGoal', goal, { project: { before: project.globalId, after: null } });
-      return { clientGoal: goal, project };
+      const removed = await tx.em.delete(target.link, target.where(goal.id));
+      if (!removed.affected) throw SuccessPlanErrors.notLinked(goal.title, target.label);
+      await recordAudit(tx, 'unlinkClientGoal', goal, {
+        [target.kind]: { before: target.record.globalId, after: null },
+      });
+      return { clientGoal: goal, ...target.result };
     });
   },
 
@@ -305,8 +306,8 @@ export const SuccessPlanService = {
       checkExpectedVersion(goal, input.expectedVersion);
       const globalId = goal.globalId;
       // Not left to ON DELETE CASCADE alone: the rows go in this transaction whatever the connection's settings.
-      await tx.em.delete(ClientGoalProject, { goalId: goal.id });
-      await tx.em.delete(ClientGoalReview, { goalId: goal.id });
+      for (const link of [ClientGoalProject, ClientGoalOffering, ClientGoalOpportunity, ClientGoalReview])
+        await tx.em.delete(link, { goalId: goal.id });
       const result = await tx.em
         .createQueryBuilder()
         .delete()
@@ -339,21 +340,90 @@ async function requireWritableGoal(ctx: Context, globalId: string, path: string)
   return goal;
 }
 
-async function requireGoalAndProject(
-  ctx: Context,
-  input: LinkClientGoalInput,
-): Promise<{ goal: ClientGoal; project: Project }> {
-  const goal = await requireWritableGoal(ctx, input.goalId, 'input.goalId');
-  checkExpectedVersion(goal, input.expectedVersion);
-  const project = await ctx.loaders.projectById.load(decodeGlobalId(input.projectId, 'Project', 'input.projectId'));
-  if (!project) throw new NotFoundError('Project', input.projectId);
-  if (project.accountId !== goal.accountId)
-    throw SuccessPlanErrors.projectOfOtherAccount('input.projectId', project.name);
-  return { goal, project };
+/** What a link or unlink answers: the goal and the record linked, the others null. */
+interface LinkResult {
+  clientGoal: ClientGoal;
+  project: Project | null;
+  offering: Offering | null;
+  opportunity: Opportunity | null;
 }
 
-function linkOf(ctx: Context, goalId: number, projectId: number): Promise<ClientGoalProject | null> {
-  return ctx.em.findOneBy(ClientGoalProject, { goalId, projectId });
+/** The thing a link names, with its link table. */
+interface LinkTarget {
+  kind: 'project' | 'offering' | 'opportunity';
+  link: typeof ClientGoalProject | typeof ClientGoalOffering | typeof ClientGoalOpportunity;
+  where: (goalId: number) => Record<string, number>;
+  record: BaseRecord;
+  label: string;
+  result: Omit<LinkResult, 'clientGoal'>;
+}
+
+const NOTHING_LINKED = { project: null, offering: null, opportunity: null };
+
+async function requireGoalAndTarget(
+  ctx: Context,
+  input: LinkClientGoalInput,
+): Promise<{ goal: ClientGoal; target: LinkTarget }> {
+  const named = [input.projectId, input.offeringId, input.opportunityId].filter((id) => id != null);
+  if (named.length !== 1) throw SuccessPlanErrors.oneTarget();
+  const goal = await requireWritableGoal(ctx, input.goalId, 'input.goalId');
+  checkExpectedVersion(goal, input.expectedVersion);
+  if (input.projectId) {
+    const project = await ctx.loaders.projectById.load(decodeGlobalId(input.projectId, 'Project', 'input.projectId'));
+    if (!project) throw new NotFoundError('Project', input.projectId);
+    if (project.accountId !== goal.accountId)
+      throw SuccessPlanErrors.projectOfOtherAccount('input.projectId', project.name);
+    const where = (goalId: number) => ({ goalId, projectId: project.id });
+    const label = `project "${project.name}"`;
+    return {
+      goal,
+      target: {
+        kind: 'project',
+        link: ClientGoalProject,
+        where,
+        record: project,
+        label,
+        result: { ...NOTHING_LINKED, project },
+      },
+    };
+  }
+  if (input.offeringId) {
+    const path = 'input.offeringId';
+    const offering = await ctx.loaders.offeringById.load(decodeGlobalId(input.offeringId, 'Offering', path));
+    if (!offering) throw new NotFoundError('Offering', input.offeringId);
+    const where = (goalId: number) => ({ goalId, offeringId: offering.id });
+    const label = `offering "${offering.name}"`;
+    return {
+      goal,
+      target: {
+        kind: 'offering',
+        link: ClientGoalOffering,
+        where,
+        record: offering,
+        label,
+        result: { ...NOTHING_LINKED, offering },
+      },
+    };
+  }
+  const path = 'input.opportunityId';
+  const opportunityId = input.opportunityId as string;
+  const opportunity = await ctx.loaders.opportunityById.load(decodeGlobalId(opportunityId, 'Opportunity', path));
+  if (!opportunity) throw new NotFoundError('Opportunity', opportunityId);
+  if (opportunity.accountId !== goal.accountId)
+    throw SuccessPlanErrors.opportunityOfOtherAccount(path, opportunity.title);
+  const where = (goalId: number) => ({ goalId, opportunityId: opportunity.id });
+  const label = `opportunity "${opportunity.title}"`;
+  return {
+    goal,
+    target: {
+      kind: 'opportunity',
+      link: ClientGoalOpportunity,
+      where,
+      record: opportunity,
+      label,
+      result: { ...NOTHING_LINKED, opportunity },
+    },
+  };
 }
 
 async function requireAccountContact(

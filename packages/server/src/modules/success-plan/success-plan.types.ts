@@ -1,5 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Account } from '../account/account.entity';
+import { Offering } from '../offering/offering.entity';
+import { Opportunity } from '../opportunity/opportunity.entity';
 import { Project } from '../project/project.entity';
 import { ClientGoal, ClientGoalReview, ClientGoalStatus } from './success-plan.entity';
 
@@ -14,20 +16,34 @@ export class ReviewClientGoalPayload {
 
 @ObjectType({ description: 'The result of linkClientGoal.' })
 export class LinkClientGoalPayload {
-  @Field(() => ClientGoal, { description: 'The goal, with the project among its `projects`.' })
+  @Field(() => ClientGoal, {
+    description: 'The goal, with what was linked among its `projects`, `offerings` or `opportunities`.',
+  })
   clientGoal!: ClientGoal;
 
-  @Field(() => Project, { description: 'The project, with the goal among its `clientGoals`.' })
-  project!: Project;
+  @Field(() => Project, { nullable: true, description: 'The project linked, when a project was.' })
+  project!: Project | null;
+
+  @Field(() => Offering, { nullable: true, description: 'The offering linked, when an offering was.' })
+  offering!: Offering | null;
+
+  @Field(() => Opportunity, { nullable: true, description: 'The opportunity linked, when an opportunity was.' })
+  opportunity!: Opportunity | null;
 }
 
 @ObjectType({ description: 'The result of unlinkClientGoal.' })
 export class UnlinkClientGoalPayload {
-  @Field(() => ClientGoal, { description: 'The goal, without the project.' })
+  @Field(() => ClientGoal, { description: 'The goal, without what was unlinked.' })
   clientGoal!: ClientGoal;
 
-  @Field(() => Project, { description: 'The project, which no longer serves the goal.' })
-  project!: Project;
+  @Field(() => Project, { nullable: true, description: 'The project unlinked, when a project was.' })
+  project!: Project | null;
+
+  @Field(() => Offering, { nullable: true, description: 'The offering unlinked, when an offering was.' })
+  offering!: Offering | null;
+
+  @Field(() => Opportunity, { nullable: true, description: 'The opportunity unlinked, when an opportunity was.' })
+  opportunity!: Opportunity | null;
 }
 
 @ObjectType({ description: 'The result of deleteClientGoal.' })

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class SuccessPlans1796325784093 implements MigrationInterface {
-  name = 'SuccessPlans1796325784093';
+export class SuccessPlans1796326386252 implements MigrationInterface {
+  name = 'SuccessPlans1796326386252';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "client_goal" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "createdAt" datetime(3) NOT NULL, "updatedAt" datetime(3) NOT NULL, "version" integer NOT NULL DEFAULT (1), "accountId" integer NOT NULL, "year" integer NOT NULL, "title" varchar(200) NOT NULL, "description" varchar(4000), "category" varchar CHECK( "category" IN ('ADOPTION','REGULATORY','COST_SAVINGS','MEMBER_EXPERIENCE','CLINICAL_QUALITY','GROWTH','OPERATIONAL_EFFICIENCY','OTHER') ) NOT NULL, "measure" varchar(500) NOT NULL, "baseline" varchar(100), "target" varchar(100), "currentValue" varchar(100), "targetDate" date NOT NULL, "status" varchar CHECK( "status" IN ('NOT_STARTED','ON_TRACK','AT_RISK','OFF_TRACK','ACHIEVED','MISSED','DROPPED') ) NOT NULL, "priority" varchar CHECK( "priority" IN ('HIGH','MEDIUM','LOW') ) NOT NULL, "priorityRank" integer NOT NULL, "clientOwnerId" integer, "ownerId" integer NOT NULL, "createdById" integer NOT NULL, "lastReviewedAt" datetime(3))`);
@@ -14,6 +14,10 @@ export class SuccessPlans1796325784093 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "IDX_ec2e2557e4fa24f7e6db973e0f" ON "client_goal" ("accountId", "year", "targetDate", "id") `);
     await queryRunner.query(`CREATE TABLE "client_goal_project" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "goalId" integer NOT NULL, "projectId" integer NOT NULL, "linkedById" integer NOT NULL, "linkedAt" datetime(3) NOT NULL, CONSTRAINT "UQ_6c1f96faf414411efc2a2e2867a" UNIQUE ("goalId", "projectId"))`);
     await queryRunner.query(`CREATE INDEX "IDX_client_goal_project_project_goal" ON "client_goal_project" ("projectId", "goalId") `);
+    await queryRunner.query(`CREATE TABLE "client_goal_offering" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "goalId" integer NOT NULL, "offeringId" integer NOT NULL, "linkedById" integer NOT NULL, "linkedAt" datetime(3) NOT NULL, CONSTRAINT "UQ_b8651a5367a762931c16697dc15" UNIQUE ("goalId", "offeringId"))`);
+    await queryRunner.query(`CREATE INDEX "IDX_client_goal_offering_offering_goal" ON "client_goal_offering" ("offeringId", "goalId") `);
+    await queryRunner.query(`CREATE TABLE "client_goal_opportunity" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "goalId" integer NOT NULL, "opportunityId" integer NOT NULL, "linkedById" integer NOT NULL, "linkedAt" datetime(3) NOT NULL, CONSTRAINT "UQ_13901f7916691ec405506e98c3e" UNIQUE ("goalId", "opportunityId"))`);
+    await queryRunner.query(`CREATE INDEX "IDX_client_goal_opportunity_opportunity_goal" ON "client_goal_opportunity" ("opportunityId", "goalId") `);
     await queryRunner.query(`CREATE TABLE "client_goal_review" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "createdAt" datetime(3) NOT NULL, "updatedAt" datetime(3) NOT NULL, "version" integer NOT NULL DEFAULT (1), "goalId" integer NOT NULL, "fromStatus" varchar CHECK( "fromStatus" IN ('NOT_STARTED','ON_TRACK','AT_RISK','OFF_TRACK','ACHIEVED','MISSED','DROPPED') ) NOT NULL, "toStatus" varchar CHECK( "toStatus" IN ('NOT_STARTED','ON_TRACK','AT_RISK','OFF_TRACK','ACHIEVED','MISSED','DROPPED') ) NOT NULL, "note" varchar(2000) NOT NULL, "measuredValue" varchar(100), "reviewedAt" datetime(3) NOT NULL, "reviewedById" integer NOT NULL, "communicationId" integer)`);
     await queryRunner.query(`CREATE INDEX "IDX_f8c7b6bcb5607833a2e7bee19f" ON "client_goal_review" ("reviewedById") `);
     await queryRunner.query(`CREATE INDEX "IDX_1da95c9b40a683d0ae8d653e39" ON "client_goal_review" ("communicationId") `);
@@ -42,6 +46,18 @@ export class SuccessPlans1796325784093 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "client_goal_project"`);
     await queryRunner.query(`ALTER TABLE "temporary_client_goal_project" RENAME TO "client_goal_project"`);
     await queryRunner.query(`CREATE INDEX "IDX_client_goal_project_project_goal" ON "client_goal_project" ("projectId", "goalId") `);
+    await queryRunner.query(`DROP INDEX "IDX_client_goal_offering_offering_goal"`);
+    await queryRunner.query(`CREATE TABLE "temporary_client_goal_offering" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "goalId" integer NOT NULL, "offeringId" integer NOT NULL, "linkedById" integer NOT NULL, "linkedAt" datetime(3) NOT NULL, CONSTRAINT "UQ_b8651a5367a762931c16697dc15" UNIQUE ("goalId", "offeringId"), CONSTRAINT "FK_5e588639620ead16f161dfdbdc4" FOREIGN KEY ("goalId") REFERENCES "client_goal" ("id") ON DELETE CASCADE ON UPDATE NO ACTION, CONSTRAINT "FK_d4ae47adc393bafcd5337937ec4" FOREIGN KEY ("offeringId") REFERENCES "offering" ("id") ON DELETE CASCADE ON UPDATE NO ACTION, CONSTRAINT "FK_6addcf244b10c1c3e1c2df70fba" FOREIGN KEY ("linkedById") REFERENCES "user" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)`);
+    await queryRunner.query(`INSERT INTO "temporary_client_goal_offering"("id", "goalId", "offeringId", "linkedById", "linkedAt") SELECT "id", "goalId", "offeringId", "linkedById", "linkedAt" FROM "client_goal_offering"`);
+    await queryRunner.query(`DROP TABLE "client_goal_offering"`);
+    await queryRunner.query(`ALTER TABLE "temporary_client_goal_offering" RENAME TO "client_goal_offering"`);
+    await queryRunner.query(`CREATE INDEX "IDX_client_goal_offering_offering_goal" ON "client_goal_offering" ("offeringId", "goalId") `);
+    await queryRunner.query(`DROP INDEX "IDX_client_goal_opportunity_opportunity_goal"`);
+    await queryRunner.query(`CREATE TABLE "temporary_client_goal_opportunity" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "goalId" integer NOT NULL, "opportunityId" integer NOT NULL, "linkedById" integer NOT NULL, "linkedAt" datetime(3) NOT NULL, CONSTRAINT "UQ_13901f7916691ec405506e98c3e" UNIQUE ("goalId", "opportunityId"), CONSTRAINT "FK_72689e589ee184cc3aaf1aa076f" FOREIGN KEY ("goalId") REFERENCES "client_goal" ("id") ON DELETE CASCADE ON UPDATE NO ACTION, CONSTRAINT "FK_29c444105f29dc61da13e788702" FOREIGN KEY ("opportunityId") REFERENCES "opportunity" ("id") ON DELETE CASCADE ON UPDATE NO ACTION, CONSTRAINT "FK_16710f5e95296c7cff264103605" FOREIGN KEY ("linkedById") REFERENCES "user" ("id") ON DELETE RESTRICT ON UPDATE NO ACTION)`);
+    await queryRunner.query(`INSERT INTO "temporary_client_goal_opportunity"("id", "goalId", "opportunityId", "linkedById", "linkedAt") SELECT "id", "goalId", "opportunityId", "linkedById", "linkedAt" FROM "client_goal_opportunity"`);
+    await queryRunner.query(`DROP TABLE "client_goal_opportunity"`);
+    await queryRunner.query(`ALTER TABLE "temporary_client_goal_opportunity" RENAME TO "client_goal_opportunity"`);
+    await queryRunner.query(`CREATE INDEX "IDX_client_goal_opportunity_opportunity_goal" ON "client_goal_opportunity" ("opportunityId", "goalId") `);
     await queryRunner.query(`DROP INDEX "IDX_f8c7b6bcb5607833a2e7bee19f"`);
     await queryRunner.query(`DROP INDEX "IDX_1da95c9b40a683d0ae8d653e39"`);
     await queryRunner.query(`DROP INDEX "IDX_61e58de76ecd8f0e8a37e2ab7a"`);
@@ -65,6 +81,18 @@ export class SuccessPlans1796325784093 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "IDX_61e58de76ecd8f0e8a37e2ab7a" ON "client_goal_review" ("goalId", "reviewedAt", "id") `);
     await queryRunner.query(`CREATE INDEX "IDX_1da95c9b40a683d0ae8d653e39" ON "client_goal_review" ("communicationId") `);
     await queryRunner.query(`CREATE INDEX "IDX_f8c7b6bcb5607833a2e7bee19f" ON "client_goal_review" ("reviewedById") `);
+    await queryRunner.query(`DROP INDEX "IDX_client_goal_opportunity_opportunity_goal"`);
+    await queryRunner.query(`ALTER TABLE "client_goal_opportunity" RENAME TO "temporary_client_goal_opportunity"`);
+    await queryRunner.query(`CREATE TABLE "client_goal_opportunity" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "goalId" integer NOT NULL, "opportunityId" integer NOT NULL, "linkedById" integer NOT NULL, "linkedAt" datetime(3) NOT NULL, CONSTRAINT "UQ_13901f7916691ec405506e98c3e" UNIQUE ("goalId", "opportunityId"))`);
+    await queryRunner.query(`INSERT INTO "client_goal_opportunity"("id", "goalId", "opportunityId", "linkedById", "linkedAt") SELECT "id", "goalId", "opportunityId", "linkedById", "linkedAt" FROM "temporary_client_goal_opportunity"`);
+    await queryRunner.query(`DROP TABLE "temporary_client_goal_opportunity"`);
+    await queryRunner.query(`CREATE INDEX "IDX_client_goal_opportunity_opportunity_goal" ON "client_goal_opportunity" ("opportunityId", "goalId") `);
+    await queryRunner.query(`DROP INDEX "IDX_client_goal_offering_offering_goal"`);
+    await queryRunner.query(`ALTER TABLE "client_goal_offering" RENAME TO "temporary_client_goal_offering"`);
+    await queryRunner.query(`CREATE TABLE "client_goal_offering" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "goalId" integer NOT NULL, "offeringId" integer NOT NULL, "linkedById" integer NOT NULL, "linkedAt" datetime(3) NOT NULL, CONSTRAINT "UQ_b8651a5367a762931c16697dc15" UNIQUE ("goalId", "offeringId"))`);
+    await queryRunner.query(`INSERT INTO "client_goal_offering"("id", "goalId", "offeringId", "linkedById", "linkedAt") SELECT "id", "goalId", "offeringId", "linkedById", "linkedAt" FROM "temporary_client_goal_offering"`);
+    await queryRunner.query(`DROP TABLE "temporary_client_goal_offering"`);
+    await queryRunner.query(`CREATE INDEX "IDX_client_goal_offering_offering_goal" ON "client_goal_offering" ("offeringId", "goalId") `);
     await queryRunner.query(`DROP INDEX "IDX_client_goal_project_project_goal"`);
     await queryRunner.query(`ALTER TABLE "client_goal_project" RENAME TO "temporary_client_goal_project"`);
     await queryRunner.query(`CREATE TABLE "client_goal_project" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "goalId" integer NOT NULL, "projectId" integer NOT NULL, "linkedById" integer NOT NULL, "linkedAt" datetime(3) NOT NULL, CONSTRAINT "UQ_6c1f96faf414411efc2a2e2867a" UNIQUE ("goalId", "projectId"))`);
@@ -93,6 +121,10 @@ export class SuccessPlans1796325784093 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "IDX_1da95c9b40a683d0ae8d653e39"`);
     await queryRunner.query(`DROP INDEX "IDX_f8c7b6bcb5607833a2e7bee19f"`);
     await queryRunner.query(`DROP TABLE "client_goal_review"`);
+    await queryRunner.query(`DROP INDEX "IDX_client_goal_opportunity_opportunity_goal"`);
+    await queryRunner.query(`DROP TABLE "client_goal_opportunity"`);
+    await queryRunner.query(`DROP INDEX "IDX_client_goal_offering_offering_goal"`);
+    await queryRunner.query(`DROP TABLE "client_goal_offering"`);
     await queryRunner.query(`DROP INDEX "IDX_client_goal_project_project_goal"`);
     await queryRunner.query(`DROP TABLE "client_goal_project"`);
     await queryRunner.query(`DROP INDEX "IDX_ec2e2557e4fa24f7e6db973e0f"`);
