@@ -1,7 +1,7 @@
 import type { MigrationInterface } from 'typeorm';
+import { SuccessPlans1796327227659 } from './1796327227659-SuccessPlans';
 import { StaffGoals1796326414435 } from './1796326414435-StaffGoals';
 import { NotificationKindsForRelationships1796326172014 } from './1796326172014-NotificationKindsForRelationships';
-import { SuccessPlans1796326386252 } from './1796326386252-SuccessPlans';
 import { SalesPipeline1796325539935 } from './1796325539935-SalesPipeline';
 import { CommunicationParticipantsFollowUps1796321752829 } from './1796321752829-CommunicationParticipantsFollowUps';
 import { AccountHealth1796321704943 } from './1796321704943-AccountHealth';
@@ -33,6 +33,5 @@ export const sqliteMigrations: (new () => MigrationInterface)[] = [
   SalesPipeline1796325539935,
   NotificationKindsForRelationships1796326172014,
   StaffGoals1796326414435,
-  SuccessPlans1796325784093,
-  SuccessPlans1796326386252,
+  SuccessPlans1796327227659,
 ];

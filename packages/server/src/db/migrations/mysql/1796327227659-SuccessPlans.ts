@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class SuccessPlans1796326386252 implements MigrationInterface {
-  name = 'SuccessPlans1796326386252';
+export class SuccessPlans1796327227659 implements MigrationInterface {
+  name = 'SuccessPlans1796327227659';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE \`client_goal\` (\`id\` int NOT NULL AUTO_INCREMENT, \`createdAt\` datetime(3) NOT NULL, \`updatedAt\` datetime(3) NOT NULL, \`version\` int NOT NULL DEFAULT '1', \`accountId\` int NOT NULL, \`year\` int NOT NULL, \`title\` varchar(200) NOT NULL, \`description\` varchar(4000) NULL, \`category\` enum ('ADOPTION', 'REGULATORY', 'COST_SAVINGS', 'MEMBER_EXPERIENCE', 'CLINICAL_QUALITY', 'GROWTH', 'OPERATIONAL_EFFICIENCY', 'OTHER') NOT NULL, \`measure\` varchar(500) NOT NULL, \`baseline\` varchar(100) NULL, \`target\` varchar(100) NULL, \`currentValue\` varchar(100) NULL, \`targetDate\` date NOT NULL, \`status\` enum ('NOT_STARTED', 'ON_TRACK', 'AT_RISK', 'OFF_TRACK', 'ACHIEVED', 'MISSED', 'DROPPED') NOT NULL, \`priority\` enum ('HIGH', 'MEDIUM', 'LOW') NOT NULL, \`priorityRank\` int NOT NULL, \`clientOwnerId\` int NULL, \`ownerId\` int NOT NULL, \`createdById\` int NOT NULL, \`lastReviewedAt\` datetime(3) NULL, INDEX \`IDX_e4bd8df7ce71ecdd930831ce11\` (\`clientOwnerId\`), INDEX \`IDX_076c613032d7e3cef7de7bcdf9\` (\`ownerId\`), INDEX \`IDX_74e65d7552033ae9950eba7ccf\` (\`priorityRank\`, \`id\`), INDEX \`IDX_154dbc6652fe3b2ad312e9f63c\` (\`updatedAt\`, \`id\`), INDEX \`IDX_77a3ee3892eee4a5ae1ec5cce1\` (\`targetDate\`, \`id\`), INDEX \`IDX_5f5a43a7cd9e068ffcd42be32d\` (\`accountId\`, \`targetDate\`, \`id\`), INDEX \`IDX_ec2e2557e4fa24f7e6db973e0f\` (\`accountId\`, \`year\`, \`targetDate\`, \`id\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class SuccessPlans1796326386252 implements MigrationInterface {
-  name = 'SuccessPlans1796326386252';
+export class SuccessPlans1796327227659 implements MigrationInterface {
+  name = 'SuccessPlans1796327227659';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "client_goal" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "createdAt" datetime(3) NOT NULL, "updatedAt" datetime(3) NOT NULL, "version" integer NOT NULL DEFAULT (1), "accountId" integer NOT NULL, "year" integer NOT NULL, "title" varchar(200) NOT NULL, "description" varchar(4000), "category" varchar CHECK( "category" IN ('ADOPTION','REGULATORY','COST_SAVINGS','MEMBER_EXPERIENCE','CLINICAL_QUALITY','GROWTH','OPERATIONAL_EFFICIENCY','OTHER') ) NOT NULL, "measure" varchar(500) NOT NULL, "baseline" varchar(100), "target" varchar(100), "currentValue" varchar(100), "targetDate" date NOT NULL, "status" varchar CHECK( "status" IN ('NOT_STARTED','ON_TRACK','AT_RISK','OFF_TRACK','ACHIEVED','MISSED','DROPPED') ) NOT NULL, "priority" varchar CHECK( "priority" IN ('HIGH','MEDIUM','LOW') ) NOT NULL, "priorityRank" integer NOT NULL, "clientOwnerId" integer, "ownerId" integer NOT NULL, "createdById" integer NOT NULL, "lastReviewedAt" datetime(3))`);
