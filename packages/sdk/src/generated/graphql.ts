@@ -363,6 +363,96 @@ export const ChangeOrderStatus = {
 } as const;
 
 export type ChangeOrderStatus = typeof ChangeOrderStatus[keyof typeof ChangeOrderStatus];
+/** What kind of outcome a client goal is about. */
+export const ClientGoalCategory = {
+  /** Use of what we delivered: members or staff adopting a tool (e.g. the transparency tool). */
+  ADOPTION: 'ADOPTION',
+  /** Clinical quality: HEDIS and Star measures, care gaps closed. */
+  CLINICAL_QUALITY: 'CLINICAL_QUALITY',
+  /** Lowering cost: medical, pharmacy or administrative spend. */
+  COST_SAVINGS: 'COST_SAVINGS',
+  /** The client's own growth: membership, new markets or products. */
+  GROWTH: 'GROWTH',
+  /** The members' experience: satisfaction, NPS, call volumes, digital self-service. */
+  MEMBER_EXPERIENCE: 'MEMBER_EXPERIENCE',
+  /** Running faster or leaner: turnaround times, automation, fewer manual steps. */
+  OPERATIONAL_EFFICIENCY: 'OPERATIONAL_EFFICIENCY',
+  /** Any other goal. */
+  OTHER: 'OTHER',
+  /** Meeting a regulatory or compliance obligation, usually by a fixed deadline. */
+  REGULATORY: 'REGULATORY'
+} as const;
+
+export type ClientGoalCategory = typeof ClientGoalCategory[keyof typeof ClientGoalCategory];
+/** Narrows a list of client goals; all given conditions must hold. */
+export type ClientGoalFilter = {
+  /** Goals of this account (ignored on `Account.clientGoals`). */
+  accountId?: string | null | undefined;
+  /** Any of these categories. */
+  category?: Array<ClientGoalCategory> | null | undefined;
+  /** Owned on our side by this member of staff. */
+  ownerId?: string | null | undefined;
+  /** Any of these statuses. */
+  status?: Array<ClientGoalStatus> | null | undefined;
+  /** Target date on or before this day. */
+  targetBefore?: string | null | undefined;
+  /** Only records created or changed at or after this time (their `updatedAt`); pass the largest `updatedAt` you have seen, with the UPDATED_AT order, to read what changed since. A record at exactly this time comes again. */
+  updatedSince?: string | null | undefined;
+  /** Goals of this plan year. */
+  year?: number | null | undefined;
+};
+
+/** How to sort client goals; ties break on id. */
+export type ClientGoalOrder = {
+  /** Ascending or descending. */
+  direction?: OrderDirection;
+  /** What to sort by. */
+  field: ClientGoalOrderField;
+};
+
+/** What to sort client goals by. */
+export const ClientGoalOrderField = {
+  /** When the goal was set. */
+  CREATED_AT: 'CREATED_AT',
+  /** Priority, LOW to HIGH ascending: DESC puts HIGH first. */
+  PRIORITY: 'PRIORITY',
+  /** The target date: ASC puts the soonest first. */
+  TARGET_DATE: 'TARGET_DATE',
+  /** When the record was last changed; with `updatedSince`, reads what changed since a previous sync. */
+  UPDATED_AT: 'UPDATED_AT'
+} as const;
+
+export type ClientGoalOrderField = typeof ClientGoalOrderField[keyof typeof ClientGoalOrderField];
+/** How much a goal matters to the client, relative to their other goals of the year. */
+export const ClientGoalPriority = {
+  /** One of the client's top goals for the year; their executive sponsor follows it. */
+  HIGH: 'HIGH',
+  /** Worth tracking; not a priority. */
+  LOW: 'LOW',
+  /** An important goal. */
+  MEDIUM: 'MEDIUM'
+} as const;
+
+export type ClientGoalPriority = typeof ClientGoalPriority[keyof typeof ClientGoalPriority];
+/** Where a client goal stands, as last judged at a review. ACHIEVED, MISSED and DROPPED close a goal; a review may reopen it. */
+export const ClientGoalStatus = {
+  /** The target was reached (closed). */
+  ACHIEVED: 'ACHIEVED',
+  /** Progressing, but the target or the date is in doubt; needs attention. */
+  AT_RISK: 'AT_RISK',
+  /** The client no longer pursues it (closed). */
+  DROPPED: 'DROPPED',
+  /** The target date passed without reaching the target (closed). */
+  MISSED: 'MISSED',
+  /** Agreed with the client; no work towards it yet. A reviewed goal cannot go back to it. */
+  NOT_STARTED: 'NOT_STARTED',
+  /** Will miss its target or date unless something changes; needs a recovery plan. */
+  OFF_TRACK: 'OFF_TRACK',
+  /** Progressing as planned; expected to reach its target by the target date. */
+  ON_TRACK: 'ON_TRACK'
+} as const;
+
+export type ClientGoalStatus = typeof ClientGoalStatus[keyof typeof ClientGoalStatus];
 /** What area a client issue is about. */
 export const ClientIssueCategory = {
   /** Invoices, payments or pricing. */
@@ -690,6 +780,34 @@ export type CreateChangeOrderInput = {
   title: string;
 };
 
+/** A new goal in an account's success plan: it starts NOT_STARTED; reviews move its status and keep its history. */
+export type CreateClientGoalInput = {
+  /** The client account. */
+  accountId: string;
+  /** Where the measure stands now, with its unit (up to 100 characters), e.g. "12% of members". */
+  baseline?: string | null | undefined;
+  /** What kind of outcome it is. */
+  category: ClientGoalCategory;
+  /** The client's owner of the goal: a contact of the same account. */
+  clientOwnerId?: string | null | undefined;
+  /** Why it matters to the client (up to 4,000 characters). */
+  description?: string | null | undefined;
+  /** What is measured and how (1 to 500 characters). */
+  measure: string;
+  /** Our owner of the goal: active staff (not a BI reader); the account's owner (or you) when omitted. */
+  ownerId?: string | null | undefined;
+  /** How much it matters to the client; MEDIUM when omitted. */
+  priority?: ClientGoalPriority | null | undefined;
+  /** The value that means achieved, with its unit (up to 100 characters), e.g. "25% of members". */
+  target?: string | null | undefined;
+  /** By when the client wants it achieved; within or after the plan year. */
+  targetDate: string;
+  /** What the client wants to achieve (1 to 200 characters). */
+  title: string;
+  /** The plan year (2000 to 2100); the target date's year when omitted. */
+  year?: number | null | undefined;
+};
+
 /** A new person at a client account. */
 export type CreateContactInput = {
   /** The account they work at. */
@@ -814,6 +932,14 @@ export type CreateProjectInput = {
   status?: ProjectStatus | null | undefined;
   /** The day it is planned to finish; on or after the start date. */
   targetEndDate: string;
+};
+
+/** Removes a goal from the success plan, with its links and review history. */
+export type DeleteClientGoalInput = {
+  /** The `version` you last read; when given and stale, nothing changes and you get CONFLICT. */
+  expectedVersion?: number | null | undefined;
+  /** The goal. */
+  id: string;
 };
 
 /** Removes a communication with its participants, documents and follow-ups. */
@@ -1042,6 +1168,20 @@ export const InvoiceStatus = {
 } as const;
 
 export type InvoiceStatus = typeof InvoiceStatus[keyof typeof InvoiceStatus];
+/** What serves a goal, exactly one of: a project or an opportunity of the same account, or an offering of the catalogue. */
+export type LinkClientGoalInput = {
+  /** The goal's `version` you last read; when given and stale, nothing changes and you get CONFLICT. */
+  expectedVersion?: number | null | undefined;
+  /** The goal. */
+  goalId: string;
+  /** An offering of the catalogue (one the client has, or could buy). */
+  offeringId?: string | null | undefined;
+  /** An opportunity of the goal's account. */
+  opportunityId?: string | null | undefined;
+  /** A project of the goal's account. */
+  projectId?: string | null | undefined;
+};
+
 /** A communication to record, with who took part, its documents and its follow-ups. */
 export type LogCommunicationInput = {
   /** The client account. */
@@ -1613,6 +1753,24 @@ export const RevenueMeasure = {
 } as const;
 
 export type RevenueMeasure = typeof RevenueMeasure[keyof typeof RevenueMeasure];
+/** Records a review of a goal: its status now (the same one to confirm it), what was concluded, and where it was reviewed. */
+export type ReviewClientGoalInput = {
+  /** The communication it was reviewed at (a business review, a call): one of the goal's account. */
+  communicationId?: string | null | undefined;
+  /** The goal's `version` you last read; stale means CONFLICT and no change. */
+  expectedVersion: number;
+  /** The goal. */
+  goalId: string;
+  /** The measure's value now, with its unit (up to 100 characters); becomes the goal's `currentValue`. */
+  measuredValue?: string | null | undefined;
+  /** What was concluded, and why (1 to 2,000 characters). */
+  note: string;
+  /** When it was reviewed: not in the future, nor before the goal's last review; the communication's time, or now, when omitted. */
+  reviewedAt?: string | null | undefined;
+  /** Its status after the review: the same to confirm it, ACHIEVED, MISSED or DROPPED to close it. */
+  status: ClientGoalStatus;
+};
+
 /** The quality review of a DELIVERED milestone or deliverable. */
 export type ReviewMilestoneQualityInput = {
   /** The `version` you last read; when given and stale, nothing changes and you get CONFLICT. */
@@ -1835,6 +1993,20 @@ export const TimelineKind = {
 } as const;
 
 export type TimelineKind = typeof TimelineKind[keyof typeof TimelineKind];
+/** What no longer serves a goal: exactly one of a project, an offering or an opportunity. */
+export type UnlinkClientGoalInput = {
+  /** The goal's `version` you last read; when given and stale, nothing changes and you get CONFLICT. */
+  expectedVersion?: number | null | undefined;
+  /** The goal. */
+  goalId: string;
+  /** An offering of the catalogue (one the client has, or could buy). */
+  offeringId?: string | null | undefined;
+  /** An opportunity of the goal's account. */
+  opportunityId?: string | null | undefined;
+  /** A project of the goal's account. */
+  projectId?: string | null | undefined;
+};
+
 /** Changes to an account; omitted fields stay as they are, null clears an optional field. */
 export type UpdateAccountInput = {
   /** The `version` you last read; stale means CONFLICT and no change. */
@@ -1882,6 +2054,34 @@ export type UpdateChangeOrderInput = {
   /** New schedule impact in days. */
   scheduleImpactDays?: number | null | undefined;
   /** New title. */
+  title?: string | null | undefined;
+};
+
+/** Changes to an open goal's definition; omitted fields stay as they are. The status changes only by a review (reviewClientGoal), so its history is complete. */
+export type UpdateClientGoalInput = {
+  /** New baseline; an empty text clears it. */
+  baseline?: string | null | undefined;
+  /** New category. */
+  category?: ClientGoalCategory | null | undefined;
+  /** New client owner (a contact of the goal's account); null clears it, omitted keeps it. */
+  clientOwnerId?: string | null | undefined;
+  /** New description; an empty text clears it. */
+  description?: string | null | undefined;
+  /** The `version` you last read; stale means CONFLICT and no change. */
+  expectedVersion: number;
+  /** The goal. */
+  id: string;
+  /** New measure (1 to 500 characters). */
+  measure?: string | null | undefined;
+  /** New owner on our side: active staff, not a BI reader. */
+  ownerId?: string | null | undefined;
+  /** New priority. */
+  priority?: ClientGoalPriority | null | undefined;
+  /** New target value; an empty text clears it. */
+  target?: string | null | undefined;
+  /** New target date; within or after the plan year. */
+  targetDate?: string | null | undefined;
+  /** New title (1 to 200 characters). */
   title?: string | null | undefined;
 };
 
@@ -2904,6 +3104,8 @@ export type NodeQuery = { node:
     | { __typename: 'ApprovalRequest', id: string }
     | { __typename: 'AuditEvent', id: string, action: string, entityType: string, entityId: string, changes: Record<string, unknown>, occurredAt: string, actor: { id: string, name: string, email: string, role: Role } | null }
     | { __typename: 'ChangeOrder', id: string }
+    | { __typename: 'ClientGoal', id: string }
+    | { __typename: 'ClientGoalReview', id: string }
     | { __typename: 'ClientIssue', id: string }
     | { __typename: 'ClientIssueEvent', id: string }
     | { __typename: 'Communication', id: string }
@@ -3209,6 +3411,8 @@ export type ProjectNodeQuery = { node:
     | { __typename: 'ApprovalRequest', id: string }
     | { __typename: 'AuditEvent', id: string }
     | { __typename: 'ChangeOrder', id: string }
+    | { __typename: 'ClientGoal', id: string }
+    | { __typename: 'ClientGoalReview', id: string }
     | { __typename: 'ClientIssue', id: string }
     | { __typename: 'ClientIssueEvent', id: string }
     | { __typename: 'Communication', id: string }
@@ -3348,6 +3552,101 @@ export type DeleteStaffGoalMutationVariables = Exact<{
 
 
 export type DeleteStaffGoalMutation = { deleteStaffGoal: { deletedGoalId: string, user: { id: string, name: string } } };
+
+export type ClientGoalFieldsFragment = { id: string, year: number, title: string, description: string | null, category: ClientGoalCategory, measure: string, baseline: string | null, target: string | null, currentValue: string | null, targetDate: string, status: ClientGoalStatus, priority: ClientGoalPriority, closed: boolean, lastReviewedAt: string | null, createdAt: string, updatedAt: string, version: number, account: { id: string, name: string } | null, owner: { id: string, name: string }, clientOwner: { id: string, name: string } | null };
+
+export type ClientGoalReviewFieldsFragment = { id: string, fromStatus: ClientGoalStatus, toStatus: ClientGoalStatus, note: string, measuredValue: string | null, reviewedAt: string, reviewedBy: { id: string, name: string }, communication: { id: string, type: CommunicationType, subject: string, occurredAt: string } | null };
+
+export type ClientGoalQueryVariables = Exact<{
+  id: string;
+  historyFirst?: number;
+  historyAfter?: string | null | undefined;
+  projectsFirst?: number;
+}>;
+
+
+export type ClientGoalQuery = { clientGoal: { id: string, year: number, title: string, description: string | null, category: ClientGoalCategory, measure: string, baseline: string | null, target: string | null, currentValue: string | null, targetDate: string, status: ClientGoalStatus, priority: ClientGoalPriority, closed: boolean, lastReviewedAt: string | null, createdAt: string, updatedAt: string, version: number, projects: { totalCount: number, edges: Array<{ node: { id: string, name: string } }> }, offerings: { totalCount: number, edges: Array<{ node: { id: string, name: string } }> }, opportunities: { totalCount: number, edges: Array<{ node: { id: string, title: string } }> }, history: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, fromStatus: ClientGoalStatus, toStatus: ClientGoalStatus, note: string, measuredValue: string | null, reviewedAt: string, reviewedBy: { id: string, name: string }, communication: { id: string, type: CommunicationType, subject: string, occurredAt: string } | null } }> }, account: { id: string, name: string } | null, owner: { id: string, name: string }, clientOwner: { id: string, name: string } | null } | null };
+
+export type ClientGoalsQueryVariables = Exact<{
+  first?: number;
+  after?: string | null | undefined;
+  filter?: ClientGoalFilter | null | undefined;
+  orderBy?: ClientGoalOrder | null | undefined;
+}>;
+
+
+export type ClientGoalsQuery = { clientGoals: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, year: number, title: string, description: string | null, category: ClientGoalCategory, measure: string, baseline: string | null, target: string | null, currentValue: string | null, targetDate: string, status: ClientGoalStatus, priority: ClientGoalPriority, closed: boolean, lastReviewedAt: string | null, createdAt: string, updatedAt: string, version: number, account: { id: string, name: string } | null, owner: { id: string, name: string }, clientOwner: { id: string, name: string } | null } }> } };
+
+export type AccountSuccessPlanQueryVariables = Exact<{
+  accountId: string;
+  year?: number | null | undefined;
+  first?: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type AccountSuccessPlanQuery = { account: { id: string, name: string, successPlan: { year: number, statusCounts: Array<{ status: ClientGoalStatus, count: number }>, goals: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, year: number, title: string, description: string | null, category: ClientGoalCategory, measure: string, baseline: string | null, target: string | null, currentValue: string | null, targetDate: string, status: ClientGoalStatus, priority: ClientGoalPriority, closed: boolean, lastReviewedAt: string | null, createdAt: string, updatedAt: string, version: number, account: { id: string, name: string } | null, owner: { id: string, name: string }, clientOwner: { id: string, name: string } | null } }> } } } | null };
+
+export type AccountsClientGoalsQueryVariables = Exact<{
+  first?: number;
+  after?: string | null | undefined;
+  goalsFirst?: number;
+  goalsFilter?: ClientGoalFilter | null | undefined;
+}>;
+
+
+export type AccountsClientGoalsQuery = { accounts: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, clientGoals: { totalCount: number, edges: Array<{ node: { id: string, year: number, title: string, description: string | null, category: ClientGoalCategory, measure: string, baseline: string | null, target: string | null, currentValue: string | null, targetDate: string, status: ClientGoalStatus, priority: ClientGoalPriority, closed: boolean, lastReviewedAt: string | null, createdAt: string, updatedAt: string, version: number, account: { id: string, name: string } | null, owner: { id: string, name: string }, clientOwner: { id: string, name: string } | null } }> } } }> } };
+
+export type ProjectsClientGoalsQueryVariables = Exact<{
+  first?: number;
+  after?: string | null | undefined;
+  goalsFirst?: number;
+}>;
+
+
+export type ProjectsClientGoalsQuery = { projects: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, clientGoals: { totalCount: number, edges: Array<{ node: { id: string, year: number, title: string, description: string | null, category: ClientGoalCategory, measure: string, baseline: string | null, target: string | null, currentValue: string | null, targetDate: string, status: ClientGoalStatus, priority: ClientGoalPriority, closed: boolean, lastReviewedAt: string | null, createdAt: string, updatedAt: string, version: number, account: { id: string, name: string } | null, owner: { id: string, name: string }, clientOwner: { id: string, name: string } | null } }> } } }> } };
+
+export type CreateClientGoalMutationVariables = Exact<{
+  input: CreateClientGoalInput;
+}>;
+
+
+export type CreateClientGoalMutation = { createClientGoal: { clientGoal: { id: string, year: number, title: string, description: string | null, category: ClientGoalCategory, measure: string, baseline: string | null, target: string | null, currentValue: string | null, targetDate: string, status: ClientGoalStatus, priority: ClientGoalPriority, closed: boolean, lastReviewedAt: string | null, createdAt: string, updatedAt: string, version: number, account: { id: string, name: string } | null, owner: { id: string, name: string }, clientOwner: { id: string, name: string } | null } } };
+
+export type UpdateClientGoalMutationVariables = Exact<{
+  input: UpdateClientGoalInput;
+}>;
+
+
+export type UpdateClientGoalMutation = { updateClientGoal: { clientGoal: { id: string, year: number, title: string, description: string | null, category: ClientGoalCategory, measure: string, baseline: string | null, target: string | null, currentValue: string | null, targetDate: string, status: ClientGoalStatus, priority: ClientGoalPriority, closed: boolean, lastReviewedAt: string | null, createdAt: string, updatedAt: string, version: number, account: { id: string, name: string } | null, owner: { id: string, name: string }, clientOwner: { id: string, name: string } | null } } };
+
+export type ReviewClientGoalMutationVariables = Exact<{
+  input: ReviewClientGoalInput;
+}>;
+
+
+export type ReviewClientGoalMutation = { reviewClientGoal: { clientGoal: { id: string, year: number, title: string, description: string | null, category: ClientGoalCategory, measure: string, baseline: string | null, target: string | null, currentValue: string | null, targetDate: string, status: ClientGoalStatus, priority: ClientGoalPriority, closed: boolean, lastReviewedAt: string | null, createdAt: string, updatedAt: string, version: number, account: { id: string, name: string } | null, owner: { id: string, name: string }, clientOwner: { id: string, name: string } | null }, review: { id: string, fromStatus: ClientGoalStatus, toStatus: ClientGoalStatus, note: string, measuredValue: string | null, reviewedAt: string, reviewedBy: { id: string, name: string }, communication: { id: string, type: CommunicationType, subject: string, occurredAt: string } | null } } };
+
+export type LinkClientGoalMutationVariables = Exact<{
+  input: LinkClientGoalInput;
+}>;
+
+
+export type LinkClientGoalMutation = { linkClientGoal: { clientGoal: { id: string, year: number, title: string, description: string | null, category: ClientGoalCategory, measure: string, baseline: string | null, target: string | null, currentValue: string | null, targetDate: string, status: ClientGoalStatus, priority: ClientGoalPriority, closed: boolean, lastReviewedAt: string | null, createdAt: string, updatedAt: string, version: number, account: { id: string, name: string } | null, owner: { id: string, name: string }, clientOwner: { id: string, name: string } | null }, project: { id: string, name: string } | null, offering: { id: string, name: string } | null, opportunity: { id: string, title: string } | null } };
+
+export type UnlinkClientGoalMutationVariables = Exact<{
+  input: UnlinkClientGoalInput;
+}>;
+
+
+export type UnlinkClientGoalMutation = { unlinkClientGoal: { clientGoal: { id: string, year: number, title: string, description: string | null, category: ClientGoalCategory, measure: string, baseline: string | null, target: string | null, currentValue: string | null, targetDate: string, status: ClientGoalStatus, priority: ClientGoalPriority, closed: boolean, lastReviewedAt: string | null, createdAt: string, updatedAt: string, version: number, account: { id: string, name: string } | null, owner: { id: string, name: string }, clientOwner: { id: string, name: string } | null }, project: { id: string, name: string } | null, offering: { id: string, name: string } | null, opportunity: { id: string, title: string } | null } };
+
+export type DeleteClientGoalMutationVariables = Exact<{
+  input: DeleteClientGoalInput;
+}>;
+
+
+export type DeleteClientGoalMutation = { deleteClientGoal: { deletedClientGoalId: string, account: { id: string, name: string } } };
 
 export type TeamViewQueryVariables = Exact<{
   managerId?: string | null | undefined;
@@ -4307,6 +4606,59 @@ export const StaffGoalFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(
   }
 }
     `, {"fragmentName":"StaffGoalFields"}) as unknown as TypedDocumentString<StaffGoalFieldsFragment, unknown>;
+export const ClientGoalFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment ClientGoalFields on ClientGoal {
+  id
+  year
+  title
+  description
+  category
+  measure
+  baseline
+  target
+  currentValue
+  targetDate
+  status
+  priority
+  closed
+  lastReviewedAt
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  owner {
+    id
+    name
+  }
+  clientOwner {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"ClientGoalFields"}) as unknown as TypedDocumentString<ClientGoalFieldsFragment, unknown>;
+export const ClientGoalReviewFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
+    fragment ClientGoalReviewFields on ClientGoalReview {
+  id
+  fromStatus
+  toStatus
+  note
+  measuredValue
+  reviewedAt
+  reviewedBy {
+    id
+    name
+  }
+  communication {
+    id
+    type
+    subject
+    occurredAt
+  }
+}
+    `, {"fragmentName":"ClientGoalReviewFields"}) as unknown as TypedDocumentString<ClientGoalReviewFieldsFragment, unknown>;
 export const UserFieldsFragmentDoc = /*#__PURE__*/ new TypedDocumentString(`
     fragment UserFields on User {
   id
@@ -10494,6 +10846,562 @@ export const DeleteStaffGoalDocument = /*#__PURE__*/ new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeleteStaffGoalMutation, DeleteStaffGoalMutationVariables>;
+export const ClientGoalDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query clientGoal($id: ID!, $historyFirst: Int! = 20, $historyAfter: String, $projectsFirst: Int! = 20) {
+  clientGoal(id: $id) {
+    ...ClientGoalFields
+    projects(first: $projectsFirst) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+    offerings(first: $projectsFirst) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+    opportunities(first: $projectsFirst) {
+      totalCount
+      edges {
+        node {
+          id
+          title
+        }
+      }
+    }
+    history(first: $historyFirst, after: $historyAfter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...ClientGoalReviewFields
+        }
+      }
+    }
+  }
+}
+    fragment ClientGoalFields on ClientGoal {
+  id
+  year
+  title
+  description
+  category
+  measure
+  baseline
+  target
+  currentValue
+  targetDate
+  status
+  priority
+  closed
+  lastReviewedAt
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  owner {
+    id
+    name
+  }
+  clientOwner {
+    id
+    name
+  }
+}
+fragment ClientGoalReviewFields on ClientGoalReview {
+  id
+  fromStatus
+  toStatus
+  note
+  measuredValue
+  reviewedAt
+  reviewedBy {
+    id
+    name
+  }
+  communication {
+    id
+    type
+    subject
+    occurredAt
+  }
+}`) as unknown as TypedDocumentString<ClientGoalQuery, ClientGoalQueryVariables>;
+export const ClientGoalsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query clientGoals($first: Int! = 20, $after: String, $filter: ClientGoalFilter, $orderBy: ClientGoalOrder) {
+  clientGoals(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...ClientGoalFields
+      }
+    }
+  }
+}
+    fragment ClientGoalFields on ClientGoal {
+  id
+  year
+  title
+  description
+  category
+  measure
+  baseline
+  target
+  currentValue
+  targetDate
+  status
+  priority
+  closed
+  lastReviewedAt
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  owner {
+    id
+    name
+  }
+  clientOwner {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<ClientGoalsQuery, ClientGoalsQueryVariables>;
+export const AccountSuccessPlanDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query accountSuccessPlan($accountId: ID!, $year: Int, $first: Int! = 20, $after: String) {
+  account(id: $accountId) {
+    id
+    name
+    successPlan(year: $year) {
+      year
+      statusCounts {
+        status
+        count
+      }
+      goals(first: $first, after: $after) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          node {
+            ...ClientGoalFields
+          }
+        }
+      }
+    }
+  }
+}
+    fragment ClientGoalFields on ClientGoal {
+  id
+  year
+  title
+  description
+  category
+  measure
+  baseline
+  target
+  currentValue
+  targetDate
+  status
+  priority
+  closed
+  lastReviewedAt
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  owner {
+    id
+    name
+  }
+  clientOwner {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<AccountSuccessPlanQuery, AccountSuccessPlanQueryVariables>;
+export const AccountsClientGoalsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query accountsClientGoals($first: Int! = 20, $after: String, $goalsFirst: Int! = 5, $goalsFilter: ClientGoalFilter) {
+  accounts(first: $first, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        name
+        clientGoals(first: $goalsFirst, filter: $goalsFilter) {
+          totalCount
+          edges {
+            node {
+              ...ClientGoalFields
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    fragment ClientGoalFields on ClientGoal {
+  id
+  year
+  title
+  description
+  category
+  measure
+  baseline
+  target
+  currentValue
+  targetDate
+  status
+  priority
+  closed
+  lastReviewedAt
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  owner {
+    id
+    name
+  }
+  clientOwner {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<AccountsClientGoalsQuery, AccountsClientGoalsQueryVariables>;
+export const ProjectsClientGoalsDocument = /*#__PURE__*/ new TypedDocumentString(`
+    query projectsClientGoals($first: Int! = 20, $after: String, $goalsFirst: Int! = 5) {
+  projects(first: $first, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        name
+        clientGoals(first: $goalsFirst) {
+          totalCount
+          edges {
+            node {
+              ...ClientGoalFields
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    fragment ClientGoalFields on ClientGoal {
+  id
+  year
+  title
+  description
+  category
+  measure
+  baseline
+  target
+  currentValue
+  targetDate
+  status
+  priority
+  closed
+  lastReviewedAt
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  owner {
+    id
+    name
+  }
+  clientOwner {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<ProjectsClientGoalsQuery, ProjectsClientGoalsQueryVariables>;
+export const CreateClientGoalDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation createClientGoal($input: CreateClientGoalInput!) {
+  createClientGoal(input: $input) {
+    clientGoal {
+      ...ClientGoalFields
+    }
+  }
+}
+    fragment ClientGoalFields on ClientGoal {
+  id
+  year
+  title
+  description
+  category
+  measure
+  baseline
+  target
+  currentValue
+  targetDate
+  status
+  priority
+  closed
+  lastReviewedAt
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  owner {
+    id
+    name
+  }
+  clientOwner {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<CreateClientGoalMutation, CreateClientGoalMutationVariables>;
+export const UpdateClientGoalDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation updateClientGoal($input: UpdateClientGoalInput!) {
+  updateClientGoal(input: $input) {
+    clientGoal {
+      ...ClientGoalFields
+    }
+  }
+}
+    fragment ClientGoalFields on ClientGoal {
+  id
+  year
+  title
+  description
+  category
+  measure
+  baseline
+  target
+  currentValue
+  targetDate
+  status
+  priority
+  closed
+  lastReviewedAt
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  owner {
+    id
+    name
+  }
+  clientOwner {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<UpdateClientGoalMutation, UpdateClientGoalMutationVariables>;
+export const ReviewClientGoalDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation reviewClientGoal($input: ReviewClientGoalInput!) {
+  reviewClientGoal(input: $input) {
+    clientGoal {
+      ...ClientGoalFields
+    }
+    review {
+      ...ClientGoalReviewFields
+    }
+  }
+}
+    fragment ClientGoalFields on ClientGoal {
+  id
+  year
+  title
+  description
+  category
+  measure
+  baseline
+  target
+  currentValue
+  targetDate
+  status
+  priority
+  closed
+  lastReviewedAt
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  owner {
+    id
+    name
+  }
+  clientOwner {
+    id
+    name
+  }
+}
+fragment ClientGoalReviewFields on ClientGoalReview {
+  id
+  fromStatus
+  toStatus
+  note
+  measuredValue
+  reviewedAt
+  reviewedBy {
+    id
+    name
+  }
+  communication {
+    id
+    type
+    subject
+    occurredAt
+  }
+}`) as unknown as TypedDocumentString<ReviewClientGoalMutation, ReviewClientGoalMutationVariables>;
+export const LinkClientGoalDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation linkClientGoal($input: LinkClientGoalInput!) {
+  linkClientGoal(input: $input) {
+    clientGoal {
+      ...ClientGoalFields
+    }
+    project {
+      id
+      name
+    }
+    offering {
+      id
+      name
+    }
+    opportunity {
+      id
+      title
+    }
+  }
+}
+    fragment ClientGoalFields on ClientGoal {
+  id
+  year
+  title
+  description
+  category
+  measure
+  baseline
+  target
+  currentValue
+  targetDate
+  status
+  priority
+  closed
+  lastReviewedAt
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  owner {
+    id
+    name
+  }
+  clientOwner {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<LinkClientGoalMutation, LinkClientGoalMutationVariables>;
+export const UnlinkClientGoalDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation unlinkClientGoal($input: UnlinkClientGoalInput!) {
+  unlinkClientGoal(input: $input) {
+    clientGoal {
+      ...ClientGoalFields
+    }
+    project {
+      id
+      name
+    }
+    offering {
+      id
+      name
+    }
+    opportunity {
+      id
+      title
+    }
+  }
+}
+    fragment ClientGoalFields on ClientGoal {
+  id
+  year
+  title
+  description
+  category
+  measure
+  baseline
+  target
+  currentValue
+  targetDate
+  status
+  priority
+  closed
+  lastReviewedAt
+  createdAt
+  updatedAt
+  version
+  account {
+    id
+    name
+  }
+  owner {
+    id
+    name
+  }
+  clientOwner {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<UnlinkClientGoalMutation, UnlinkClientGoalMutationVariables>;
+export const DeleteClientGoalDocument = /*#__PURE__*/ new TypedDocumentString(`
+    mutation deleteClientGoal($input: DeleteClientGoalInput!) {
+  deleteClientGoal(input: $input) {
+    deletedClientGoalId
+    account {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteClientGoalMutation, DeleteClientGoalMutationVariables>;
 export const TeamViewDocument = /*#__PURE__*/ new TypedDocumentString(`
     query teamView($managerId: ID, $first: Int, $after: String, $goalsFirst: Int = 10) {
   teamView(managerId: $managerId) {

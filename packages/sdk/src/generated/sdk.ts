@@ -138,6 +138,17 @@ import * as Operations from './graphql.js';
 
 
 
+
+
+
+
+
+
+
+
+
+
+
 export type Requester<C = {}> = <R, V>(doc: Operations.TypedDocumentString<R, V>, vars?: V, options?: C) => Promise<R> | AsyncIterable<R>
 export function getSdk<C>(requester: Requester<C>) {
   return {
@@ -527,6 +538,39 @@ export function getSdk<C>(requester: Requester<C>) {
     },
     deleteStaffGoal(variables: Operations.DeleteStaffGoalMutationVariables, options?: C): Promise<Operations.DeleteStaffGoalMutation> {
       return requester<Operations.DeleteStaffGoalMutation, Operations.DeleteStaffGoalMutationVariables>(Operations.DeleteStaffGoalDocument, variables, options) as Promise<Operations.DeleteStaffGoalMutation>;
+    },
+    clientGoal(variables: Operations.ClientGoalQueryVariables, options?: C): Promise<Operations.ClientGoalQuery> {
+      return requester<Operations.ClientGoalQuery, Operations.ClientGoalQueryVariables>(Operations.ClientGoalDocument, variables, options) as Promise<Operations.ClientGoalQuery>;
+    },
+    clientGoals(variables?: Operations.ClientGoalsQueryVariables, options?: C): Promise<Operations.ClientGoalsQuery> {
+      return requester<Operations.ClientGoalsQuery, Operations.ClientGoalsQueryVariables>(Operations.ClientGoalsDocument, variables, options) as Promise<Operations.ClientGoalsQuery>;
+    },
+    accountSuccessPlan(variables: Operations.AccountSuccessPlanQueryVariables, options?: C): Promise<Operations.AccountSuccessPlanQuery> {
+      return requester<Operations.AccountSuccessPlanQuery, Operations.AccountSuccessPlanQueryVariables>(Operations.AccountSuccessPlanDocument, variables, options) as Promise<Operations.AccountSuccessPlanQuery>;
+    },
+    accountsClientGoals(variables?: Operations.AccountsClientGoalsQueryVariables, options?: C): Promise<Operations.AccountsClientGoalsQuery> {
+      return requester<Operations.AccountsClientGoalsQuery, Operations.AccountsClientGoalsQueryVariables>(Operations.AccountsClientGoalsDocument, variables, options) as Promise<Operations.AccountsClientGoalsQuery>;
+    },
+    projectsClientGoals(variables?: Operations.ProjectsClientGoalsQueryVariables, options?: C): Promise<Operations.ProjectsClientGoalsQuery> {
+      return requester<Operations.ProjectsClientGoalsQuery, Operations.ProjectsClientGoalsQueryVariables>(Operations.ProjectsClientGoalsDocument, variables, options) as Promise<Operations.ProjectsClientGoalsQuery>;
+    },
+    createClientGoal(variables: Operations.CreateClientGoalMutationVariables, options?: C): Promise<Operations.CreateClientGoalMutation> {
+      return requester<Operations.CreateClientGoalMutation, Operations.CreateClientGoalMutationVariables>(Operations.CreateClientGoalDocument, variables, options) as Promise<Operations.CreateClientGoalMutation>;
+    },
+    updateClientGoal(variables: Operations.UpdateClientGoalMutationVariables, options?: C): Promise<Operations.UpdateClientGoalMutation> {
+      return requester<Operations.UpdateClientGoalMutation, Operations.UpdateClientGoalMutationVariables>(Operations.UpdateClientGoalDocument, variables, options) as Promise<Operations.UpdateClientGoalMutation>;
+    },
+    reviewClientGoal(variables: Operations.ReviewClientGoalMutationVariables, options?: C): Promise<Operations.ReviewClientGoalMutation> {
+      return requester<Operations.ReviewClientGoalMutation, Operations.ReviewClientGoalMutationVariables>(Operations.ReviewClientGoalDocument, variables, options) as Promise<Operations.ReviewClientGoalMutation>;
+    },
+    linkClientGoal(variables: Operations.LinkClientGoalMutationVariables, options?: C): Promise<Operations.LinkClientGoalMutation> {
+      return requester<Operations.LinkClientGoalMutation, Operations.LinkClientGoalMutationVariables>(Operations.LinkClientGoalDocument, variables, options) as Promise<Operations.LinkClientGoalMutation>;
+    },
+    unlinkClientGoal(variables: Operations.UnlinkClientGoalMutationVariables, options?: C): Promise<Operations.UnlinkClientGoalMutation> {
+      return requester<Operations.UnlinkClientGoalMutation, Operations.UnlinkClientGoalMutationVariables>(Operations.UnlinkClientGoalDocument, variables, options) as Promise<Operations.UnlinkClientGoalMutation>;
+    },
+    deleteClientGoal(variables: Operations.DeleteClientGoalMutationVariables, options?: C): Promise<Operations.DeleteClientGoalMutation> {
+      return requester<Operations.DeleteClientGoalMutation, Operations.DeleteClientGoalMutationVariables>(Operations.DeleteClientGoalDocument, variables, options) as Promise<Operations.DeleteClientGoalMutation>;
     },
     teamView(variables?: Operations.TeamViewQueryVariables, options?: C): Promise<Operations.TeamViewQuery> {
       return requester<Operations.TeamViewQuery, Operations.TeamViewQueryVariables>(Operations.TeamViewDocument, variables, options) as Promise<Operations.TeamViewQuery>;

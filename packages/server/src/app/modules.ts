@@ -20,6 +20,7 @@ import { opportunityModule } from '../modules/opportunity/opportunity.module';
 import { notificationModule } from '../modules/notification/notification.module';
 import { projectModule } from '../modules/project/project.module';
 import { staffGoalModule } from '../modules/staff-goal/staff-goal.module';
+import { successPlanModule } from '../modules/success-plan/success-plan.module';
 import { teamModule } from '../modules/team/team.module';
 import { teamViewModule } from '../modules/team-view/team-view.module';
 import { userModule } from '../modules/user/user.module';
@@ -47,6 +48,7 @@ export const modules: readonly FeatureModule[] = [
   analyticsModule,
   apiKeyModule,
   accountHealthModule,
+  successPlanModule,
 ];
 
 /** Every entity, for the data source: the features' tables plus the shared number sequences. */

@@ -12,6 +12,7 @@ import { seedStaffGoals } from './staff-goals-seed';
 import { seedClientIssues } from './client-issues-seed';
 import { seedCommunications } from './communications-seed';
 import { seedSales } from './sales-seed';
+import { seedSuccessPlans } from './success-plans-seed';
 import { seedProjects } from './projects-seed';
 import { seedHealthHistory } from './health-seed';
 
@@ -293,6 +294,7 @@ export interface SeedSummary {
   clientIssues: number;
   communications: number;
   healthSnapshots: number;
+  clientGoals: number;
   offerings: number;
   opportunities: number;
 }
@@ -451,6 +453,7 @@ export async function seedDemo(em: EntityManager): Promise<SeedSummary> {
   const sales = await seedSales(em, random(20261203));
   const healthSnapshots = await seedHealthHistory(em, rand);
   await seedStaffGoals(em, rand);
+  const clientGoals = await seedSuccessPlans(em, rand);
 
   return {
     users: users.size,
@@ -465,6 +468,7 @@ export async function seedDemo(em: EntityManager): Promise<SeedSummary> {
     clientIssues,
     communications,
     healthSnapshots,
+    clientGoals,
     ...sales,
   };
 }

@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { SuccessPlans1796327227659 } from './1796327227659-SuccessPlans';
 import { StaffGoals1796326414435 } from './1796326414435-StaffGoals';
 import { NotificationKindsForRelationships1796326172014 } from './1796326172014-NotificationKindsForRelationships';
 import { SalesPipeline1796325539935 } from './1796325539935-SalesPipeline';
@@ -32,4 +33,5 @@ export const sqliteMigrations: (new () => MigrationInterface)[] = [
   SalesPipeline1796325539935,
   NotificationKindsForRelationships1796326172014,
   StaffGoals1796326414435,
+  SuccessPlans1796327227659,
 ];
