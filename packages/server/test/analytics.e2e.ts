@@ -511,7 +511,7 @@ describe('portfolioHealth', () => {
 
 describe('portfolioSummary', () => {
   const SUMMARY = `{ analytics { portfolioSummary { accounts accountsByStatus { key count } accountsByTier { key count }
-    accountsByKind { key count } membersReached annualContractValue { amountCents currency }
+    accountsByKind { key count } accountsByHealth { key count } membersReached annualContractValue { amountCents currency }
     renewalsDue { withinDays currency contracts value { amountCents } } overdueBalance { amountCents currency }
     openIssuesBySeverity { key count } issuesResolved slaAttainment } } }`;
 
@@ -563,6 +563,11 @@ describe('portfolioSummary', () => {
       v instanceof Date ? v.getTime() : Date.parse(`${String(v).replace(' ', 'T')}Z`);
     const within = resolved.filter((c) => ms(c.resolvedAt) <= ms(c.resolutionDueAt)).length;
 
+    // Each account's band as `Account.health` states it (scored in TypeScript from its facts).
+    const healthPage = await server.gql('jordan', '{ accounts(first: 100) { edges { node { health { band } } } } }');
+    const bands = healthPage.body.data!.accounts.edges.map((e: any) => ({ band: e.node.health.band }));
+    expect(bands).toHaveLength(accounts.length);
+
     const response = await server.gql('jordan', SUMMARY);
     expect(response.body.errors).toBeUndefined();
     expect(response.body.data!.analytics.portfolioSummary).toEqual({
@@ -570,6 +575,7 @@ describe('portfolioSummary', () => {
       accountsByStatus: countBy(accounts, 'status'),
       accountsByTier: countBy(accounts, 'tier'),
       accountsByKind: countBy(accounts, 'kind'),
+      accountsByHealth: countBy(bands, 'band'),
       membersReached: accounts.reduce((s, a) => s + Number(a.membersReached), 0),
       annualContractValue: [...acv].map(([currency, amountCents]) => ({ amountCents, currency })),
       renewalsDue: [30, 60, 90, 180].flatMap((withinDays) =>

@@ -2517,7 +2517,7 @@ export type PortfolioHealthQuery = { analytics: { portfolioHealth: Array<{ weekO
 export type PortfolioSummaryQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PortfolioSummaryQuery = { analytics: { portfolioSummary: { accounts: number, membersReached: number, issuesResolved: number, slaAttainment: number | null, accountsByStatus: Array<{ key: string, count: number }>, accountsByTier: Array<{ key: string, count: number }>, accountsByKind: Array<{ key: string, count: number }>, annualContractValue: Array<{ amountCents: number, currency: string }>, renewalsDue: Array<{ withinDays: number, currency: string, contracts: number, value: { amountCents: number } }>, overdueBalance: Array<{ amountCents: number, currency: string }>, openIssuesBySeverity: Array<{ key: string, count: number }> } } };
+export type PortfolioSummaryQuery = { analytics: { portfolioSummary: { accounts: number, membersReached: number, issuesResolved: number, slaAttainment: number | null, accountsByStatus: Array<{ key: string, count: number }>, accountsByTier: Array<{ key: string, count: number }>, accountsByKind: Array<{ key: string, count: number }>, accountsByHealth: Array<{ key: string, count: number }>, annualContractValue: Array<{ amountCents: number, currency: string }>, renewalsDue: Array<{ withinDays: number, currency: string, contracts: number, value: { amountCents: number } }>, overdueBalance: Array<{ amountCents: number, currency: string }>, openIssuesBySeverity: Array<{ key: string, count: number }> } } };
 
 export type ApiKeyFieldsFragment = { id: string, name: string, prefix: string, expiresAt: string | null, lastUsedAt: string | null, revokedAt: string | null, createdAt: string, version: number, serviceAccount: { id: string, name: string, role: Role, active: boolean } };
 
@@ -5186,6 +5186,10 @@ export const PortfolioSummaryDocument = /*#__PURE__*/ new TypedDocumentString(`
         count
       }
       accountsByKind {
+        key
+        count
+      }
+      accountsByHealth {
         key
         count
       }

@@ -57,6 +57,11 @@ export function healthBand(score: number): HealthBand {
   return HealthBand.AT_RISK;
 }
 
+/** `healthBand` in SQL, on a score expression. */
+export function healthBandSql(score: string): string {
+  return `(CASE WHEN ${score} >= ${BAND_FLOORS.HEALTHY} THEN '${HealthBand.HEALTHY}' WHEN ${score} >= ${BAND_FLOORS.WATCH} THEN '${HealthBand.WATCH}' ELSE '${HealthBand.AT_RISK}' END)`;
+}
+
 /** The scores a band covers, inclusive. */
 export function bandRange(band: HealthBand): { min: number; max: number } {
   switch (band) {

@@ -1,4 +1,4 @@
-import type { SelectQueryBuilder } from 'typeorm';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Context } from '../../common/context';
 import { addDays, todayUtc, type LocalDate } from '../../common/dates';
 import { decodeGlobalId, encodeGlobalId } from '../../common/global-id';
@@ -11,6 +11,7 @@ import { isProfitable, marginCents, marginPercent, revenueSql } from '../project
 import { restrictProjects } from '../project/project.loaders';
 // Invoiced revenue counts what invoiced-to-date counts: approved for the client, whatever has been paid since.
 import { balanceDueSql, INVOICED_STATUSES, overdueSql, receivableSql } from '../invoice/invoicing.rules';
+import { healthBandSql, healthScoreSql, healthSqlParams } from '../account-health/health.rules';
 import { AnalyticsErrors } from './analytics.errors';
 import {
   AgingGroupBy,
@@ -454,8 +455,9 @@ export const AnalyticsService = {
       restrictToAccounts(ctx, qb, null, false);
       return qb;
     };
-    const countBy = async (column: string): Promise<CountRow[]> => {
+    const countBy = async (column: string, parameters: ObjectLiteral = {}): Promise<CountRow[]> => {
       const rows = await scoped('account', 'acc', 'acc.id')
+        .setParameters(parameters)
         .select(column, 'key')
         .addSelect('COUNT(*)', 'n')
         .groupBy(column)
@@ -471,41 +473,44 @@ export const AnalyticsService = {
     const windows = [30, 60, 90, 180];
     const overdue = overdueSql('i', today);
     const resolvedLate = resolutionLateSql('c', new Date());
-    const [byStatus, byTier, byKind, reach, acv, renewals, overdueRows, openIssues, resolution] = await Promise.all([
-      countBy('acc.status'),
-      countBy('acc.tier'),
-      countBy('acc.kind'),
-      scoped('account', 'acc', 'acc.id')
-        .select('COUNT(*)', 'accounts')
-        .addSelect('COALESCE(SUM(acc.membersReached), 0)', 'members')
-        .getRawOne<{ accounts: string | number; members: string | number }>(),
-      scoped('contract', 'k')
-        .select('k.currency', 'currency')
-        // Whole cents a year, each contract's share rounded down before the sum.
-        .addSelect(`SUM((k.valueCents * 365) ${ctx.db.dialect === 'mysql' ? 'DIV' : '/'} (${termDays}))`, 'cents')
-        .andWhere('k.status = :active', { active: ContractStatus.ACTIVE })
-        .groupBy('k.currency')
-        .getRawMany<{ currency: string; cents: string | number }>(),
-      renewalWindows(scoped('contract', 'k'), windows, today),
-      scoped('invoice', 'i')
-        .select('i.currency', 'currency')
-        .addSelect(`SUM(${balanceDueSql('i')})`, 'cents')
-        .andWhere(overdue.sql, overdue.params)
-        .groupBy('i.currency')
-        .getRawMany<{ currency: string; cents: string | number }>(),
-      scoped('client_issue', 'c')
-        .select('c.severity', 'key')
-        .addSelect('COUNT(*)', 'n')
-        .andWhere('c.status NOT IN (:...done)', { done: [ClientIssueStatus.RESOLVED, ClientIssueStatus.CLOSED] })
-        .groupBy('c.severity')
-        .getRawMany<{ key: string; n: string | number }>(),
-      scoped('client_issue', 'c')
-        .select('COUNT(*)', 'resolved')
-        .addSelect(`SUM(CASE WHEN NOT ${resolvedLate.sql} THEN 1 ELSE 0 END)`, 'withinSla')
-        .setParameters(resolvedLate.params)
-        .andWhere('c.resolvedAt IS NOT NULL')
-        .getRawOne<{ resolved: string | number; withinSla: string | number | null }>(),
-    ]);
+    const [byStatus, byTier, byKind, byHealth, reach, acv, renewals, overdueRows, openIssues, resolution] =
+      await Promise.all([
+        countBy('acc.status'),
+        countBy('acc.tier'),
+        countBy('acc.kind'),
+        // The band of each account's score now, computed by the health module's SQL in this statement.
+        countBy(healthBandSql(healthScoreSql('acc', ctx.db.dialect)), healthSqlParams(new Date())),
+        scoped('account', 'acc', 'acc.id')
+          .select('COUNT(*)', 'accounts')
+          .addSelect('COALESCE(SUM(acc.membersReached), 0)', 'members')
+          .getRawOne<{ accounts: string | number; members: string | number }>(),
+        scoped('contract', 'k')
+          .select('k.currency', 'currency')
+          // Whole cents a year, each contract's share rounded down before the sum.
+          .addSelect(`SUM((k.valueCents * 365) ${ctx.db.dialect === 'mysql' ? 'DIV' : '/'} (${termDays}))`, 'cents')
+          .andWhere('k.status = :active', { active: ContractStatus.ACTIVE })
+          .groupBy('k.currency')
+          .getRawMany<{ currency: string; cents: string | number }>(),
+        renewalWindows(scoped('contract', 'k'), windows, today),
+        scoped('invoice', 'i')
+          .select('i.currency', 'currency')
+          .addSelect(`SUM(${balanceDueSql('i')})`, 'cents')
+          .andWhere(overdue.sql, overdue.params)
+          .groupBy('i.currency')
+          .getRawMany<{ currency: string; cents: string | number }>(),
+        scoped('client_issue', 'c')
+          .select('c.severity', 'key')
+          .addSelect('COUNT(*)', 'n')
+          .andWhere('c.status NOT IN (:...done)', { done: [ClientIssueStatus.RESOLVED, ClientIssueStatus.CLOSED] })
+          .groupBy('c.severity')
+          .getRawMany<{ key: string; n: string | number }>(),
+        scoped('client_issue', 'c')
+          .select('COUNT(*)', 'resolved')
+          .addSelect(`SUM(CASE WHEN NOT ${resolvedLate.sql} THEN 1 ELSE 0 END)`, 'withinSla')
+          .setParameters(resolvedLate.params)
+          .andWhere('c.resolvedAt IS NOT NULL')
+          .getRawOne<{ resolved: string | number; withinSla: string | number | null }>(),
+      ]);
     const money = (rows: { currency: string; cents: string | number }[]) =>
       rows
         .map((row) => Money.of(Number(row.cents), String(row.currency)))
@@ -516,6 +521,7 @@ export const AnalyticsService = {
       accountsByStatus: byStatus,
       accountsByTier: byTier,
       accountsByKind: byKind,
+      accountsByHealth: byHealth,
       membersReached: Number(reach?.members ?? 0),
       annualContractValue: money(acv),
       renewalsDue: renewals,

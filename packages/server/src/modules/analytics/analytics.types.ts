@@ -275,6 +275,11 @@ export class PortfolioSummary {
   @Field(() => [CountRow], { description: 'Accounts by kind.' })
   accountsByKind!: CountRow[];
 
+  @Field(() => [CountRow], {
+    description: 'Accounts by the band of their health score now (HEALTHY, WATCH, AT_RISK; see `Account.health`).',
+  })
+  accountsByHealth!: CountRow[];
+
   @Field(() => GraphQLSafeInt, { description: 'Members (covered lives) the accounts reach, added up.' })
   membersReached!: number;
 
