@@ -4,10 +4,14 @@ import { Role } from '../../common/roles';
 import { Account } from '../../modules/account/account.entity';
 import { Communication, CommunicationType } from '../../modules/communication/communication.entity';
 import { Contact, ContactRole } from '../../modules/contact/contact.entity';
+import { AccountOffering, AccountOfferingStatus } from '../../modules/offering/offering.entity';
+import { Opportunity, OpportunityStage } from '../../modules/opportunity/opportunity.entity';
 import { Project } from '../../modules/project/project.entity';
 import {
   ClientGoal,
   ClientGoalCategory,
+  ClientGoalOffering,
+  ClientGoalOpportunity,
   ClientGoalPriority,
   ClientGoalProject,
   ClientGoalReview,
@@ -172,6 +176,19 @@ export async function seedSuccessPlans(em: EntityManager, random: () => number, 
   };
   const contactsOf = byAccount(contacts);
   const projectsOf = byAccount(projects);
+  // Besides projects, a goal is served by offerings the account holds and by new work being sold to it.
+  const heldOf = byAccount(
+    await em.find(AccountOffering, {
+      where: { status: AccountOfferingStatus.ACTIVE },
+      order: { id: 'ASC' },
+      select: { id: true, accountId: true, offeringId: true },
+    }),
+  );
+  const opportunitiesOf = byAccount(
+    (await em.find(Opportunity, { order: { id: 'ASC' }, select: { id: true, accountId: true, status: true } })).filter(
+      (opportunity) => opportunity.status !== OpportunityStage.LOST,
+    ),
+  );
 
   const year = Number(today.slice(0, 4));
   const now = new Date(`${today}T12:00:00.000Z`);
@@ -200,9 +217,17 @@ export async function seedSuccessPlans(em: EntityManager, random: () => number, 
       { at: qbr.occurredAt, communicationId: qbr.id },
     ]);
 
-  const inserter = new BulkInserter(em).register(ClientGoal, ClientGoalProject, ClientGoalReview);
+  const inserter = new BulkInserter(em).register(
+    ClientGoal,
+    ClientGoalProject,
+    ClientGoalOffering,
+    ClientGoalOpportunity,
+    ClientGoalReview,
+  );
   let goalId = await maxId(em, ClientGoal);
   let linkId = await maxId(em, ClientGoalProject);
+  let offeringLinkId = await maxId(em, ClientGoalOffering);
+  let opportunityLinkId = await maxId(em, ClientGoalOpportunity);
   let reviewId = await maxId(em, ClientGoalReview);
   let goals = 0;
   for (const account of accounts) {
@@ -290,6 +315,24 @@ export async function seedSuccessPlans(em: EntityManager, random: () => number, 
           id: ++linkId,
           goalId: id,
           projectId: project.id,
+          linkedById: ownerId,
+          linkedAt: setAt,
+        });
+      const held = heldOf.get(account.id) ?? [];
+      if (held.length > 0 && random() < 0.5)
+        await inserter.add(ClientGoalOffering, {
+          id: ++offeringLinkId,
+          goalId: id,
+          offeringId: pick(held).offeringId,
+          linkedById: ownerId,
+          linkedAt: setAt,
+        });
+      const selling = opportunitiesOf.get(account.id) ?? [];
+      if (selling.length > 0 && random() < 0.4)
+        await inserter.add(ClientGoalOpportunity, {
+          id: ++opportunityLinkId,
+          goalId: id,
+          opportunityId: pick(selling).id,
           linkedById: ownerId,
           linkedAt: setAt,
         });
