@@ -52,6 +52,8 @@ export function parseQuantity(quantity: string): number {
 @Index(['accountId', 'issueDate', 'id'])
 @Index(['contractId', 'issueDate', 'id'])
 @Index(['status', 'dueDate', 'id'])
+// An account's open receivables by due date: the health score's finance component reads them per account.
+@Index(['accountId', 'status', 'dueDate'])
 @Index(['issueDate', 'id'])
 @Index(['dueDate', 'id'])
 export class Invoice extends BaseRecord {

@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { AccountReceivablesIndex1796329251896 } from './1796329251896-AccountReceivablesIndex';
 import { SuccessPlans1796327227659 } from './1796327227659-SuccessPlans';
 import { StaffGoals1796326414435 } from './1796326414435-StaffGoals';
 import { NotificationKindsForRelationships1796326172014 } from './1796326172014-NotificationKindsForRelationships';
@@ -34,4 +35,5 @@ export const mysqlMigrations: (new () => MigrationInterface)[] = [
   NotificationKindsForRelationships1796326172014,
   StaffGoals1796326414435,
   SuccessPlans1796327227659,
+  AccountReceivablesIndex1796329251896,
 ];

@@ -1,0 +1,13 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class AccountReceivablesIndex1796329251896 implements MigrationInterface {
+  name = 'AccountReceivablesIndex1796329251896';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`CREATE INDEX "IDX_09e70f1db729b9131b6a0c322a" ON "invoice" ("accountId", "status", "dueDate") `);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX "IDX_09e70f1db729b9131b6a0c322a"`);
+  }
+}
